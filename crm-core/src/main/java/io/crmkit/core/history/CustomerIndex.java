@@ -1,0 +1,87 @@
+package io.crmkit.core.history;
+
+import io.crmkit.core.CustomerId;
+
+/**
+ * Maps customer identifiers to dense indexes 0, 1, 2... in order of first appearance: an
+ * open-addressing hash table with linear probing, without boxing, about 12 bytes per customer
+ * beyond the identifiers themselves. Not thread-safe.
+ */
+final class CustomerIndex {
+
+    private CustomerId[] keys;
+    private int[] values;
+    private int size;
+    private int mask;
+
+    CustomerIndex(int expected) {
+        int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        keys = new CustomerId[capacity];
+        values = new int[capacity];
+        mask = capacity - 1;
+    }
+
+    /** Returns the index of the key, or {@code -(next index) - 1} after adding it when absent. */
+    int getOrAdd(CustomerId key) {
+        int slot = spread(key.hashCode()) & mask;
+        while (true) {
+            CustomerId k = keys[slot];
+            if (k == null) {
+                keys[slot] = key;
+                values[slot] = size;
+                int added = size++;
+                if (size * 2 > keys.length) {
+                    grow();
+                }
+                return -added - 1;
+            }
+            if (k.equals(key)) {
+                return values[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** Returns the index of the key, or -1. */
+    int get(CustomerId key) {
+        int slot = spread(key.hashCode()) & mask;
+        while (true) {
+            CustomerId k = keys[slot];
+            if (k == null) {
+                return -1;
+            }
+            if (k.equals(key)) {
+                return values[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    private void grow() {
+        CustomerId[] oldKeys = keys;
+        int[] oldValues = values;
+        keys = new CustomerId[oldKeys.length * 2];
+        values = new int[oldKeys.length * 2];
+        mask = keys.length - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            CustomerId k = oldKeys[i];
+            if (k != null) {
+                int slot = spread(k.hashCode()) & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = k;
+                values[slot] = oldValues[i];
+            }
+        }
+    }
+
+    private static int spread(int h) {
+        int x = h * 0x9E3779B9;
+        return x ^ (x >>> 16);
+    }
+}
