@@ -111,24 +111,26 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
     @Override
     public void accept(Order order) {
         Checks.notNull(order, "order");
-        seen++;
         if (!options.countedCategories().contains(order.status().category())) {
+            seen++;
             excludedByStatus++;
             return;
         }
         if (!order.placedAt().isBefore(cutoff)) {
+            seen++;
             excludedAfterAsOf++;
             return;
         }
         Money value = options.revenueBasis() == RevenueBasis.NET ? order.netRevenue() : order.grossAmount();
         Currency c = value.currency();
-        if (currency == null) {
-            currency = c;
-        } else if (!currency.equals(c)) {
+        if (currency != null && !currency.equals(c)) {
             throw new CurrencyMismatchException(currency, c, "order " + order.id() + " of customer "
                     + order.customerId() + " (set PurchaseHistoryOptions.currency or convert before summarising)");
         }
+        // add() validates before it changes anything, so a rejected order leaves this accumulator as it was
         add(order.customerId(), order.id(), tick(order), value.toMinorUnits());
+        currency = c;
+        seen++;
         counted++;
     }
 
@@ -166,13 +168,10 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
         }
         int i = found;
         Columns c = columns;
-        c.orders[i]++;
-        c.total[i] = Math.addExact(c.total[i], value);
+        long total = Math.addExact(c.total[i], value);
         if (dayUnit) {
             if (tick == c.first[i]) {
                 c.firstValue[i] = Math.addExact(c.firstValue[i], value);
-            } else if (tick == c.last[i]) {
-                return;
             } else if (tick > c.last[i]) {
                 c.purchases[i]++;
                 c.last[i] = tick;
@@ -180,7 +179,7 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
                 c.purchases[i]++;
                 c.first[i] = tick;
                 c.firstValue[i] = value;
-            } else {
+            } else if (tick != c.last[i]) {
                 throw new IllegalArgumentException("order " + orderId + " of customer " + customer
                         + " falls between that customer's first and last purchase days seen so far;"
                         + " with PurchaseUnit.DAY each customer's orders must arrive in time order"
@@ -197,6 +196,8 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
                 c.last[i] = tick;
             }
         }
+        c.orders[i]++;
+        c.total[i] = total;
     }
 
     /**

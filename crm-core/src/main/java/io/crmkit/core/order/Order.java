@@ -281,7 +281,14 @@ public record Order(
          */
         public Order build() {
             Money zero = Money.zero(currency);
-            Money gross = grossAmount.orElseGet(() -> lines.stream().map(OrderLine::amount).reduce(zero, Money::plus));
+            Money gross = grossAmount.orElseGet(() -> {
+                Money sum = zero;
+                for (OrderLine line : lines) {
+                    zero.requireSameCurrency(line.unitPrice(), "order " + id + " line " + line.product());
+                    sum = sum.plus(line.amount());
+                }
+                return sum;
+            });
             return new Order(id, customerId, placedAt, status, channel, lines, gross, discountAmount.orElse(zero),
                     refundedAmount.orElse(zero), campaign);
         }
