@@ -5,6 +5,7 @@ import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.CustomerIndex;
 import io.crmkit.core.order.Order;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,28 +1,40 @@
-package io.crmkit.core.history;
+package io.crmkit.core.internal;
 
 import io.crmkit.core.CustomerId;
 
 /**
  * Maps customer identifiers to dense indexes 0, 1, 2... in order of first appearance: an
  * open-addressing hash table with linear probing, without boxing, about 12 bytes per customer
- * beyond the identifiers themselves. Not thread-safe.
+ * beyond the identifiers themselves (see docs/adr/0007).
+ *
+ * <p>Internal: not part of the crmkit API. Not thread-safe.
  */
-final class CustomerIndex {
+public final class CustomerIndex {
 
     private CustomerId[] keys;
     private int[] values;
     private int size;
     private int mask;
 
-    CustomerIndex(int expected) {
+    /**
+     * Creates an index sized for an expected number of customers.
+     *
+     * @param expected the expected number of customers, not negative
+     */
+    public CustomerIndex(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         keys = new CustomerId[capacity];
         values = new int[capacity];
         mask = capacity - 1;
     }
 
-    /** Returns the index of the key, or {@code -(next index) - 1} after adding it when absent. */
-    int getOrAdd(CustomerId key) {
+    /**
+     * Returns the index of the key, or adds it and returns {@code -(its new index) - 1}.
+     *
+     * @param key the identifier, not null
+     * @return the existing index, or minus one minus the new index
+     */
+    public int getOrAdd(CustomerId key) {
         int slot = spread(key.hashCode()) & mask;
         while (true) {
             CustomerId k = keys[slot];
@@ -42,8 +54,13 @@ final class CustomerIndex {
         }
     }
 
-    /** Returns the index of the key, or -1. */
-    int get(CustomerId key) {
+    /**
+     * Returns the index of the key.
+     *
+     * @param key the identifier, not null
+     * @return the index, or -1 if absent
+     */
+    public int get(CustomerId key) {
         int slot = spread(key.hashCode()) & mask;
         while (true) {
             CustomerId k = keys[slot];
@@ -57,7 +74,12 @@ final class CustomerIndex {
         }
     }
 
-    int size() {
+    /**
+     * Returns the number of keys.
+     *
+     * @return the count
+     */
+    public int size() {
         return size;
     }
 

@@ -1,0 +1,267 @@
+package io.crmkit.metrics.kpi;
+
+import io.crmkit.core.CurrencyMismatchException;
+import io.crmkit.core.Money;
+import io.crmkit.core.history.RevenueBasis;
+import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.CustomerIndex;
+import io.crmkit.core.order.Order;
+import io.crmkit.core.port.OrderRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+
+/**
+ * Computes the order KPIs of every period of a grid, and the cohort retention matrix, in one pass
+ * over the orders, in memory proportional to the number of customers plus the number of periods.
+ *
+ * <p>Orders must arrive in time order per customer (every {@link OrderRepository} stream does);
+ * orders before the grid are used as history (who is new, who is active at the first period's
+ * start), orders at or after its end are counted as excluded. An order earlier than a previous
+ * order of the same customer raises {@link IllegalArgumentException}.
+ *
+ * <p>How active customers are counted: a purchase at {@code t} makes its customer active at every
+ * period boundary in {@code (t, t + window]}; per customer these ranges are merged as they arrive,
+ * and difference arrays over the boundaries give the active counts and the customers active at
+ * both ends of each period, so the cost per order is a binary search over the boundaries.
+ *
+ * <p>Stateless and thread-safe (each call uses its own state).
+ */
+public final class OrderKpis {
+
+    private OrderKpis() {
+    }
+
+    /**
+     * Computes the KPIs from a repository, streaming every order placed before the grid's end.
+     *
+     * @param orders the repository, not null
+     * @param options the definitions, not null
+     * @return the report, never null
+     */
+    public static OrderKpiReport compute(OrderRepository orders, OrderKpiOptions options) {
+        Checks.notNull(orders, "orders");
+        Checks.notNull(options, "options");
+        try (Stream<Order> stream = orders.stream(io.crmkit.core.TimeRange.until(options.grid().range().end()))) {
+            return compute(stream, options);
+        }
+    }
+
+    /**
+     * Computes the KPIs from a stream of orders (consumed, not closed).
+     *
+     * @param orders the orders, in time order per customer, not null
+     * @param options the definitions, not null
+     * @return the report, never null
+     * @throws IllegalArgumentException if a customer's orders are out of time order
+     * @throws CurrencyMismatchException if counted orders are in different currencies
+     */
+    public static OrderKpiReport compute(Stream<? extends Order> orders, OrderKpiOptions options) {
+        Checks.notNull(orders, "orders");
+        Pass pass = new Pass(options);
+        orders.sequential().forEachOrdered(pass::accept);
+        return pass.report();
+    }
+
+    /**
+     * Computes the KPIs from orders in an iterable.
+     *
+     * @param orders the orders, in time order per customer, not null
+     * @param options the definitions, not null
+     * @return the report, never null
+     */
+    public static OrderKpiReport compute(Iterable<? extends Order> orders, OrderKpiOptions options) {
+        Checks.notNull(orders, "orders");
+        Pass pass = new Pass(options);
+        for (Order o : orders) {
+            pass.accept(o);
+        }
+        return pass.report();
+    }
+
+    /** The single pass: per-customer state in primitive arrays, per-period tallies. */
+    private static final class Pass {
+        private final OrderKpiOptions options;
+        private final PeriodGrid grid;
+        private final int periods;
+        private final Instant end;
+        private final Duration window;
+        private final CustomerIndex index = new CustomerIndex(1024);
+        private Currency currency;
+
+        private long[] lastMicros = new long[1024];
+        private int[] cohort = new int[1024];
+        private int[] lastPeriod = new int[1024];
+        private int[] ordersInLastPeriod = new int[1024];
+        private int[] lastCovered = new int[1024];
+
+        private final long[] orders;
+        private final long[] revenue;
+        private final long[] newRevenue;
+        private final long[] buyers;
+        private final long[] newCustomers;
+        private final long[] multi;
+        private final long[] reactivated;
+        private final long[] activeDiff;
+        private final long[] pairDiff;
+        private final long[][] cohortCounts;
+        private long seen;
+        private long counted;
+        private long excludedByStatus;
+        private long excludedAfterGrid;
+
+        Pass(OrderKpiOptions options) {
+            this.options = Checks.notNull(options, "options");
+            this.grid = options.grid();
+            this.periods = grid.size();
+            this.end = grid.range().end();
+            this.window = Duration.ofDays(options.activeWindowDays());
+            this.currency = options.currency().orElse(null);
+            orders = new long[periods];
+            revenue = new long[periods];
+            newRevenue = new long[periods];
+            buyers = new long[periods];
+            newCustomers = new long[periods];
+            multi = new long[periods];
+            reactivated = new long[periods];
+            activeDiff = new long[periods + 2];
+            pairDiff = new long[periods + 1];
+            cohortCounts = new long[periods][];
+            for (int c = 0; c < periods; c++) {
+                cohortCounts[c] = new long[periods - c];
+            }
+        }
+
+        void accept(Order order) {
+            Checks.notNull(order, "order");
+            if (!options.countedCategories().contains(order.status().category())) {
+                seen++;
+                excludedByStatus++;
+                return;
+            }
+            Instant t = order.placedAt();
+            if (!t.isBefore(end)) {
+                seen++;
+                excludedAfterGrid++;
+                return;
+            }
+            Money value = options.revenueBasis() == RevenueBasis.NET ? order.netRevenue() : order.grossAmount();
+            if (currency != null && !currency.equals(value.currency())) {
+                throw new CurrencyMismatchException(currency, value.currency(), "order " + order.id() + " of customer "
+                        + order.customerId());
+            }
+            long micros = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+            int p = grid.indexOf(t);
+            int found = index.getOrAdd(order.customerId());
+            int i;
+            if (found < 0) {
+                i = -found - 1;
+                grow(i + 1);
+                cohort[i] = p;
+                lastPeriod[i] = -2;
+                lastCovered[i] = -1;
+            } else {
+                i = found;
+                if (micros < lastMicros[i]) {
+                    throw new IllegalArgumentException("order " + order.id() + " of customer " + order.customerId()
+                            + " at " + t + " is earlier than a previous order of that customer; KPIs need each"
+                            + " customer's orders in time order (sort the input, or stream it from an OrderRepository)");
+                }
+            }
+            currency = value.currency();
+            lastMicros[i] = micros;
+            long v = value.toMinorUnits();
+            if (p >= 0) {
+                orders[p]++;
+                revenue[p] = Math.addExact(revenue[p], v);
+                if (cohort[i] == p) {
+                    newRevenue[p] = Math.addExact(newRevenue[p], v);
+                }
+                if (lastPeriod[i] != p) {
+                    buyers[p]++;
+                    if (cohort[i] == p) {
+                        newCustomers[p]++;
+                    } else if (lastCovered[i] < p) {
+                        reactivated[p]++;
+                    }
+                    if (cohort[i] >= 0) {
+                        cohortCounts[cohort[i]][p - cohort[i]]++;
+                    }
+                    lastPeriod[i] = p;
+                    ordersInLastPeriod[i] = 1;
+                } else if (++ordersInLastPeriod[i] == 2) {
+                    multi[p]++;
+                }
+            }
+            cover(i, t);
+            seen++;
+            counted++;
+        }
+
+        /** Marks the customer active at every boundary in (t, t + window]. */
+        private void cover(int i, Instant t) {
+            int from = grid.firstBoundaryAtOrAfter(t);
+            if (from <= periods && grid.start(from).equals(t)) {
+                from++;
+            }
+            Instant until = t.plus(window);
+            int to = grid.firstBoundaryAtOrAfter(until);
+            if (to > periods || !grid.start(to).equals(until)) {
+                to--;
+            }
+            to = Math.min(to, periods);
+            int lo = Math.max(from, lastCovered[i] + 1);
+            if (lo > to) {
+                return;
+            }
+            activeDiff[lo]++;
+            activeDiff[to + 1]--;
+            pairDiff[lo]++;
+            pairDiff[to]--;
+            if (lastCovered[i] >= 0 && lastCovered[i] == lo - 1) {
+                pairDiff[lo - 1]++;
+                pairDiff[lo]--;
+            }
+            lastCovered[i] = to;
+        }
+
+        private void grow(int needed) {
+            if (needed <= lastMicros.length) {
+                return;
+            }
+            int capacity = Math.max(needed, lastMicros.length * 2);
+            lastMicros = Arrays.copyOf(lastMicros, capacity);
+            cohort = Arrays.copyOf(cohort, capacity);
+            lastPeriod = Arrays.copyOf(lastPeriod, capacity);
+            ordersInLastPeriod = Arrays.copyOf(ordersInLastPeriod, capacity);
+            lastCovered = Arrays.copyOf(lastCovered, capacity);
+        }
+
+        OrderKpiReport report() {
+            Currency cur = currency != null ? currency : Currency.getInstance("XXX");
+            List<PeriodOrderKpis> out = new ArrayList<>(periods);
+            List<String> labels = new ArrayList<>(periods);
+            long active = 0;
+            long pairs = 0;
+            active += activeDiff[0];
+            for (int p = 0; p < periods; p++) {
+                long atStart = active;
+                active += activeDiff[p + 1];
+                pairs += pairDiff[p];
+                OptionalDouble growth = p == 0 || revenue[p - 1] == 0 ? OptionalDouble.empty()
+                        : OptionalDouble.of((revenue[p] - revenue[p - 1]) / (double) revenue[p - 1]);
+                out.add(new PeriodOrderKpis(grid.label(p), grid.start(p), grid.start(p + 1), orders[p],
+                        Money.ofMinor(revenue[p], cur), Money.ofMinor(newRevenue[p], cur), buyers[p], newCustomers[p],
+                        multi[p], atStart, active, pairs, reactivated[p], growth));
+                labels.add(grid.label(p));
+            }
+            return new OrderKpiReport(options, out, new CohortMatrix(labels, cohortCounts), seen, counted,
+                    excludedByStatus, excludedAfterGrid);
+        }
+    }
+}

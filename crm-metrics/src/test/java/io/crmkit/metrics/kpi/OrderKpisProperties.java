@@ -1,0 +1,130 @@
+package io.crmkit.metrics.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.crmkit.core.CustomerId;
+import io.crmkit.core.Money;
+import io.crmkit.core.OrderId;
+import io.crmkit.core.order.Order;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+/** The one-pass KPIs against a brute-force recount, and their identities. */
+class OrderKpisProperties {
+
+    private static final ZoneId ZONE = ZoneOffset.ofHours(8);
+    private static final Instant BASE = Instant.parse("2025-10-01T00:00:00Z");
+
+    @Provide
+    Arbitrary<List<Order>> orders() {
+        Arbitrary<Tuple.Tuple3<Integer, Integer, Integer>> row = Combinators.combine(
+                Arbitraries.integers().between(0, 15),
+                Arbitraries.integers().between(0, 300 * 24),
+                Arbitraries.integers().between(0, 20_000)).as(Tuple::of);
+        return row.list().ofMaxSize(120).map(rows -> {
+            List<Order> out = new ArrayList<>();
+            for (int k = 0; k < rows.size(); k++) {
+                var r = rows.get(k);
+                out.add(Order.of(OrderId.of("o" + k), CustomerId.of("c" + r.get1()),
+                        BASE.plus(Duration.ofHours(r.get2())), Money.ofMinor(r.get3(), java.util.Currency.getInstance("CNY"))));
+            }
+            out.sort(Comparator.comparing(Order::placedAt).thenComparing(Order::id));
+            return out;
+        });
+    }
+
+    private static OrderKpiOptions options(ReportingPeriod period, int window) {
+        PeriodGrid grid = PeriodGrid.covering(period, ZONE, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 7, 20));
+        return OrderKpiOptions.of(grid, window);
+    }
+
+    @Property
+    void activeRetainedAndNewMatchABruteForceRecount(@ForAll("orders") List<Order> orders,
+            @ForAll("periods") ReportingPeriod period) {
+        int window = period == ReportingPeriod.WEEK ? 30 : period == ReportingPeriod.MONTH ? 45 : 100;
+        OrderKpiOptions options = options(period, window);
+        OrderKpiReport report = OrderKpis.compute(orders, options);
+        PeriodGrid grid = options.grid();
+        Map<CustomerId, Instant> first = new HashMap<>();
+        for (Order o : orders) {
+            first.putIfAbsent(o.customerId(), o.placedAt());
+        }
+        for (int p = 0; p < grid.size(); p++) {
+            Set<CustomerId> atStart = activeAt(orders, grid.start(p), window);
+            Set<CustomerId> atEnd = activeAt(orders, grid.start(p + 1), window);
+            Set<CustomerId> both = new HashSet<>(atStart);
+            both.retainAll(atEnd);
+            Instant s = grid.start(p);
+            Instant e = grid.start(p + 1);
+            long newCount = first.values().stream().filter(t -> !t.isBefore(s) && t.isBefore(e)).count();
+            Set<CustomerId> buyers = new HashSet<>();
+            orders.stream().filter(o -> !o.placedAt().isBefore(s) && o.placedAt().isBefore(e))
+                    .forEach(o -> buyers.add(o.customerId()));
+            PeriodOrderKpis k = report.periods().get(p);
+            assertThat(k.activeAtStart()).as("S of %s", k.label()).isEqualTo(atStart.size());
+            assertThat(k.activeAtEnd()).as("E of %s", k.label()).isEqualTo(atEnd.size());
+            assertThat(k.retained()).as("retained of %s", k.label()).isEqualTo(both.size());
+            assertThat(k.newCustomers()).isEqualTo(newCount);
+            assertThat(k.buyers()).isEqualTo(buyers.size());
+            k.retentionRate().ifPresent(r -> assertThat(r + k.churnRate().getAsDouble()).isCloseTo(1.0, within(1e-12)));
+            assertThat(k.retentionRate().isPresent()).isEqualTo(k.activeAtStart() > 0);
+        }
+    }
+
+    @Provide
+    Arbitrary<ReportingPeriod> periods() {
+        return Arbitraries.of(ReportingPeriod.WEEK, ReportingPeriod.MONTH, ReportingPeriod.QUARTER);
+    }
+
+    private static Set<CustomerId> activeAt(List<Order> orders, Instant b, int windowDays) {
+        Instant from = b.minus(Duration.ofDays(windowDays));
+        Set<CustomerId> active = new HashSet<>();
+        for (Order o : orders) {
+            if (!o.placedAt().isBefore(from) && o.placedAt().isBefore(b)) {
+                active.add(o.customerId());
+            }
+        }
+        return active;
+    }
+
+    @Property
+    void totalsAndCohortsAddUp(@ForAll("orders") List<Order> orders) {
+        OrderKpiOptions options = options(ReportingPeriod.MONTH, 60);
+        OrderKpiReport report = OrderKpis.compute(orders, options);
+        PeriodGrid grid = options.grid();
+        long inGrid = orders.stream().filter(o -> grid.range().contains(o.placedAt())).count();
+        assertThat(report.periods().stream().mapToLong(PeriodOrderKpis::orders).sum()).isEqualTo(inGrid);
+        long revenue = orders.stream().filter(o -> grid.range().contains(o.placedAt()))
+                .mapToLong(o -> o.netRevenue().toMinorUnits()).sum();
+        assertThat(report.periods().stream().mapToLong(k -> k.revenue().toMinorUnits()).sum()).isEqualTo(revenue);
+        long newCustomers = report.periods().stream().mapToLong(PeriodOrderKpis::newCustomers).sum();
+        CohortMatrix m = report.cohorts();
+        assertThat(m.customers()).isEqualTo(newCustomers);
+        for (int c = 0; c < m.cohorts(); c++) {
+            assertThat(m.size(c)).isEqualTo(report.periods().get(c).newCustomers());
+            for (int k = 0; k < m.columns(c); k++) {
+                assertThat(m.count(c, k)).isBetween(0L, m.size(c));
+                assertThat(m.count(c, k)).isLessThanOrEqualTo(report.periods().get(c + k).buyers());
+            }
+        }
+        assertThat(report.ordersSeen()).isEqualTo(orders.size());
+    }
+}
