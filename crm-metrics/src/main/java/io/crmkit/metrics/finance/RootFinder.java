@@ -17,7 +17,8 @@ import java.util.List;
  * doubling steps and refined with Brent's method; otherwise the interval that must contain every
  * root (from Cauchy-type bounds) is scanned on a grid, each sign change is refined with Brent's
  * method, and the grid is refined while the count of roots does not have the parity of
- * {@code V}. Roots of even multiplicity (where P touches zero without crossing) are not reported.
+ * {@code V}. A root of even multiplicity (where P touches zero without crossing) is reported
+ * only when it lies within the rounding noise of the evaluation.
  *
  * <p>Stateless and thread-safe.
  */
@@ -29,6 +30,17 @@ final class RootFinder {
     private final double[] a;
     private final double[] e;
     private final boolean integerExponents;
+    /** Order of the Taylor models of the exclusion method. */
+    private static final int ORDER = 6;
+    private static final double[] FACTORIAL = {1, 1, 2, 6, 24, 120, 720, 5040};
+    /**
+     * Per side (0: u <= 0, weights w = e_k; 1: u >= 0, weights w = E - e_k): the coefficients
+     * {@code a w^j} of the j-th derivative (up to sign) for j <= ORDER, and {@code |a| w^(ORDER+1)}
+     * for the bound on the next one.
+     */
+    private final double[][][] derivatives = new double[2][ORDER + 2][];
+    private final double[] absA;
+    private int evaluations;
 
     /**
      * @param a coefficients, at least two, the first and last not zero
@@ -42,6 +54,21 @@ final class RootFinder {
             ints &= e[k] == k;
         }
         this.integerExponents = ints;
+        this.absA = new double[a.length];
+        for (int k = 0; k < a.length; k++) {
+            absA[k] = Math.abs(a[k]);
+        }
+        double top = e[e.length - 1];
+        for (int side = 0; side < 2; side++) {
+            for (int j = 0; j <= ORDER + 1; j++) {
+                derivatives[side][j] = new double[a.length];
+                for (int k = 0; k < a.length; k++) {
+                    double w = side == 0 ? e[k] : top - e[k];
+                    double c = j <= ORDER ? a[k] : Math.abs(a[k]);
+                    derivatives[side][j][k] = c * Math.pow(w, j);
+                }
+            }
+        }
     }
 
     /** Counts sign changes, skipping zeros. */
@@ -61,27 +88,36 @@ final class RootFinder {
 
     /** The scaled value of P at x = e^u: same sign as P, finite for every u. */
     double value(double u) {
-        int m = a.length - 1;
+        evaluations++;
+        return sum(a, u);
+    }
+
+    /**
+     * The scaled sum {@code sum c_k x^e_k} for u <= 0, {@code sum c_k x^-(E - e_k)} for u > 0,
+     * with x = e^u: every power is at most 1, so nothing overflows.
+     */
+    private double sum(double[] c, double u) {
+        int m = c.length - 1;
         if (integerExponents) {
             if (u <= 0) {
                 double x = Math.exp(u);
-                double s = a[m];
+                double s = c[m];
                 for (int k = m - 1; k >= 0; k--) {
-                    s = s * x + a[k];
+                    s = s * x + c[k];
                 }
                 return s;
             }
             double y = Math.exp(-u);
-            double s = a[0];
+            double s = c[0];
             for (int k = 1; k <= m; k++) {
-                s = s * y + a[k];
+                s = s * y + c[k];
             }
             return s;
         }
         double s = 0;
         double top = e[m];
         for (int k = 0; k <= m; k++) {
-            s += a[k] * Math.exp(u <= 0 ? u * e[k] : -u * (top - e[k]));
+            s += c[k] * Math.exp(u <= 0 ? u * e[k] : -u * (top - e[k]));
         }
         return s;
     }
@@ -97,13 +133,113 @@ final class RootFinder {
         }
         double lo = lowerBound();
         double hi = upperBound();
+        List<Double> found = exclusion(lo, hi);
+        if (found != null && (v - found.size()) % 2 == 0) {
+            return found;
+        }
         int grid = Math.max(256, Math.min(8192, 16 * a.length));
-        List<Double> found = scan(lo, hi, grid);
+        found = scan(lo, hi, grid);
         while ((v - found.size()) % 2 != 0 && grid < MAX_GRID) {
             grid *= 4;
             found = scan(lo, hi, grid);
         }
         return found;
+    }
+
+    /**
+     * The exclusion method: bisects [lo, hi] (split at u = 0, where the scaling changes),
+     * discarding every piece that a Taylor model proves root-free, and refining with Brent's
+     * method every piece with a sign change whose derivative a Taylor model proves non-zero (so it
+     * holds exactly one root). The models evaluate the derivatives up to order 6 exactly at the
+     * midpoint and bound only the 7th in absolute value, so cancelling coefficients and clusters
+     * of close roots do not make them loose. Pieces that shrink to rounding level without a proof report a root when the
+     * values there are rounding noise. Returns null when the evaluation budget is spent, so that
+     * the caller falls back to the grid.
+     */
+    private List<Double> exclusion(double lo, double hi) {
+        long budget = Math.max(5_000, Math.min(200_000, 20_000_000L / a.length));
+        evaluations = 0;
+        List<Double> roots = new ArrayList<>();
+        java.util.ArrayDeque<double[]> stack = new java.util.ArrayDeque<>();
+        double f0 = value(0);
+        double flo = value(lo);
+        double fhi = value(hi);
+        // a value computed as exactly zero is a root: record it once, where it is computed
+        for (double[] point : new double[][] {{lo, flo}, {0, f0}, {hi, fhi}}) {
+            if (point[1] == 0) {
+                roots.add(point[0]);
+            }
+        }
+        stack.push(new double[] {0, hi, f0, fhi});
+        stack.push(new double[] {lo, 0, flo, f0});
+        double[] d = new double[ORDER + 1];
+        while (!stack.isEmpty()) {
+            if (evaluations > budget) {
+                return null;
+            }
+            double[] iv = stack.pop();
+            double ua = iv[0];
+            double ub = iv[1];
+            double fa = iv[2];
+            double fb = iv[3];
+            int side = ub <= 0 ? 0 : 1;
+            double h = 0.5 * (ub - ua);
+            double uc = ua + h;
+            // Taylor model at the midpoint: exact |f^(j)(c)| for j <= ORDER, a bound beyond
+            for (int j = 0; j <= ORDER; j++) {
+                d[j] = Math.abs(sum(derivatives[side][j], uc));
+            }
+            double tail = sum(derivatives[side][ORDER + 1], side == 0 ? ub : ua);
+            evaluations += ORDER + 2;
+            boolean tiny = 2 * h <= tolerance(ua, ub);
+            // at most one root when f' cannot vanish: |f'(c)| > sum_{j>=2} |f^(j)(c)| h^(j-1)/(j-1)! + tail
+            double slack = tail * Math.pow(h, ORDER) / FACTORIAL[ORDER];
+            for (int j = 2; j <= ORDER; j++) {
+                slack += d[j] * Math.pow(h, j - 1) / FACTORIAL[j - 1];
+            }
+            boolean monotone = d[1] > slack;
+            if (fa == 0 || fb == 0) {
+                // the root on the end is recorded; with a monotone f there is no other
+                if (monotone || tiny) {
+                    continue;
+                }
+            } else if ((fa > 0) != (fb > 0)) {
+                if (monotone || tiny) {
+                    roots.add(brent(ua, ub, fa, fb));
+                    continue;
+                }
+            } else {
+                // no root when |f(c)| > sum_{j>=1} |f^(j)(c)| h^j / j! + tail
+                double reach = tail * Math.pow(h, ORDER + 1) / FACTORIAL[ORDER + 1];
+                for (int j = 1; j <= ORDER; j++) {
+                    reach += d[j] * Math.pow(h, j) / FACTORIAL[j];
+                }
+                if (monotone || d[0] > reach) {
+                    continue;
+                }
+                if (tiny) {
+                    // shrunk to rounding level without a proof either way: if the values are noise,
+                    // a root lies here (it may be a touching root of even multiplicity)
+                    double noise = 4 * a.length * EPS * sum(absA, uc);
+                    if (Math.abs(fa) <= noise && Math.abs(fb) <= noise) {
+                        roots.add(uc);
+                    }
+                    continue;
+                }
+            }
+            double fc = value(uc);
+            if (fc == 0) {
+                roots.add(uc);
+            }
+            stack.push(new double[] {uc, ub, fc, fb});
+            stack.push(new double[] {ua, uc, fa, fc});
+        }
+        roots.sort(null);
+        return roots;
+    }
+
+    private static double tolerance(double ua, double ub) {
+        return 4 * EPS * Math.max(1, Math.max(Math.abs(ua), Math.abs(ub)));
     }
 
     private double singleRoot() {

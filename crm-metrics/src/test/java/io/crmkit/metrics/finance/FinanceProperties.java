@@ -176,6 +176,42 @@ class FinanceProperties {
         assertThat(m).isCloseTo(sum, within(1e-9 * (1 + m)));
     }
 
+    /**
+     * Flows built as the coefficients of {@code prod (x - x_i) * prod (x + c_j)} with
+     * {@code x = 1/(1+r)}: their rates are exactly the chosen {@code r_i} (the {@code c_j > 0}
+     * factors add degree without positive roots). Roots may be as close as 1e-3; such clusters
+     * amplify the rounding of the coefficients (to about 1e-6 for four roots 1e-3 apart), hence
+     * the tolerance, which still tells every root from its neighbours.
+     */
+    @Property(tries = 300)
+    void everyConstructedRootIsFound(
+            @ForAll @net.jqwik.api.constraints.Size(min = 1, max = 4) java.util.Set<@IntRange(min = -400, max = 900) Integer> permille,
+            @ForAll @net.jqwik.api.constraints.Size(max = 6) List<@DoubleRange(min = 0.1, max = 5) Double> extra) {
+        List<Double> rates = permille.stream().sorted().map(k -> k / 1000.0).toList();
+        double[] poly = {1};
+        for (double r : rates) {
+            poly = multiply(poly, -1 / (1 + r));
+        }
+        for (double c : extra) {
+            poly = multiply(poly, c);
+        }
+        List<Double> found = Irr.irr(poly).rates();
+        assertThat(found).hasSameSizeAs(rates);
+        for (int i = 0; i < rates.size(); i++) {
+            assertThat(found.get(i)).isCloseTo(rates.get(i), within(1e-5));
+        }
+    }
+
+    /** Multiplies the polynomial (coefficients by ascending power) by {@code (x + root)}. */
+    private static double[] multiply(double[] p, double root) {
+        double[] out = new double[p.length + 1];
+        for (int k = 0; k < p.length; k++) {
+            out[k] += p[k] * root;
+            out[k + 1] += p[k];
+        }
+        return out;
+    }
+
     private static boolean hasBothSigns(double[] flows) {
         boolean pos = false;
         boolean neg = false;
