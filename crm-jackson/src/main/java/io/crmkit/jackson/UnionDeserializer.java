@@ -91,6 +91,9 @@ final class UnionDeserializer extends StdDeserializer<Object> implements Resolva
         }
         String tag = p.getText();
         JsonDeserializer<Object> member = deserializers.get(tag);
+        if (member == null && members.containsKey(tag)) {
+            member = ctxt.findRootValueDeserializer(ctxt.constructType(members.get(tag)));
+        }
         if (member == null) {
             throw typeIdProblem(p, ctxt, tag, "Unknown discriminator '%s' of %s: expected one of %s%s",
                     ", found \"" + tag + "\"");

@@ -144,9 +144,12 @@ class JsonFormatTest {
     void enumsIgnoreTheMappersEnumFeatures() throws Exception {
         ObjectMapper tweaked = JsonMapper.builder().addModule(new CrmJacksonModule())
                 .enable(SerializationFeature.WRITE_ENUMS_USING_INDEX)
+                .enable(SerializationFeature.WRITE_ENUM_KEYS_USING_INDEX)
+                .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .build();
         assertThat(tweaked.writeValueAsString(PartyKind.ORGANIZATION)).isEqualTo(json("'ORGANIZATION'"));
+        assertThat(tweaked.writeValueAsString(Map.of(LifecycleStage.NEW, 1))).isEqualTo(json("{'NEW':1}"));
         assertThat(tweaked.readValue(json("'PERSON'"), PartyKind.class)).isEqualTo(PartyKind.PERSON);
     }
 
@@ -192,6 +195,12 @@ class JsonFormatTest {
                 json("{'start':'2024-01-31T09:30:00Z','end':'2024-01-31T10:15:30.250Z'}"));
         assertFormat(TimeRange.all(), TimeRange.class,
                 json("{'start':'-1000000000-01-01T00:00:00Z','end':'+1000000000-12-31T23:59:59.999999999Z'}"));
+    }
+
+    @Test
+    void instantsWithAnOffsetAreReadAsTheSameInstant() throws Exception {
+        assertThat(mapper.readValue(json("{'start':'2024-01-31T17:30:00+08:00','end':'2024-01-31T10:15:30.25Z'}"),
+                TimeRange.class)).isEqualTo(TimeRange.of(Fixtures.T0, Fixtures.T1));
     }
 
     @Test
