@@ -19,7 +19,7 @@ final class CrmDeserializers extends Deserializers.Base implements KeyDeserializ
     @Override
     public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
             BeanDescription beanDesc) {
-        Class<?> raw = type.getRawClass();
+        Class<?> raw = CrmTypes.valueClass(type.getRawClass());
         CrmTypes.Kind kind = CrmTypes.kindOf(raw).orElse(null);
         if (kind == null) {
             return null;
@@ -38,18 +38,19 @@ final class CrmDeserializers extends Deserializers.Base implements KeyDeserializ
     @Override
     public JsonDeserializer<?> findEnumDeserializer(Class<?> type, DeserializationConfig config,
             BeanDescription beanDesc) {
-        return CrmTypes.kindOf(type).isPresent() ? new Scalars.Deserializer(Scalars.formOf(type)) : null;
+        Class<?> raw = CrmTypes.valueClass(type);
+        return CrmTypes.kindOf(raw).isPresent() ? new Scalars.Deserializer(Scalars.formOf(raw)) : null;
     }
 
     @Override
     public boolean hasDeserializerFor(DeserializationConfig config, Class<?> valueType) {
-        return CrmTypes.kindOf(valueType).isPresent();
+        return CrmTypes.kindOf(CrmTypes.valueClass(valueType)).isPresent();
     }
 
     @Override
     public KeyDeserializer findKeyDeserializer(JavaType type, DeserializationConfig config,
             BeanDescription beanDesc) {
-        Class<?> raw = type.getRawClass();
+        Class<?> raw = CrmTypes.valueClass(type.getRawClass());
         CrmTypes.Kind kind = CrmTypes.kindOf(raw).orElse(null);
         return kind == CrmTypes.Kind.IDENTIFIER || kind == CrmTypes.Kind.ENUM
                 ? new Scalars.KeyReader(Scalars.formOf(raw)) : null;

@@ -27,7 +27,7 @@ final class CrmSerializers extends Serializers.Base {
 
     @Override
     public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription beanDesc) {
-        Class<?> raw = type.getRawClass();
+        Class<?> raw = CrmTypes.valueClass(type.getRawClass());
         CrmTypes.Kind kind = CrmTypes.kindOf(raw).orElse(null);
         if (kind == null) {
             return null;

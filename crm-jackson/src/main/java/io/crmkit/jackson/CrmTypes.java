@@ -72,6 +72,18 @@ final class CrmTypes {
     }
 
     /**
+     * Returns the class that represents a value's type: the enum itself for the class of an enum
+     * constant with a body, the class unchanged otherwise.
+     *
+     * @param type a class, not null
+     * @return the value class, never null
+     */
+    static Class<?> valueClass(Class<?> type) {
+        Class<?> parent = type.getSuperclass();
+        return !type.isEnum() && parent != null && parent.isEnum() ? parent : type;
+    }
+
+    /**
      * Returns how the class is represented, or empty when it is not a crmkit value type.
      *
      * @param type the class, not null

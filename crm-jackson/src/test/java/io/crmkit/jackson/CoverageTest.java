@@ -71,6 +71,25 @@ class CoverageTest {
         }
     }
 
+    /** An enum whose constant has a body, and so a class of its own. */
+    enum WithBody {
+        SPECIAL {
+            @Override
+            public String toString() {
+                return "special";
+            }
+        }
+    }
+
+    @Test
+    void theClassOfAnEnumConstantWithABodyStandsForItsEnum() {
+        assertThat(WithBody.SPECIAL.getClass()).isNotEqualTo(WithBody.class);
+        assertThat(CrmTypes.valueClass(WithBody.SPECIAL.getClass())).isEqualTo(WithBody.class);
+        assertThat(CrmTypes.valueClass(Money.class)).isEqualTo(Money.class);
+        assertThat(CrmTypes.valueClass(io.crmkit.core.customer.PartyKind.class))
+                .isEqualTo(io.crmkit.core.customer.PartyKind.class);
+    }
+
     private static List<Class<?>> crmCoreClasses() throws IOException, URISyntaxException, ClassNotFoundException {
         Path location = Path.of(CustomerId.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> names = new ArrayList<>();
