@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.deser.KeyDeserializers;
+import java.io.Serializable;
 
 /**
  * Supplies the deserializers (and map-key deserializers) of crmkit value types, and nothing for
  * any other type, so that the mapper's handling of other types is unchanged.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe; serializable so that a mapper holding it can be.
  */
-final class CrmDeserializers extends Deserializers.Base implements KeyDeserializers {
+final class CrmDeserializers extends Deserializers.Base implements KeyDeserializers, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Override
     public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,

@@ -2,6 +2,7 @@ package io.crmkit.jackson;
 
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.Module;
+import java.io.Serializable;
 
 /**
  * A Jackson module that serialises and deserialises every crmkit value type: identifiers,
@@ -24,9 +25,12 @@ import com.fasterxml.jackson.databind.Module;
  * settings or other modules are. A module registered after this one may still override the
  * format of a crmkit type.
  *
- * <p>Immutable and thread-safe; one instance may be registered with any number of mappers.
+ * <p>Immutable and thread-safe; one instance may be registered with any number of mappers. It is
+ * {@link Serializable}, as is a mapper it was registered with.
  */
-public final class CrmJacksonModule extends Module {
+public final class CrmJacksonModule extends Module implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The name under which the module registers. */
     private static final String NAME = "crm-jackson";

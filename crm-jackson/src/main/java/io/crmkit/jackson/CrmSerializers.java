@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.ser.Serializers;
+import java.io.Serializable;
 
 /**
  * Supplies the serializers of crmkit value types, and nothing for any other type, so that the
  * mapper's handling of other types is unchanged. One instance serves values, another map keys.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe; serializable so that a mapper holding it can be.
  */
-final class CrmSerializers extends Serializers.Base {
+final class CrmSerializers extends Serializers.Base implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final boolean keys;
 

@@ -148,4 +148,14 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
             throw e;
         }
     }
+
+    /**
+     * Rebuilds the derived state after Java deserialization (a mapper is serializable with its
+     * caches).
+     *
+     * @return an equivalent deserializer, unresolved: it looks its delegates up on use
+     */
+    private Object readResolve() {
+        return new RecordDeserializer(handledType());
+    }
 }

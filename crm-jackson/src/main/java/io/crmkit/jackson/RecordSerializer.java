@@ -70,4 +70,14 @@ final class RecordSerializer extends StdSerializer<Object> {
             }
         }
     }
+
+    /**
+     * Rebuilds the derived state after Java deserialization (a mapper is serializable with its
+     * caches).
+     *
+     * @return an equivalent serializer
+     */
+    private Object readResolve() {
+        return new RecordSerializer(handledType());
+    }
 }

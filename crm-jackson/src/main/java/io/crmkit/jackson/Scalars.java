@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.io.Serializable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Collections;
@@ -161,6 +162,15 @@ final class Scalars {
         public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeString(form.format(value));
         }
+
+        /**
+         * Rebuilds the form after Java deserialization (a mapper is serializable with its caches).
+         *
+         * @return an equivalent serializer
+         */
+        private Object readResolve() {
+            return new Serializer(formOf(handledType()));
+        }
     }
 
     /** Reads an identifier or enum from a JSON string. */
@@ -190,6 +200,15 @@ final class Scalars {
                 return ctxt.handleWeirdStringValue(form.type(), text, "%s", e.getMessage());
             }
         }
+
+        /**
+         * Rebuilds the form after Java deserialization (a mapper is serializable with its caches).
+         *
+         * @return an equivalent deserializer
+         */
+        private Object readResolve() {
+            return new Deserializer(formOf(handledType()));
+        }
     }
 
     /** Writes an identifier or enum as a JSON property name. */
@@ -206,13 +225,25 @@ final class Scalars {
         public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeFieldName(form.format(value));
         }
+
+        /**
+         * Rebuilds the form after Java deserialization (a mapper is serializable with its caches).
+         *
+         * @return an equivalent key serializer
+         */
+        private Object readResolve() {
+            return new KeySerializer(formOf(handledType()));
+        }
     }
 
     /** Reads an identifier or enum from a JSON property name. */
-    static final class KeyReader extends KeyDeserializer {
-        private final Form form;
+    static final class KeyReader extends KeyDeserializer implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Class<?> type;
+        private final transient Form form;
 
         KeyReader(Form form) {
+            this.type = form.type();
             this.form = form;
         }
 
@@ -223,6 +254,15 @@ final class Scalars {
             } catch (IllegalArgumentException e) {
                 return ctxt.handleWeirdKey(form.type(), key, "%s", e.getMessage());
             }
+        }
+
+        /**
+         * Rebuilds the form after Java deserialization (a mapper is serializable with its caches).
+         *
+         * @return an equivalent key deserializer
+         */
+        private Object readResolve() {
+            return new KeyReader(formOf(type));
         }
     }
 }

@@ -116,4 +116,14 @@ final class UnionDeserializer extends StdDeserializer<Object> implements Resolva
         e.prependPath(handledType(), CrmTypes.TYPE_PROPERTY);
         return e;
     }
+
+    /**
+     * Rebuilds the derived state after Java deserialization (a mapper is serializable with its
+     * caches).
+     *
+     * @return an equivalent deserializer, unresolved: it looks its members up on use
+     */
+    private Object readResolve() {
+        return new UnionDeserializer(handledType());
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.customer.LifecycleStage;
+import io.crmkit.core.order.Order;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -87,6 +94,34 @@ class CrmJacksonModuleTest {
                 .build();
         assertThat(twice.getRegisteredModuleIds()).containsOnlyOnce(CrmJacksonModule.class.getName());
         assertThat(twice.writeValueAsString(Fixtures.order())).isEqualTo(Json.mapper().writeValueAsString(Fixtures.order()));
+    }
+
+    @Test
+    void aMapperThatUsedTheModuleStaysJavaSerializable() throws Exception {
+        ObjectMapper mapper = Json.mapper();
+        String text = mapper.writeValueAsString(Fixtures.order());
+        assertThat(mapper.readValue(text, Order.class)).isEqualTo(Fixtures.order());
+        String customer = mapper.writeValueAsString(Fixtures.person());
+        assertThat(mapper.readValue(customer, Customer.class)).isEqualTo(Fixtures.person());
+        TypeReference<Map<CustomerId, LifecycleStage>> keyed = new TypeReference<>() { };
+        Map<CustomerId, LifecycleStage> stages = Map.of(CustomerId.of("C-1"), LifecycleStage.NEW);
+        String stagesText = mapper.writeValueAsString(stages);
+        assertThat(mapper.readValue(stagesText, keyed)).isEqualTo(stages);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(mapper);
+        }
+        ObjectMapper copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (ObjectMapper) in.readObject();
+        }
+        assertThat(copy.writeValueAsString(Fixtures.order())).isEqualTo(text);
+        assertThat(copy.readValue(text, Order.class)).isEqualTo(Fixtures.order());
+        assertThat(copy.writeValueAsString(Fixtures.person())).isEqualTo(customer);
+        assertThat(copy.readValue(customer, Customer.class)).isEqualTo(Fixtures.person());
+        assertThat(copy.writeValueAsString(stages)).isEqualTo(stagesText);
+        assertThat(copy.readValue(stagesText, keyed)).isEqualTo(stages);
     }
 
     @Test
