@@ -32,6 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -122,6 +126,32 @@ class CrmJacksonModuleTest {
         assertThat(copy.readValue(customer, Customer.class)).isEqualTo(Fixtures.person());
         assertThat(copy.writeValueAsString(stages)).isEqualTo(stagesText);
         assertThat(copy.readValue(stagesText, keyed)).isEqualTo(stages);
+    }
+
+    @Test
+    void aFreshMapperMayBeSharedByThreadsFromTheFirstCall() throws Exception {
+        ObjectMapper mapper = Json.mapper();
+        String customer = Json.mapper().writeValueAsString(Fixtures.person());
+        String order = Json.mapper().writeValueAsString(Fixtures.order());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    boolean ok = true;
+                    for (int i = 0; i < 50; i++) {
+                        ok &= mapper.readValue(customer, Customer.class).equals(Fixtures.person());
+                        ok &= mapper.writeValueAsString(mapper.readValue(order, Order.class)).equals(order);
+                    }
+                    return ok;
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertThat(r.get(1, TimeUnit.MINUTES)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
