@@ -48,7 +48,8 @@
  * {@code Instant} as an ISO-8601 string in UTC as {@code Instant.toString()} prints it
  * ({@code "2024-01-31T09:30:00Z"}, {@code "2024-01-31T09:30:00.250Z"}: no fraction for whole
  * seconds, otherwise 3, 6 or 9 digits; on input any offset is accepted); {@code LocalDate} as
- * {@code "2024-01-31"}; {@code Duration} as {@code "PT4H"}; {@code ZoneId} as its ID ({@code "Asia/Shanghai"}, {@code "Z"});
+ * {@code "2024-01-31"}; {@code Duration} as {@code "PT4H"}; {@code ZoneId} as its ID
+ * ({@code "Asia/Shanghai"}, {@code "Z"});
  * {@code Currency} as its ISO 4217 code; {@code URI} as its text; {@code BigDecimal} (order-line
  * quantities) as a string like amounts, keeping its scale; {@code int}, {@code long} and
  * {@code double} as JSON numbers.
