@@ -92,7 +92,7 @@ import net.jqwik.api.Tuple.Tuple7;
  * <p>Every generated value is <em>valid</em>: it was built through the crm-core constructor and so
  * satisfies every rule checked there (an order's gross amount is the sum of its line amounts, a
  * service case's times agree with its status category, and so on). For invalid raw input see
- * {@code InvalidInputs}.
+ * {@link InvalidInputs}.
  *
  * <p>The values are realistic and varied, and include the edge cases that break adapters and
  * serializers: texts of minimal and maximal length, names and addresses in many scripts (with
