@@ -828,9 +828,9 @@ public final class CrmArbitraries {
     }
 
     /**
-     * Returns order lines in the given currency: quantities whole (1 to 1,000) or fractional (down
-     * to 0.001), unit prices from zero (free items) up to a million major units, and a unit cost
-     * (up to 1.5 times the price) present or absent.
+     * Returns order lines in the given currency: quantities whole (1 to 1,000) or with one to three
+     * decimal places (0.001 to 10,000: kilograms, hours), unit prices from zero (free items) up to
+     * a million major units, and a unit cost (up to 1.5 times the price) present or absent.
      *
      * @param currency the currency of price and cost, not null
      * @return the arbitrary, never null
