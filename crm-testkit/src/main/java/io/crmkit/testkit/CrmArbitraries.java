@@ -92,7 +92,7 @@ import net.jqwik.api.Tuple.Tuple7;
  * <p>Every generated value is <em>valid</em>: it was built through the crm-core constructor and so
  * satisfies every rule checked there (an order's gross amount is the sum of its line amounts, a
  * service case's times agree with its status category, and so on). For invalid raw input see
- * {@code InvalidInputs}.
+ * {@link InvalidInputs}.
  *
  * <p>The values are realistic and varied, and include the edge cases that break adapters and
  * serializers: texts of minimal and maximal length, names and addresses in many scripts (with
@@ -828,9 +828,9 @@ public final class CrmArbitraries {
     }
 
     /**
-     * Returns order lines in the given currency: quantities whole (1 to 1,000) or fractional (down
-     * to 0.001), unit prices from zero (free items) up to a million major units, and a unit cost
-     * (up to 1.5 times the price) present or absent.
+     * Returns order lines in the given currency: quantities whole (1 to 1,000) or with one to three
+     * decimal places (0.001 to 10,000: kilograms, hours), unit prices from zero (free items) up to
+     * a million major units, and a unit cost (up to 1.5 times the price) present or absent.
      *
      * @param currency the currency of price and cost, not null
      * @return the arbitrary, never null

@@ -7,7 +7,7 @@
  *       serializers; made the defaults for {@code @ForAll} parameters by
  *       {@link io.crmkit.testkit.CrmArbitraryProvider} (registered automatically) and
  *       {@link io.crmkit.testkit.CrmDomain} (for {@code @Domain}).</li>
- *   <li>{@code InvalidInputs}: arbitraries of invalid raw input that crm-core rejects, for
+ *   <li>{@link io.crmkit.testkit.InvalidInputs}: arbitraries of invalid raw input that crm-core rejects, for
  *       error-path tests.</li>
  *   <li>{@code io.crmkit.testkit.contract}: port contract tests a host's repository test
  *       implements.</li>
