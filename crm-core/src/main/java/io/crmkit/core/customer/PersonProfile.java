@@ -65,7 +65,7 @@ public record PersonProfile(Optional<Gender> gender, Optional<LocalDate> birthDa
      */
     @Override
     public String toString() {
-        return "PersonProfile[gender=" + gender.map(Enum::name).orElse("-")
+        return "PersonProfile[gender=" + (gender.isPresent() ? "***" : "-")
                 + ", birthDate=" + (birthDate.isPresent() ? "***" : "-")
                 + ", occupation=" + (occupation.isPresent() ? "***" : "-") + "]";
     }

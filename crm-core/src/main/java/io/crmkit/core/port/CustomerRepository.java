@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 /**
  * The storage port for customers, implemented by the host over its own database.
  *
- * <p>Contract, checked by the crm-testkit contract tests: no method accepts or returns null;
- * ranges are half-open; streams are ordered as stated on each method, lazy, and must be closed by
+ * <p>Contract, checked by the crm-testkit contract tests: no method accepts or returns null (a
+ * null argument raises {@link NullPointerException}); identifiers match as exact, case-sensitive
+ * text; ranges are half-open and {@link TimeRange#all()} works; streams are ordered as stated on each method, lazy, and must be closed by
  * the caller (try-with-resources); storage failures surface as unchecked exceptions, never as a
  * truncated stream; no persistence type appears in the interface.
  *
