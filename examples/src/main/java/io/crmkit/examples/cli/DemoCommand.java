@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -74,7 +75,7 @@ public final class DemoCommand extends CrmkitCommand {
                 .observationEnd(LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
                 .seed(seed)
                 .build();
-        PurchaseHistoryOptions options = PurchaseHistoryOptions.btydConvention(LAST_DAY, ZoneOffset.UTC,
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.btydConvention(LAST_DAY, ZoneId.of("UTC"),
                 PeriodUnit.WEEKS);
         PurchaseSummaries summaries;
         try (Stream<Order> orders = simulator.orders()) {
@@ -111,8 +112,9 @@ public final class DemoCommand extends CrmkitCommand {
         out.println("  first purchases: uniform over " + ACQUISITION_START + " to " + ACQUISITION_END.minusDays(1)
                 + " (UTC)");
         out.println("  observed until: the end of " + LAST_DAY);
-        out.println(String.format(Locale.ROOT, "  buying: BG/NBD, r = %s, alpha = %s, a = %s, b = %s (per %s)",
-                p.r(), p.alpha(), p.a(), p.b(), p.unit().name().toLowerCase(Locale.ROOT)));
+        String unit = p.unit().name().toLowerCase(Locale.ROOT);
+        out.println(String.format(Locale.ROOT, "  buying: BG/NBD, r = %s, alpha = %s (per %s), a = %s, b = %s",
+                p.r(), p.alpha(), unit.substring(0, unit.length() - 1), p.a(), p.b()));
         out.println(String.format(Locale.ROOT, "  spending: Gamma-Gamma, p = %s, q = %s, gamma = %s (USD)",
                 s.p(), s.q(), s.gamma()));
         out.println("  seed: " + seed);
