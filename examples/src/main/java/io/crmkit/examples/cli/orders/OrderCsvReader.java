@@ -1,10 +1,5 @@
 package io.crmkit.examples.cli.orders;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.crmkit.core.order.OrderStatus;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.io.IOException;
@@ -23,7 +18,9 @@ import java.util.Optional;
 
 /**
  * Reads an order file in the crmkit CSV convention into an {@link OrderTable}, streaming: memory
- * grows with the number of orders and customers, never with an object per row.
+ * grows with the number of orders and customers, never with an object per row. Jackson's CSV parser
+ * runs on a second thread ({@link CsvRecords}); rows are checked and stored on the calling thread,
+ * which also receives every {@link ReadListener} call, in file order.
  *
  * <h2>Format</h2>
  * A header line is required. Columns, matched by name (case-insensitive, in any order):
@@ -60,11 +57,6 @@ public final class OrderCsvReader {
     /** The currency of an input without a currency column, unless configured. */
     public static final Currency DEFAULT_CURRENCY = Currency.getInstance("USD");
 
-    private static final CsvFactory CSV = CsvFactory.builder()
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.TRIM_SPACES)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .build();
     private static final int MAX_CACHED_LABELS = 1024;
     private static final int MAX_QUOTED = 40;
 
@@ -88,6 +80,8 @@ public final class OrderCsvReader {
     private int completedStatus;
     private String lastTimestampText;
     private long lastTimestamp;
+    private String lastStatusText;
+    private int lastStatus;
     private String lastCurrencyText;
     private int lastCurrency;
     private int lastCurrencyScale;
@@ -119,39 +113,16 @@ public final class OrderCsvReader {
      */
     public OrderInput read(InputStream in, ReadListener listener) throws IOException {
         this.listener = listener;
-        List<String> headerNames = new ArrayList<>();
-        String[] fields = new String[0];
-        int count = 0;
-        int depth = 0;
-        int line = 0;
-        try (CsvParser p = CSV.createParser(in)) {
-            p.setSchema(CsvSchema.emptySchema());
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL) {
-                    String value = t == JsonToken.VALUE_NULL ? "" : p.getText();
+        try (CsvRecords records = new CsvRecords(in)) {
+            for (CsvRecords.Batch batch = records.next(); batch != null; batch = records.next()) {
+                for (int i = 0; i < batch.size; i++) {
                     if (table == null) {
-                        headerNames.add(value);
-                    } else if (count < fields.length) {
-                        fields[count] = value;
-                    }
-                    count++;
-                } else if (t == JsonToken.START_ARRAY) {
-                    if (++depth == 2) {
-                        line = p.currentLocation().getLineNr();
-                        count = 0;
-                    }
-                } else if (t == JsonToken.END_ARRAY && depth-- == 2) {
-                    if (table == null) {
-                        fields = header(headerNames);
+                        header(batch.records[i]);
                     } else {
-                        row(fields, count, line);
+                        row(batch.records[i], batch.lines[i]);
                     }
                 }
             }
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("line " + e.getLocation().getLineNr() + ": not well-formed CSV: "
-                    + e.getOriginalMessage(), e);
         }
         if (table == null) {
             throw new InvalidInputException("the input is empty: a header line naming the columns is required ("
@@ -170,7 +141,7 @@ public final class OrderCsvReader {
     }
 
     /** Reads the header: finds the columns, warns about the ignored ones, creates the table. */
-    private String[] header(List<String> raw) {
+    private void header(String[] raw) {
         List<String> names = new ArrayList<>();
         for (String name : raw) {
             names.add(name.strip().toLowerCase(Locale.ROOT));
@@ -218,13 +189,12 @@ public final class OrderCsvReader {
         if (statusColumn < 0) {
             completedStatus = table.statusIndex(OrderStatus.COMPLETED);
         }
-        return new String[width];
     }
 
-    private void row(String[] f, int count, int line) {
+    private void row(String[] f, int line) {
         rowsRead++;
         try {
-            parseRow(f, count, line);
+            parseRow(f, line);
         } catch (RowRejectedException e) {
             rejectedByKind[e.kind().ordinal()]++;
             listener.rejected(line, e.kind(), e.getMessage());
@@ -234,7 +204,8 @@ public final class OrderCsvReader {
         }
     }
 
-    private void parseRow(String[] f, int count, int line) throws RowRejectedException {
+    private void parseRow(String[] f, int line) throws RowRejectedException {
+        int count = f.length;
         if (count != width) {
             throw new RowRejectedException(Rejection.FIELD_COUNT, "has " + count + (count == 1 ? " field" : " fields")
                     + ", the header has " + width);
@@ -300,8 +271,13 @@ public final class OrderCsvReader {
     }
 
     private int status(String text) throws RowRejectedException {
+        if (text.equals(lastStatusText)) {
+            return lastStatus;
+        }
         Integer cached = statusIndexes.get(text);
         if (cached != null) {
+            lastStatusText = text;
+            lastStatus = cached;
             return cached;
         }
         String label = StatusMapping.normalize(text);

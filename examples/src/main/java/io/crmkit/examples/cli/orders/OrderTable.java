@@ -31,11 +31,14 @@ import java.util.function.LongConsumer;
  * amount in minor units (8), the currency and status indexes (1 + 1) and the physical line of the
  * order's first row (4), plus the order identifier in a {@linkplain StringDictionary dictionary}
  * (its UTF-8 bytes and about 16 bytes) when the file has an {@code order_id} column. Per customer:
- * the identifier's bytes and about 16 bytes. No object is kept per row or per order.
+ * the identifier's bytes, about 16 bytes, and the time of the customer's latest order (8). No object
+ * is kept per row or per order.
  *
- * <p>{@link #summarize} feeds the orders to a {@link PurchaseHistoryAccumulator}, customer by
- * customer, each customer's orders sorted by day when the purchase unit is {@link PurchaseUnit#DAY}
- * (the accumulator's input rule), using about 4 bytes per order and 8 per customer of scratch.
+ * <p>{@link #summarize} feeds the orders to a {@link PurchaseHistoryAccumulator} in an order that
+ * meets its input rule: in file order (the orders' first lines) when the purchase unit is
+ * {@link PurchaseUnit#ORDER}, or when every customer's orders appear in time order in the file (as
+ * in a time-sorted export); otherwise customer by customer, each customer's orders sorted by day,
+ * using about 4 bytes per order of scratch.
  *
  * <p>Filled by {@link OrderCsvReader}; not thread-safe.
  */
@@ -51,6 +54,8 @@ public final class OrderTable {
     private final ByteColumn currency = new ByteColumn();
     private final ByteColumn status = new ByteColumn();
     private final IntColumn firstLine = new IntColumn();
+    private final LongColumn customerLatest = new LongColumn();
+    private boolean timeOrderedPerCustomer = true;
     private final List<Currency> currencies = new ArrayList<>();
     private final List<OrderStatus> statuses = new ArrayList<>();
     private long latest = Long.MIN_VALUE;
@@ -186,6 +191,11 @@ public final class OrderTable {
             c = customers.addFound();
             lastCustomerText = customerText;
             lastCustomer = c;
+            customerLatest.add(micros);
+        } else if (micros < customerLatest.get(c)) {
+            timeOrderedPerCustomer = false;
+        } else {
+            customerLatest.set(c, micros);
         }
         if (newOrderId) {
             lastOrder = orderIds.addFound();
@@ -257,6 +267,35 @@ public final class OrderTable {
      * @throws ArithmeticException if a customer's total overflows
      */
     public PurchaseSummaries summarize(PurchaseHistoryOptions options, LongConsumer progress) {
+        Money[] zeros = currencies.stream().map(Money::zero).toArray(Money[]::new);
+        PurchaseHistoryAccumulator acc = new PurchaseHistoryAccumulator(options, customerCount());
+        if (options.purchaseUnit() == PurchaseUnit.ORDER || timeOrderedPerCustomer) {
+            feedInFileOrder(acc, zeros, progress);
+        } else {
+            feedByCustomerAndDay(acc, zeros, options.zone().getRules(), progress);
+        }
+        return acc.toSummaries();
+    }
+
+    private void feedInFileOrder(PurchaseHistoryAccumulator acc, Money[] zeros, LongConsumer progress) {
+        CustomerId[] ids = new CustomerId[customerCount()];
+        int n = orderCount();
+        for (int o = 0; o < n; o++) {
+            int c = customer.get(o);
+            CustomerId id = ids[c];
+            if (id == null) {
+                id = CustomerId.of(customers.get(c));
+                ids[c] = id;
+            }
+            acc.accept(order(o, id, zeros));
+            if (((o + 1) & 0x3FFF) == 0) {
+                progress.accept(o + 1);
+            }
+        }
+    }
+
+    private void feedByCustomerAndDay(PurchaseHistoryAccumulator acc, Money[] zeros, ZoneRules rules,
+            LongConsumer progress) {
         int n = orderCount();
         int customerCount = customerCount();
         int[] start = new int[customerCount + 1];
@@ -273,19 +312,12 @@ public final class OrderTable {
         for (int o = 0; o < n; o++) {
             byCustomer[next[customer.get(o)]++] = o;
         }
-        next = null;
-        boolean byDay = options.purchaseUnit() == PurchaseUnit.DAY;
-        long[] keys = byDay ? new long[largest] : null;
-        ZoneRules rules = options.zone().getRules();
-        Money[] zeros = currencies.stream().map(Money::zero).toArray(Money[]::new);
-        PurchaseHistoryAccumulator acc = new PurchaseHistoryAccumulator(options, customerCount);
+        long[] keys = new long[largest];
         long fed = 0;
         for (int c = 0; c < customerCount; c++) {
             int from = start[c];
             int to = start[c + 1];
-            if (byDay && to - from > 1) {
-                sortByDay(byCustomer, from, to, keys, rules);
-            }
+            sortByDay(byCustomer, from, to, keys, rules);
             CustomerId id = CustomerId.of(customers.get(c));
             for (int k = from; k < to; k++) {
                 acc.accept(order(byCustomer[k], id, zeros));
@@ -294,7 +326,6 @@ public final class OrderTable {
                 }
             }
         }
-        return acc.toSummaries();
     }
 
     /** Sorts a customer's orders by calendar day in the zone; same-day orders keep file order. */

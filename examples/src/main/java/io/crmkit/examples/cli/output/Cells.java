@@ -22,7 +22,9 @@ final class Cells {
             if (x == Math.rint(x) && Math.abs(x) < 1e15) {
                 return Long.toString((long) x);
             }
-            return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+            String shortest = Double.toString(x);
+            return shortest.indexOf('E') < 0 ? shortest
+                    : new BigDecimal(shortest).stripTrailingZeros().toPlainString();
         }
         if (v instanceof BigDecimal b) {
             return b.toPlainString();
