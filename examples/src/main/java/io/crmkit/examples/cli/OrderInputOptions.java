@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  * }
  * Currency currency = input.currency(in);
  * ... compute, print ...
- * input.reportRejected(this, in);
+ * note(input.rejectedSummary(in));
  * }</pre>
  */
 public final class OrderInputOptions {
@@ -166,19 +166,17 @@ public final class OrderInputOptions {
     }
 
     /**
-     * Prints the closing count of rejected rows, by reason: the last line of a run on stderr.
+     * Returns the closing count of rejected rows, by reason, such as {@code "2 of 10 rows rejected
+     * (1 bad timestamp, 1 unknown status)"}: a command prints it as the last line of a run on stderr.
      *
-     * @param command the running command, not null
      * @param in what was read, not null
+     * @return the text, never null
      */
-    public void reportRejected(CrmkitCommand command, OrderInput in) {
-        command.note(rejectedSummary(in));
-    }
-
-    private static String rejectedSummary(OrderInput in) {
+    public String rejectedSummary(OrderInput in) {
         String text = in.rowsRejected() + " of " + in.rowsRead() + " rows rejected";
         if (in.rowsRejected() > 0) {
-            text += " (" + in.rejectedByKind().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().description())
+            text += " (" + in.rejectedByKind().entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey().description())
                     .collect(Collectors.joining(", ")) + ")";
         }
         return text;

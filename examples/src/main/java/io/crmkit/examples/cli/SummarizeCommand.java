@@ -122,8 +122,12 @@ public final class SummarizeCommand extends CrmkitCommand {
             summaries = orders.summarize(options, progress::update);
         }
         Definitions definitions = definitions(in, summaries, asOfSource);
+        String closing = input.rejectedSummary(in);
+        // the order columns are not needed for printing: let them go
+        orders = null;
+        in = null;
         ResultWriter.write(format, definitions, new SummaryRows(summaries), out(), err());
-        input.reportRejected(this, in);
+        note(closing);
         return CrmkitCli.EXIT_OK;
     }
 

@@ -1,9 +1,8 @@
 package io.crmkit.examples.cli;
 
 import io.crmkit.core.history.BtydView;
-import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.CustomerPurchaseSummary;
 import io.crmkit.core.history.PurchaseSummaries;
-import io.crmkit.core.history.RfmView;
 import io.crmkit.examples.cli.output.Column;
 import io.crmkit.examples.cli.output.ResultRows;
 import java.time.Instant;
@@ -14,21 +13,22 @@ import java.util.List;
  * orders, revenue, days since the last purchase, age in days, and the BTYD columns {@code x},
  * {@code t_x}, {@code T} (in the options' time unit) and {@code mean_repeat_value}. On the day clock
  * purchase times print as dates and durations are whole days.
+ *
+ * <p>Cells are read row by row: the current row's summary object is kept, so a row costs one
+ * {@link CustomerPurchaseSummary}, and only the BTYD view is held in columns.
  */
 final class SummaryRows implements ResultRows {
 
     private final PurchaseSummaries summaries;
     private final boolean dayClock;
-    private final RfmView rfm;
-    private final BtydView days;
     private final BtydView btyd;
     private final List<Column> columns;
+    private int currentRow = -1;
+    private CustomerPurchaseSummary current;
 
     SummaryRows(PurchaseSummaries summaries) {
         this.summaries = summaries;
         this.dayClock = summaries.options().dayClock();
-        this.rfm = summaries.rfm();
-        this.days = summaries.btyd(PeriodUnit.DAYS);
         this.btyd = summaries.btyd();
         int dayDecimals = dayClock ? 0 : 2;
         this.columns = List.of(Column.text("customer_id"), Column.text("first_purchase"), Column.text("last_purchase"),
@@ -50,15 +50,20 @@ final class SummaryRows implements ResultRows {
 
     @Override
     public Object value(int row, int column) {
+        if (row != currentRow) {
+            current = summaries.summary(row);
+            currentRow = row;
+        }
+        CustomerPurchaseSummary s = current;
         return switch (column) {
-            case 0 -> summaries.customerId(row).value();
-            case 1 -> time(summaries.firstPurchaseAt(row));
-            case 2 -> time(summaries.lastPurchaseAt(row));
-            case 3 -> summaries.purchaseCount(row);
-            case 4 -> summaries.orderCount(row);
-            case 5 -> summaries.revenue(row).amount();
-            case 6 -> rfm.recencyDays(row);
-            case 7 -> days.bigT(row);
+            case 0 -> s.customerId().value();
+            case 1 -> time(s.firstPurchaseAt());
+            case 2 -> time(s.lastPurchaseAt());
+            case 3 -> s.purchases();
+            case 4 -> s.orders();
+            case 5 -> s.revenue().amount();
+            case 6 -> s.daysSinceLastPurchase();
+            case 7 -> s.ageDays();
             case 8 -> btyd.x(row);
             case 9 -> btyd.tx(row);
             case 10 -> btyd.bigT(row);
