@@ -87,7 +87,8 @@ public final class GenerateOrdersCsv implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (customers < 1 || maxLines < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--customers and --max-lines must be positive");
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--customers and --max-lines must be positive");
         }
         CustomerBaseSimulator simulator = CustomerBaseSimulator.builder()
                 .customers(customers)

@@ -65,7 +65,8 @@ class RowAccountingProperties {
                     r.defect() == Defect.EMPTY_CUSTOMER ? "" : customer,
                     "o" + r.order(),
                     r.defect() == Defect.BAD_TIMESTAMP ? "2024-02-30" : "2024-01-" + (10 + r.order()),
-                    r.defect() == Defect.BAD_AMOUNT ? "1.2.3" : r.defect() == Defect.NEGATIVE_AMOUNT ? "-" + amount : amount,
+                    r.defect() == Defect.BAD_AMOUNT ? "1.2.3"
+                            : r.defect() == Defect.NEGATIVE_AMOUNT ? "-" + amount : amount,
                     r.defect() == Defect.UNKNOWN_STATUS ? "lost" : status));
             boolean multiline = r.multiline() && r.defect() != Defect.FIELD_COUNT;
             if (r.defect() != Defect.FIELD_COUNT) {

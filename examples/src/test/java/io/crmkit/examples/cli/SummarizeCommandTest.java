@@ -59,7 +59,8 @@ class SummarizeCommandTest {
                 l -> assertThat(l).startsWith("line 10: status 'refunded' is not a known label; say what it means"
                         + " with --status 'refunded=CATEGORY'"),
                 l -> assertThat(l).startsWith("line 11: customer_id is not a valid identifier"),
-                l -> assertThat(l).isEqualTo("line 13: timestamp differs from line 5, the first line of the same order"),
+                l -> assertThat(l).isEqualTo("line 13: timestamp differs from line 5, the first line of the same"
+                        + " order"),
                 l -> assertThat(l).isEqualTo("line 14: customer_id differs from line 5, the first line of the same"
                         + " order"),
                 l -> assertThat(l).startsWith("line 19: amount '-1.00' must not be negative"),
@@ -192,13 +193,15 @@ class SummarizeCommandTest {
         assertThat(run.errLines()).contains("crmkit summarize: --as-of not given: using the end of 2024-01-02 (UTC),"
                 + " the day of the latest order");
         assertThat(run.err()).contains("  as_of: end of 2024-01-02\n  as_of_source: latest order in the input\n");
-        assertThat(run.outLines()).containsExactly(run.outLines().get(0), "c1,2024-01-02,2024-01-02,1,1,1.00,0,0,0,0,0,0");
+        assertThat(run.outLines()).containsExactly(run.outLines().get(0),
+                "c1,2024-01-02,2024-01-02,1,1,1.00,0,0,0,0,0,0");
     }
 
     @Test
     void anInstantAsOfUsesTheExactClock() throws IOException {
         Path file = Cli.write(dir, "orders.csv", "customer_id,order_id,timestamp,amount\n"
-                + "c1,o1,2024-01-01T00:00:00Z,1.00\nc1,o2,2024-01-02T12:00:00Z,2.00\nc1,o3,2024-01-03T00:00:00Z,4.00\n");
+                + "c1,o1,2024-01-01T00:00:00Z,1.00\nc1,o2,2024-01-02T12:00:00Z,2.00\n"
+                + "c1,o3,2024-01-03T00:00:00Z,4.00\n");
 
         Cli.Run run = Cli.run("summarize", "--input", file.toString(), "--format", "csv", "--as-of",
                 "2024-01-03T00:00:00Z");
@@ -290,7 +293,8 @@ class SummarizeCommandTest {
         assertThat(unchosen.lastErrLine()).isEqualTo("crmkit summarize: the orders are in 3 currencies (USD: 1 orders,"
                 + " EUR: 1 orders, JPY: 1 orders); choose one with --currency (orders in the others are then rejected;"
                 + " crmkit never converts)");
-        assertThat(unchosen.rejected()).containsExactly("line 5: amount '3.5' has more decimal places than JPY allows (0)",
+        assertThat(unchosen.rejected()).containsExactly(
+                "line 5: amount '3.5' has more decimal places than JPY allows (0)",
                 "line 6: currency 'DOLLARS' is not an ISO 4217 code such as USD");
         assertThat(chosen.exitCode()).isZero();
         assertThat(chosen.rejectedLineNumbers()).containsExactly(2, 3, 5, 6);

@@ -2,6 +2,7 @@ package io.crmkit.examples.cli.orders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -27,6 +28,7 @@ import java.util.concurrent.BlockingQueue;
 final class CsvRecords implements AutoCloseable {
 
     private static final CsvFactory CSV = CsvFactory.builder()
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)

@@ -58,9 +58,11 @@ class AmountParserProperties {
         assertThat(AmountParser.toMinorUnits("1.5E2", 0, "JPY")).isEqualTo(150);
         assertThatThrownBy(() -> AmountParser.toMinorUnits("1,200.00", 2, "USD"))
                 .hasMessage("is not a decimal number (such as 12.34)");
-        assertThatThrownBy(() -> AmountParser.toMinorUnits("-1", 2, "USD")).hasMessageStartingWith("must not be negative");
+        assertThatThrownBy(() -> AmountParser.toMinorUnits("-1", 2, "USD"))
+                .hasMessageStartingWith("must not be negative");
         assertThatThrownBy(() -> AmountParser.toMinorUnits("1.234", 2, "USD"))
                 .hasMessage("has more decimal places than USD allows (2)");
-        assertThatThrownBy(() -> AmountParser.toMinorUnits("99999999999999999999", 2, "USD")).hasMessage("is too large");
+        assertThatThrownBy(() -> AmountParser.toMinorUnits("99999999999999999999", 2, "USD"))
+                .hasMessage("is too large");
     }
 }

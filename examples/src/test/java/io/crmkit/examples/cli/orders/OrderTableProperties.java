@@ -50,7 +50,8 @@ class OrderTableProperties {
 
     @Provide
     Arbitrary<List<Spec>> orders() {
-        return Combinators.combine(Arbitraries.integers().between(0, 20), Arbitraries.integers().between(0, 40 * 86_400),
+        return Combinators.combine(Arbitraries.integers().between(0, 20),
+                Arbitraries.integers().between(0, 40 * 86_400),
                 Arbitraries.integers().between(0, 50_000), Arbitraries.integers().between(0, 3),
                 Arbitraries.integers().between(1, 3)).as(Spec::new).list().ofMaxSize(120);
     }

@@ -43,8 +43,8 @@ class ResultWriterTest {
     };
 
     private static final Definitions DEFINITIONS = new Definitions().put("as_of", "end of 2024-01-31")
-            .put("rows_read", 3L).put("counted", List.of("completed", "open")).put("labels", Map.of("paid", "completed"))
-            .put("strict", false);
+            .put("rows_read", 3L).put("counted", List.of("completed", "open"))
+            .put("labels", Map.of("paid", "completed")).put("strict", false);
 
     private record Output(String out, String err) {
     }
