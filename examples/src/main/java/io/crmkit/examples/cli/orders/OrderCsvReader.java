@@ -76,7 +76,6 @@ public final class OrderCsvReader {
     private int currencyColumn;
     private int statusColumn;
     private int fixedCurrency;
-    private int scale;
     private int completedStatus;
     private String lastTimestampText;
     private long lastTimestamp;
@@ -84,7 +83,6 @@ public final class OrderCsvReader {
     private int lastStatus;
     private String lastCurrencyText;
     private int lastCurrency;
-    private int lastCurrencyScale;
     private long rowsRead;
 
     /**
@@ -182,9 +180,7 @@ public final class OrderCsvReader {
         statusColumn = at.getOrDefault("status", -1);
         table = new OrderTable(orderColumn >= 0);
         if (currencyColumn < 0) {
-            Currency c = currency.orElse(DEFAULT_CURRENCY);
-            fixedCurrency = table.currencyIndex(c);
-            scale = Math.max(0, c.getDefaultFractionDigits());
+            fixedCurrency = table.currencyIndex(currency.orElse(DEFAULT_CURRENCY));
         }
         if (statusColumn < 0) {
             completedStatus = table.statusIndex(OrderStatus.COMPLETED);
@@ -227,12 +223,12 @@ public final class OrderCsvReader {
             lastTimestamp = micros;
         }
         int currencyIndex = currencyColumn >= 0 ? currency(required(f, currencyColumn, "currency")) : fixedCurrency;
-        int currencyScale = currencyColumn >= 0 ? lastCurrencyScale : scale;
+        Currency rowCurrency = table.currencies().get(currencyIndex);
         String amountText = required(f, amountColumn, "amount");
         long minor;
         try {
-            minor = AmountParser.toMinorUnits(amountText, currencyScale,
-                    table.currencies().get(currencyIndex).getCurrencyCode());
+            minor = AmountParser.toMinorUnits(amountText, Math.max(0, rowCurrency.getDefaultFractionDigits()),
+                    rowCurrency.getCurrencyCode());
         } catch (IllegalArgumentException e) {
             throw new RowRejectedException(Rejection.BAD_AMOUNT, "amount " + quote(amountText) + " " + e.getMessage());
         }
@@ -265,7 +261,6 @@ public final class OrderCsvReader {
                     + " (crmkit never converts; choose with --currency)");
         }
         lastCurrency = table.currencyIndex(c);
-        lastCurrencyScale = Math.max(0, c.getDefaultFractionDigits());
         lastCurrencyText = text;
         return lastCurrency;
     }

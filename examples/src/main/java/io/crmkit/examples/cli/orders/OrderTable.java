@@ -30,8 +30,8 @@ import java.util.function.LongConsumer;
  * <p>Per order: the customer index (4 bytes), the placement time in epoch microseconds (8), the
  * amount in minor units (8), the currency and status indexes (1 + 1) and the physical line of the
  * order's first row (4), plus the order identifier in a {@linkplain StringDictionary dictionary}
- * (its UTF-8 bytes and about 16 bytes) when the file has an {@code order_id} column. Per customer:
- * the identifier's bytes, about 16 bytes, and the time of the customer's latest order (8). No object
+ * (its UTF-8 bytes and about 25 bytes) when the file has an {@code order_id} column. Per customer:
+ * the identifier's bytes, about 25 bytes, and the time of the customer's latest order (8). No object
  * is kept per row or per order.
  *
  * <p>{@link #summarize} feeds the orders to a {@link PurchaseHistoryAccumulator} in an order that
@@ -44,7 +44,8 @@ import java.util.function.LongConsumer;
  */
 public final class OrderTable {
 
-    private static final int MAX_CURRENCIES = 255;
+    /** Currencies and status labels are stored as one byte per order. */
+    private static final int MAX_DISTINCT = 255;
 
     private final StringDictionary customers = new StringDictionary();
     private final StringDictionary orderIds;
@@ -55,9 +56,9 @@ public final class OrderTable {
     private final ByteColumn status = new ByteColumn();
     private final IntColumn firstLine = new IntColumn();
     private final LongColumn customerLatest = new LongColumn();
-    private boolean timeOrderedPerCustomer = true;
     private final List<Currency> currencies = new ArrayList<>();
     private final List<OrderStatus> statuses = new ArrayList<>();
+    private boolean timeOrderedPerCustomer = true;
     private long latest = Long.MIN_VALUE;
     // the previous row's identifiers: lines of one order usually follow each other
     private String lastOrderText;
@@ -144,8 +145,8 @@ public final class OrderTable {
     int currencyIndex(Currency c) {
         int k = currencies.indexOf(c);
         if (k < 0) {
-            if (currencies.size() == MAX_CURRENCIES) {
-                throw new InvalidInputException("more than " + MAX_CURRENCIES + " currencies in one input");
+            if (currencies.size() == MAX_DISTINCT) {
+                throw new InvalidInputException("more than " + MAX_DISTINCT + " currencies in one input");
             }
             currencies.add(c);
             k = currencies.size() - 1;
@@ -156,8 +157,9 @@ public final class OrderTable {
     int statusIndex(OrderStatus s) {
         int k = statuses.indexOf(s);
         if (k < 0) {
-            if (statuses.size() == 255) {
-                throw new InvalidInputException("more than 255 distinct status labels in one input");
+            if (statuses.size() == MAX_DISTINCT) {
+                throw new InvalidInputException("more than " + MAX_DISTINCT + " distinct status labels in one"
+                        + " input");
             }
             statuses.add(s);
             k = statuses.size() - 1;
@@ -256,8 +258,8 @@ public final class OrderTable {
 
     /**
      * Summarises the orders into per-customer purchase histories: feeds every order to a
-     * {@link PurchaseHistoryAccumulator}, customer by customer, in an order that meets its input
-     * rule for the options' purchase unit.
+     * {@link PurchaseHistoryAccumulator} in an order that meets its input rule for the options'
+     * purchase unit (see the class description).
      *
      * @param options the definitions, not null
      * @param progress receives the number of orders fed so far, every few thousand orders, not null
