@@ -131,12 +131,16 @@ public final class DemoCommand extends CrmkitCommand {
         return new Definitions()
                 .put("as_of", o.asOf() + " (day clock: whole days)")
                 .put("zone", o.zone().getId())
-                .put("purchase_unit", "day (a customer's orders on one day are one purchase)")
-                .put("revenue_basis", "net")
-                .put("counted_statuses", List.of("completed"))
+                .put("purchase_unit", lower(o.purchaseUnit()) + " (a customer's orders on one day are one purchase)")
+                .put("revenue_basis", lower(o.revenueBasis()))
+                .put("counted_statuses", o.countedCategories().stream().map(DemoCommand::lower).toList())
                 .put("currency", summaries.currency().orElseThrow().getCurrencyCode())
-                .put("time_unit", "weeks (t_x, T)")
+                .put("time_unit", lower(o.timeUnit()) + " (t_x, T)")
                 .put("orders_counted", summaries.stats().ordersCounted());
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 
     private static void distribution(PrintWriter out, PurchaseSummaries summaries) {
