@@ -48,6 +48,7 @@ final class CsvRecords implements AutoCloseable {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(IN_FLIGHT);
     private final Thread parser;
     private boolean ended;
+    private Throwable failure;
 
     CsvRecords(InputStream in) {
         parser = new Thread(() -> parse(in), "crmkit-csv-parser");
@@ -57,12 +58,12 @@ final class CsvRecords implements AutoCloseable {
 
     private void parse(InputStream in) {
         Batch batch = new Batch();
+        int depth = 0;
+        int line = 0;
         try (CsvParser p = CSV.createParser(in)) {
             p.setSchema(CsvSchema.emptySchema());
             String[] values = new String[16];
             int count = 0;
-            int depth = 0;
-            int line = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL) {
@@ -86,6 +87,11 @@ final class CsvRecords implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             return;
+        } catch (JsonProcessingException e) {
+            int found = e.getLocation().getLineNr();
+            int at = depth == 2 ? line : found;
+            batch.failure = new InvalidInputException("line " + at + ": not well-formed CSV: " + e.getOriginalMessage()
+                    + (at != found ? " (found on line " + found + ")" : ""), e);
         } catch (Throwable e) {
             batch.failure = e;
         }
@@ -98,13 +104,15 @@ final class CsvRecords implements AutoCloseable {
     }
 
     /**
-     * Returns the next batch of records, or null after the last.
+     * Returns the next batch of records, or null after the last. When parsing failed, the records
+     * before the failure are returned first and the next call throws.
      *
      * @throws InvalidInputException if the input is not well-formed CSV
      * @throws IOException if reading fails
      */
     Batch next() throws IOException {
         if (ended) {
+            rethrow(failure);
             return null;
         }
         Batch batch;
@@ -115,8 +123,9 @@ final class CsvRecords implements AutoCloseable {
             throw new InterruptedIOException("interrupted while reading the input");
         }
         if (batch.last) {
+            // the records before a failure are returned first; the failure with the next call
             ended = true;
-            rethrow(batch.failure);
+            failure = batch.failure;
         }
         return batch;
     }
@@ -124,10 +133,6 @@ final class CsvRecords implements AutoCloseable {
     private static void rethrow(Throwable failure) throws IOException {
         if (failure == null) {
             return;
-        }
-        if (failure instanceof JsonProcessingException e) {
-            throw new InvalidInputException("line " + e.getLocation().getLineNr() + ": not well-formed CSV: "
-                    + e.getOriginalMessage(), e);
         }
         if (failure instanceof IOException e) {
             throw e;
