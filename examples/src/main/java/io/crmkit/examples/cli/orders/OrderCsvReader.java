@@ -126,6 +126,7 @@ public final class OrderCsvReader {
             throw new InvalidInputException("the input is empty: a header line naming the columns is required ("
                     + String.join(",", COLUMNS) + ")");
         }
+        table.endOfInput();
         Map<Rejection, Long> rejected = new EnumMap<>(Rejection.class);
         long rejectedRows = 0;
         for (Rejection r : Rejection.values()) {

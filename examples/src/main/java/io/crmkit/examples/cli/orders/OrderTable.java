@@ -55,7 +55,7 @@ public final class OrderTable {
     private final ByteColumn currency = new ByteColumn();
     private final ByteColumn status = new ByteColumn();
     private final IntColumn firstLine = new IntColumn();
-    private final LongColumn customerLatest = new LongColumn();
+    private LongColumn customerLatest = new LongColumn();
     private final List<Currency> currencies = new ArrayList<>();
     private final List<OrderStatus> statuses = new ArrayList<>();
     private boolean timeOrderedPerCustomer = true;
@@ -165,6 +165,18 @@ public final class OrderTable {
             k = statuses.size() - 1;
         }
         return k;
+    }
+
+    /**
+     * Ends the input: drops what only reading needs (the identifiers' hash tables, the customers'
+     * latest order times), about a third of the table. No row can be added afterwards.
+     */
+    void endOfInput() {
+        customers.freeze();
+        if (orderIds != null) {
+            orderIds.freeze();
+        }
+        customerLatest = null;
     }
 
     /**

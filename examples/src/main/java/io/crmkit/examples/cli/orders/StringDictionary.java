@@ -83,6 +83,14 @@ final class StringDictionary {
     }
 
     /**
+     * Drops the hash table once no more strings will be looked up or added: {@link #get} keeps
+     * working, {@link #find} and the adding methods then throw {@link IllegalStateException}.
+     */
+    void freeze() {
+        table = null;
+    }
+
+    /**
      * Returns the string at an index.
      *
      * @param index the index, {@code 0 <= index < size()}
@@ -140,6 +148,9 @@ final class StringDictionary {
     }
 
     private int lookup() {
+        if (table == null) {
+            throw new IllegalStateException("the dictionary is frozen");
+        }
         int slot = probeHash & mask;
         while (true) {
             long s = table[slot];

@@ -1,6 +1,7 @@
 package io.crmkit.examples.cli.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.List;
@@ -55,5 +56,10 @@ class StringDictionaryProperties {
         assertThat(dictionary.find("customer-123456")).isEqualTo(123_456);
         assertThat(dictionary.get(n - 1)).isEqualTo("customer-" + (n - 1));
         assertThat(dictionary.find("customer-" + n)).isEqualTo(-1);
+
+        dictionary.freeze();
+
+        assertThat(dictionary.get(123_456)).isEqualTo("customer-123456");
+        assertThatThrownBy(() -> dictionary.find("customer-1")).isInstanceOf(IllegalStateException.class);
     }
 }
