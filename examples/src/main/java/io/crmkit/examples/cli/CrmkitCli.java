@@ -125,13 +125,22 @@ public final class CrmkitCli implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, command, parseResult) -> {
-            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + describe(e));
-            command.getErr().flush();
+            PrintWriter stderr = command.getErr();
+            String name = command.getCommandSpec().qualifiedName();
+            String message = describe(e);
+            if (message != null) {
+                stderr.println(name + ": " + message);
+            } else {
+                stderr.println(name + ": internal error (please report it with this trace): " + e);
+                e.printStackTrace(stderr);
+            }
+            stderr.flush();
             return EXIT_FAILED;
         });
         return cl;
     }
 
+    /** Returns the message for a failure a command may end with, or null for a bug. */
     private static String describe(Exception e) {
         if (e instanceof CommandFailedException || e instanceof InvalidInputException) {
             return e.getMessage();
@@ -142,7 +151,7 @@ public final class CrmkitCli implements Runnable {
         if (e instanceof ArithmeticException || e instanceof IllegalArgumentException) {
             return "computation failed: " + e.getMessage();
         }
-        return "internal error: " + e;
+        return null;
     }
 
     /**
