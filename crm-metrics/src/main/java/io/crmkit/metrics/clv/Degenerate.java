@@ -18,6 +18,10 @@ final class Degenerate {
         if (n == 0) {
             throw new IllegalArgumentException(model + " cannot be fitted to no customers");
         }
+        if (n < 2) {
+            throw failed(model, "one customer cannot identify the spread of purchase and drop-out rates across"
+                    + " customers; fit at least two (and in practice hundreds)", n);
+        }
         boolean anyTime = false;
         for (int k = 0; k < data.patternCount(); k++) {
             anyTime |= data.bigT(k) > 0;

@@ -12,6 +12,11 @@ public enum FitStatus {
     MAX_ITERATIONS,
     /** No step improved the likelihood any more, although the gradient is not small. */
     STALLED,
+    /**
+     * The likelihood increases towards the edge of the parameter space (a parameter tends to 0 or
+     * to infinity, beyond {@code e^20}): the data cannot identify the model.
+     */
+    BOUNDARY,
     /** The likelihood could not be evaluated at any starting point. */
     FAILED
 }

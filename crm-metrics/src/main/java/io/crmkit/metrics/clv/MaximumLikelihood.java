@@ -12,6 +12,9 @@ import java.util.OptionalDouble;
  */
 final class MaximumLikelihood {
 
+    /** Log-parameters beyond this are treated as the edge of the parameter space. */
+    static final double BOUNDARY_LOG = 20;
+
     private MaximumLikelihood() {
     }
 
@@ -98,6 +101,12 @@ final class MaximumLikelihood {
         };
         if (!Double.isFinite(llValue)) {
             status = FitStatus.FAILED;
+        } else {
+            for (double u : r.x()) {
+                if (Math.abs(u) > BOUNDARY_LOG) {
+                    status = FitStatus.BOUNDARY;
+                }
+            }
         }
         double gnorm = Double.isFinite(r.gradientNorm()) ? r.gradientNorm() / scale : Double.POSITIVE_INFINITY;
         FitReport report = new FitReport(status, r.iterations(), r.evaluations(), gnorm, llValue, r.startsRun(),
