@@ -12,7 +12,8 @@
  *   <li>Discrete purchase opportunities: {@link io.crmkit.metrics.clv.BgBbModel BG/BB}; contractual
  *       retention: {@link io.crmkit.metrics.clv.SbgModel sBG}.</li>
  *   <li>Spend: {@link io.crmkit.metrics.clv.GammaGammaModel Gamma-Gamma}; lifetime value:
- *       {@link io.crmkit.metrics.clv.LifetimeValue}.</li>
+ *       {@link io.crmkit.metrics.clv.LifetimeValue}, per customer
+ *       {@link io.crmkit.metrics.clv.CustomerValue}.</li>
  *   <li>Validation: {@link io.crmkit.metrics.clv.CalibrationHoldout},
  *       {@link io.crmkit.metrics.clv.HoldoutScorecard} and
  *       {@link io.crmkit.metrics.clv.ModelComparison}.</li>

@@ -240,6 +240,15 @@ class PublishedEstimatesTest {
                 new LifetimeValue.Settings(Horizon.of(12, PeriodUnit.MONTHS), DiscountRate.of(0.01, PeriodUnit.MONTHS), 1))[0];
         assertThat(clv).isCloseTo(36.28, within(0.05));
         assertThat(clv).isNotCloseTo(e.get("value").asDouble(), within(50.0));
+        var view = SharedData.cdnowSummaries().btyd();
+        List<CustomerValue> all = CustomerValue.of(m, g, view,
+                new LifetimeValue.Settings(Horizon.parse("12m"), DiscountRate.of(0.01, PeriodUnit.MONTHS), 1));
+        assertThat(all).hasSize(2357);
+        CustomerValue first = all.get(SharedData.cdnowSummaries().indexOf(io.crmkit.core.CustomerId.of("1")).orElseThrow());
+        // the summary file rounds t_x and T to 2 decimals; the view holds them exactly
+        assertThat(first.clv()).isCloseTo(clv, within(0.01));
+        assertThat(first.expectedSpend()).isCloseTo(spend, within(1e-9));
+        assertThat(all).allSatisfy(v -> assertThat(v.probabilityAlive()).isBetween(0.0, 1.0));
     }
 
     @Test
