@@ -1,0 +1,332 @@
+package io.crmkit.examples.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.crmkit.core.history.BtydView;
+import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.PurchaseHistory;
+import io.crmkit.core.history.PurchaseHistoryOptions;
+import io.crmkit.core.history.PurchaseSummaries;
+import io.crmkit.core.order.Order;
+import io.crmkit.examples.cli.orders.OrderInput;
+import io.crmkit.examples.cli.output.Column;
+import io.crmkit.examples.cli.output.Definitions;
+import io.crmkit.examples.cli.output.ListRows;
+import io.crmkit.examples.cli.output.OutputFormat;
+import io.crmkit.examples.cli.output.ResultRows;
+import io.crmkit.examples.cli.output.ResultWriter;
+import io.crmkit.metrics.clv.BgNbdModel;
+import io.crmkit.metrics.clv.BtydData;
+import io.crmkit.metrics.clv.CalibrationHoldout;
+import io.crmkit.metrics.clv.CustomerValue;
+import io.crmkit.metrics.clv.DiscountRate;
+import io.crmkit.metrics.clv.Estimate;
+import io.crmkit.metrics.clv.FitReport;
+import io.crmkit.metrics.clv.GammaGammaModel;
+import io.crmkit.metrics.clv.HoldoutScorecard;
+import io.crmkit.metrics.clv.Horizon;
+import io.crmkit.metrics.clv.LifetimeValue;
+import io.crmkit.metrics.clv.MbgNbdModel;
+import io.crmkit.metrics.clv.ModelFit;
+import io.crmkit.metrics.clv.ModelFitException;
+import io.crmkit.metrics.clv.ParetoNbdModel;
+import io.crmkit.metrics.clv.TransactionModel;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code crmkit clv}: fits a "buy till you die" model (BG/NBD, MBG/NBD or Pareto/NBD) to the
+ * calibration period of an order file ({@code fit}, with a holdout scorecard when a holdout end is
+ * given) and values every customer ({@code predict}: P(alive), expected transactions and spend,
+ * discounted CLV). Same-day purchases are one transaction (the CDNOW convention); durations are in
+ * the model's unit and horizons are converted to it, never assumed.
+ */
+@Command(name = "clv", mixinStandardHelpOptions = true,
+        header = "Customer lifetime value: fit a BTYD model, score it on a holdout, value every customer.",
+        subcommands = {ClvCommand.FitCommand.class, ClvCommand.PredictCommand.class})
+public final class ClvCommand implements Runnable {
+
+    /**
+     * Creates the command group.
+     */
+    public ClvCommand() {
+    }
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "name fit or predict");
+    }
+
+    /** The transaction models the CLI offers. */
+    enum Model {
+        /** BG/NBD (Fader, Hardie and Lee 2005). */
+        BG_NBD(BgNbdModel.NAME),
+        /** MBG/NBD (Batislam, Denizel and Filiztekin 2007). */
+        MBG_NBD(MbgNbdModel.NAME),
+        /** Pareto/NBD (Schmittlein, Morrison and Colombo 1987). */
+        PARETO_NBD(ParetoNbdModel.NAME);
+
+        final String label;
+
+        Model(String label) {
+            this.label = label;
+        }
+
+        TransactionModel fit(BtydData data) {
+            return switch (this) {
+                case BG_NBD -> BgNbdModel.fit(data);
+                case MBG_NBD -> MbgNbdModel.fit(data);
+                case PARETO_NBD -> ParetoNbdModel.fit(data);
+            };
+        }
+    }
+
+    /** Accepts {@code bg-nbd} as well as {@code bg_nbd}. */
+    static final class ModelConverter implements picocli.CommandLine.ITypeConverter<Model> {
+        @Override
+        public Model convert(String value) {
+            return Model.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    /** What {@code fit} and {@code predict} share: the input, the split and the model. */
+    abstract static class ModelCommand extends CrmkitCommand {
+
+        @Mixin
+        OrderInputOptions input;
+
+        @Option(names = "--model", order = 10, paramLabel = "bg-nbd|mbg-nbd|pareto-nbd", defaultValue = "bg-nbd",
+                converter = ModelConverter.class, description = "Transaction model. Default: ${DEFAULT-VALUE}.")
+        Model model;
+
+        @Option(names = "--calibration-end", order = 11, required = true, paramLabel = "DATE",
+                description = "Last day of the calibration period (its orders are included).")
+        LocalDate calibrationEnd;
+
+        @Option(names = "--unit", order = 12, paramLabel = "days|weeks|months|years", defaultValue = "weeks",
+                description = "The model's time unit. Default: ${DEFAULT-VALUE}.")
+        PeriodUnit unit;
+
+        OrderInput in;
+        PurchaseSummaries calibration;
+        BtydData data;
+        CalibrationHoldout split;
+
+        /** Reads the file and summarises the calibration period (and splits off the holdout). */
+        boolean prepare(LocalDate holdoutEnd) throws IOException {
+            in = input.read(this);
+            if (input.failsStrict(this, in)) {
+                return false;
+            }
+            Iterable<Order> orders = in.orders().inCustomerTimeOrder();
+            if (holdoutEnd != null) {
+                split = CalibrationHoldout.split(orders, calibrationEnd, holdoutEnd, input.zone(), unit);
+                calibration = split.calibration();
+                data = split.data();
+            } else {
+                calibration = PurchaseHistory.summarize(orders,
+                        PurchaseHistoryOptions.builder(io.crmkit.core.history.AsOf.endOfDay(calibrationEnd))
+                                .zone(input.zone()).purchaseUnit(io.crmkit.core.history.PurchaseUnit.DAY)
+                                .currency(input.currency(in)).timeUnit(unit).build());
+                data = BtydData.of(calibration.btyd());
+            }
+            return true;
+        }
+
+        TransactionModel fitModel() {
+            try {
+                return model.fit(data);
+            } catch (ModelFitException e) {
+                throw new CommandFailedException(model.label + " did not converge: " + e.getMessage());
+            }
+        }
+
+        Definitions definitions(String command) {
+            Definitions d = new Definitions();
+            d.put("command", "clv " + command);
+            d.put("model", model.label);
+            d.put("purchase_history", calibration.options().describe());
+            d.put("unit", KpiCommand.lower(unit));
+            d.put("customers", calibration.size());
+            d.put("patterns", data.patternCount());
+            d.put("rows_read", in.rowsRead());
+            d.put("rows_rejected", in.rowsRejected());
+            return d;
+        }
+    }
+
+    /** {@code crmkit clv fit}. */
+    @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+            header = "Fit a BTYD model to the calibration period; with --holdout-end, score it on the holdout.",
+            description = "--format json (default) prints one document with model, params, standardErrors,"
+                + " logLikelihood, aic, bic, converged, iterations, definitions and, with a holdout, the scorecard"
+                + " (MAE, RMSE, bias, actual vs expected by calibration frequency, cumulative tracking).")
+    static final class FitCommand extends ModelCommand {
+
+        @Option(names = "--holdout-end", order = 13, paramLabel = "DATE",
+                description = "Last day of the holdout period: score the model on the orders after the calibration"
+                    + " end up to this day.")
+        LocalDate holdoutEnd;
+
+        @Option(names = "--format", order = 14, paramLabel = "json|table|csv", defaultValue = "json",
+                description = "json: the full document; table/csv: the parameters, the rest on stderr."
+                    + " Default: ${DEFAULT-VALUE}.")
+        OutputFormat format;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!prepare(holdoutEnd)) {
+                return CrmkitCli.EXIT_FAILED;
+            }
+            TransactionModel m = fitModel();
+            ModelFit fit = m.fit().orElseThrow();
+            FitReport report = fit.report();
+            Definitions d = definitions("fit");
+            HoldoutScorecard scorecard = split == null ? null : HoldoutScorecard.evaluate(m, split);
+            if (format == OutputFormat.JSON) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("model", m.name());
+                Map<String, Object> params = new LinkedHashMap<>();
+                Map<String, Object> errors = new LinkedHashMap<>();
+                for (Estimate e : m.parameters()) {
+                    params.put(e.name(), e.value());
+                    errors.put(e.name(), e.standardError().isPresent() ? e.standardError().getAsDouble() : null);
+                }
+                doc.put("params", params);
+                doc.put("standardErrors", errors);
+                doc.put("logLikelihood", fit.logLikelihood());
+                doc.put("aic", fit.aic());
+                doc.put("bic", fit.bic());
+                doc.put("converged", report.converged());
+                doc.put("status", report.status().toString());
+                doc.put("iterations", report.iterations());
+                doc.put("gradientNorm", report.gradientNorm());
+                if (scorecard != null) {
+                    doc.put("holdout", scorecard);
+                }
+                doc.put("definitions", d.entries());
+                out().println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsString(doc));
+                out().flush();
+            } else {
+                d.put("log_likelihood", fit.logLikelihood());
+                d.put("converged", report.converged());
+                d.put("iterations", report.iterations());
+                if (scorecard != null) {
+                    d.put("holdout_mae", scorecard.mae());
+                    d.put("holdout_rmse", scorecard.rmse());
+                    d.put("holdout_actual_total", scorecard.actualTotal());
+                    d.put("holdout_expected_total", scorecard.expectedTotal());
+                }
+                ListRows rows = new ListRows(List.of(Column.text("param"), Column.number("value", 6),
+                        Column.number("standard_error", 6)));
+                for (Estimate e : m.parameters()) {
+                    rows.add(e.name(), e.value(), KpiCommand.cell(e.standardError()));
+                }
+                ResultWriter.write(format, d, rows, out(), err());
+            }
+            note(input.rejectedSummary(in));
+            return CrmkitCli.EXIT_OK;
+        }
+    }
+
+    /** {@code crmkit clv predict}. */
+    @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+            header = "Value every customer: P(alive), expected transactions and spend, discounted CLV.",
+            description = "Per customer: customer_id, x, t_x, T (in --unit), p_alive, expected_transactions (over"
+                + " --horizon), expected_spend (Gamma-Gamma, per transaction), clv = discounted expected margin over"
+                + " the horizon.")
+    static final class PredictCommand extends ModelCommand {
+
+        @Option(names = "--horizon", order = 13, required = true, paramLabel = "N{d|w|m|y}",
+                description = "How far ahead, with its unit: 52w, 12m, 1y, 90d (converted to the model's unit).")
+        String horizon;
+
+        @Option(names = "--discount-rate", order = 14, defaultValue = "0", paramLabel = "R",
+                description = "Discount rate per --discount-per, as a fraction. Default: ${DEFAULT-VALUE}.")
+        double discountRate;
+
+        @Option(names = "--discount-per", order = 15, defaultValue = "years", paramLabel = "days|weeks|months|years",
+                description = "The period of --discount-rate. Default: ${DEFAULT-VALUE}.")
+        PeriodUnit discountPer;
+
+        @Option(names = "--margin", order = 16, defaultValue = "1", paramLabel = "M",
+                description = "Share of spend kept as margin, as a fraction (1 = value revenue)."
+                    + " Default: ${DEFAULT-VALUE}.")
+        double margin;
+
+        @Option(names = "--format", order = 17, paramLabel = "table|csv|json", defaultValue = "table",
+                description = "Output format. Default: ${DEFAULT-VALUE}.")
+        OutputFormat format;
+
+        @Override
+        public Integer call() throws IOException {
+            Horizon h = Horizon.parse(horizon);
+            LifetimeValue.Settings settings = new LifetimeValue.Settings(h, DiscountRate.of(discountRate, discountPer),
+                    margin);
+            if (!prepare(null)) {
+                return CrmkitCli.EXIT_FAILED;
+            }
+            TransactionModel m = fitModel();
+            BtydView view = calibration.btyd(unit);
+            GammaGammaModel spend;
+            try {
+                spend = GammaGammaModel.fit(view);
+            } catch (ModelFitException e) {
+                throw new CommandFailedException("gamma-gamma spend model did not converge: " + e.getMessage());
+            }
+            List<CustomerValue> values = CustomerValue.of(m, spend, view, settings);
+            Definitions d = definitions("predict");
+            d.put("clv", settings.describe() + "; margin applied to expected spend per transaction");
+            for (Estimate e : m.parameters()) {
+                d.put(m.name() + "_" + e.name(), e.value());
+            }
+            for (Estimate e : spend.parameters()) {
+                d.put("gamma_gamma_" + e.name(), e.value());
+            }
+            ResultWriter.write(format, d, rows(values), out(), err());
+            note(input.rejectedSummary(in));
+            return CrmkitCli.EXIT_OK;
+        }
+
+        private static ResultRows rows(List<CustomerValue> values) {
+            List<Column> columns = List.of(Column.text("customer_id"), Column.number("x", 0), Column.number("t_x", 2),
+                    Column.number("T", 2), Column.number("p_alive", 4), Column.number("expected_transactions", 4),
+                    Column.number("expected_spend", 2), Column.number("clv", 2));
+            return new ResultRows() {
+                @Override
+                public List<Column> columns() {
+                    return columns;
+                }
+
+                @Override
+                public int size() {
+                    return values.size();
+                }
+
+                @Override
+                public Object value(int row, int column) {
+                    CustomerValue v = values.get(row);
+                    return switch (column) {
+                        case 0 -> v.customerId().value();
+                        case 1 -> v.x();
+                        case 2 -> v.tx();
+                        case 3 -> v.bigT();
+                        case 4 -> v.probabilityAlive();
+                        case 5 -> v.expectedTransactions();
+                        case 6 -> v.expectedSpend();
+                        case 7 -> v.clv();
+                        default -> throw new IndexOutOfBoundsException("column " + column);
+                    };
+                }
+            };
+        }
+    }
+}
