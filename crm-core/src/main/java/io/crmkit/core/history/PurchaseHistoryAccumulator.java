@@ -7,6 +7,7 @@ import io.crmkit.core.OrderId;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.internal.CustomerIndex;
 import io.crmkit.core.order.Order;
+import io.crmkit.core.order.OrderStatusCategory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.zone.ZoneRules;
@@ -112,31 +113,7 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
     @Override
     public void accept(Order order) {
         Checks.notNull(order, "order");
-        if (!options.countedCategories().contains(order.status().category())) {
-            seen++;
-            excludedByStatus++;
-            return;
-        }
-        if (!order.placedAt().isBefore(cutoff)) {
-            seen++;
-            excludedAfterAsOf++;
-            return;
-        }
         Money gross = order.grossAmount();
-        Currency c = gross.currency();
-        if (currency != null && !currency.equals(c)) {
-            throw new CurrencyMismatchException(currency, c, "order " + order.id() + " of customer "
-                    + order.customerId() + " (set PurchaseHistoryOptions.currency or convert before summarising)");
-        }
-        // add() validates before it changes anything, so a rejected order leaves this accumulator as it was
-        add(order.customerId(), order.id(), tick(order), valueInMinorUnits(order, gross));
-        currency = c;
-        seen++;
-        counted++;
-    }
-
-    /** The order's value in minor units, without building intermediate amounts (the hot path). */
-    private long valueInMinorUnits(Order order, Money gross) {
         long value = gross.toMinorUnits();
         if (options.revenueBasis() == RevenueBasis.NET) {
             Money discount = order.discountAmount();
@@ -148,11 +125,58 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
                 value -= refunded.toMinorUnits();
             }
         }
-        return value;
+        accept(order.customerId(), order.id(), order.placedAt(), order.status().category(), value, gross.currency());
     }
 
-    private long tick(Order order) {
-        Instant t = order.placedAt();
+    /**
+     * Adds one order given by its parts, for adapters that hold orders in columns (a CSV reader,
+     * a database cursor) and need not build {@link Order} objects: the same rules as
+     * {@link #accept(Order)}, with the value already chosen by the caller according to the
+     * options' {@linkplain PurchaseHistoryOptions#revenueBasis() revenue basis}.
+     *
+     * @param customerId the buying customer, not null
+     * @param orderId the order, not null
+     * @param placedAt when it was placed, not null
+     * @param category its status category, not null
+     * @param valueMinor its value (net or gross, as the options say) in minor units of
+     *     {@code currency}, not negative
+     * @param currency the currency of the value, not null
+     * @throws CurrencyMismatchException if a counted order is in another currency
+     * @throws IllegalArgumentException if the value is negative, or as for {@link #accept(Order)}
+     * @throws ArithmeticException if a customer's total overflows a {@code long} of minor units
+     */
+    public void accept(CustomerId customerId, OrderId orderId, Instant placedAt, OrderStatusCategory category,
+            long valueMinor, Currency currency) {
+        Checks.notNull(customerId, "customerId");
+        Checks.notNull(orderId, "orderId");
+        Checks.notNull(placedAt, "placedAt");
+        Checks.notNull(category, "category");
+        Checks.notNull(currency, "currency");
+        if (valueMinor < 0) {
+            throw new IllegalArgumentException("order " + orderId + ": value must not be negative: " + valueMinor);
+        }
+        if (!options.countedCategories().contains(category)) {
+            seen++;
+            excludedByStatus++;
+            return;
+        }
+        if (!placedAt.isBefore(cutoff)) {
+            seen++;
+            excludedAfterAsOf++;
+            return;
+        }
+        if (this.currency != null && !this.currency.equals(currency)) {
+            throw new CurrencyMismatchException(this.currency, currency, "order " + orderId + " of customer "
+                    + customerId + " (set PurchaseHistoryOptions.currency or convert before summarising)");
+        }
+        // add() validates before it changes anything, so a rejected order leaves this accumulator as it was
+        add(customerId, orderId, tick(orderId, placedAt), valueMinor);
+        this.currency = currency;
+        seen++;
+        counted++;
+    }
+
+    private long tick(OrderId orderId, Instant t) {
         try {
             if (dayClock) {
                 return epochDay(t);
@@ -163,7 +187,7 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
             }
             return micros(t);
         } catch (ArithmeticException | java.time.DateTimeException e) {
-            throw new IllegalArgumentException("order " + order.id() + ": placedAt " + t
+            throw new IllegalArgumentException("order " + orderId + ": placedAt " + t
                     + " is outside the supported range of years -290000 to 290000", e);
         }
     }

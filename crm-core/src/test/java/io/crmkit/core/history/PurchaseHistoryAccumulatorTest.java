@@ -110,6 +110,16 @@ class PurchaseHistoryAccumulatorTest {
     }
 
     @Test
+    void partsWithANegativeValueAreRejected() {
+        PurchaseHistoryAccumulator acc = new PurchaseHistoryAccumulator(
+                PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2026, 12, 31))).build());
+        assertThatThrownBy(() -> acc.accept(ALICE, OrderId.of("9"), Instant.parse("2026-01-01T00:00:00Z"),
+                io.crmkit.core.order.OrderStatusCategory.COMPLETED, -1, Currency.getInstance("USD")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("order 9").hasMessageContaining("-1");
+        assertThat(acc.toSummaries().stats().ordersSeen()).isZero();
+    }
+
+    @Test
     void combiningDifferentOptionsIsRejected() {
         PurchaseHistoryAccumulator a = new PurchaseHistoryAccumulator(
                 PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2026, 1, 1))).build());

@@ -179,6 +179,18 @@ class PurchaseHistoryProperties {
     }
 
     @Property
+    void feedingPartsEqualsFeedingOrders(@ForAll("orders") List<Order> orders, @ForAll PurchaseUnit unit,
+            @ForAll RevenueBasis basis) {
+        PurchaseHistoryOptions options = options(unit, basis);
+        PurchaseHistoryAccumulator parts = new PurchaseHistoryAccumulator(options);
+        for (Order o : byTime(orders)) {
+            long value = (basis == RevenueBasis.NET ? o.netRevenue() : o.grossAmount()).toMinorUnits();
+            parts.accept(o.customerId(), o.id(), o.placedAt(), o.status().category(), value, o.currency());
+        }
+        assertThat(parts.toSummaries()).isEqualTo(PurchaseHistory.summarize(byTime(orders), options));
+    }
+
+    @Property
     void parallelCollectorEqualsSequential(@ForAll("orders") List<Order> orders, @ForAll PurchaseUnit unit) {
         PurchaseHistoryOptions options = options(unit, RevenueBasis.NET);
         List<Order> sorted = byTime(orders);

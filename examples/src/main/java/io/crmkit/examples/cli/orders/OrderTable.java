@@ -292,17 +292,16 @@ public final class OrderTable {
      * @throws ArithmeticException if a customer's total overflows
      */
     public PurchaseSummaries summarize(PurchaseHistoryOptions options, LongConsumer progress) {
-        Money[] zeros = currencies.stream().map(Money::zero).toArray(Money[]::new);
         PurchaseHistoryAccumulator acc = new PurchaseHistoryAccumulator(options, customerCount());
         if (options.purchaseUnit() == PurchaseUnit.ORDER || timeOrderedPerCustomer) {
-            feedInFileOrder(acc, zeros, progress);
+            feedInFileOrder(acc, progress);
         } else {
-            feedByCustomerAndDay(acc, zeros, options.zone().getRules(), progress);
+            feedByCustomerAndDay(acc, options.zone().getRules(), progress);
         }
         return acc.toSummaries();
     }
 
-    private void feedInFileOrder(PurchaseHistoryAccumulator acc, Money[] zeros, LongConsumer progress) {
+    private void feedInFileOrder(PurchaseHistoryAccumulator acc, LongConsumer progress) {
         CustomerId[] ids = new CustomerId[customerCount()];
         int n = orderCount();
         for (int o = 0; o < n; o++) {
@@ -312,15 +311,14 @@ public final class OrderTable {
                 id = CustomerId.of(customers.get(c));
                 ids[c] = id;
             }
-            acc.accept(order(o, id, zeros));
+            feed(acc, o, id);
             if (((o + 1) & 0x3FFF) == 0) {
                 progress.accept(o + 1);
             }
         }
     }
 
-    private void feedByCustomerAndDay(PurchaseHistoryAccumulator acc, Money[] zeros, ZoneRules rules,
-            LongConsumer progress) {
+    private void feedByCustomerAndDay(PurchaseHistoryAccumulator acc, ZoneRules rules, LongConsumer progress) {
         int n = orderCount();
         int customerCount = customerCount();
         int[] start = new int[customerCount + 1];
@@ -345,7 +343,7 @@ public final class OrderTable {
             sortByDay(byCustomer, from, to, keys, rules);
             CustomerId id = CustomerId.of(customers.get(c));
             for (int k = from; k < to; k++) {
-                acc.accept(order(byCustomer[k], id, zeros));
+                feed(acc, byCustomer[k], id);
                 if ((++fed & 0x3FFF) == 0) {
                     progress.accept(fed);
                 }
@@ -457,6 +455,13 @@ public final class OrderTable {
         for (int i = from; i < to; i++) {
             orders[i] = boxed[i - from];
         }
+    }
+
+    /** Feeds one order by its parts: no {@link Order} (and no amount arithmetic) is built. */
+    private void feed(PurchaseHistoryAccumulator acc, int o, CustomerId id) {
+        OrderId orderId = orderIds != null ? OrderId.of(orderIds.get(o)) : OrderId.of(lineId(firstLine.get(o)));
+        acc.accept(id, orderId, TimestampParser.instant(placedAt.get(o)), statuses.get(status.get(o)).category(),
+                amount.get(o), currencies.get(currency.get(o)));
     }
 
     private Order order(int o, CustomerId id, Money[] zeros) {
