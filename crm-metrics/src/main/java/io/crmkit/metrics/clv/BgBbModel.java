@@ -29,10 +29,10 @@ public final class BgBbModel {
     private final Optional<ModelFit> fit;
 
     private BgBbModel(double[] t, Optional<ModelFit> fit) {
-        this.alpha = BgNbdModel.positive(t[0], "alpha");
-        this.beta = BgNbdModel.positive(t[1], "beta");
-        this.gamma = BgNbdModel.positive(t[2], "gamma");
-        this.delta = BgNbdModel.positive(t[3], "delta");
+        this.alpha = BgFamilyModel.positive(t[0], "alpha");
+        this.beta = BgFamilyModel.positive(t[1], "beta");
+        this.gamma = BgFamilyModel.positive(t[2], "gamma");
+        this.delta = BgFamilyModel.positive(t[3], "delta");
         this.fit = fit;
     }
 

@@ -45,9 +45,9 @@ public final class GammaGammaModel {
     private final int excludedNonPositive;
 
     private GammaGammaModel(double p, double q, double gamma, Optional<ModelFit> fit, int excluded) {
-        this.p = BgNbdModel.positive(p, "p");
-        this.q = BgNbdModel.positive(q, "q");
-        this.gamma = BgNbdModel.positive(gamma, "gamma");
+        this.p = BgFamilyModel.positive(p, "p");
+        this.q = BgFamilyModel.positive(q, "q");
+        this.gamma = BgFamilyModel.positive(gamma, "gamma");
         this.fit = fit;
         this.excludedNonPositive = excluded;
     }

@@ -29,10 +29,10 @@ public final class ParetoNbdModel implements TransactionModel {
     private final Optional<ModelFit> fit;
 
     private ParetoNbdModel(double[] theta, PeriodUnit unit, Optional<ModelFit> fit) {
-        this.r = BgNbdModel.positive(theta[0], "r");
-        this.alpha = BgNbdModel.positive(theta[1], "alpha");
-        this.s = BgNbdModel.positive(theta[2], "s");
-        this.beta = BgNbdModel.positive(theta[3], "beta");
+        this.r = BgFamilyModel.positive(theta[0], "r");
+        this.alpha = BgFamilyModel.positive(theta[1], "alpha");
+        this.s = BgFamilyModel.positive(theta[2], "s");
+        this.beta = BgFamilyModel.positive(theta[3], "beta");
         this.unit = Objects.requireNonNull(unit, "unit");
         this.fit = fit;
     }

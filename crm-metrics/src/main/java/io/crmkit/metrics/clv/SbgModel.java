@@ -28,8 +28,8 @@ public final class SbgModel {
     private final Optional<ModelFit> fit;
 
     private SbgModel(double alpha, double beta, Optional<ModelFit> fit) {
-        this.alpha = BgNbdModel.positive(alpha, "alpha");
-        this.beta = BgNbdModel.positive(beta, "beta");
+        this.alpha = BgFamilyModel.positive(alpha, "alpha");
+        this.beta = BgFamilyModel.positive(beta, "beta");
         this.fit = fit;
     }
 
