@@ -30,7 +30,7 @@ public record RfmCell(int r, int f, int m) {
      * @throws IllegalArgumentException if the code is not three digits of 1 to 9
      */
     public static RfmCell ofCode(int code) {
-        if (code < 111 || code > 999) {
+        if (code < 111 || code > 999 || code % 10 == 0 || code / 10 % 10 == 0) {
             throw new IllegalArgumentException("an RFM code has three digits of 1 to 9: " + code);
         }
         return new RfmCell(code / 100, code / 10 % 10, code % 10);

@@ -89,9 +89,10 @@ public sealed interface SegmentRule permits SegmentRule.Ranges, SegmentRule.Code
                 throw new IllegalArgumentException("segment " + name + ": codes must not be empty");
             }
             for (int code : codes) {
-                RfmCell.ofCode(code);
-                if (code % 10 == 0 || code / 10 % 10 == 0) {
-                    throw new IllegalArgumentException("segment " + name + ": scores are 1 to 9, code " + code);
+                try {
+                    RfmCell.ofCode(code);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("segment " + name + ": " + e.getMessage(), e);
                 }
             }
         }
