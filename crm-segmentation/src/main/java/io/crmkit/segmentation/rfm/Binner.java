@@ -1,10 +1,8 @@
 package io.crmkit.segmentation.rfm;
 
-import com.google.common.math.Quantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 
@@ -171,23 +169,14 @@ final class Binner {
             needed.add(positions[j - 1][1]);
         }
         double[] cuts = new double[k - 1];
-        Map<Integer, Double> stats = orderStatistics(values, needed);
+        int[] wanted = needed.stream().mapToInt(Integer::intValue).toArray();
+        double[] stats = OrderStatistics.select(values, wanted);
         for (int j = 1; j < k; j++) {
             int[] p = positions[j - 1];
-            cuts[j - 1] = estimator.combine(n, j * by, stats.get(p[0]), stats.get(p[1]));
+            cuts[j - 1] = estimator.combine(n, j * by, stats[Arrays.binarySearch(wanted, p[0])],
+                    stats[Arrays.binarySearch(wanted, p[1])]);
         }
         return cuts;
-    }
-
-    /** Selects the 0-based order statistics (Guava's quickselect, no full sort). */
-    private static Map<Integer, Double> orderStatistics(double[] values, TreeSet<Integer> positions) {
-        int n = values.length;
-        if (n == 1) {
-            return Map.of(0, values[0]);
-        }
-        int[] indexes = positions.stream().mapToInt(Integer::intValue).toArray();
-        // with scale n - 1, index i is exactly the i-th order statistic: no interpolation
-        return Quantiles.scale(n - 1).indexes(indexes).computeInPlace(values.clone());
     }
 
     private static long[] tiedCounts(double[] values, double[] cuts) {
