@@ -198,15 +198,16 @@ final class Binner {
             return;
         }
         int k = binning.bins();
-        int[] minRank = minRanks(values);
         if (binning instanceof Binning.Ntile) {
             // stable rank: the customers sharing a value take consecutive positions in row order
-            int[] seen = new int[n];
-            for (int i = 0; i < n; i++) {
-                int p = minRank[i];
-                bin[i] = (byte) ntileBin(p + seen[p]++, n, k);
+            int[] order = Ranks.stableOrder(values);
+            for (int p = 0; p < n; p++) {
+                bin[order[p]] = (byte) ntileBin(p, n, k);
             }
-        } else if (binning instanceof Binning.TiedRanks) {
+            return;
+        }
+        int[] minRank = Ranks.minRanks(values);
+        if (binning instanceof Binning.TiedRanks) {
             for (int i = 0; i < n; i++) {
                 bin[i] = (byte) ntileBin(minRank[i], n, k);
             }
@@ -233,54 +234,5 @@ final class Binner {
             return position / (q + 1) + 1;
         }
         return r + (position - big) / q + 1;
-    }
-
-    /** For each value, how many values are strictly smaller (its 0-based minimum rank). */
-    static int[] minRanks(double[] values) {
-        int n = values.length;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        boolean integral = true;
-        for (double v : values) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            integral &= v == Math.rint(v);
-        }
-        int[] ranks = new int[n];
-        if (integral && max - min <= Math.max(4.0 * n, 65_536)) {
-            // counting: O(n + range), no sort
-            int range = (int) (max - min) + 1;
-            int[] below = new int[range + 1];
-            for (double v : values) {
-                below[(int) (v - min) + 1]++;
-            }
-            for (int t = 1; t <= range; t++) {
-                below[t] += below[t - 1];
-            }
-            for (int i = 0; i < n; i++) {
-                ranks[i] = below[(int) (values[i] - min)];
-            }
-            return ranks;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        for (int i = 0; i < n; i++) {
-            ranks[i] = lowerBound(sorted, values[i]);
-        }
-        return ranks;
-    }
-
-    private static int lowerBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

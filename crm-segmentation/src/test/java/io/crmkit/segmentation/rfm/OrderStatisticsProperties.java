@@ -10,7 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The selection of order statistics equals sorting, with or without ties, integral or not. */
+/** Selection and ranking equal their definitions, with or without ties, integral or not. */
 class OrderStatisticsProperties {
 
     @Provide
@@ -36,6 +36,30 @@ class OrderStatisticsProperties {
         Arrays.sort(sorted);
         for (int p = 0; p < positions.length; p++) {
             assertThat(stats[p]).isEqualTo(sorted[positions[p]]);
+        }
+    }
+
+    @Property(tries = 300)
+    void ranksAndStableOrderEqualTheirDefinitions(@ForAll("columns") double[] values) {
+        int n = values.length;
+        int[] ranks = Ranks.minRanks(values);
+        int[] order = Ranks.stableOrder(values);
+        for (int i = 0; i < n; i++) {
+            int smaller = 0;
+            for (double v : values) {
+                smaller += v < values[i] ? 1 : 0;
+            }
+            assertThat(ranks[i]).isEqualTo(smaller);
+        }
+        assertThat(Arrays.stream(order).sorted().toArray()).containsExactly(java.util.stream.IntStream.range(0, n)
+                .toArray());
+        for (int p = 1; p < n; p++) {
+            double a = values[order[p - 1]];
+            double b = values[order[p]];
+            assertThat(a).isLessThanOrEqualTo(b);
+            if (a == b) {
+                assertThat(order[p - 1]).isLessThan(order[p]);
+            }
         }
     }
 }
