@@ -122,17 +122,33 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
             excludedAfterAsOf++;
             return;
         }
-        Money value = options.revenueBasis() == RevenueBasis.NET ? order.netRevenue() : order.grossAmount();
-        Currency c = value.currency();
+        Money gross = order.grossAmount();
+        Currency c = gross.currency();
         if (currency != null && !currency.equals(c)) {
             throw new CurrencyMismatchException(currency, c, "order " + order.id() + " of customer "
                     + order.customerId() + " (set PurchaseHistoryOptions.currency or convert before summarising)");
         }
         // add() validates before it changes anything, so a rejected order leaves this accumulator as it was
-        add(order.customerId(), order.id(), tick(order), value.toMinorUnits());
+        add(order.customerId(), order.id(), tick(order), valueInMinorUnits(order, gross));
         currency = c;
         seen++;
         counted++;
+    }
+
+    /** The order's value in minor units, without building intermediate amounts (the hot path). */
+    private long valueInMinorUnits(Order order, Money gross) {
+        long value = gross.toMinorUnits();
+        if (options.revenueBasis() == RevenueBasis.NET) {
+            Money discount = order.discountAmount();
+            Money refunded = order.refundedAmount();
+            if (!discount.isZero()) {
+                value -= discount.toMinorUnits();
+            }
+            if (!refunded.isZero()) {
+                value -= refunded.toMinorUnits();
+            }
+        }
+        return value;
     }
 
     private long tick(Order order) {

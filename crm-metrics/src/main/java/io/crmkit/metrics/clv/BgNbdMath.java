@@ -1,0 +1,230 @@
+package io.crmkit.metrics.clv;
+
+import io.crmkit.metrics.clv.internal.Hypergeometric;
+import io.crmkit.metrics.clv.internal.Quadrature;
+import io.crmkit.metrics.clv.internal.Special;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
+
+/**
+ * The formulas of the BG/NBD model (Fader, Hardie and Lee 2005) and of its modification MBG/NBD
+ * (Batislam, Denizel and Filiztekin 2007), where a customer may also drop out right after the
+ * first purchase. {@code modified} selects MBG/NBD. Everything in log space.
+ */
+final class BgNbdMath {
+
+    private BgNbdMath() {
+    }
+
+    /** Log-likelihood of one customer. */
+    static double logLikelihood(boolean modified, double r, double alpha, double a, double b, int x, double tx,
+            double bigT) {
+        int e = modified ? 1 : 0;
+        double base = Special.lnGamma(r + x) - Special.lnGamma(r) + r * Math.log(alpha)
+                + Special.lnGamma(a + b) + Special.lnGamma(b + x + e) - Special.lnGamma(b)
+                - Special.lnGamma(a + b + x + e);
+        double l3 = -(r + x) * Math.log(alpha + bigT);
+        if (x == 0 && !modified) {
+            return base + l3;
+        }
+        double l4 = Math.log(a) - Math.log(b + x - 1 + e) - (r + x) * Math.log(alpha + tx);
+        return base + Special.logAddExp(l3, l4);
+    }
+
+    /**
+     * Total log-likelihood over patterns sorted by x, with the gradient with respect to
+     * (r, alpha, a, b) into {@code grad} when not null. The x-dependent gamma terms are computed
+     * once per distinct x.
+     */
+    static double total(boolean modified, double[] theta, int[] xs, double[] tx, double[] bigT, double[] w,
+            double[] grad) {
+        double r = theta[0];
+        double alpha = theta[1];
+        double a = theta[2];
+        double b = theta[3];
+        int e = modified ? 1 : 0;
+        double lnAlpha = Math.log(alpha);
+        double lnA = Math.log(a);
+        double common = -Special.lnGamma(r) + r * lnAlpha + Special.lnGamma(a + b) - Special.lnGamma(b);
+        double psiR = 0;
+        double psiAb = 0;
+        double psiB = 0;
+        if (grad != null) {
+            psiR = Special.digamma(r);
+            psiAb = Special.digamma(a + b);
+            psiB = Special.digamma(b);
+        }
+        double ll = 0;
+        double gr = 0;
+        double gAlpha = 0;
+        double ga = 0;
+        double gb = 0;
+        int n = xs.length;
+        int k = 0;
+        while (k < n) {
+            int x = xs[k];
+            int end = k;
+            while (end < n && xs[end] == x) {
+                end++;
+            }
+            double rx = r + x;
+            double groupBase = common + Special.lnGamma(rx) + Special.lnGamma(b + x + e)
+                    - Special.lnGamma(a + b + x + e);
+            boolean second = x > 0 || modified;
+            double lnRatio = second ? lnA - Math.log(b + x - 1 + e) : 0;
+            double wsum = 0;
+            double sumLl = 0;
+            double sR = 0;
+            double sAlpha = 0;
+            double sP4 = 0;
+            for (int i = k; i < end; i++) {
+                double wi = w[i];
+                double lnT = Math.log(alpha + bigT[i]);
+                double l3 = -rx * lnT;
+                if (!second) {
+                    sumLl += wi * l3;
+                    if (grad != null) {
+                        sR -= wi * lnT;
+                        sAlpha -= wi * rx / (alpha + bigT[i]);
+                    }
+                } else {
+                    double lnTx = Math.log(alpha + tx[i]);
+                    double l4 = lnRatio - rx * lnTx;
+                    double lse;
+                    double p3;
+                    if (l3 > l4) {
+                        double q = Math.exp(l4 - l3);
+                        lse = l3 + Math.log1p(q);
+                        p3 = 1 / (1 + q);
+                    } else {
+                        double q = Math.exp(l3 - l4);
+                        lse = l4 + Math.log1p(q);
+                        p3 = q / (1 + q);
+                    }
+                    double p4 = 1 - p3;
+                    sumLl += wi * lse;
+                    if (grad != null) {
+                        sR -= wi * (p3 * lnT + p4 * lnTx);
+                        sAlpha -= wi * rx * (p3 / (alpha + bigT[i]) + p4 / (alpha + tx[i]));
+                        sP4 += wi * p4;
+                    }
+                }
+                wsum += wi;
+            }
+            ll += wsum * groupBase + sumLl;
+            if (grad != null) {
+                double psiAbx = Special.digamma(a + b + x + e);
+                gr += wsum * (Special.digamma(rx) - psiR + lnAlpha) + sR;
+                gAlpha += wsum * r / alpha + sAlpha;
+                ga += wsum * (psiAb - psiAbx) + sP4 / a;
+                gb += wsum * (psiAb + Special.digamma(b + x + e) - psiB - psiAbx);
+                if (second) {
+                    gb -= sP4 / (b + x - 1 + e);
+                }
+            }
+            k = end;
+        }
+        if (grad != null) {
+            grad[0] = gr;
+            grad[1] = gAlpha;
+            grad[2] = ga;
+            grad[3] = gb;
+        }
+        return ll;
+    }
+
+    /** P(alive | x, t_x, T). */
+    static double probabilityAlive(boolean modified, double r, double alpha, double a, double b, int x, double tx,
+            double bigT) {
+        if (x == 0 && !modified) {
+            return 1.0;
+        }
+        int e = modified ? 1 : 0;
+        double lnOdds = Math.log(a) - Math.log(b + x - 1 + e) + (r + x) * Math.log((alpha + bigT) / (alpha + tx));
+        return lnOdds > 0 ? Math.exp(-lnOdds) / (1 + Math.exp(-lnOdds)) : 1 / (1 + Math.exp(lnOdds));
+    }
+
+    /** E[Y(t) | x, t_x, T]; with x = 0, T = 0 it is E[X(t)] of a new customer (BG/NBD). */
+    static double conditionalExpectation(boolean modified, double r, double alpha, double a, double b, int x,
+            double tx, double bigT, double t) {
+        if (t == 0) {
+            return 0;
+        }
+        int e = modified ? 1 : 0;
+        double c = a + b + x - 1 + e;
+        if (Math.abs(a - 1) < 1e-6 || Math.abs(c) < 1e-6) {
+            // removable singularities at a = 1 (and a + b = 1 with x = 0): average the two sides
+            double h = 2e-6;
+            return 0.5 * (conditionalExpectation(modified, r, alpha, a + h, b, x, tx, bigT, t)
+                    + conditionalExpectation(modified, r, alpha, a - h, b, x, tx, bigT, t));
+        }
+        double z = t / (alpha + bigT + t);
+        double[] f = Hypergeometric.lnHyp2f1Signed(r + x, b + x + e, c, z);
+        double lnG = f[0] - (r + x) * Math.log1p(t / (alpha + bigT));
+        double oneMinusG;
+        if (f[1] > 0) {
+            oneMinusG = -Math.expm1(lnG);
+        } else if (f[1] < 0) {
+            oneMinusG = 1 + Math.exp(lnG);
+        } else {
+            oneMinusG = 1;
+        }
+        double numerator = c / (a - 1) * oneMinusG;
+        double alive = (x == 0 && !modified) ? 1.0 : probabilityAlive(modified, r, alpha, a, b, x, tx, bigT);
+        double v = numerator * alive;
+        if (v < 0) {
+            if (v > -1e-12) {
+                return 0;
+            }
+            throw new ArithmeticException("negative expected transactions " + v + " at r=" + r + ", alpha=" + alpha
+                    + ", a=" + a + ", b=" + b + ", x=" + x + ", t=" + t);
+        }
+        return v;
+    }
+
+    /** E[X(t)] of a new customer. */
+    static double expectedTransactions(boolean modified, double r, double alpha, double a, double b, double t) {
+        if (!modified) {
+            return conditionalExpectation(false, r, alpha, a, b, 0, 0, 0, t);
+        }
+        // MBG/NBD: b/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b+1; a+b; t/(alpha+t))]
+        if (t == 0) {
+            return 0;
+        }
+        if (Math.abs(a - 1) < 1e-6) {
+            double h = 2e-6;
+            return 0.5 * (expectedTransactions(true, r, alpha, a + h, b, t)
+                    + expectedTransactions(true, r, alpha, a - h, b, t));
+        }
+        double z = t / (alpha + t);
+        double lnG = Hypergeometric.lnHyp2f1(r, b + 1, a + b, z) - r * Math.log1p(t / alpha);
+        double v = b / (a - 1) * -Math.expm1(lnG);
+        return Math.max(0, v);
+    }
+
+    /** P(X(t) = n) for a new customer. */
+    static double pmf(boolean modified, double r, double alpha, double a, double b, int n, double t) {
+        if (t == 0) {
+            return n == 0 ? 1.0 : 0.0;
+        }
+        int e = modified ? 1 : 0;
+        double lnBab = Special.lnBeta(a, b);
+        double lnNb = Special.lnGamma(r + n) - Special.lnGamma(r) - Special.lnGamma(n + 1.0)
+                + r * Math.log(alpha / (alpha + t)) + n * Math.log(t / (alpha + t));
+        double p = Math.exp(Special.lnBeta(a, b + n + e) - lnBab + lnNb);
+        if (n > 0 || modified) {
+            double tail = n == 0 ? 1.0 : RegularizedBeta.value(t / (alpha + t), n, r);
+            p += Math.exp(Special.lnBeta(a + 1, b + n - 1 + e) - lnBab) * tail;
+        }
+        return Math.min(1, Math.max(0, p));
+    }
+
+    /** DERT by integrating delta * e^(-delta t) E[Y(t)] over t (integration by parts). */
+    static double dert(boolean modified, double r, double alpha, double a, double b, int x, double tx, double bigT,
+            double delta) {
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("discount rate delta must be positive and finite: " + delta);
+        }
+        return Quadrature.integrateToInfinity(v -> v > 700 ? 0
+                : Math.exp(-v) * conditionalExpectation(modified, r, alpha, a, b, x, tx, bigT, v / delta), 1e-10);
+    }
+}

@@ -1,0 +1,257 @@
+package io.crmkit.metrics.clv;
+
+import io.crmkit.core.CustomerId;
+import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.PurchaseHistoryAccumulator;
+import io.crmkit.core.history.PurchaseHistoryOptions;
+import io.crmkit.core.history.PurchaseSummaries;
+import io.crmkit.core.order.Order;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * A calibration/holdout split of an order stream, in the BTYD convention (day clock, same-day
+ * orders are one transaction, completed orders): the calibration summaries up to the end of
+ * {@code calibrationEnd}, each calibration customer's number of transactions in the holdout
+ * ({@code calibrationEnd}, {@code holdoutEnd}], and the repeat transactions of the calibration
+ * cohort per day, for tracking.
+ *
+ * <p>Input: each customer's orders in time order (as every {@code OrderRepository} stream
+ * provides); an order earlier than that customer's last one raises {@link IllegalArgumentException}.
+ * Memory: proportional to customers plus days, not orders. Customers whose first purchase falls in
+ * the holdout are not part of the cohort.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class CalibrationHoldout {
+
+    private final PurchaseSummaries calibration;
+    private final BtydData data;
+    private final int[] holdoutTransactions;
+    private final double holdoutLength;
+    private final PeriodUnit unit;
+    private final long originDay;
+    private final long endDay;
+    private final TreeMap<Long, Long> repeatsByDay;
+    private final LocalDate calibrationEnd;
+    private final LocalDate holdoutEnd;
+
+    private CalibrationHoldout(PurchaseSummaries calibration, int[] holdout, PeriodUnit unit, long originDay,
+            TreeMap<Long, Long> repeatsByDay, LocalDate calibrationEnd, LocalDate holdoutEnd) {
+        this.calibration = calibration;
+        this.data = BtydData.of(calibration.btyd());
+        this.holdoutTransactions = holdout;
+        this.unit = unit;
+        this.holdoutLength = unit.fromDays(holdoutEnd.toEpochDay() - calibrationEnd.toEpochDay());
+        this.originDay = originDay;
+        this.endDay = holdoutEnd.toEpochDay();
+        this.repeatsByDay = repeatsByDay;
+        this.calibrationEnd = calibrationEnd;
+        this.holdoutEnd = holdoutEnd;
+    }
+
+    /**
+     * Splits orders at the end of {@code calibrationEnd}.
+     *
+     * @param orders the orders, each customer's in time order, not null
+     * @param calibrationEnd the last calibration day, not null
+     * @param holdoutEnd the last holdout day, after {@code calibrationEnd}, not null
+     * @param zone the zone of calendar days, not null
+     * @param unit the model time unit, not null
+     * @return the split, never null
+     * @throws IllegalArgumentException if the days are not in order, a customer's orders are out
+     *     of time order, or no customer purchased in the calibration period
+     */
+    public static CalibrationHoldout split(Iterable<? extends Order> orders, LocalDate calibrationEnd,
+            LocalDate holdoutEnd, ZoneId zone, PeriodUnit unit) {
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+        Objects.requireNonNull(holdoutEnd, "holdoutEnd");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(unit, "unit");
+        if (!holdoutEnd.isAfter(calibrationEnd)) {
+            throw new IllegalArgumentException("holdoutEnd " + holdoutEnd + " must be after calibrationEnd "
+                    + calibrationEnd);
+        }
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.btydConvention(calibrationEnd, zone, unit);
+        PurchaseHistoryAccumulator acc = new PurchaseHistoryAccumulator(options);
+        long calDay = calibrationEnd.toEpochDay();
+        long endDay = holdoutEnd.toEpochDay();
+        Map<CustomerId, long[]> seen = new HashMap<>(); // first day, last day, holdout days
+        TreeMap<Long, Long> repeats = new TreeMap<>();
+        for (Order o : orders) {
+            acc.accept(o);
+            if (!options.countedCategories().contains(o.status().category())) {
+                continue;
+            }
+            long day = LocalDate.ofInstant(o.placedAt(), zone).toEpochDay();
+            if (day > endDay) {
+                continue;
+            }
+            long[] s = seen.get(o.customerId());
+            if (s == null) {
+                if (day <= calDay) {
+                    seen.put(o.customerId(), new long[] {day, day, 0});
+                }
+                // first purchase in the holdout: not part of the calibration cohort
+                continue;
+            }
+            if (day < s[1]) {
+                throw new IllegalArgumentException("order " + o.id() + " of customer " + o.customerId()
+                        + " is earlier than that customer's previous order; each customer's orders must be in time order");
+            }
+            if (day > s[1]) {
+                s[1] = day;
+                repeats.merge(day, 1L, Long::sum);
+                if (day > calDay) {
+                    s[2]++;
+                }
+            }
+        }
+        PurchaseSummaries cal = acc.toSummaries();
+        if (cal.size() == 0) {
+            throw new IllegalArgumentException("no customer purchased on or before the calibration end " + calibrationEnd);
+        }
+        int[] holdout = new int[cal.size()];
+        long origin = Long.MAX_VALUE;
+        for (long[] s : seen.values()) {
+            origin = Math.min(origin, s[0]);
+        }
+        for (int i = 0; i < cal.size(); i++) {
+            long[] st = seen.get(cal.customerId(i));
+            holdout[i] = st == null ? 0 : (int) st[2];
+        }
+        return new CalibrationHoldout(cal, holdout, unit, origin, repeats, calibrationEnd, holdoutEnd);
+    }
+
+    /**
+     * Returns the calibration summaries.
+     *
+     * @return the summaries, never null
+     */
+    public PurchaseSummaries calibration() {
+        return calibration;
+    }
+
+    /**
+     * Returns the calibration data for fitting, rows in the order of {@link #calibration()}.
+     *
+     * @return the data, never null
+     */
+    public BtydData data() {
+        return data;
+    }
+
+    /**
+     * Returns each calibration customer's number of transactions (distinct purchase days) in the
+     * holdout, in the order of {@link #calibration()}.
+     *
+     * @return a copy of the counts, never null
+     */
+    public int[] holdoutTransactions() {
+        return holdoutTransactions.clone();
+    }
+
+    /**
+     * Returns a customer's holdout transactions.
+     *
+     * @param id the customer, not null
+     * @return the count, empty if the customer is not in the calibration cohort
+     */
+    public OptionalInt holdoutTransactions(CustomerId id) {
+        OptionalInt i = calibration.indexOf(id);
+        return i.isPresent() ? OptionalInt.of(holdoutTransactions[i.getAsInt()]) : OptionalInt.empty();
+    }
+
+    /**
+     * Returns the length of the holdout in the unit.
+     *
+     * @return the length, positive
+     */
+    public double holdoutLength() {
+        return holdoutLength;
+    }
+
+    /**
+     * Returns the model time unit.
+     *
+     * @return the unit, never null
+     */
+    public PeriodUnit unit() {
+        return unit;
+    }
+
+    /**
+     * Returns the number of whole or partial periods (of the unit) from the cohort's first purchase
+     * day to the holdout end.
+     *
+     * @return the number of tracking periods, at least 1
+     */
+    public int trackingPeriods() {
+        return (int) Math.ceil(unit.fromDays(endDay + 1 - originDay) - 1e-9);
+    }
+
+    /**
+     * Returns the cohort's cumulative repeat transactions at the end of each tracking period:
+     * element {@code k - 1} counts repeat purchase days before day {@code origin + k * unit}, where
+     * the origin is the cohort's first purchase day.
+     *
+     * @return the cumulative counts, one per tracking period, never null
+     */
+    public double[] cumulativeRepeatTransactions() {
+        int periods = trackingPeriods();
+        double[] r = new double[periods];
+        double len = unit.days();
+        for (Map.Entry<Long, Long> e : repeatsByDay.entrySet()) {
+            int k = (int) Math.floor((e.getKey() - originDay) / len);
+            if (k < periods) {
+                r[k] += e.getValue();
+            }
+        }
+        for (int k = 1; k < periods; k++) {
+            r[k] += r[k - 1];
+        }
+        return r;
+    }
+
+    /**
+     * Returns each calibration customer's birth: the time from the cohort's first purchase day to
+     * the customer's first purchase, in the unit ({@code max(T) - T}), in calibration order.
+     *
+     * @return the offsets, never null
+     */
+    public double[] births() {
+        double[] bigT = calibration.btyd(unit).bigT();
+        double max = unit.fromDays(calibrationEnd.toEpochDay() - originDay);
+        for (int i = 0; i < bigT.length; i++) {
+            bigT[i] = Math.max(0, max - bigT[i]);
+        }
+        return bigT;
+    }
+
+    /**
+     * Describes the split, for printing next to results.
+     *
+     * @return the text, never null
+     */
+    public String describe() {
+        return "calibration through " + calibrationEnd + ", holdout through " + holdoutEnd + " (" + holdoutLength + " "
+                + unit + "), same-day orders are one transaction, completed orders, " + calibration.size()
+                + " calibration customers";
+    }
+
+    /**
+     * Returns a short description.
+     *
+     * @return the text, never null
+     */
+    @Override
+    public String toString() {
+        return "CalibrationHoldout[" + describe() + "]";
+    }
+}

@@ -1,0 +1,73 @@
+package io.crmkit.metrics.clv;
+
+import io.crmkit.core.CustomerId;
+import io.crmkit.core.history.BtydView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One customer's predictions over a horizon: P(alive), expected transactions, expected spend per
+ * transaction and CLV, next to the history they come from (the columns of
+ * {@code crmkit clv predict}).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param customerId the customer, not null
+ * @param x repeat purchases in the calibration period
+ * @param tx last-purchase time, in the model's unit
+ * @param bigT observation length, in the model's unit
+ * @param probabilityAlive P(alive) at the end of observation, in {@code [0, 1]}
+ * @param expectedTransactions conditional expected transactions over the horizon
+ * @param expectedSpend expected spend per transaction, in currency units
+ * @param clv discounted expected margin over the horizon, in currency units
+ */
+public record CustomerValue(CustomerId customerId, int x, double tx, double bigT, double probabilityAlive,
+        double expectedTransactions, double expectedSpend, double clv) {
+
+    /**
+     * Validates the record.
+     *
+     * @throws NullPointerException if the identifier is null
+     * @throws IllegalArgumentException if a number is not finite
+     */
+    public CustomerValue {
+        Objects.requireNonNull(customerId, "customerId");
+        for (double v : new double[] {tx, bigT, probabilityAlive, expectedTransactions, expectedSpend, clv}) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("predictions of customer " + customerId + " must be finite");
+            }
+        }
+    }
+
+    /**
+     * Values every customer of a view: one pass over its unique patterns for the transaction
+     * model, then per customer for spend.
+     *
+     * @param model the transaction model, not null
+     * @param spend the spend model, not null
+     * @param view the customers (converted to the model's unit), not null
+     * @param settings horizon, discount and margin, not null
+     * @return one value per customer, in the view's order, never null
+     * @throws IllegalStateException if an expected spend is infinite (Gamma-Gamma {@code q <= 1})
+     */
+    public static List<CustomerValue> of(TransactionModel model, GammaGammaModel spend, BtydView view,
+            LifetimeValue.Settings settings) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(spend, "spend");
+        Objects.requireNonNull(view, "view");
+        Objects.requireNonNull(settings, "settings");
+        BtydData data = BtydData.of(view);
+        double[] alive = model.probabilityAlive(data);
+        double[] expected = model.conditionalExpectedTransactions(data, settings.horizon());
+        double[] spendPer = spend.conditionalExpectedSpend(view);
+        double[] clv = LifetimeValue.compute(model, data, spendPer, settings);
+        double f = view.unit().days() / model.unit().days();
+        List<CustomerValue> out = new ArrayList<>(view.size());
+        for (int i = 0; i < view.size(); i++) {
+            out.add(new CustomerValue(view.customerId(i), view.x(i), view.tx(i) * f, view.bigT(i) * f, alive[i],
+                    expected[i], spendPer[i], clv[i]));
+        }
+        return List.copyOf(out);
+    }
+}

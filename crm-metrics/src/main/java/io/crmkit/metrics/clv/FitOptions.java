@@ -1,0 +1,77 @@
+package io.crmkit.metrics.clv;
+
+/**
+ * Settings of a maximum-likelihood fit. Parameters are optimised on the log scale (so they stay
+ * positive) by BFGS with analytic gradients where the model has them, falling back to Nelder-Mead
+ * when BFGS fails from a start.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param maxStarts how many deterministic starting points to try at most, at least 1
+ * @param confirmations stop once this many starts reach the same optimum, between 1 and
+ *     {@code maxStarts}
+ * @param l2Penalty the coefficient {@code lambda} of the penalty {@code lambda * sum(theta_i^2)}
+ *     subtracted from the log-likelihood (as in the {@code lifetimes} library's
+ *     {@code penalizer_coef}), on the natural parameters; 0 for plain maximum likelihood
+ * @param gradientTolerance convergence when every component of the gradient of the mean
+ *     log-likelihood per customer with respect to the log parameters is below this, positive
+ * @param maxIterations the iteration budget per start, at least 1
+ */
+public record FitOptions(int maxStarts, int confirmations, double l2Penalty, double gradientTolerance,
+        int maxIterations) {
+
+    /**
+     * Validates the options.
+     *
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public FitOptions {
+        if (maxStarts < 1) {
+            throw new IllegalArgumentException("maxStarts must be at least 1: " + maxStarts);
+        }
+        if (confirmations < 1 || confirmations > maxStarts) {
+            throw new IllegalArgumentException("confirmations must be between 1 and maxStarts (" + maxStarts + "): "
+                    + confirmations);
+        }
+        if (!(l2Penalty >= 0) || Double.isInfinite(l2Penalty)) {
+            throw new IllegalArgumentException("l2Penalty must be finite and not negative: " + l2Penalty);
+        }
+        if (!(gradientTolerance > 0) || Double.isInfinite(gradientTolerance)) {
+            throw new IllegalArgumentException("gradientTolerance must be positive and finite: " + gradientTolerance);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be at least 1: " + maxIterations);
+        }
+    }
+
+    /**
+     * Returns the defaults: up to 3 starts, stop when 2 agree, no penalty, gradient tolerance
+     * 1e-8, 1,000 iterations.
+     *
+     * @return the defaults, never null
+     */
+    public static FitOptions defaults() {
+        return new FitOptions(3, 2, 0, 1e-8, 1000);
+    }
+
+    /**
+     * Returns a copy with another L2 penalty.
+     *
+     * @param lambda the penalty coefficient, not negative
+     * @return the new options, never null
+     */
+    public FitOptions withL2Penalty(double lambda) {
+        return new FitOptions(maxStarts, confirmations, lambda, gradientTolerance, maxIterations);
+    }
+
+    /**
+     * Returns a copy with another number of starts; confirmations are capped at it.
+     *
+     * @param starts the maximum number of starts, at least 1
+     * @param confirm how many agreeing starts end the search, between 1 and {@code starts}
+     * @return the new options, never null
+     */
+    public FitOptions withStarts(int starts, int confirm) {
+        return new FitOptions(starts, confirm, l2Penalty, gradientTolerance, maxIterations);
+    }
+}

@@ -1,0 +1,54 @@
+package io.crmkit.metrics.clv;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of fitting a model by maximum likelihood: the estimates with standard errors and the
+ * convergence report, with the information criteria.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param estimates the parameters in the model's order, with standard errors, not null
+ * @param report the convergence report, not null
+ */
+public record ModelFit(List<Estimate> estimates, FitReport report) {
+
+    /**
+     * Validates and copies.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public ModelFit {
+        estimates = List.copyOf(Objects.requireNonNull(estimates, "estimates"));
+        Objects.requireNonNull(report, "report");
+    }
+
+    /**
+     * Returns the maximised log-likelihood.
+     *
+     * @return the log-likelihood
+     */
+    public double logLikelihood() {
+        return report.logLikelihood();
+    }
+
+    /**
+     * Returns Akaike's information criterion {@code 2k - 2 LL}.
+     *
+     * @return the AIC
+     */
+    public double aic() {
+        return 2.0 * estimates.size() - 2 * report.logLikelihood();
+    }
+
+    /**
+     * Returns the Bayesian information criterion {@code k ln(n) - 2 LL}, with {@code n} the number
+     * of observations.
+     *
+     * @return the BIC
+     */
+    public double bic() {
+        return estimates.size() * Math.log(report.observations()) - 2 * report.logLikelihood();
+    }
+}

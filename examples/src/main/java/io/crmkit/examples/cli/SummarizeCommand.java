@@ -1,0 +1,176 @@
+package io.crmkit.examples.cli;
+
+import io.crmkit.core.history.AsOf;
+import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.PurchaseHistoryOptions;
+import io.crmkit.core.history.PurchaseHistoryStats;
+import io.crmkit.core.history.PurchaseSummaries;
+import io.crmkit.core.history.PurchaseUnit;
+import io.crmkit.core.history.RevenueBasis;
+import io.crmkit.core.order.OrderStatusCategory;
+import io.crmkit.examples.cli.orders.OrderInput;
+import io.crmkit.examples.cli.orders.OrderTable;
+import io.crmkit.examples.cli.output.Definitions;
+import io.crmkit.examples.cli.output.OutputFormat;
+import io.crmkit.examples.cli.output.ResultWriter;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code crmkit summarize}: per-customer purchase summaries of an order file, with the BTYD columns
+ * that lifetime-value models take ({@code x}, {@code t_x}, {@code T}, mean repeat value).
+ *
+ * <p>The file is read into compact columns ({@link OrderTable}), then summarised by the crm-core
+ * {@link io.crmkit.core.history.PurchaseHistoryAccumulator}. Without {@code --as-of} the as-of point
+ * is the end of the day of the latest order in the file, and a note on stderr says so.
+ */
+@Command(name = "summarize", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Per-customer purchase summaries of an order file, with the BTYD columns.",
+        description = {"Prints per-customer purchase summaries: customer_id, first_purchase, last_purchase,"
+            + " purchases, orders, revenue, days_since_last, age_days, and the BTYD columns x (repeat purchases),"
+            + " t_x (last purchase, from the first), T (as-of, from the first purchase) and mean_repeat_value,"
+            + " t_x and T in --unit.",
+            "Definitions (as-of, clock, zone, units, statuses, currency, counts) go to stderr, or into the"
+            + " document with --format json. Rejected rows are reported on stderr as 'line N: reason'."})
+public final class SummarizeCommand extends CrmkitCommand {
+
+    @Mixin
+    private OrderInputOptions input;
+
+    @Option(names = "--as-of", order = 10, paramLabel = "DATE|DATE-TIME", converter = AsOfArgument.Converter.class,
+            description = {"Observation point. A date (1997-09-30) counts orders through the end of that day and"
+                + " measures whole days (day clock); a date-time (1997-10-01T00:00:00Z, or local in --zone)"
+                + " counts orders before it and measures exact time. Default: the end of the day of the latest"
+                + " order in the file."})
+    private AsOfArgument asOf;
+
+    @Option(names = "--purchase-unit", order = 11, paramLabel = "order|day", defaultValue = "order",
+            description = "What one purchase is: an order, or all of a customer's orders on one calendar day"
+                + " (the BTYD convention). Default: ${DEFAULT-VALUE}.")
+    private PurchaseUnit purchaseUnit;
+
+    @Option(names = "--revenue", order = 12, paramLabel = "net|gross", defaultValue = "net",
+            description = "Revenue basis: net of discounts and refunds, or gross. The CSV format carries one amount"
+                + " per line, so both give the same figures today. Default: ${DEFAULT-VALUE}.")
+    private RevenueBasis revenue;
+
+    @Option(names = "--unit", order = 13, paramLabel = "days|weeks|months|years", defaultValue = "days",
+            description = "Unit of t_x and T (months and years of mean Gregorian length). Default: ${DEFAULT-VALUE}.")
+    private PeriodUnit unit;
+
+    @Option(names = "--counted", order = 14, paramLabel = "CATEGORY", split = ",", defaultValue = "completed",
+            description = "Status categories that count as purchases (open, completed, void), comma-separated."
+                + " Default: ${DEFAULT-VALUE}.")
+    private Set<OrderStatusCategory> counted;
+
+    @Option(names = "--format", order = 15, paramLabel = "table|csv|json", defaultValue = "table",
+            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    private OutputFormat format;
+
+    /**
+     * Creates the command; picocli fills its options.
+     */
+    public SummarizeCommand() {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        OrderInput in = input.read(this);
+        if (input.failsStrict(this, in)) {
+            return CrmkitCli.EXIT_FAILED;
+        }
+        Currency currency = input.currency(in);
+        ZoneId zone = input.zone();
+        OrderTable orders = in.orders();
+        AsOf point;
+        String asOfSource;
+        if (asOf != null) {
+            point = asOf.resolve(zone);
+            asOfSource = "--as-of";
+        } else {
+            Instant latest = orders.latestPlacedAt().orElseThrow(() -> new CommandFailedException(
+                    "no usable order in the input, so no default as-of: give --as-of"));
+            LocalDate day = latest.atZone(zone).toLocalDate();
+            point = AsOf.endOfDay(day);
+            asOfSource = "latest order in the input";
+            note("--as-of not given: using the end of " + day + " (" + zone + "), the day of the latest order");
+        }
+        EnumSet<OrderStatusCategory> categories = EnumSet.copyOf(counted);
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(point)
+                .zone(zone)
+                .purchaseUnit(purchaseUnit)
+                .revenueBasis(revenue)
+                .countedCategories(categories.iterator().next(), categories.toArray(OrderStatusCategory[]::new))
+                .currency(currency)
+                .timeUnit(unit)
+                .build();
+        PurchaseSummaries summaries;
+        try (Progress progress = progress("summarising", "orders")) {
+            summaries = orders.summarize(options, progress::update);
+        }
+        Definitions definitions = definitions(in, summaries, asOfSource);
+        String closing = input.rejectedSummary(in);
+        // the order columns are not needed for printing: let them go
+        orders = null;
+        in = null;
+        ResultWriter.write(format, definitions, new SummaryRows(summaries), out(), err());
+        note(closing);
+        return CrmkitCli.EXIT_OK;
+    }
+
+    private Definitions definitions(OrderInput in, PurchaseSummaries summaries, String asOfSource) {
+        PurchaseHistoryOptions o = summaries.options();
+        PurchaseHistoryStats stats = summaries.stats();
+        OrderTable orders = in.orders();
+        Definitions d = new Definitions();
+        d.put("command", "summarize");
+        d.put("as_of", o.asOf().toString());
+        d.put("as_of_source", asOfSource);
+        d.put("clock", o.dayClock() ? "day" : "exact");
+        d.put("zone", o.zone().getId());
+        d.put("purchase_unit", lower(o.purchaseUnit()));
+        d.put("revenue_basis", lower(o.revenueBasis()));
+        List<String> countedNames = new ArrayList<>();
+        o.countedCategories().forEach(c -> countedNames.add(lower(c)));
+        d.put("counted_statuses", countedNames);
+        if (in.hasStatusColumn()) {
+            Map<String, Object> labels = new LinkedHashMap<>();
+            orders.statusLabels().forEach((label, category) -> labels.put(label, lower(category)));
+            d.put("status_labels", labels);
+        } else {
+            d.put("status_labels", "none (no status column: every order is completed)");
+        }
+        d.put("currency", summaries.currency().orElseThrow().getCurrencyCode());
+        d.put("currency_source", input.currencySource(in));
+        d.put("order_lines", orders.hasOrderIds() ? "rows sharing an order_id are one order"
+                : "one order per row (no order_id column)");
+        d.put("time_unit", lower(o.timeUnit()));
+        d.put("rows_read", in.rowsRead());
+        d.put("rows_rejected", in.rowsRejected());
+        d.put("rows_used", in.rowsUsed());
+        d.put("orders_seen", stats.ordersSeen());
+        d.put("orders_counted", stats.ordersCounted());
+        d.put("orders_excluded_by_status", stats.excludedByStatus());
+        d.put("orders_excluded_after_as_of", stats.excludedAfterAsOf());
+        d.put("customers_in_input", orders.customerCount());
+        d.put("customers", summaries.size());
+        return d;
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,41 @@
+package io.crmkit.examples.cli.orders;
+
+import java.util.Arrays;
+
+/**
+ * A growable column of {@code long} values stored in fixed-size pages, so that growing never copies
+ * the values already stored and never needs a second array of the full size. Not thread-safe.
+ */
+final class LongColumn {
+
+    private static final int PAGE_BITS = 14;
+    private static final int PAGE_SIZE = 1 << PAGE_BITS;
+    private static final int PAGE_MASK = PAGE_SIZE - 1;
+
+    private long[][] pages = new long[8][];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    void add(long value) {
+        int page = size >>> PAGE_BITS;
+        if (page == pages.length) {
+            pages = Arrays.copyOf(pages, page * 2);
+        }
+        if (pages[page] == null) {
+            pages[page] = new long[PAGE_SIZE];
+        }
+        pages[page][size & PAGE_MASK] = value;
+        size++;
+    }
+
+    long get(int index) {
+        return pages[index >>> PAGE_BITS][index & PAGE_MASK];
+    }
+
+    void set(int index, long value) {
+        pages[index >>> PAGE_BITS][index & PAGE_MASK] = value;
+    }
+}
