@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "crmkit", mixinStandardHelpOptions = true, versionProvider = CrmkitCli.Version.class,
         description = "Customer analytics from order files: purchase histories, and more to come.",
-        subcommands = {SummarizeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SummarizeCommand.class, RfmCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success",
             "1:bad input under --strict, or a failed computation (message on stderr)",
