@@ -134,13 +134,17 @@ class RPackageReproductionTest {
         assertThat(champions.customers()).isEqualTo(published.get(0).asLong());
         assertThat(champions.orders()).isEqualTo(published.get(1).asLong());
         assertThat(champions.revenue()).isEqualTo(published.get(2).asDouble());
-        // the package test's first rows (its customer names carry suffixes that our copy of the data drops)
-        assertThat(List.of(segments.segment(0), segments.segment(1), segments.segment(2)))
-                .containsExactly("Loyal Customers", "Potential Loyalist", "Potential Loyalist");
-        // rows 4 to 10 of the published test skip "Aden Murphy" (row 3 here)
-        assertThat(List.of(segments.segment(4), segments.segment(5), segments.segment(6), segments.segment(7),
-                segments.segment(8))).containsExactly("Loyal Customers", "Champions", "Champions",
-                        "Loyal Customers", "Potential Loyalist");
+        // the package test's ten published rows: its copy of the data names customers with suffixes
+        // ("Abbey O'Reilly DVM") and lacks Aden Murphy and Akeelah Walsh (rows 3 and 9 here)
+        int[] rows = {0, 1, 2, 4, 5, 6, 7, 8, 10, 11};
+        String[] names = {"Abbey O'Reilly", "Add Senger", "Aden Lesch", "Admiral Senger", "Agness O'Keefe",
+            "Aileen Barton", "Ailene Hermann", "Aiyanna Bruen", "Ala Schmidt", "Alannah Borer"};
+        String[] publishedSegments = {"Loyal Customers", "Potential Loyalist", "Potential Loyalist", "Loyal Customers",
+            "Champions", "Champions", "Loyal Customers", "Potential Loyalist", "About To Sleep", "Lost"};
+        for (int k = 0; k < rows.length; k++) {
+            assertThat(segments.customerId(rows[k]).value()).isEqualTo(names[k]);
+            assertThat(segments.segment(rows[k])).as(names[k]).isEqualTo(publishedSegments[k]);
+        }
     }
 
     @Test
