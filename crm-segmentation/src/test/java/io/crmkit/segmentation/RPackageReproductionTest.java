@@ -106,6 +106,33 @@ class RPackageReproductionTest {
     }
 
     @Test
+    void combinedScoresAndTheExplanation() {
+        io.crmkit.segmentation.rfm.ScoreGrid grid = result.grid();
+        long total = 0;
+        for (int r = 1; r <= 5; r++) {
+            for (int fm = 1; fm <= 5; fm++) {
+                total += grid.customers(r, fm);
+            }
+        }
+        assertThat(total).isEqualTo(995);
+        long fiveFive = 0;
+        for (int i = 0; i < result.size(); i++) {
+            // SPSS weights 100/10/1: the weighted score is the code
+            assertThat(result.weightedScore(i)).isEqualTo(result.code(i));
+            fiveFive += result.r(i) == 5 && result.fm(i) == 5 ? 1 : 0;
+        }
+        assertThat(grid.customers(5, 5)).isEqualTo(fiveFive);
+        RfmResult equal = RfmScorer.score(result.customers(), RfmOptions.builder().binning(Binning.rRfm(5))
+                .weights(io.crmkit.segmentation.rfm.ScoreWeights.EQUAL).build());
+        assertThat(equal.weightedScore(0)).isEqualTo(3 + 4 + 3);
+        assertThat(result.describe())
+                .contains("input: as-of end of 2006-12-31 (day clock) in Z; purchase = ORDER")
+                .contains("R: r-rfm(5, type-7 quantiles + 1, lower <= x < upper), lower is better")
+                .contains("cuts: < 4 (187 on it), < 5 (176 on it), < 6 (150 on it), < 8 (51 on it)")
+                .contains("score 5: 120 customers, 8 to 14");
+    }
+
+    @Test
     void vignetteSegmentTableExactly() {
         SegmentTable table = SegmentMap.rRfmVignette().assign(result).summary();
         assertTable(table, expected.get("segment_summary_vignette_rules_published"));
