@@ -35,10 +35,10 @@ import picocli.CommandLine.Spec;
  * {@code subcommands} of this class's {@link Command} annotation.
  */
 @Command(name = "crmkit", mixinStandardHelpOptions = true, versionProvider = CrmkitCli.Version.class,
-        description = "Customer analytics from order files: purchase histories, KPIs, cohorts, lifetime value,"
-            + " and the financial evaluation of cash flows.",
-        subcommands = {SummarizeCommand.class, KpiCommand.class, CohortsCommand.class, ClvCommand.class,
-            FinanceCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        description = "Customer analytics from order files: purchase histories, RFM segments, KPIs, cohorts,"
+            + " lifetime value, and the financial evaluation of cash flows.",
+        subcommands = {SummarizeCommand.class, RfmCommand.class, KpiCommand.class, CohortsCommand.class,
+            ClvCommand.class, FinanceCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success",
             "1:bad input under --strict, or a failed computation (message on stderr)",

@@ -1,0 +1,238 @@
+package io.crmkit.segmentation.rfm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+
+/** Cuts one column of values into bins; the engine behind {@link Binning}. Stateless. */
+final class Binner {
+
+    private Binner() {
+    }
+
+    static DimensionScores apply(Dimension dimension, double[] values, Binning binning, Direction direction) {
+        int n = values.length;
+        int k = binning.bins();
+        byte[] bin = new byte[n];
+        double[] cuts = null;
+        Side side = Side.LOWER;
+        List<String> warnings = new ArrayList<>();
+        if (binning instanceof Binning.Thresholds t) {
+            cuts = t.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
+            side = t.side();
+            assign(values, cuts, side, bin);
+        } else if (binning instanceof Binning.Quantiles || binning instanceof Binning.RRfm) {
+            if (n > 0) {
+                boolean r = binning instanceof Binning.RRfm;
+                QuantileEstimator estimator = r ? QuantileEstimator.TYPE_7 : ((Binning.Quantiles) binning).estimator();
+                cuts = quantileCuts(values, k, estimator);
+                if (r) {
+                    for (int j = 0; j < cuts.length; j++) {
+                        cuts[j] = cuts[j] + 1;
+                    }
+                    side = Side.UPPER;
+                }
+                assign(values, cuts, side, bin);
+            }
+        } else {
+            rankBins(values, binning, bin);
+        }
+        // customers and value range per bin (bins ascending by value)
+        long[] count = new long[k + 1];
+        double[] lo = new double[k + 1];
+        double[] hi = new double[k + 1];
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            int b = bin[i];
+            double v = values[i];
+            count[b]++;
+            if (v < lo[b]) {
+                lo[b] = v;
+            }
+            if (v > hi[b]) {
+                hi[b] = v;
+            }
+        }
+        boolean[] split = new boolean[Math.max(0, k - 1)];
+        if (binning.rankBased() && n > 0) {
+            cuts = new double[k - 1];
+            double runningMax = Double.NEGATIVE_INFINITY;
+            for (int j = 1; j < k; j++) {
+                runningMax = Math.max(runningMax, hi[j]);
+                cuts[j - 1] = runningMax;
+                double minAbove = Double.POSITIVE_INFINITY;
+                for (int b = j + 1; b <= k; b++) {
+                    minAbove = Math.min(minAbove, lo[b]);
+                }
+                split[j - 1] = minAbove == runningMax;
+            }
+            side = Side.LOWER;
+        }
+        List<Cut> cutList = new ArrayList<>();
+        if (cuts != null) {
+            long[] tied = tiedCounts(values, cuts);
+            for (int j = 0; j < cuts.length; j++) {
+                cutList.add(new Cut(cuts[j], side, tied[j], split[j]));
+            }
+        }
+        byte[] scores = new byte[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = (byte) direction.score(bin[i], k);
+        }
+        List<ScoreBin> scoreBins = new ArrayList<>(k);
+        for (int s = 1; s <= k; s++) {
+            int b = direction.score(s, k); // the mapping is its own inverse
+            scoreBins.add(count[b] == 0 ? new ScoreBin(s, 0, OptionalDouble.empty(), OptionalDouble.empty())
+                    : new ScoreBin(s, count[b], OptionalDouble.of(lo[b]), OptionalDouble.of(hi[b])));
+        }
+        diagnose(dimension, n, binning, cutList, scoreBins, direction, warnings);
+        return new DimensionScores(dimension, binning, direction, values, scores, cutList, scoreBins, warnings);
+    }
+
+    private static void diagnose(Dimension dimension, int n, Binning binning, List<Cut> cuts, List<ScoreBin> bins,
+            Direction direction, List<String> warnings) {
+        String d = dimension.letter();
+        if (n == 0) {
+            warnings.add(d + ": no customers to score" + (cuts.isEmpty() ? ", so no cuts" : ""));
+            return;
+        }
+        for (int j = 1; j < cuts.size(); j++) {
+            if (cuts.get(j).value() == cuts.get(j - 1).value()) {
+                warnings.add(d + ": cuts " + j + " and " + (j + 1) + " coincide at "
+                        + RfmFormat.number(cuts.get(j).value()) + ", so the bin between them is empty (merged)");
+            }
+        }
+        List<Integer> empty = new ArrayList<>();
+        for (ScoreBin b : bins) {
+            if (b.empty()) {
+                empty.add(b.score());
+            }
+        }
+        if (!empty.isEmpty()) {
+            warnings.add(d + ": no customer has score" + (empty.size() > 1 ? "s " : " ") + join(empty));
+        }
+        for (int j = 0; j < cuts.size(); j++) {
+            Cut c = cuts.get(j);
+            if (c.splitsTie()) {
+                int lowScore = direction.score(j + 1, binning.bins());
+                int highScore = direction.score(j + 2, binning.bins());
+                warnings.add(d + ": cut " + (j + 1) + " splits the " + c.tiedCustomers() + " customers with value "
+                        + RfmFormat.number(c.value()) + " between scores " + Math.min(lowScore, highScore) + " and "
+                        + Math.max(lowScore, highScore) + " (tie broken by customer id)");
+            }
+        }
+    }
+
+    private static String join(List<Integer> values) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(values.get(i));
+        }
+        return sb.toString();
+    }
+
+    private static void assign(double[] values, double[] cuts, Side side, byte[] bin) {
+        int n = values.length;
+        if (side == Side.LOWER) {
+            for (int i = 0; i < n; i++) {
+                double v = values[i];
+                int b = 1;
+                for (double c : cuts) {
+                    b += v > c ? 1 : 0;
+                }
+                bin[i] = (byte) b;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double v = values[i];
+                int b = 1;
+                for (double c : cuts) {
+                    b += v >= c ? 1 : 0;
+                }
+                bin[i] = (byte) b;
+            }
+        }
+    }
+
+    /** The quantiles at {@code j * (1/k)}, {@code j = 1..k-1}, as R's {@code seq(0, 1, length.out = k + 1)}. */
+    static double[] quantileCuts(double[] values, int k, QuantileEstimator estimator) {
+        int n = values.length;
+        double by = 1.0 / k;
+        int[][] positions = new int[k - 1][];
+        TreeSet<Integer> needed = new TreeSet<>();
+        for (int j = 1; j < k; j++) {
+            positions[j - 1] = estimator.positions(n, j * by);
+            needed.add(positions[j - 1][0]);
+            needed.add(positions[j - 1][1]);
+        }
+        double[] cuts = new double[k - 1];
+        int[] wanted = needed.stream().mapToInt(Integer::intValue).toArray();
+        double[] stats = OrderStatistics.select(values, wanted);
+        for (int j = 1; j < k; j++) {
+            int[] p = positions[j - 1];
+            cuts[j - 1] = estimator.combine(n, j * by, stats[Arrays.binarySearch(wanted, p[0])],
+                    stats[Arrays.binarySearch(wanted, p[1])]);
+        }
+        return cuts;
+    }
+
+    private static long[] tiedCounts(double[] values, double[] cuts) {
+        long[] tied = new long[cuts.length];
+        int m = cuts.length;
+        for (double v : values) {
+            for (int j = 0; j < m; j++) {
+                if (v == cuts[j]) {
+                    tied[j]++;
+                }
+            }
+        }
+        return tied;
+    }
+
+    private static void rankBins(double[] values, Binning binning, byte[] bin) {
+        int n = values.length;
+        if (n == 0) {
+            return;
+        }
+        int k = binning.bins();
+        if (binning instanceof Binning.Ntile) {
+            // stable rank: the customers sharing a value take consecutive positions in row order
+            int[] order = Ranks.stableOrder(values);
+            for (int p = 0; p < n; p++) {
+                bin[order[p]] = (byte) ntileBin(p, n, k);
+            }
+            return;
+        }
+        int[] minRank = Ranks.minRanks(values);
+        if (binning instanceof Binning.TiedRanks) {
+            for (int i = 0; i < n; i++) {
+                bin[i] = (byte) ntileBin(minRank[i], n, k);
+            }
+        } else {
+            Binning.PercentRanks pr = (Binning.PercentRanks) binning;
+            double[] c = pr.cutPoints().stream().mapToDouble(Double::doubleValue).toArray();
+            for (int i = 0; i < n; i++) {
+                double rank = n == 1 ? 0 : minRank[i] / (double) (n - 1);
+                int b = 1;
+                for (double cut : c) {
+                    b += rank >= cut ? 1 : 0;
+                }
+                bin[i] = (byte) b;
+            }
+        }
+    }
+
+    /** The NTILE bucket (1-based) of a 0-based position: the first {@code n mod k} buckets get one more. */
+    static int ntileBin(int position, int n, int k) {
+        int q = n / k;
+        int r = n % k;
+        int big = r * (q + 1);
+        if (position < big) {
+            return position / (q + 1) + 1;
+        }
+        return r + (position - big) / q + 1;
+    }
+}

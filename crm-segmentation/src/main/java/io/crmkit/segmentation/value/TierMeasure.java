@@ -1,0 +1,13 @@
+package io.crmkit.segmentation.value;
+
+/**
+ * What customers are ranked by for heavy/medium/light tiers.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public enum TierMeasure {
+    /** Number of purchases. */
+    FREQUENCY,
+    /** Total revenue. */
+    REVENUE
+}

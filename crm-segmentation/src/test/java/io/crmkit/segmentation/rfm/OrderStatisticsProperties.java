@@ -1,0 +1,65 @@
+package io.crmkit.segmentation.rfm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Selection and ranking equal their definitions, with or without ties, integral or not. */
+class OrderStatisticsProperties {
+
+    @Provide
+    Arbitrary<double[]> columns() {
+        Arbitrary<Double> few = Arbitraries.integers().between(0, 3).map(Integer::doubleValue);
+        Arbitrary<Double> wide = Arbitraries.integers().between(-1_000_000_000, 1_000_000_000).map(Integer::doubleValue);
+        Arbitrary<Double> fractional = Arbitraries.doubles().between(-1e6, 1e6);
+        Arbitrary<Double> tiedFractions = Arbitraries.of(0.5, 1.25, 1.25, 7.75);
+        return Arbitraries.oneOf(few, wide, fractional, tiedFractions).list().ofMinSize(1).ofMaxSize(2_000)
+                .map(l -> l.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    @Property(tries = 300)
+    void selectionEqualsSorting(@ForAll("columns") double[] values,
+            @ForAll List<@net.jqwik.api.constraints.DoubleRange(min = 0, max = 1) Double> fractions) {
+        int n = values.length;
+        int[] positions = fractions.stream().mapToInt(f -> (int) Math.min(n - 1, Math.floor(f * n))).distinct()
+                .sorted().toArray();
+        double[] copy = values.clone();
+        double[] stats = OrderStatistics.select(values, positions);
+        assertThat(values).containsExactly(copy);
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        for (int p = 0; p < positions.length; p++) {
+            assertThat(stats[p]).isEqualTo(sorted[positions[p]]);
+        }
+    }
+
+    @Property(tries = 300)
+    void ranksAndStableOrderEqualTheirDefinitions(@ForAll("columns") double[] values) {
+        int n = values.length;
+        int[] ranks = Ranks.minRanks(values);
+        int[] order = Ranks.stableOrder(values);
+        for (int i = 0; i < n; i++) {
+            int smaller = 0;
+            for (double v : values) {
+                smaller += v < values[i] ? 1 : 0;
+            }
+            assertThat(ranks[i]).isEqualTo(smaller);
+        }
+        assertThat(Arrays.stream(order).sorted().toArray()).containsExactly(java.util.stream.IntStream.range(0, n)
+                .toArray());
+        for (int p = 1; p < n; p++) {
+            double a = values[order[p - 1]];
+            double b = values[order[p]];
+            assertThat(a).isLessThanOrEqualTo(b);
+            if (a == b) {
+                assertThat(order[p - 1]).isLessThan(order[p]);
+            }
+        }
+    }
+}
