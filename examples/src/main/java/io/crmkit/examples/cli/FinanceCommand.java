@@ -203,7 +203,7 @@ public final class FinanceCommand implements Runnable {
         }
 
         @Option(names = "--rate", required = true, order = 2, paramLabel = "R",
-                description = "Discount rate per period, as a fraction (0.08 for 8 %).")
+                description = "Discount rate per period, as a fraction (0.08 for 8 %%).")
         double rate;
 
         @Option(names = "--convention", defaultValue = "t0", order = 3, paramLabel = "t0|excel",
@@ -251,7 +251,7 @@ public final class FinanceCommand implements Runnable {
 
     /** {@code crmkit finance irr}. */
     @Command(name = "irr", mixinStandardHelpOptions = true, sortOptions = false,
-            header = "Internal rate of return of periodic flows: every rate above -100 %.")
+            header = "Internal rate of return of periodic flows: every rate above -100 %%.")
     static final class IrrCommand extends FlowCommand {
         @Override
         public Integer call() throws IOException {
@@ -263,7 +263,7 @@ public final class FinanceCommand implements Runnable {
 
     /** {@code crmkit finance xirr}. */
     @Command(name = "xirr", mixinStandardHelpOptions = true, sortOptions = false,
-            header = "Internal rate of return of dated flows (Excel's XIRR): every rate above -100 %.")
+            header = "Internal rate of return of dated flows (Excel's XIRR): every rate above -100 %%.")
     static final class XirrCommand extends FlowCommand {
 
         @Option(names = "--day-count", defaultValue = "actual_365_fixed", order = 3,
