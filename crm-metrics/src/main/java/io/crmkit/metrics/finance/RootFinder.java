@@ -20,7 +20,8 @@ import java.util.List;
  * {@code V}. A root of even multiplicity (where P touches zero without crossing) is reported
  * only when it lies within the rounding noise of the evaluation.
  *
- * <p>Stateless and thread-safe.
+ * <p>Not thread-safe: one instance per solve (it counts evaluations and builds its derivative
+ * tables lazily).
  */
 final class RootFinder {
 
@@ -58,15 +59,26 @@ final class RootFinder {
         for (int k = 0; k < a.length; k++) {
             absA[k] = Math.abs(a[k]);
         }
+    }
+
+    /** Builds the derivative coefficients, once, when the exclusion method first needs them. */
+    private void prepareDerivatives() {
+        if (derivatives[0][0] != null) {
+            return;
+        }
         double top = e[e.length - 1];
         for (int side = 0; side < 2; side++) {
             for (int j = 0; j <= ORDER + 1; j++) {
                 derivatives[side][j] = new double[a.length];
-                for (int k = 0; k < a.length; k++) {
-                    double w = side == 0 ? e[k] : top - e[k];
-                    double c = j <= ORDER ? a[k] : Math.abs(a[k]);
-                    derivatives[side][j][k] = c * Math.pow(w, j);
+            }
+            for (int k = 0; k < a.length; k++) {
+                double w = side == 0 ? e[k] : top - e[k];
+                double power = 1;
+                for (int j = 0; j <= ORDER; j++) {
+                    derivatives[side][j][k] = a[k] * power;
+                    power *= w;
                 }
+                derivatives[side][ORDER + 1][k] = Math.abs(a[k]) * power;
             }
         }
     }
@@ -157,6 +169,7 @@ final class RootFinder {
      * the caller falls back to the grid.
      */
     private List<Double> exclusion(double lo, double hi) {
+        prepareDerivatives();
         long budget = Math.max(5_000, Math.min(200_000, 20_000_000L / a.length));
         evaluations = 0;
         List<Double> roots = new ArrayList<>();
