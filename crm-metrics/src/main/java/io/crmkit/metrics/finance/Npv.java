@@ -1,5 +1,9 @@
 package io.crmkit.metrics.finance;
 
+import io.crmkit.core.Money;
+import io.crmkit.core.internal.Checks;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -54,6 +58,51 @@ public final class Npv {
      */
     public static double excel(double rate, double... flows) {
         return fromTimeZero(rate, flows) / (1 + rate);
+    }
+
+    /**
+     * Returns the NPV of periodic amounts in one currency, first flow at time 0: computed in double
+     * precision (about 15 significant digits) and rounded half-even to the currency's scale.
+     *
+     * @param rate the discount rate per period, greater than -1
+     * @param flows the amounts at t = 0, 1, 2..., all in one currency, at least one, not null
+     * @return the net present value, never null
+     * @throws io.crmkit.core.CurrencyMismatchException if the amounts are in different currencies
+     */
+    public static Money fromTimeZero(double rate, List<Money> flows) {
+        return inCurrency(flows, fromTimeZero(rate, amounts(flows)));
+    }
+
+    /**
+     * Returns the NPV of periodic amounts in one currency, every flow discounted from t = 1 (as
+     * Excel), rounded half-even to the currency's scale.
+     *
+     * @param rate the discount rate per period, greater than -1
+     * @param flows the amounts at t = 1, 2, 3..., all in one currency, at least one, not null
+     * @return the net present value, never null
+     * @throws io.crmkit.core.CurrencyMismatchException if the amounts are in different currencies
+     */
+    public static Money excel(double rate, List<Money> flows) {
+        return inCurrency(flows, excel(rate, amounts(flows)));
+    }
+
+    private static double[] amounts(List<Money> flows) {
+        Checks.notNull(flows, "flows");
+        if (flows.isEmpty()) {
+            throw new IllegalArgumentException("flows must have at least 1 value, had 0");
+        }
+        Money first = Checks.notNull(flows.get(0), "flows[0]");
+        double[] v = new double[flows.size()];
+        for (int t = 0; t < v.length; t++) {
+            Money m = Checks.notNull(flows.get(t), "flows[" + t + "]");
+            first.requireSameCurrency(m, "NPV flows[" + t + "]");
+            v[t] = m.amount().doubleValue();
+        }
+        return v;
+    }
+
+    private static Money inCurrency(List<Money> flows, double value) {
+        return Money.of(BigDecimal.valueOf(value), flows.get(0).currency(), RoundingMode.HALF_EVEN);
     }
 
     /**

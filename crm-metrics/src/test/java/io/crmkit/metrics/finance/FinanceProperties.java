@@ -87,6 +87,19 @@ class FinanceProperties {
         for (int i = 0; i < a.size(); i++) {
             assertThat(b.get(i)).isCloseTo(a.get(i), within(1e-9 * (1 + Math.abs(a.get(i)))));
         }
+        List<DatedCashFlow> dated = new ArrayList<>();
+        List<DatedCashFlow> datedScaled = new ArrayList<>();
+        for (int t = 0; t < flows.length; t++) {
+            LocalDate d = LocalDate.of(2010, 1, 1).plusDays(30L * t + (t * 7L) % 11);
+            dated.add(DatedCashFlow.of(d, flows[t]));
+            datedScaled.add(DatedCashFlow.of(d, scaled[t]));
+        }
+        List<Double> x = Irr.xirr(dated).rates();
+        List<Double> xs = Irr.xirr(datedScaled).rates();
+        assertThat(xs).hasSameSizeAs(x);
+        for (int i = 0; i < x.size(); i++) {
+            assertThat(xs.get(i)).isCloseTo(x.get(i), within(1e-9 * (1 + Math.abs(x.get(i)))));
+        }
         boolean defined = hasBothSigns(flows);
         if (defined) {
             double mirr = Irr.mirr(flows, 0.07, 0.05);

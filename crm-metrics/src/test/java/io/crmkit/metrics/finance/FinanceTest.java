@@ -45,6 +45,16 @@ class FinanceTest {
     }
 
     @Test
+    void npvOfMoneyKeepsTheCurrency() {
+        List<Money> flows = List.of(Money.of("-10000.00", "EUR"), Money.of("3000.00", "EUR"),
+                Money.of("4200.00", "EUR"), Money.of("6800.00", "EUR"));
+        assertThat(Npv.excel(0.1, flows)).isEqualTo(Money.of("1188.44", "EUR"));
+        assertThat(Npv.fromTimeZero(0.1, flows)).isEqualTo(Money.of("1307.29", "EUR"));
+        assertThatThrownBy(() -> Npv.excel(0.1, List.of(Money.of("1.00", "EUR"), Money.of("1.00", "USD"))))
+                .isInstanceOf(CurrencyMismatchException.class).hasMessageContaining("flows[1]");
+    }
+
+    @Test
     void ratesAtOrBelowMinusOneAreRejected() {
         assertThatThrownBy(() -> Npv.fromTimeZero(-1, 1, 2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
