@@ -11,7 +11,7 @@ import io.crmkit.segmentation.CustomerColumns;
  * PurchaseSummaries summaries = PurchaseHistory.summarize(orders,
  *         PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2006, 12, 31))).build());
  * RfmResult rfm = RfmScorer.score(summaries, RfmOptions.rRfm());
- * System.out.println(rfm.describe());       // definitions, cuts, counts, diagnostics
+ * String explanation = rfm.describe();       // definitions, cuts, counts, diagnostics
  * Segmentation segments = SegmentMap.rRfmVignette().assign(rfm);
  * }</pre>
  *
