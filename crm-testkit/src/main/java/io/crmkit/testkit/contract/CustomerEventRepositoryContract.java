@@ -1,7 +1,9 @@
 package io.crmkit.testkit.contract;
 
+import static io.crmkit.testkit.contract.StreamChecks.closeTwice;
+import static io.crmkit.testkit.contract.StreamChecks.drain;
+import static io.crmkit.testkit.contract.StreamChecks.notNull;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.CustomerId;
@@ -15,13 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -369,33 +364,9 @@ public interface CustomerEventRepositoryContract<T, I extends Comparable<? super
     @Property(tries = 5)
     default void concurrentReadersSeeEveryRecord(@ForAll("customerEventSeeds") EventSeed<T> seed) {
         List<T> expected = expected(seed.records(), TimeRange.all(), null);
-        withRepository(seed.records(), repository -> {
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            try {
-                List<Future<List<T>>> results = new ArrayList<>();
-                for (int k = 0; k < 8; k++) {
-                    boolean byId = k % 2 == 1;
-                    results.add(pool.submit(() -> byId
-                            ? expected.stream().map(r -> repository.findById(kind().idOf(r)).orElse(null))
-                                    .collect(Collectors.toList())
-                            : drain(repository.stream(TimeRange.all()), "stream(TimeRange.all())")));
-                }
-                for (Future<List<T>> result : results) {
-                    assertThat(result.get(60, TimeUnit.SECONDS))
-                            .as("records read by a thread while others read too")
-                            .containsExactlyElementsOf(expected);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while reading concurrently", e);
-            } catch (ExecutionException e) {
-                throw new AssertionError("a concurrent reader failed: " + e.getCause(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new AssertionError("a concurrent reader did not finish within 60 seconds", e);
-            } finally {
-                pool.shutdownNow();
-            }
-        });
+        withRepository(seed.records(), repository -> StreamChecks.readConcurrently(expected, k -> () -> k % 2 == 1
+                ? expected.stream().map(r -> repository.findById(kind().idOf(r)).orElse(null)).collect(Collectors.toList())
+                : drain(repository.stream(TimeRange.all()), "stream(TimeRange.all())"), "records"));
     }
 
     //-----------------------------------------------------------------------
@@ -469,32 +440,5 @@ public interface CustomerEventRepositoryContract<T, I extends Comparable<? super
                 .isSortedAccordingTo(kind().eventOrder());
         assertThat(actual).as("%s must return exactly the seeded records with start <= event time < end", call)
                 .containsExactlyElementsOf(expected);
-    }
-
-    private void closeTwice(Stream<T> stream, boolean consumeOne, String call) {
-        AtomicInteger handlerRuns = new AtomicInteger();
-        Stream<T> s = notNull(stream, call).onClose(handlerRuns::incrementAndGet);
-        if (consumeOne) {
-            Iterator<T> it = s.iterator();
-            if (it.hasNext()) {
-                assertThat(it.next()).as("first element of %s", call).isNotNull();
-            }
-        }
-        assertThatCode(() -> {
-            s.close();
-            s.close();
-        }).as("closing %s twice must be harmless", call).doesNotThrowAnyException();
-        assertThat(handlerRuns).as("close handlers of %s must run exactly once", call).hasValue(1);
-    }
-
-    private static <X> Stream<X> notNull(Stream<X> stream, String call) {
-        assertThat(stream).as("%s must not return null", call).isNotNull();
-        return stream;
-    }
-
-    private static <X> List<X> drain(Stream<X> stream, String call) {
-        try (Stream<X> s = notNull(stream, call)) {
-            return s.collect(Collectors.toList());
-        }
     }
 }

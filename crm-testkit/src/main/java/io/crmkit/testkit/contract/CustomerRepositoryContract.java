@@ -1,7 +1,9 @@
 package io.crmkit.testkit.contract;
 
+import static io.crmkit.testkit.contract.StreamChecks.closeTwice;
+import static io.crmkit.testkit.contract.StreamChecks.drain;
+import static io.crmkit.testkit.contract.StreamChecks.notNull;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.CustomerId;
@@ -16,13 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -333,37 +328,13 @@ public interface CustomerRepositoryContract<R extends CustomerRepository> {
     @Property(tries = 5)
     default void concurrentReadersSeeEveryCustomer(@ForAll("customerSeeds") CustomerSeed seed) {
         List<Customer> expected = seed.customers().stream().sorted(Comparator.comparing(Customer::id)).toList();
-        withRepository(seed.customers(), repository -> {
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            try {
-                List<Future<List<Customer>>> results = new ArrayList<>();
-                for (int k = 0; k < 8; k++) {
-                    boolean byId = k % 2 == 1;
-                    results.add(pool.submit(() -> {
-                        if (byId) {
-                            assertThat(repository.count()).as("count() read concurrently").isEqualTo(expected.size());
-                            return expected.stream().map(c -> repository.findById(c.id()).orElse(null))
-                                    .collect(Collectors.toList());
-                        }
-                        return drain(repository.streamAll(), "streamAll()");
-                    }));
-                }
-                for (Future<List<Customer>> result : results) {
-                    assertThat(result.get(60, TimeUnit.SECONDS))
-                            .as("customers read by a thread while others read too")
-                            .containsExactlyElementsOf(expected);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while reading concurrently", e);
-            } catch (ExecutionException e) {
-                throw new AssertionError("a concurrent reader failed: " + e.getCause(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new AssertionError("a concurrent reader did not finish within 60 seconds", e);
-            } finally {
-                pool.shutdownNow();
+        withRepository(seed.customers(), repository -> StreamChecks.readConcurrently(expected, k -> () -> {
+            if (k % 2 == 1) {
+                assertThat(repository.count()).as("count() read concurrently").isEqualTo(expected.size());
+                return expected.stream().map(c -> repository.findById(c.id()).orElse(null)).collect(Collectors.toList());
             }
-        });
+            return drain(repository.streamAll(), "streamAll()");
+        }, "customers"));
     }
 
     //-----------------------------------------------------------------------
@@ -430,32 +401,5 @@ public interface CustomerRepositoryContract<R extends CustomerRepository> {
                 .isSortedAccordingTo(creationOrder());
         assertThat(actual).as("%s must return exactly the customers with start <= createdAt < end", call)
                 .containsExactlyElementsOf(expected);
-    }
-
-    private static void closeTwice(Stream<Customer> stream, boolean consumeOne, String call) {
-        AtomicInteger handlerRuns = new AtomicInteger();
-        Stream<Customer> s = notNull(stream, call).onClose(handlerRuns::incrementAndGet);
-        if (consumeOne) {
-            Iterator<Customer> it = s.iterator();
-            if (it.hasNext()) {
-                assertThat(it.next()).as("first element of %s", call).isNotNull();
-            }
-        }
-        assertThatCode(() -> {
-            s.close();
-            s.close();
-        }).as("closing %s twice must be harmless", call).doesNotThrowAnyException();
-        assertThat(handlerRuns).as("close handlers of %s must run exactly once", call).hasValue(1);
-    }
-
-    private static <X> Stream<X> notNull(Stream<X> stream, String call) {
-        assertThat(stream).as("%s must not return null", call).isNotNull();
-        return stream;
-    }
-
-    private static <X> List<X> drain(Stream<X> stream, String call) {
-        try (Stream<X> s = notNull(stream, call)) {
-            return s.collect(Collectors.toList());
-        }
     }
 }
