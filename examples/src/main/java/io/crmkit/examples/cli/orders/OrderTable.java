@@ -319,25 +319,15 @@ public final class OrderTable {
     }
 
     private void feedByCustomerAndDay(PurchaseHistoryAccumulator acc, ZoneRules rules, LongConsumer progress) {
-        int n = orderCount();
-        int customerCount = customerCount();
-        int[] start = new int[customerCount + 1];
-        for (int o = 0; o < n; o++) {
-            start[customer.get(o) + 1]++;
-        }
+        int[] start = new int[customerCount() + 1];
+        int[] byCustomer = groupByCustomer(start);
         int largest = 0;
-        for (int c = 0; c < customerCount; c++) {
-            largest = Math.max(largest, start[c + 1]);
-            start[c + 1] += start[c];
-        }
-        int[] byCustomer = new int[n];
-        int[] next = Arrays.copyOf(start, customerCount);
-        for (int o = 0; o < n; o++) {
-            byCustomer[next[customer.get(o)]++] = o;
+        for (int c = 0; c < customerCount(); c++) {
+            largest = Math.max(largest, start[c + 1] - start[c]);
         }
         long[] keys = new long[largest];
         long fed = 0;
-        for (int c = 0; c < customerCount; c++) {
+        for (int c = 0; c < customerCount(); c++) {
             int from = start[c];
             int to = start[c + 1];
             sortByDay(byCustomer, from, to, keys, rules);
@@ -349,6 +339,28 @@ public final class OrderTable {
                 }
             }
         }
+    }
+
+    /**
+     * Groups the order indexes by customer (a counting sort): returns them customer after
+     * customer, each group in file order, and fills {@code start} so that customer {@code c}'s
+     * orders are at {@code [start[c], start[c + 1])}.
+     */
+    private int[] groupByCustomer(int[] start) {
+        int n = orderCount();
+        int customerCount = customerCount();
+        for (int o = 0; o < n; o++) {
+            start[customer.get(o) + 1]++;
+        }
+        for (int c = 0; c < customerCount; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] byCustomer = new int[n];
+        int[] next = Arrays.copyOf(start, customerCount);
+        for (int o = 0; o < n; o++) {
+            byCustomer[next[customer.get(o)]++] = o;
+        }
+        return byCustomer;
     }
 
     /** Sorts a customer's orders by calendar day in the zone; same-day orders keep file order. */
@@ -412,21 +424,9 @@ public final class OrderTable {
 
     /** Order indexes grouped by customer, each group sorted by time, ties in file order. */
     private int[] customerTimePermutation() {
-        int n = orderCount();
-        int customerCount = customerCount();
-        int[] start = new int[customerCount + 1];
-        for (int o = 0; o < n; o++) {
-            start[customer.get(o) + 1]++;
-        }
-        for (int c = 0; c < customerCount; c++) {
-            start[c + 1] += start[c];
-        }
-        int[] byCustomer = new int[n];
-        int[] next = Arrays.copyOf(start, customerCount);
-        for (int o = 0; o < n; o++) {
-            byCustomer[next[customer.get(o)]++] = o;
-        }
-        for (int c = 0; c < customerCount; c++) {
+        int[] start = new int[customerCount() + 1];
+        int[] byCustomer = groupByCustomer(start);
+        for (int c = 0; c < customerCount(); c++) {
             sortByTime(byCustomer, start[c], start[c + 1]);
         }
         return byCustomer;
@@ -459,7 +459,7 @@ public final class OrderTable {
 
     /** Feeds one order by its parts: no {@link Order} (and no amount arithmetic) is built. */
     private void feed(PurchaseHistoryAccumulator acc, int o, CustomerId id) {
-        OrderId orderId = orderIds != null ? OrderId.of(orderIds.get(o)) : OrderId.of(lineId(firstLine.get(o)));
+        OrderId orderId = orderId(o);
         acc.accept(id, orderId, TimestampParser.instant(placedAt.get(o)), statuses.get(status.get(o)).category(),
                 amount.get(o), currencies.get(currency.get(o)));
     }
@@ -467,10 +467,15 @@ public final class OrderTable {
     private Order order(int o, CustomerId id, Money[] zeros) {
         int cur = currency.get(o);
         Money zero = zeros[cur];
-        OrderId orderId = orderIds != null ? OrderId.of(orderIds.get(o)) : OrderId.of(lineId(firstLine.get(o)));
+        OrderId orderId = orderId(o);
         return new Order(orderId, id, TimestampParser.instant(placedAt.get(o)), statuses.get(status.get(o)),
                 SalesChannel.UNKNOWN, List.of(), Money.ofMinor(amount.get(o), zero.currency()), zero, zero,
                 Optional.empty());
+    }
+
+    /** The order's identifier: its order_id, or its line number when the file has no order_id column. */
+    private OrderId orderId(int o) {
+        return orderIds != null ? OrderId.of(orderIds.get(o)) : OrderId.of(lineId(firstLine.get(o)));
     }
 
     /** The identifier of a one-row order: its line number, zero-padded so that text order is file order. */
