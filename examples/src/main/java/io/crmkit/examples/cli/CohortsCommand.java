@@ -1,7 +1,6 @@
 package io.crmkit.examples.cli;
 
 import io.crmkit.core.history.RevenueBasis;
-import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.examples.cli.orders.OrderInput;
 import io.crmkit.examples.cli.output.Column;
 import io.crmkit.examples.cli.output.ListRows;
@@ -9,12 +8,9 @@ import io.crmkit.examples.cli.output.OutputFormat;
 import io.crmkit.examples.cli.output.ResultWriter;
 import io.crmkit.metrics.kpi.CohortMatrix;
 import io.crmkit.metrics.kpi.OrderKpiReport;
-import io.crmkit.metrics.kpi.ReportingPeriod;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,25 +40,12 @@ public final class CohortsCommand extends CrmkitCommand {
     @Mixin
     private OrderInputOptions input;
 
-    @Option(names = "--period", order = 10, paramLabel = "week|month|quarter|year", defaultValue = "month",
-            description = "Period length. Default: ${DEFAULT-VALUE}.")
-    private ReportingPeriod period;
-
-    @Option(names = "--from", order = 11, paramLabel = "DATE",
-            description = "First day (its period is the first cohort). Default: the day of the earliest order.")
-    private LocalDate from;
-
-    @Option(names = "--to", order = 12, paramLabel = "DATE",
-            description = "Last day (its period is the last column). Default: the day of the latest order.")
-    private LocalDate to;
+    @Mixin
+    private PeriodOptions periods;
 
     @Option(names = "--values", order = 13, paramLabel = "rates|counts", defaultValue = "rates",
             description = "Cell values. Default: ${DEFAULT-VALUE}.")
     private Values values;
-
-    @Option(names = "--counted", order = 14, paramLabel = "CATEGORY", split = ",", defaultValue = "completed",
-            description = "Status categories that count as purchases. Default: ${DEFAULT-VALUE}.")
-    private Set<OrderStatusCategory> counted;
 
     @Option(names = "--format", order = 15, paramLabel = "table|csv|json", defaultValue = "table",
             description = "Output format. Default: ${DEFAULT-VALUE}.")
@@ -80,8 +63,7 @@ public final class CohortsCommand extends CrmkitCommand {
         if (input.failsStrict(this, in)) {
             return CrmkitCli.EXIT_FAILED;
         }
-        OrderKpiReport report = KpiCommand.compute(this, input, in, period, from, to, null, RevenueBasis.NET,
-                counted);
+        OrderKpiReport report = KpiCommand.compute(this, input, in, periods, null, RevenueBasis.NET);
         CohortMatrix m = report.cohorts();
         int width = m.cohorts();
         List<Column> columns = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.crmkit.examples.cli;
 
-import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.examples.cli.orders.OrderInput;
 import io.crmkit.examples.cli.orders.OrderTable;
 import io.crmkit.examples.cli.output.Column;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,17 +46,8 @@ public final class KpiCommand extends CrmkitCommand {
     @Mixin
     private OrderInputOptions input;
 
-    @Option(names = "--period", order = 10, paramLabel = "week|month|quarter|year", defaultValue = "month",
-            description = "Period length (ISO weeks, calendar months, quarters, years). Default: ${DEFAULT-VALUE}.")
-    private ReportingPeriod period;
-
-    @Option(names = "--from", order = 11, paramLabel = "DATE",
-            description = "First day to report (its whole period is covered). Default: the day of the earliest order.")
-    private LocalDate from;
-
-    @Option(names = "--to", order = 12, paramLabel = "DATE",
-            description = "Last day to report (its whole period is covered). Default: the day of the latest order.")
-    private LocalDate to;
+    @Mixin
+    private PeriodOptions periods;
 
     @Option(names = "--active-window", order = 13, paramLabel = "DAYS",
             description = "Days a purchase keeps a customer active; at least the longest period (7, 31, 92, 366)."
@@ -68,10 +57,6 @@ public final class KpiCommand extends CrmkitCommand {
     @Option(names = "--revenue", order = 14, paramLabel = "net|gross", defaultValue = "net",
             description = "Revenue basis. Default: ${DEFAULT-VALUE}.")
     private RevenueBasis revenue;
-
-    @Option(names = "--counted", order = 15, paramLabel = "CATEGORY", split = ",", defaultValue = "completed",
-            description = "Status categories that count as purchases (open, completed, void). Default: ${DEFAULT-VALUE}.")
-    private Set<OrderStatusCategory> counted;
 
     @Option(names = "--format", order = 16, paramLabel = "table|csv|json", defaultValue = "table",
             description = "Output format. Default: ${DEFAULT-VALUE}.")
@@ -89,7 +74,7 @@ public final class KpiCommand extends CrmkitCommand {
         if (input.failsStrict(this, in)) {
             return CrmkitCli.EXIT_FAILED;
         }
-        OrderKpiReport report = compute(this, input, in, period, from, to, activeWindow, revenue, counted);
+        OrderKpiReport report = compute(this, input, in, periods, activeWindow, revenue);
         ListRows rows = new ListRows(List.of(Column.text("period"), Column.text("start"), Column.number("orders", 0),
                 Column.number("revenue", 2), Column.number("buyers", 0), Column.number("new_customers", 0),
                 Column.number("returning_buyers", 0), Column.number("multi_purchase_buyers", 0),
@@ -116,8 +101,10 @@ public final class KpiCommand extends CrmkitCommand {
 
     /** Builds the options from the command line and runs the one-pass KPI computation. */
     static OrderKpiReport compute(CrmkitCommand command, OrderInputOptions input, OrderInput in,
-            ReportingPeriod period, LocalDate from, LocalDate to, Integer activeWindow, RevenueBasis revenue,
-            Set<OrderStatusCategory> counted) {
+            PeriodOptions periods, Integer activeWindow, RevenueBasis revenue) {
+        ReportingPeriod period = periods.period;
+        LocalDate from = periods.from;
+        LocalDate to = periods.to;
         OrderTable orders = in.orders();
         ZoneId zone = input.zone();
         Instant earliest = orders.earliestPlacedAt().orElseThrow(() -> new CommandFailedException(
@@ -133,7 +120,7 @@ public final class KpiCommand extends CrmkitCommand {
             case YEAR -> 366;
         };
         PeriodGrid grid = PeriodGrid.covering(period, zone, first, last);
-        OrderKpiOptions options = new OrderKpiOptions(grid, window, EnumSet.copyOf(counted), revenue,
+        OrderKpiOptions options = new OrderKpiOptions(grid, window, EnumSet.copyOf(periods.counted), revenue,
                 Optional.of(input.currency(in)));
         if (from == null || to == null) {
             command.note("reporting " + grid + (from == null ? " (from: the earliest order)" : "")
