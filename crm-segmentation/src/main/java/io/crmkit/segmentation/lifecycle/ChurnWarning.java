@@ -1,0 +1,220 @@
+package io.crmkit.segmentation.lifecycle;
+
+import io.crmkit.core.Money;
+import io.crmkit.core.internal.Checks;
+import io.crmkit.metrics.clv.TransactionModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The churn early warning: for every customer who bought on or before the as-of date, evaluates
+ * the signals of {@link WarningOptions}, each with the numbers that raised it, combines them into
+ * a {@link RiskLevel} and ranks the customers with a signal by level and value at risk, so that
+ * action can come before the customer is gone.
+ *
+ * <p>Adding a purchase on the as-of date never raises a customer's level, except through the
+ * P(alive) signal under BG/NBD-family models (see {@link WarningOptions.Alive}).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ChurnWarning {
+
+    private ChurnWarning() {
+    }
+
+    /**
+     * Assesses every customer.
+     *
+     * @param timelines the customers' purchase days, not null
+     * @param engagement complaints and survey scores, {@link EngagementHistory#none()} if none, not null
+     * @param options the as-of date and signals, not null
+     * @return the report, never null
+     * @throws IllegalArgumentException if the engagement history's zone differs from the timelines'
+     */
+    public static ChurnRiskReport assess(PurchaseTimelines timelines, EngagementHistory engagement,
+            WarningOptions options) {
+        Checks.notNull(timelines, "timelines");
+        Checks.notNull(engagement, "engagement");
+        Checks.notNull(options, "options");
+        if (!engagement.isEmpty() && !engagement.zone().equals(timelines.options().zone())) {
+            throw new IllegalArgumentException("engagement zone " + engagement.zone() + " differs from the timelines' "
+                    + timelines.options().zone());
+        }
+        int asOf = PurchaseTimelines.toEpochDay(options.asOf());
+        int n = timelines.size();
+        int[] off = timelines.offsets;
+        int[] days = timelines.days;
+        long[] values = timelines.values;
+        Rhythms rhythms = options.overdue().map(o -> Rhythms.of(timelines, asOf, o.rhythm())).orElse(null);
+        int[] count = rhythms != null ? rhythms.count : Rhythms.counts(timelines, asOf);
+        byte[] level = new byte[n];
+        int[] warningOfRow = new int[n];
+        Arrays.fill(warningOfRow, -1);
+        List<ChurnRisk> warnings = new ArrayList<>();
+        List<Double> ranks = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        Currency currency = timelines.currency().orElse(null);
+        int assessed = 0;
+        List<Signal> signals = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = count[i];
+            if (k == 0) {
+                level[i] = -1;
+                continue;
+            }
+            assessed++;
+            signals.clear();
+            int from = off[i];
+            int first = days[from];
+            int last = days[from + k - 1];
+            int since = asOf - last;
+            if (rhythms != null) {
+                WarningOptions.Overdue o = options.overdue().orElseThrow();
+                double factor = since / rhythms.rhythm[i];
+                if (factor >= o.factor()) {
+                    signals.add(new Signal(SignalKind.OVERDUE, factor, o.factor(), String.format(Locale.ROOT,
+                            "overdue: %d days since the last purchase = %.2f x the %s rhythm of %.1f days", since,
+                            factor, rhythms.source(i).name().toLowerCase(Locale.ROOT), rhythms.rhythm[i])));
+                }
+            }
+            if (options.decline().isPresent()) {
+                decline(options.decline().get(), days, values, from, k, asOf, signals);
+            }
+            EngagementHistory.Events events = engagement.isEmpty() ? null : engagement.of(timelines.customerId(i));
+            if (events != null) {
+                options.complaints().ifPresent(c -> complaints(c, events, asOf, signals));
+                options.satisfaction().ifPresent(s -> satisfaction(s, events, asOf, signals));
+            }
+            if (options.alive().isPresent()) {
+                alive(options.alive().get(), k - 1, last - first, asOf - first, signals);
+            }
+            RiskLevel l = options.levels().of(signals.size());
+            level[i] = (byte) l.ordinal();
+            if (l != RiskLevel.NONE) {
+                Money value = value(options.valueAtRisk(), timelines, i, values, from, k, currency);
+                warningOfRow[i] = warnings.size();
+                warnings.add(new ChurnRisk(timelines.customerId(i), l, signals, value));
+                ranks.add(value.amount().doubleValue());
+                rows.add(i);
+            }
+        }
+        Integer[] order = new Integer[warnings.size()];
+        for (int w = 0; w < order.length; w++) {
+            order[w] = w;
+        }
+        Arrays.sort(order, Comparator.<Integer, RiskLevel>comparing(w -> warnings.get(w).level()).reversed()
+                .thenComparing(Comparator.<Integer>comparingDouble(ranks::get).reversed())
+                .thenComparingInt(rows::get));
+        List<ChurnRisk> ranked = new ArrayList<>(order.length);
+        for (int w = 0; w < order.length; w++) {
+            ranked.add(warnings.get(order[w]));
+            warningOfRow[rows.get(order[w])] = w;
+        }
+        return new ChurnRiskReport(timelines, options, level, ranked, warningOfRow, assessed);
+    }
+
+    private static void decline(WarningOptions.Decline d, int[] days, long[] values, int from, int k, int asOf,
+            List<Signal> signals) {
+        int w = d.windowDays();
+        int recent = 0;
+        int previous = 0;
+        long recentValue = 0;
+        long previousValue = 0;
+        for (int j = from + k - 1; j >= from; j--) {
+            int age = asOf - days[j];
+            if (age < w) {
+                recent++;
+                recentValue += values[j];
+            } else if (age < 2 * w) {
+                previous++;
+                previousValue += values[j];
+            } else {
+                break;
+            }
+        }
+        if (previous < d.minimumPrevious()) {
+            return;
+        }
+        double frequencyDrop = 1 - recent / (double) previous;
+        if (frequencyDrop >= d.frequencyDrop()) {
+            signals.add(new Signal(SignalKind.FREQUENCY_DECLINE, frequencyDrop, d.frequencyDrop(), String.format(
+                    Locale.ROOT, "frequency down %.0f%%: %d purchase days in the last %d days against %d before",
+                    100 * frequencyDrop, recent, w, previous)));
+        }
+        if (previousValue > 0) {
+            double monetaryDrop = 1 - recentValue / (double) previousValue;
+            if (monetaryDrop >= d.monetaryDrop()) {
+                signals.add(new Signal(SignalKind.MONETARY_DECLINE, monetaryDrop, d.monetaryDrop(), String.format(
+                        Locale.ROOT, "revenue down %.0f%% in the last %d days against the %d days before",
+                        100 * monetaryDrop, w, w)));
+            }
+        }
+    }
+
+    private static void complaints(WarningOptions.Complaints c, EngagementHistory.Events events, int asOf,
+            List<Signal> signals) {
+        int w = c.windowDays();
+        int recent = events.complaintsIn(asOf - w, asOf);
+        int previous = events.complaintsIn(asOf - 2 * w, asOf - w);
+        if (recent >= c.minimumRecent() && recent > previous) {
+            signals.add(new Signal(SignalKind.RISING_COMPLAINTS, recent, c.minimumRecent(), String.format(Locale.ROOT,
+                    "complaints rising: %d in the last %d days against %d before", recent, w, previous)));
+        }
+    }
+
+    private static void satisfaction(WarningOptions.Satisfaction s, EngagementHistory.Events events, int asOf,
+            List<Signal> signals) {
+        int latest = -1;
+        for (int j = events.surveys - 1; j >= 0; j--) {
+            if (events.surveyDays[j] <= asOf) {
+                latest = j;
+                break;
+            }
+        }
+        if (latest < 0 || asOf - events.surveyDays[latest] >= s.lookbackDays()) {
+            return;
+        }
+        double score = events.surveyScores[latest];
+        if (score <= s.lowScore()) {
+            signals.add(new Signal(SignalKind.LOW_SATISFACTION, score, s.lowScore(), String.format(Locale.ROOT,
+                    "low satisfaction: latest score %.2f of 1 (%d days ago)", score, asOf - events.surveyDays[latest])));
+        }
+        if (latest > 0 && asOf - events.surveyDays[latest - 1] < s.lookbackDays()) {
+            double drop = events.surveyScores[latest - 1] - score;
+            if (drop >= s.minimumDrop()) {
+                signals.add(new Signal(SignalKind.FALLING_SATISFACTION, drop, s.minimumDrop(), String.format(
+                        Locale.ROOT, "satisfaction falling: %.2f to %.2f of 1", events.surveyScores[latest - 1],
+                        score)));
+            }
+        }
+    }
+
+    private static void alive(WarningOptions.Alive a, int x, int txDays, int bigTDays, List<Signal> signals) {
+        TransactionModel model = a.model();
+        double tx = model.unit().fromDays(txDays);
+        double bigT = model.unit().fromDays(bigTDays);
+        double p = model.probabilityAlive(x, tx, bigT);
+        if (p < a.threshold()) {
+            signals.add(new Signal(SignalKind.LOW_P_ALIVE, p, a.threshold(), String.format(Locale.ROOT,
+                    "P(alive) %.3f under %s (x=%d, t_x=%.2f, T=%.2f %s)", p, model.name(), x, tx, bigT,
+                    model.unit().name().toLowerCase(Locale.ROOT))));
+        }
+    }
+
+    private static Money value(ValueAtRisk measure, PurchaseTimelines timelines, int i, long[] values, int from, int k,
+            Currency currency) {
+        if (measure instanceof ValueAtRisk.Supplied supplied) {
+            Money m = supplied.values().get(timelines.customerId(i));
+            return m != null ? m : Money.ofMinor(0, currency);
+        }
+        long sum = 0;
+        for (int j = from; j < from + k; j++) {
+            sum = Math.addExact(sum, values[j]);
+        }
+        return Money.ofMinor(sum, currency);
+    }
+}

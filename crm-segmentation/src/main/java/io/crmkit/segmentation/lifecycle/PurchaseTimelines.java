@@ -1,0 +1,501 @@
+package io.crmkit.segmentation.lifecycle;
+
+import io.crmkit.core.CurrencyMismatchException;
+import io.crmkit.core.CustomerId;
+import io.crmkit.core.Money;
+import io.crmkit.core.TimeRange;
+import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.RevenueBasis;
+import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.CustomerIndex;
+import io.crmkit.core.order.Order;
+import io.crmkit.core.order.OrderStatusCategory;
+import io.crmkit.core.port.CustomerRepository;
+import io.crmkit.core.port.OrderRepository;
+import io.crmkit.metrics.clv.BtydData;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Every known customer's purchase days: for each customer, in ascending customer-identifier order,
+ * the distinct calendar days on which they bought (see {@link TimelineOptions}), ascending, with
+ * each day's value in minor currency units. Customers registered without any purchase (prospects)
+ * are included with no days. The input of the lifecycle, churn-warning and next-purchase analyses,
+ * which read it as of any date: a day after the as-of date does not exist for them.
+ *
+ * <p>Memory: compact columns, about 12 bytes per purchase day and 12 per customer beyond the
+ * identifiers. Immutable and thread-safe; build it with a {@link Builder}.
+ */
+public final class PurchaseTimelines {
+
+    private final TimelineOptions options;
+    private final CustomerId[] ids;
+    /** Customer i's days are {@code days[offsets[i]] .. days[offsets[i + 1] - 1]}. */
+    final int[] offsets;
+    /** Epoch days, ascending and distinct within each customer. */
+    final int[] days;
+    /** Each day's value in minor units of {@link #currency}. */
+    final long[] values;
+    private final Optional<Currency> currency;
+    private final long ordersSeen;
+    private final long ordersCounted;
+
+    private PurchaseTimelines(TimelineOptions options, CustomerId[] ids, int[] offsets, int[] days, long[] values,
+            Optional<Currency> currency, long ordersSeen, long ordersCounted) {
+        this.options = options;
+        this.ids = ids;
+        this.offsets = offsets;
+        this.days = days;
+        this.values = values;
+        this.currency = currency;
+        this.ordersSeen = ordersSeen;
+        this.ordersCounted = ordersCounted;
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param options what a purchase is, not null
+     * @return a new builder, never null
+     */
+    public static Builder builder(TimelineOptions options) {
+        return new Builder(options);
+    }
+
+    /**
+     * Reads every order of a stream (closing it).
+     *
+     * @param orders the orders, not null
+     * @param options what a purchase is, not null
+     * @return the timelines, never null
+     * @throws CurrencyMismatchException if counted orders are in different currencies
+     */
+    public static PurchaseTimelines of(Stream<Order> orders, TimelineOptions options) {
+        Checks.notNull(orders, "orders");
+        Builder builder = builder(options);
+        try (orders) {
+            orders.forEach(builder::accept);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Reads the orders of a repository in a time range and registers every customer of a customer
+     * repository, so that customers who never bought are present as prospects.
+     *
+     * @param orders the order repository, not null
+     * @param range the orders' time range, not null
+     * @param customers the customer repository, not null
+     * @param options what a purchase is, not null
+     * @return the timelines, never null
+     */
+    public static PurchaseTimelines of(OrderRepository orders, TimeRange range, CustomerRepository customers,
+            TimelineOptions options) {
+        Checks.notNull(orders, "orders");
+        Checks.notNull(range, "range");
+        Checks.notNull(customers, "customers");
+        Builder builder = builder(options);
+        try (Stream<io.crmkit.core.customer.Customer> all = customers.streamAll()) {
+            all.forEach(c -> builder.customer(c.id()));
+        }
+        try (Stream<Order> stream = orders.stream(range)) {
+            stream.forEach(builder::accept);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Returns what a purchase is.
+     *
+     * @return the options, never null
+     */
+    public TimelineOptions options() {
+        return options;
+    }
+
+    /**
+     * Returns the number of customers, prospects included.
+     *
+     * @return the count
+     */
+    public int size() {
+        return ids.length;
+    }
+
+    /**
+     * Returns a customer.
+     *
+     * @param i the row, {@code 0 <= i < size()}
+     * @return the identifier, never null
+     */
+    public CustomerId customerId(int i) {
+        return ids[i];
+    }
+
+    /**
+     * Returns the row of a customer.
+     *
+     * @param id the customer, not null
+     * @return the row, empty if unknown
+     */
+    public OptionalInt indexOf(CustomerId id) {
+        Checks.notNull(id, "id");
+        int i = Arrays.binarySearch(ids, id);
+        return i >= 0 ? OptionalInt.of(i) : OptionalInt.empty();
+    }
+
+    /**
+     * Returns a customer's number of purchase days in all the data.
+     *
+     * @param i the row
+     * @return the count, 0 for a prospect
+     */
+    public int purchaseCount(int i) {
+        return offsets[i + 1] - offsets[i];
+    }
+
+    /**
+     * Returns a customer's purchase days, ascending.
+     *
+     * @param i the row
+     * @return the days, never null
+     */
+    public List<LocalDate> purchaseDays(int i) {
+        List<LocalDate> out = new ArrayList<>(purchaseCount(i));
+        for (int k = offsets[i]; k < offsets[i + 1]; k++) {
+            out.add(LocalDate.ofEpochDay(days[k]));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Returns the value of one of a customer's purchase days.
+     *
+     * @param i the row
+     * @param k the day's position among the customer's days, {@code 0 <= k < purchaseCount(i)}
+     * @return the value, never null
+     * @throws IllegalStateException if there is no purchase at all (no currency)
+     */
+    public Money purchaseValue(int i, int k) {
+        if (k < 0 || k >= purchaseCount(i)) {
+            throw new IndexOutOfBoundsException("purchase " + k + " of row " + i + " (" + purchaseCount(i) + " days)");
+        }
+        return Money.ofMinor(values[offsets[i] + k], currency.orElseThrow());
+    }
+
+    /**
+     * Returns the currency of every value, empty when nobody bought.
+     *
+     * @return the currency, never null
+     */
+    public Optional<Currency> currency() {
+        return currency;
+    }
+
+    /**
+     * Returns the latest purchase day of anyone, empty when nobody bought.
+     *
+     * @return the day, never null
+     */
+    public Optional<LocalDate> lastPurchaseDay() {
+        int max = Integer.MIN_VALUE;
+        for (int i = 0; i < ids.length; i++) {
+            if (offsets[i + 1] > offsets[i]) {
+                max = Math.max(max, days[offsets[i + 1] - 1]);
+            }
+        }
+        return max == Integer.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(max));
+    }
+
+    /**
+     * Returns the number of orders read.
+     *
+     * @return the count
+     */
+    public long ordersSeen() {
+        return ordersSeen;
+    }
+
+    /**
+     * Returns the number of orders that counted as purchases.
+     *
+     * @return the count
+     */
+    public long ordersCounted() {
+        return ordersCounted;
+    }
+
+    /**
+     * Returns the BTYD input as of a date, for fitting a transaction model whose P(alive) the churn
+     * warning can use: for every customer with a purchase day on or before it, in row order,
+     * {@code x} repeat purchase days, {@code t_x} from the first to the last purchase day and
+     * {@code T} from the first purchase day to the as-of date, in the unit.
+     *
+     * @param asOf the last day of history, not null
+     * @param unit the time unit of {@code t_x} and {@code T}, not null
+     * @return the data, never null
+     * @throws IllegalArgumentException if nobody bought on or before the date
+     */
+    public BtydData btyd(LocalDate asOf, PeriodUnit unit) {
+        Checks.notNull(asOf, "asOf");
+        Checks.notNull(unit, "unit");
+        int day = toEpochDay(asOf);
+        int n = ids.length;
+        int[] x = new int[n];
+        double[] tx = new double[n];
+        double[] bigT = new double[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int k = countUntil(i, day);
+            if (k > 0) {
+                int first = days[offsets[i]];
+                x[m] = k - 1;
+                tx[m] = unit.fromDays(days[offsets[i] + k - 1] - first);
+                bigT[m] = unit.fromDays(day - first);
+                m++;
+            }
+        }
+        if (m == 0) {
+            throw new IllegalArgumentException("nobody bought on or before " + asOf);
+        }
+        return BtydData.ofCustomers(Arrays.copyOf(x, m), Arrays.copyOf(tx, m), Arrays.copyOf(bigT, m), unit);
+    }
+
+    /** Returns the number of customer i's days on or before the epoch day. */
+    int countUntil(int i, long epochDay) {
+        int from = offsets[i];
+        int to = offsets[i + 1];
+        if (to == from || days[from] > epochDay) {
+            return 0;
+        }
+        if (days[to - 1] <= epochDay) {
+            return to - from;
+        }
+        int lo = from;
+        int hi = to - 1;
+        // invariant: days[lo] <= epochDay < days[hi]
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (days[mid] <= epochDay) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - from + 1;
+    }
+
+    @Override
+    public String toString() {
+        return "PurchaseTimelines[" + ids.length + " customers, " + days.length + " purchase days, "
+                + options.describe() + "]";
+    }
+
+    /**
+     * Collects orders into {@link PurchaseTimelines}: in any order, in one pass, in memory
+     * proportional to the number of counted orders until {@link #build()}.
+     *
+     * <p>Not thread-safe: feed one builder from one thread.
+     */
+    public static final class Builder implements Consumer<Order> {
+
+        private final TimelineOptions options;
+        private final boolean net;
+        private final ZoneRules rules;
+        private final int fixedOffset;
+        private final boolean fixed;
+        private final CustomerIndex index = new CustomerIndex(1 << 10);
+        private CustomerId[] keys = new CustomerId[1 << 10];
+        private int[] rowCustomer = new int[1 << 12];
+        private int[] rowDay = new int[1 << 12];
+        private long[] rowValue = new long[1 << 12];
+        private int rows;
+        private Currency currency;
+        private long seen;
+        private long counted;
+
+        private Builder(TimelineOptions options) {
+            this.options = Checks.notNull(options, "options");
+            this.net = options.revenueBasis() == RevenueBasis.NET;
+            this.rules = options.zone().getRules();
+            this.fixed = rules.isFixedOffset();
+            this.fixedOffset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+        }
+
+        /**
+         * Registers a customer, with or without purchases; a customer registered only here is a
+         * prospect.
+         *
+         * @param id the customer, not null
+         * @return this builder
+         */
+        public Builder customer(CustomerId id) {
+            Checks.notNull(id, "id");
+            customerIndex(id);
+            return this;
+        }
+
+        /**
+         * Adds one order: a purchase on its day when its status category is counted.
+         *
+         * @param order the order, not null
+         * @throws CurrencyMismatchException if a counted order is in another currency than the first
+         */
+        @Override
+        public void accept(Order order) {
+            Checks.notNull(order, "order");
+            Money gross = order.grossAmount();
+            long value = gross.toMinorUnits();
+            if (net) {
+                value -= order.discountAmount().toMinorUnits() + order.refundedAmount().toMinorUnits();
+            }
+            add(order.customerId(), order.placedAt(), order.status().category(), Math.max(0, value), gross.currency());
+        }
+
+        /**
+         * Adds one order given by its parts, for adapters that hold orders in columns.
+         *
+         * @param customerId the buying customer, not null
+         * @param placedAt when it was placed, not null
+         * @param category its status category, not null
+         * @param valueMinor its value on the options' revenue basis, in minor units of
+         *     {@code currency}, not negative
+         * @param currency the currency of the value, not null
+         * @return this builder
+         * @throws IllegalArgumentException if the value is negative or the time is out of range
+         * @throws CurrencyMismatchException if a counted order is in another currency than the first
+         */
+        public Builder add(CustomerId customerId, Instant placedAt, OrderStatusCategory category, long valueMinor,
+                Currency currency) {
+            Checks.notNull(customerId, "customerId");
+            Checks.notNull(placedAt, "placedAt");
+            Checks.notNull(category, "category");
+            Checks.notNull(currency, "currency");
+            if (valueMinor < 0) {
+                throw new IllegalArgumentException("order value of customer " + customerId
+                        + " must not be negative: " + valueMinor);
+            }
+            seen++;
+            int c = customerIndex(customerId);
+            if (!options.countedCategories().contains(category)) {
+                return this;
+            }
+            if (this.currency != null && !this.currency.equals(currency)) {
+                throw new CurrencyMismatchException(this.currency, currency, "order of customer " + customerId
+                        + " (convert amounts to one currency before building timelines)");
+            }
+            this.currency = currency;
+            int day = epochDay(placedAt);
+            if (rows == rowCustomer.length) {
+                int grown = Math.max(rows + 1, rows + (rows >> 1));
+                rowCustomer = Arrays.copyOf(rowCustomer, grown);
+                rowDay = Arrays.copyOf(rowDay, grown);
+                rowValue = Arrays.copyOf(rowValue, grown);
+            }
+            rowCustomer[rows] = c;
+            rowDay[rows] = day;
+            rowValue[rows] = valueMinor;
+            rows++;
+            counted++;
+            return this;
+        }
+
+        private int customerIndex(CustomerId id) {
+            int c = index.getOrAdd(id);
+            if (c < 0) {
+                c = -c - 1;
+                if (c == keys.length) {
+                    keys = Arrays.copyOf(keys, keys.length * 2);
+                }
+                keys[c] = id;
+            }
+            return c;
+        }
+
+        private int epochDay(Instant t) {
+            try {
+                int offset = fixed ? fixedOffset : rules.getOffset(t).getTotalSeconds();
+                return Math.toIntExact(Math.floorDiv(Math.addExact(t.getEpochSecond(), offset), 86_400L));
+            } catch (ArithmeticException | DateTimeException e) {
+                throw new IllegalArgumentException("placedAt " + t + " is outside the supported range", e);
+            }
+        }
+
+        /**
+         * Builds the timelines. The builder may be used on afterwards; the result does not change.
+         *
+         * @return the timelines, never null
+         */
+        public PurchaseTimelines build() {
+            int n = index.size();
+            // customers in ascending identifier order
+            Integer[] byId = new Integer[n];
+            for (int c = 0; c < n; c++) {
+                byId[c] = c;
+            }
+            Arrays.sort(byId, (a, b) -> keys[a].compareTo(keys[b]));
+            int[] rank = new int[n];
+            CustomerId[] ids = new CustomerId[n];
+            for (int r = 0; r < n; r++) {
+                rank[byId[r]] = r;
+                ids[r] = keys[byId[r]];
+            }
+            // counting sort of the rows by customer rank
+            int[] start = new int[n + 1];
+            for (int k = 0; k < rows; k++) {
+                start[rank[rowCustomer[k]] + 1]++;
+            }
+            for (int r = 0; r < n; r++) {
+                start[r + 1] += start[r];
+            }
+            int[] fill = Arrays.copyOf(start, n);
+            long[] keyed = new long[rows];
+            for (int k = 0; k < rows; k++) {
+                int r = rank[rowCustomer[k]];
+                // day in the high half, row in the low half: sorting a segment sorts by day
+                keyed[fill[r]++] = ((long) rowDay[k] << 32) | (k & 0xFFFF_FFFFL);
+            }
+            int[] offsets = new int[n + 1];
+            int[] days = new int[rows];
+            long[] values = new long[rows];
+            int out = 0;
+            for (int r = 0; r < n; r++) {
+                offsets[r] = out;
+                int from = start[r];
+                int to = start[r + 1];
+                if (to - from > 1) {
+                    Arrays.sort(keyed, from, to);
+                }
+                for (int k = from; k < to; k++) {
+                    int day = (int) (keyed[k] >> 32);
+                    long value = rowValue[(int) keyed[k]];
+                    if (out > offsets[r] && days[out - 1] == day) {
+                        values[out - 1] = Math.addExact(values[out - 1], value);
+                    } else {
+                        days[out] = day;
+                        values[out] = value;
+                        out++;
+                    }
+                }
+            }
+            offsets[n] = out;
+            return new PurchaseTimelines(options, ids, offsets, Arrays.copyOf(days, out), Arrays.copyOf(values, out),
+                    Optional.ofNullable(currency), seen, counted);
+        }
+    }
+
+    static int toEpochDay(LocalDate date) {
+        return Math.toIntExact(date.toEpochDay());
+    }
+
+}
