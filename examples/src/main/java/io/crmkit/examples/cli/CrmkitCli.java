@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = "Customer analytics from order files: purchase histories, RFM segments, KPIs, cohorts,"
             + " lifetime value, and the financial evaluation of cash flows.",
         subcommands = {SummarizeCommand.class, RfmCommand.class, KpiCommand.class, CohortsCommand.class,
-            ClvCommand.class, FinanceCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            ClvCommand.class, LifecycleCommand.class, ChurnRiskCommand.class, DueCommand.class,
+            FinanceCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success",
             "1:bad input under --strict, or a failed computation (message on stderr)",
