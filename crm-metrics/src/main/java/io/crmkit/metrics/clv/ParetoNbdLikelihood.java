@@ -242,18 +242,27 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
                     p1 = 1;
                     p2 = 0;
                 } else {
-                    // F_T / F_tx = q; l2 = ln(s/a1) + ln(F_tx - F_T)
+                    // F_T / F_tx = q; l2 = ln(s/a1) + ln(F_tx - F_T). Only exp and log, which the
+                    // JIT compiles inline: 1 - q by Kahan's expm1 near q = 1, and ln(1 + e) rather
+                    // than log1p since lse is needed to absolute, not relative, precision.
                     double q = Math.exp(delta);
-                    double oneMinusQ = delta > -LN2 ? -Math.expm1(delta) : 1 - q;
-                    double l2 = lnRatio + lnFtx + (delta > -LN2 ? Math.log(oneMinusQ) : Math.log1p(-q));
+                    double oneMinusQ;
+                    if (q == 1) {
+                        oneMinusQ = -delta;
+                    } else if (delta > -LN2) {
+                        oneMinusQ = (1 - q) * (delta / Math.log(q));
+                    } else {
+                        oneMinusQ = 1 - q;
+                    }
+                    double l2 = lnRatio + lnFtx + Math.log(oneMinusQ);
                     if (l1 >= l2) {
                         double e = Math.exp(l2 - l1);
-                        lse = l1 + Math.log1p(e);
+                        lse = l1 + Math.log(1 + e);
                         p1 = 1 / (1 + e);
                         p2 = e * p1;
                     } else {
                         double e = Math.exp(l1 - l2);
-                        lse = l2 + Math.log1p(e);
+                        lse = l2 + Math.log(1 + e);
                         p2 = 1 / (1 + e);
                         p1 = e * p2;
                     }
@@ -291,8 +300,12 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         cumB = 0;
     }
 
-    /** Extends the coefficient table of (a, b) to at least {@code n} terms (or to its limit). */
-    private void extend(double a, double b, int n) {
+    /**
+     * Extends the coefficient table of (a, b) towards {@code n} terms; false when it cannot grow
+     * (size or overflow limit reached).
+     */
+    private boolean extend(double a, double b, int n) {
+        int before = terms;
         if (n > c.length) {
             int size = Math.min(MAX_TERMS, Math.max(n, 2 * c.length));
             c = Arrays.copyOf(c, size);
@@ -315,6 +328,7 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             ck[k] = v * k;
             terms = k + 1;
         }
+        return terms > before;
     }
 
     /**
@@ -327,22 +341,28 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         double sb = 0;
         double sk = 0;
         double zk = 1; // z^(k-1), then z^k
+        double[] c0 = c;
+        double[] c1 = ca;
+        double[] c2 = cb;
+        double[] c3 = ck;
+        int n = terms;
         for (int k = 1; ; k++) {
-            if (k >= terms) {
-                if (k >= usable) {
+            if (k >= n) {
+                if (k >= usable || !extend(a, b, Math.max(2 * k, 32))) {
                     return ParetoNbdMath.lnSeries(a, b, z, derivatives ? d : null);
                 }
-                extend(a, b, 2 * k);
-                if (k >= terms) {
-                    return ParetoNbdMath.lnSeries(a, b, z, derivatives ? d : null);
-                }
+                c0 = c;
+                c1 = ca;
+                c2 = cb;
+                c3 = ck;
+                n = terms;
             }
-            sk += ck[k] * zk;
+            sk += c3[k] * zk;
             zk *= z;
-            double term = c[k] * zk;
+            double term = c0[k] * zk;
             sum += term;
-            sa += ca[k] * zk;
-            sb += cb[k] * zk;
+            sa += c1[k] * zk;
+            sb += c2[k] * zk;
             if (term <= 1e-17 * sum && (b + k) * z < k + 1) {
                 break;
             }
