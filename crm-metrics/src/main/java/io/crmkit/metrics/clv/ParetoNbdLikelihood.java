@@ -36,6 +36,8 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
 
     private static final double COEFFICIENT_LIMIT = 1e250;
     private static final double LN2 = 0.6931471805599453;
+    /** exp(u) stays finite, with room for the products that follow. */
+    private static final double MAX_EXP = 600;
 
     private final double[] weight;
     private final int[] bigTIndex;
@@ -242,9 +244,9 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
                     p1 = 1;
                     p2 = 0;
                 } else {
-                    // F_T / F_tx = q; l2 = ln(s/a1) + ln(F_tx - F_T). Only exp and log, which the
-                    // JIT compiles inline: 1 - q by Kahan's expm1 near q = 1, and ln(1 + e) rather
-                    // than log1p since lse is needed to absolute, not relative, precision.
+                    // F_T / F_tx = q and L2 / L1 = e = E (1 - q) with E = (s/a1) F_tx / L1. Only exp
+                    // and log, which the JIT compiles inline: 1 - q by Kahan's expm1 near q = 1, and
+                    // ln(1 + e) rather than log1p since lse is needed to absolute precision only.
                     double q = Math.exp(delta);
                     double oneMinusQ;
                     if (q == 1) {
@@ -254,19 +256,22 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
                     } else {
                         oneMinusQ = 1 - q;
                     }
-                    double l2 = lnRatio + lnFtx + Math.log(oneMinusQ);
-                    if (l1 >= l2) {
-                        double e = Math.exp(l2 - l1);
+                    double u = lnRatio + lnFtx - l1;
+                    if (u < MAX_EXP) {
+                        double bigE = Math.exp(u);
+                        double e = bigE * oneMinusQ;
                         lse = l1 + Math.log(1 + e);
                         p1 = 1 / (1 + e);
                         p2 = e * p1;
+                        cTx = bigE * p1;
                     } else {
+                        double l2 = lnRatio + lnFtx + Math.log(oneMinusQ);
                         double e = Math.exp(l1 - l2);
                         lse = l2 + Math.log(1 + e);
                         p2 = 1 / (1 + e);
                         p1 = e * p2;
+                        cTx = p2 / oneMinusQ;
                     }
-                    cTx = p2 / oneMinusQ;
                     cT = cTx * q;
                 }
                 double w = weight[k];

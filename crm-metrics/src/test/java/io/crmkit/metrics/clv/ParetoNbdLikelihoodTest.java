@@ -59,9 +59,9 @@ class ParetoNbdLikelihoodTest {
 
     @Test
     void agreesForHeavyBuyersAndEdgeCases() {
-        int[] x = {0, 0, 1, 1, 2, 3, 40, 40, 400, 5000, 5000, 9000};
-        double[] tx = {0, 0, 5, 30, 30, 12.5, 39, 20, 38.9, 38.99, 30, 52};
-        double[] bigT = {30, 39, 39, 30, 39, 39, 39, 39, 39, 39, 39, 52};
+        int[] x = {0, 0, 1, 1, 2, 3, 40, 40, 400, 5000, 5000, 9000, 9000};
+        double[] tx = {0, 0, 5, 30, 30, 12.5, 39, 20, 38.9, 38.99, 30, 52, 20};
+        double[] bigT = {30, 39, 39, 30, 39, 39, 39, 39, 39, 39, 39, 52, 52};
         BtydData data = BtydData.ofCustomers(x, tx, bigT, PeriodUnit.WEEKS);
         assertAgrees(data);
     }
