@@ -137,19 +137,6 @@ final class ParetoNbdMath {
         return new double[] {d[0] + d[1] - lnMt, d[2] * dzA, d[0] - lnMt, d[2] * dzB - a1 / mt};
     }
 
-    static double total(double[] theta, int[] xs, double[] tx, double[] bigT, double[] w, double[] grad) {
-        double sum = 0;
-        double[] scratch = new double[3];
-        if (grad != null) {
-            java.util.Arrays.fill(grad, 0);
-        }
-        for (int k = 0; k < xs.length; k++) {
-            sum += w[k] * logLikelihood(theta[0], theta[1], theta[2], theta[3], xs[k], tx[k], bigT[k], w[k], grad,
-                    scratch);
-        }
-        return sum;
-    }
-
     static double probabilityAlive(double r, double alpha, double s, double beta, int x, double tx, double bigT) {
         double ll = logLikelihood(r, alpha, s, beta, x, tx, bigT, 0, null, null);
         double common = Special.lnGamma(r + x) - Special.lnGamma(r) + r * Math.log(alpha) + s * Math.log(beta);

@@ -77,21 +77,8 @@ public final class ParetoNbdModel implements TransactionModel {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(options, "options");
         Degenerate.check(NAME, data);
-        int[] xs = data.xs();
-        double[] tx = data.txIn(data.unit());
-        double[] bigT = data.bigTIn(data.unit());
-        double[] w = data.weights();
-        MaximumLikelihood.Function f = new MaximumLikelihood.Function() {
-            @Override
-            public double value(double[] theta, double[] gradient) {
-                return ParetoNbdMath.total(theta, xs, tx, bigT, w, gradient);
-            }
-
-            @Override
-            public boolean hasGradient() {
-                return true;
-            }
-        };
+        MaximumLikelihood.Function f = new ParetoNbdLikelihood(data.xs(), data.txIn(data.unit()),
+                data.bigTIn(data.unit()), data.weights());
         double scale = Degenerate.timePerPurchase(data);
         double[] start = {0, Math.log(scale), 0, Math.log(scale)};
         MaximumLikelihood.Result res = MaximumLikelihood.fit(NAME, NAMES, f, data.customerCount(), start, options);

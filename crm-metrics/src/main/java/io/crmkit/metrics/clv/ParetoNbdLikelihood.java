@@ -1,0 +1,382 @@
+package io.crmkit.metrics.clv;
+
+import io.crmkit.metrics.clv.internal.Special;
+import java.util.Arrays;
+
+/**
+ * The total Pareto/NBD log-likelihood of a {@link BtydData} and its analytic gradient, laid out
+ * for repeated evaluation by the optimiser. Same formulas as
+ * {@link ParetoNbdMath#logLikelihood(double, double, double, double, int, double, double, double,
+ * double[], double[])} summed over the patterns, with the work shared wherever the parameters of a
+ * term do not depend on the whole pattern:
+ *
+ * <ul>
+ *   <li>patterns with the same {@code x} form a group: {@code ln Gamma(r + x)}, its digamma and
+ *       the coefficients of the series {@code 2F1(a, b; a + 1; z)} with {@code a = r + s + x}
+ *       (and of its derivatives in {@code a}, {@code b}, {@code z}) are computed once per group
+ *       and evaluation;
+ *   <li>within a group the series is summed once per distinct time ({@code t_x} or {@code T}),
+ *       as a polynomial in {@code z} with those coefficients: no division per term;
+ *   <li>{@code ln(alpha + T)}, {@code ln(beta + T)} and {@code ln(max(alpha, beta) + t)} once per
+ *       distinct time;
+ *   <li>the two-term log-sum-exp of each pattern shares its exponentials with the gradient
+ *       weights, and nothing is allocated per evaluation.
+ * </ul>
+ *
+ * <p>When the series needs more than {@value #MAX_TERMS} terms or its coefficients grow towards
+ * overflow (very large {@code x} with {@code z} near 1), that point falls back to
+ * {@link ParetoNbdMath#lnSeries}, which rescales as it sums.
+ *
+ * <p>Not thread-safe: it reuses its work arrays; each fit creates its own.
+ */
+final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
+
+    /** Series terms precomputed per group at most; beyond, the rescaling series takes over. */
+    static final int MAX_TERMS = 2048;
+
+    private static final double COEFFICIENT_LIMIT = 1e250;
+    private static final double LN2 = 0.6931471805599453;
+    /** exp(u) stays finite, with room for the products that follow. */
+    private static final double MAX_EXP = 600;
+
+    private final double[] weight;
+    private final int[] bigTIndex;
+    private final int[] txPoint;
+    private final int[] bigTPoint;
+    /** Group g covers patterns [groupPattern[g], groupPattern[g + 1]) and points [groupPoint[g], groupPoint[g + 1]). */
+    private final int[] groupPattern;
+    private final int[] groupPoint;
+    private final int[] groupX;
+    private final double[] pointT;
+    private final int[] pointTime;
+    private final double[] times;
+    private final double[] bigTs;
+
+    // work arrays, per distinct time, T, point
+    private final double[] lnM;
+    private final double[] invM;
+    private final double[] lnAT;
+    private final double[] invAT;
+    private final double[] lnBT;
+    private final double[] invBT;
+    private final double[] lnF;
+    private final double[][] gradF;
+    private final double[] d = new double[3];
+    // series coefficients of the current group
+    private double[] c = new double[64];
+    private double[] ca = new double[64];
+    private double[] cb = new double[64];
+    private double[] ck = new double[64];
+    private int terms;
+    private int usable;
+    private double cumB;
+
+    ParetoNbdLikelihood(int[] xs, double[] tx, double[] bigT, double[] weight) {
+        int n = xs.length;
+        this.weight = weight;
+        this.times = unique(tx, bigT);
+        this.bigTs = unique(bigT);
+        this.bigTIndex = new int[n];
+        for (int k = 0; k < n; k++) {
+            bigTIndex[k] = Arrays.binarySearch(bigTs, bigT[k]);
+        }
+        int groups = 0;
+        for (int k = 0; k < n; k++) {
+            if (k == 0 || xs[k] != xs[k - 1]) {
+                groups++;
+            }
+        }
+        groupPattern = new int[groups + 1];
+        groupPoint = new int[groups + 1];
+        groupX = new int[groups];
+        txPoint = new int[n];
+        bigTPoint = new int[n];
+        double[] points = new double[2 * n];
+        int[] time = new int[2 * n];
+        int pointCount = 0;
+        int g = -1;
+        for (int start = 0; start < n; ) {
+            int end = start + 1;
+            while (end < n && xs[end] == xs[start]) {
+                end++;
+            }
+            g++;
+            groupPattern[g] = start;
+            groupPoint[g] = pointCount;
+            groupX[g] = xs[start];
+            double[] local = unique(Arrays.copyOfRange(tx, start, end), Arrays.copyOfRange(bigT, start, end));
+            for (double t : local) {
+                points[pointCount] = t;
+                time[pointCount] = Arrays.binarySearch(times, t);
+                pointCount++;
+            }
+            for (int k = start; k < end; k++) {
+                txPoint[k] = groupPoint[g] + Arrays.binarySearch(local, tx[k]);
+                bigTPoint[k] = groupPoint[g] + Arrays.binarySearch(local, bigT[k]);
+            }
+            start = end;
+        }
+        groupPattern[groups] = n;
+        groupPoint[groups] = pointCount;
+        pointT = Arrays.copyOf(points, pointCount);
+        pointTime = Arrays.copyOf(time, pointCount);
+        lnM = new double[times.length];
+        invM = new double[times.length];
+        lnAT = new double[bigTs.length];
+        invAT = new double[bigTs.length];
+        lnBT = new double[bigTs.length];
+        invBT = new double[bigTs.length];
+        lnF = new double[pointCount];
+        gradF = new double[4][pointCount];
+    }
+
+    /** The sorted distinct values of the arrays. */
+    private static double[] unique(double[]... arrays) {
+        int n = 0;
+        for (double[] a : arrays) {
+            n += a.length;
+        }
+        double[] all = new double[n];
+        int at = 0;
+        for (double[] a : arrays) {
+            System.arraycopy(a, 0, all, at, a.length);
+            at += a.length;
+        }
+        Arrays.sort(all);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (m == 0 || all[i] != all[m - 1]) {
+                all[m++] = all[i];
+            }
+        }
+        return Arrays.copyOf(all, m);
+    }
+
+    /** The number of distinct (x, t) points at which the series is summed per evaluation. */
+    int pointCount() {
+        return pointT.length;
+    }
+
+    @Override
+    public boolean hasGradient() {
+        return true;
+    }
+
+    @Override
+    public double value(double[] theta, double[] gradient) {
+        double r = theta[0];
+        double alpha = theta[1];
+        double s = theta[2];
+        double beta = theta[3];
+        boolean grad = gradient != null;
+        boolean alphaLarger = alpha >= beta;
+        double m = alphaLarger ? alpha : beta;
+        double diff = alphaLarger ? alpha - beta : beta - alpha;
+        for (int j = 0; j < times.length; j++) {
+            double mt = m + times[j];
+            lnM[j] = Math.log(mt);
+            invM[j] = 1 / mt;
+        }
+        for (int j = 0; j < bigTs.length; j++) {
+            lnAT[j] = Math.log(alpha + bigTs[j]);
+            lnBT[j] = Math.log(beta + bigTs[j]);
+            invAT[j] = 1 / (alpha + bigTs[j]);
+            invBT[j] = 1 / (beta + bigTs[j]);
+        }
+        double lnAlpha = Math.log(alpha);
+        double lnBeta = Math.log(beta);
+        double lnS = Math.log(s);
+        double lnGammaR = Special.lnGamma(r);
+        double digammaR = grad ? Special.digamma(r) : 0;
+        double sum = 0;
+        double g0 = 0;
+        double g1 = 0;
+        double g2 = 0;
+        double g3 = 0;
+        for (int g = 0; g < groupX.length; g++) {
+            int x = groupX[g];
+            double rx = r + x;
+            double a1 = r + s + x;
+            double b2 = alphaLarger ? s + 1 : rx;
+            startSeries();
+            for (int p = groupPoint[g]; p < groupPoint[g + 1]; p++) {
+                int tj = pointTime[p];
+                double z = diff * invM[tj];
+                double lnSeries = series(a1, b2, z, grad);
+                lnF[p] = lnSeries - a1 * lnM[tj];
+                if (grad) {
+                    double lnMt = lnM[tj];
+                    double inv = invM[tj];
+                    double t = pointT[p];
+                    if (alphaLarger) {
+                        // z = (alpha - beta)/(alpha + t), b2 = s + 1
+                        gradF[0][p] = d[0] - lnMt;
+                        gradF[1][p] = d[2] * (t + beta) * inv * inv - a1 * inv;
+                        gradF[2][p] = d[0] + d[1] - lnMt;
+                        gradF[3][p] = -d[2] * inv;
+                    } else {
+                        // z = (beta - alpha)/(beta + t), b2 = r + x
+                        gradF[0][p] = d[0] + d[1] - lnMt;
+                        gradF[1][p] = -d[2] * inv;
+                        gradF[2][p] = d[0] - lnMt;
+                        gradF[3][p] = d[2] * (t + alpha) * inv * inv - a1 * inv;
+                    }
+                }
+            }
+            double common = Special.lnGamma(rx) - lnGammaR + r * lnAlpha + s * lnBeta;
+            double lnRatio = lnS - Math.log(a1);
+            double dr = grad ? Special.digamma(rx) - digammaR + lnAlpha : 0;
+            double invA1 = 1 / a1;
+            for (int k = groupPattern[g]; k < groupPattern[g + 1]; k++) {
+                int ti = bigTIndex[k];
+                int ptx = txPoint[k];
+                int pT = bigTPoint[k];
+                double l1 = -rx * lnAT[ti] - s * lnBT[ti];
+                double lnFtx = lnF[ptx];
+                double delta = lnF[pT] - lnFtx;
+                double lse;
+                double p1;
+                double p2;
+                double cTx = 0;
+                double cT = 0;
+                if (delta >= 0) {
+                    lse = l1; // t_x = T: the customer has been seen alive to the end
+                    p1 = 1;
+                    p2 = 0;
+                } else {
+                    // F_T / F_tx = q and L2 / L1 = e = E (1 - q) with E = (s/a1) F_tx / L1. Only exp
+                    // and log, which the JIT compiles inline: 1 - q by Kahan's expm1 near q = 1, and
+                    // ln(1 + e) rather than log1p since lse is needed to absolute precision only.
+                    double q = Math.exp(delta);
+                    double oneMinusQ;
+                    if (q == 1) {
+                        oneMinusQ = -delta;
+                    } else if (delta > -LN2) {
+                        oneMinusQ = (1 - q) * (delta / Math.log(q));
+                    } else {
+                        oneMinusQ = 1 - q;
+                    }
+                    double u = lnRatio + lnFtx - l1;
+                    if (u < MAX_EXP) {
+                        double bigE = Math.exp(u);
+                        double e = bigE * oneMinusQ;
+                        lse = l1 + Math.log(1 + e);
+                        p1 = 1 / (1 + e);
+                        p2 = e * p1;
+                        cTx = bigE * p1;
+                    } else {
+                        double l2 = lnRatio + lnFtx + Math.log(oneMinusQ);
+                        double e = Math.exp(l1 - l2);
+                        lse = l2 + Math.log(1 + e);
+                        p2 = 1 / (1 + e);
+                        p1 = e * p2;
+                        cTx = p2 / oneMinusQ;
+                    }
+                    cT = cTx * q;
+                }
+                double w = weight[k];
+                sum += w * (common + lse);
+                if (grad) {
+                    g0 += w * (dr - p1 * lnAT[ti] - p2 * invA1 + cTx * gradF[0][ptx] - cT * gradF[0][pT]);
+                    g1 += w * (r / alpha - p1 * rx * invAT[ti] + cTx * gradF[1][ptx] - cT * gradF[1][pT]);
+                    g2 += w * (lnBeta - p1 * lnBT[ti] + p2 * (1 / s - invA1) + cTx * gradF[2][ptx]
+                            - cT * gradF[2][pT]);
+                    g3 += w * (s / beta - p1 * s * invBT[ti] + cTx * gradF[3][ptx] - cT * gradF[3][pT]);
+                }
+            }
+        }
+        if (grad) {
+            gradient[0] = g0;
+            gradient[1] = g1;
+            gradient[2] = g2;
+            gradient[3] = g3;
+        }
+        return sum;
+    }
+
+    /** Resets the coefficient table for the next group's (a, b). */
+    private void startSeries() {
+        c[0] = 1;
+        ca[0] = 0;
+        cb[0] = 0;
+        ck[0] = 0;
+        terms = 1;
+        usable = MAX_TERMS;
+        cumB = 0;
+    }
+
+    /**
+     * Extends the coefficient table of (a, b) towards {@code n} terms; false when it cannot grow
+     * (size or overflow limit reached).
+     */
+    private boolean extend(double a, double b, int n) {
+        int before = terms;
+        if (n > c.length) {
+            int size = Math.min(MAX_TERMS, Math.max(n, 2 * c.length));
+            c = Arrays.copyOf(c, size);
+            ca = Arrays.copyOf(ca, size);
+            cb = Arrays.copyOf(cb, size);
+            ck = Arrays.copyOf(ck, size);
+        }
+        int end = Math.min(n, c.length);
+        for (int k = terms; k < end; k++) {
+            // c_k = a/(a+k) (b)_k / k!, from c_(k-1) as in ParetoNbdMath.lnSeries
+            double v = c[k - 1] * ((a + k - 1) * (b + k - 1) / ((a + k) * k));
+            cumB += 1 / (b + k - 1);
+            if (!(v < COEFFICIENT_LIMIT) || !(cumB * v < COEFFICIENT_LIMIT) || !(k * v < COEFFICIENT_LIMIT)) {
+                usable = k;
+                break;
+            }
+            c[k] = v;
+            ca[k] = v * (k / (a * (a + k)));
+            cb[k] = v * cumB;
+            ck[k] = v * k;
+            terms = k + 1;
+        }
+        return terms > before;
+    }
+
+    /**
+     * ln 2F1(a, b; a + 1; z) for 0 <= z < 1 from the current group's coefficients; with
+     * {@code derivatives} the derivatives of that log in a, b and z into {@link #d}.
+     */
+    private double series(double a, double b, double z, boolean derivatives) {
+        double sum = 1;
+        double sa = 0;
+        double sb = 0;
+        double sk = 0;
+        double zk = 1; // z^(k-1), then z^k
+        double[] c0 = c;
+        double[] c1 = ca;
+        double[] c2 = cb;
+        double[] c3 = ck;
+        int n = terms;
+        for (int k = 1; ; k++) {
+            if (k >= n) {
+                if (k >= usable || !extend(a, b, Math.max(2 * k, 32))) {
+                    return ParetoNbdMath.lnSeries(a, b, z, derivatives ? d : null);
+                }
+                c0 = c;
+                c1 = ca;
+                c2 = cb;
+                c3 = ck;
+                n = terms;
+            }
+            sk += c3[k] * zk;
+            zk *= z;
+            double term = c0[k] * zk;
+            sum += term;
+            sa += c1[k] * zk;
+            sb += c2[k] * zk;
+            if (term <= 1e-17 * sum && (b + k) * z < k + 1) {
+                break;
+            }
+        }
+        if (derivatives) {
+            d[0] = sa / sum;
+            d[1] = sb / sum;
+            d[2] = sk / sum;
+        }
+        return Math.log(sum);
+    }
+}
