@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 /**
  * {@link CustomerRepository} over the {@code crm_customer} table of {@link JdbcSchema}: the
  * identifier and {@code created_at} columns serve the queries, and the customer is stored whole as
- * a crm-jackson JSON document (JSONB on PostgreSQL), personal data included: protecting the table
+ * a crm-jackson JSON document (type JSON on PostgreSQL: JSONB refuses the NUL characters that a text value may hold), personal data included: protecting the table
  * is the host's concern. Streams are lazy, read through a cursor, and each holds its own connection
  * until closed: <strong>close every stream</strong>. Failures raise
  * {@link RepositoryAccessException}.

@@ -19,7 +19,7 @@ public enum JdbcDialect {
     H2("h2", "?"),
 
     /** PostgreSQL 12 or later. */
-    POSTGRESQL("postgresql", "CAST(? AS JSONB)");
+    POSTGRESQL("postgresql", "CAST(? AS JSON)");
 
     private final String scriptFolder;
     private final String documentParameter;

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 /**
  * {@link ServiceCaseRepository} over the {@code crm_service_case} table of {@link JdbcSchema}: the identifier, customer and
  * {@code opened_at} columns serve the queries, and the record is stored whole as a crm-jackson JSON
- * document (JSONB on PostgreSQL). Streams are lazy, ordered by {@code (opened_at, service_case_id)}, read through a
+ * document (type JSON on PostgreSQL: JSONB refuses the NUL characters that a text value may hold). Streams are lazy, ordered by {@code (opened_at, service_case_id)}, read through a
  * cursor {@value JdbcOrderRepository#DEFAULT_FETCH_SIZE} rows at a time, and each holds its own
  * connection until closed: <strong>close every stream</strong>. Failures raise
  * {@link RepositoryAccessException}.

@@ -39,7 +39,7 @@ CREATE TABLE crm_interaction (
     interaction_id TEXT COLLATE "C" PRIMARY KEY,
     customer_id    TEXT COLLATE "C" NOT NULL,
     occurred_at    TIMESTAMPTZ NOT NULL,
-    document       JSONB NOT NULL
+    document       JSON NOT NULL
 );
 CREATE INDEX crm_interaction_by_time ON crm_interaction (occurred_at, interaction_id);
 CREATE INDEX crm_interaction_by_customer ON crm_interaction (customer_id, occurred_at, interaction_id);
@@ -48,7 +48,7 @@ CREATE TABLE crm_service_case (
     service_case_id TEXT COLLATE "C" PRIMARY KEY,
     customer_id     TEXT COLLATE "C" NOT NULL,
     opened_at       TIMESTAMPTZ NOT NULL,
-    document        JSONB NOT NULL
+    document        JSON NOT NULL
 );
 CREATE INDEX crm_service_case_by_time ON crm_service_case (opened_at, service_case_id);
 CREATE INDEX crm_service_case_by_customer ON crm_service_case (customer_id, opened_at, service_case_id);
@@ -57,7 +57,7 @@ CREATE TABLE crm_survey_response (
     survey_response_id TEXT COLLATE "C" PRIMARY KEY,
     customer_id        TEXT COLLATE "C" NOT NULL,
     responded_at       TIMESTAMPTZ NOT NULL,
-    document           JSONB NOT NULL
+    document           JSON NOT NULL
 );
 CREATE INDEX crm_survey_response_by_time ON crm_survey_response (responded_at, survey_response_id);
 CREATE INDEX crm_survey_response_by_customer ON crm_survey_response (customer_id, responded_at, survey_response_id);
@@ -65,6 +65,6 @@ CREATE INDEX crm_survey_response_by_customer ON crm_survey_response (customer_id
 CREATE TABLE crm_customer (
     customer_id TEXT COLLATE "C" PRIMARY KEY,
     created_at  TIMESTAMPTZ NOT NULL,
-    document    JSONB NOT NULL
+    document    JSON NOT NULL
 );
 CREATE INDEX crm_customer_by_creation ON crm_customer (created_at, customer_id);
