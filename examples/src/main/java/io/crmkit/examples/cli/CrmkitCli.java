@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "crmkit", mixinStandardHelpOptions = true, versionProvider = CrmkitCli.Version.class,
         description = "Customer analytics from order files: purchase histories, RFM segments, KPIs, cohorts,"
             + " lifetime value, and the financial evaluation of cash flows.",
-        subcommands = {SummarizeCommand.class, RfmCommand.class, KpiCommand.class, CohortsCommand.class,
-            ClvCommand.class, LifecycleCommand.class, ChurnRiskCommand.class, DueCommand.class,
+        subcommands = {SummarizeCommand.class, LoadCommand.class, RfmCommand.class, KpiCommand.class,
+            CohortsCommand.class, ClvCommand.class, LifecycleCommand.class, ChurnRiskCommand.class, DueCommand.class,
             FinanceCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success",

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The options of every subcommand that reads an order file ({@code --input}, {@code --zone},
@@ -41,7 +42,7 @@ import picocli.CommandLine.Option;
  */
 public final class OrderInputOptions {
 
-    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", order = 1,
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE", order = 1,
             description = {"The orders: CSV with a header; columns customer_id, order_id, timestamp, amount"
                 + " and optionally currency, status (others are ignored). Rows sharing an order_id are lines"
                 + " of one order; without that column each row is one order. '-' reads standard input."})
@@ -71,6 +72,25 @@ public final class OrderInputOptions {
      * Creates the options; picocli fills them.
      */
     public OrderInputOptions() {
+    }
+
+    /**
+     * Returns whether {@code --input} was given (it is required unless a command reads orders from
+     * elsewhere, as {@code summarize --jdbc} does).
+     *
+     * @return true when an input file (or standard input) was named
+     */
+    public boolean hasInput() {
+        return input != null;
+    }
+
+    /**
+     * Returns {@code --currency}.
+     *
+     * @return the currency of the run, or empty when not given, never null
+     */
+    public Optional<Currency> currencyOption() {
+        return Optional.ofNullable(currency);
     }
 
     /**
@@ -106,10 +126,14 @@ public final class OrderInputOptions {
      * @param command the running command, not null
      * @return what was read, never null
      * @throws CommandFailedException if the file cannot be opened
+     * @throws ParameterException (a usage error) if {@code --input} was not given
      * @throws io.crmkit.examples.cli.orders.InvalidInputException if the file cannot be read as orders
      * @throws IOException if reading fails
      */
     public OrderInput read(CrmkitCommand command) throws IOException {
+        if (input == null) {
+            throw new ParameterException(command.spec.commandLine(), "Missing required option: '--input=FILE'");
+        }
         PrintWriter err = command.err();
         OrderCsvReader reader = new OrderCsvReader(zone, Optional.ofNullable(currency), statusMapping());
         try (Progress progress = command.progress("reading", "rows"); InputStream in = open()) {

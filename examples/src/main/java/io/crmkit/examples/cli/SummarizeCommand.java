@@ -1,18 +1,24 @@
 package io.crmkit.examples.cli;
 
+import io.crmkit.core.TimeRange;
 import io.crmkit.core.history.AsOf;
+import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseHistoryStats;
 import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
+import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.examples.cli.orders.OrderInput;
 import io.crmkit.examples.cli.orders.OrderTable;
 import io.crmkit.examples.cli.output.Definitions;
 import io.crmkit.examples.cli.output.OutputFormat;
 import io.crmkit.examples.cli.output.ResultWriter;
+import io.crmkit.examples.jdbc.JdbcDialect;
+import io.crmkit.examples.jdbc.JdbcOrderRepository;
+import io.crmkit.examples.jdbc.RepositoryAccessException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,9 +31,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code crmkit summarize}: per-customer purchase summaries of an order file, with the BTYD columns
@@ -36,6 +45,11 @@ import picocli.CommandLine.Option;
  * <p>The file is read into compact columns ({@link OrderTable}), then summarised by the crm-core
  * {@link io.crmkit.core.history.PurchaseHistoryAccumulator}. Without {@code --as-of} the as-of point
  * is the end of the day of the latest order in the file, and a note on stderr says so.
+ *
+ * <p>With {@code --jdbc URL} instead of {@code --input}, the orders are streamed from a database
+ * loaded by {@code crmkit load} (see {@link io.crmkit.examples.jdbc}) straight into
+ * {@link PurchaseHistory#summarize(Stream, PurchaseHistoryOptions)}: memory grows with customers,
+ * not orders.
  */
 @Command(name = "summarize", sortOptions = false, mixinStandardHelpOptions = true,
         header = "Per-customer purchase summaries of an order file, with the BTYD columns.",
@@ -43,12 +57,19 @@ import picocli.CommandLine.Option;
             + " purchases, orders, revenue, days_since_last, age_days, and the BTYD columns x (repeat purchases),"
             + " t_x (last purchase, from the first), T (as-of, from the first purchase) and mean_repeat_value,"
             + " t_x and T in --unit.",
+            "The orders come from --input FILE, or from a database loaded by 'crmkit load' with --jdbc URL.",
             "Definitions (as-of, clock, zone, units, statuses, currency, counts) go to stderr, or into the"
             + " document with --format json. Rejected rows are reported on stderr as 'line N: reason'."})
 public final class SummarizeCommand extends CrmkitCommand {
 
     @Mixin
     private OrderInputOptions input;
+
+    @Option(names = "--jdbc", order = 9, paramLabel = "URL",
+            description = {"Read the orders from this database (jdbc:h2:... or jdbc:postgresql://...) instead of"
+                + " --input, streaming them in time order; --status and --strict do not apply (the categories are"
+                + " stored)."})
+    private String jdbc;
 
     @Option(names = "--as-of", order = 10, paramLabel = "DATE|DATE-TIME", converter = AsOfArgument.Converter.class,
             description = {"Observation point. A date (1997-09-30) counts orders through the end of that day and"
@@ -88,6 +109,12 @@ public final class SummarizeCommand extends CrmkitCommand {
 
     @Override
     public Integer call() throws IOException {
+        if (jdbc != null) {
+            if (input.hasInput()) {
+                throw new ParameterException(spec.commandLine(), "--input and --jdbc are alternatives: give one");
+            }
+            return summarizeDatabase();
+        }
         OrderInput in = input.read(this);
         if (input.failsStrict(this, in)) {
             return CrmkitCli.EXIT_FAILED;
@@ -129,6 +156,88 @@ public final class SummarizeCommand extends CrmkitCommand {
         ResultWriter.write(format, definitions, new SummaryRows(summaries), out(), err());
         note(closing);
         return CrmkitCli.EXIT_OK;
+    }
+
+    /** Summarises the orders of a database, streamed through the JDBC order repository. */
+    private int summarizeDatabase() throws IOException {
+        ZoneId zone = input.zone();
+        JdbcDialect dialect;
+        JdbcOrderRepository orders;
+        try {
+            dialect = JdbcDialect.ofUrl(jdbc);
+            orders = new JdbcOrderRepository(JdbcDialect.dataSource(jdbc));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(e.getMessage());
+        }
+        try {
+            AsOf point;
+            String asOfSource;
+            if (asOf != null) {
+                point = asOf.resolve(zone);
+                asOfSource = "--as-of";
+            } else {
+                Instant latest = orders.latestPlacedAt().orElseThrow(() -> new CommandFailedException(
+                        "no order in the database, so no default as-of: give --as-of"));
+                LocalDate day = latest.atZone(zone).toLocalDate();
+                point = AsOf.endOfDay(day);
+                asOfSource = "latest order in the database";
+                note("--as-of not given: using the end of " + day + " (" + zone + "), the day of the latest order");
+            }
+            EnumSet<OrderStatusCategory> categories = EnumSet.copyOf(counted);
+            PurchaseHistoryOptions.Builder builder = PurchaseHistoryOptions.builder(point)
+                    .zone(zone)
+                    .purchaseUnit(purchaseUnit)
+                    .revenueBasis(revenue)
+                    .countedCategories(categories.iterator().next(), categories.toArray(OrderStatusCategory[]::new))
+                    .timeUnit(unit);
+            input.currencyOption().ifPresent(builder::currency);
+            PurchaseHistoryOptions options = builder.build();
+            long started = System.nanoTime();
+            long[] read = new long[1];
+            PurchaseSummaries summaries;
+            try (Progress progress = progress("summarising", "orders");
+                    Stream<Order> stream = orders.stream(TimeRange.until(options.cutoff()))) {
+                summaries = PurchaseHistory.summarize(stream.peek(o -> {
+                    if ((++read[0] & 0x3FFF) == 0) {
+                        progress.update(read[0]);
+                    }
+                }), options);
+            }
+            long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            ResultWriter.write(format, databaseDefinitions(dialect, summaries, asOfSource), new SummaryRows(summaries),
+                    out(), err());
+            note(read[0] + " orders streamed from the database in " + millis + " ms (" + read[0] * 1000 / millis
+                    + " orders/s)");
+            return CrmkitCli.EXIT_OK;
+        } catch (RepositoryAccessException e) {
+            throw new CommandFailedException(e.getMessage());
+        }
+    }
+
+    private Definitions databaseDefinitions(JdbcDialect dialect, PurchaseSummaries summaries, String asOfSource) {
+        PurchaseHistoryOptions o = summaries.options();
+        PurchaseHistoryStats stats = summaries.stats();
+        Definitions d = new Definitions();
+        d.put("command", "summarize");
+        d.put("source", "database (" + lower(dialect) + "), orders in time order");
+        d.put("as_of", o.asOf().toString());
+        d.put("as_of_source", asOfSource);
+        d.put("clock", o.dayClock() ? "day" : "exact");
+        d.put("zone", o.zone().getId());
+        d.put("purchase_unit", lower(o.purchaseUnit()));
+        d.put("revenue_basis", lower(o.revenueBasis()));
+        List<String> countedNames = new ArrayList<>();
+        o.countedCategories().forEach(c -> countedNames.add(lower(c)));
+        d.put("counted_statuses", countedNames);
+        d.put("currency", summaries.currency().map(Currency::getCurrencyCode).orElse("none (no counted order)"));
+        d.put("currency_source", input.currencyOption().isPresent() ? "--currency" : "the orders");
+        d.put("time_unit", lower(o.timeUnit()));
+        d.put("orders_seen", stats.ordersSeen());
+        d.put("orders_counted", stats.ordersCounted());
+        d.put("orders_excluded_by_status", stats.excludedByStatus());
+        d.put("orders_excluded_after_as_of", stats.excludedAfterAsOf());
+        d.put("customers", summaries.size());
+        return d;
     }
 
     private Definitions definitions(OrderInput in, PurchaseSummaries summaries, String asOfSource) {

@@ -1,0 +1,84 @@
+package io.crmkit.examples.cli;
+
+import io.crmkit.examples.cli.orders.OrderInput;
+import io.crmkit.examples.jdbc.JdbcDialect;
+import io.crmkit.examples.jdbc.JdbcOrderLoader;
+import io.crmkit.examples.jdbc.JdbcSchema;
+import io.crmkit.examples.jdbc.RepositoryAccessException;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code crmkit load}: bulk-loads an order file into a database through the JDBC adapter
+ * ({@link JdbcOrderLoader}), creating or upgrading its schema first ({@link JdbcSchema}).
+ *
+ * <p>The file is read with the tool's conventions (rejected rows as {@code line N: reason} on
+ * stderr, the rest loaded; {@code --strict} loads nothing when any row is rejected). The load is
+ * one transaction and idempotent by {@code order_id}: orders already stored are left as they are,
+ * so loading a file twice stores its orders once. Stdout stays empty; the counts go to stderr.
+ */
+@Command(name = "load", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Bulk-loads an order file into a database (H2 or PostgreSQL), idempotently.",
+        description = {"Reads an order file (as summarize does) and stores its orders in the database of --jdbc,"
+            + " creating the crmkit schema when it is missing. One transaction: on failure nothing is stored."
+            + " Orders whose order_id is already stored are left as they are, so loading a file twice adds"
+            + " nothing. The file needs an order_id column.",
+            "Rejected rows are reported on stderr as 'line N: reason'; the counts of orders inserted and already"
+            + " stored end the run."})
+public final class LoadCommand extends CrmkitCommand {
+
+    @Mixin
+    private OrderInputOptions input;
+
+    @Option(names = "--jdbc", required = true, order = 9, paramLabel = "URL",
+            description = {"The database: jdbc:h2:./crm (an embedded file), jdbc:h2:mem:... or"
+                + " jdbc:postgresql://host/db?user=...; credentials go in the URL."})
+    private String jdbc;
+
+    /**
+     * Creates the command; picocli fills its options.
+     */
+    public LoadCommand() {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        DataSource dataSource;
+        try {
+            dataSource = JdbcDialect.dataSource(jdbc);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(e.getMessage());
+        }
+        OrderInput in = input.read(this);
+        if (input.failsStrict(this, in)) {
+            return CrmkitCli.EXIT_FAILED;
+        }
+        if (!in.orders().hasOrderIds()) {
+            throw new CommandFailedException("the input has no order_id column: load needs it to identify orders,"
+                    + " so that loading a file twice stores its orders once");
+        }
+        String closing = input.rejectedSummary(in);
+        long started = System.nanoTime();
+        JdbcOrderLoader.LoadResult result;
+        try {
+            JdbcSchema.migrate(dataSource);
+            try (Progress progress = progress("loading", "orders")) {
+                result = new JdbcOrderLoader(dataSource).load(in.orders().inCustomerTimeOrder(), progress::update);
+            }
+        } catch (RepositoryAccessException e) {
+            throw new CommandFailedException(e.getMessage() + "; nothing was stored");
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException("an order cannot be stored: " + e.getMessage() + "; nothing was stored");
+        }
+        long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        note(result.ordersRead() + " orders loaded in " + millis + " ms (" + result.ordersRead() * 1000 / millis
+                + " orders/s): " + result.ordersInserted() + " inserted, " + result.ordersAlreadyStored()
+                + " already stored (left as they were)");
+        note(closing);
+        return CrmkitCli.EXIT_OK;
+    }
+}
