@@ -14,6 +14,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -67,7 +68,13 @@ class ClvProperties {
         assertThat(perturbed.logLikelihood(small)).isLessThanOrEqualTo(best + 1e-8 * Math.abs(best));
     }
 
-    @Property(tries = 2)
+    /**
+     * A statistical claim: with random seeds about one try in a hundred lands beyond 3 standard
+     * errors on some parameter by chance, so the seeds are fixed to keep the build deterministic.
+     * Seed 1972 once stalled the optimiser at the optimum (the decrease left was below the
+     * objective's floating-point resolution); it is checked here for good.
+     */
+    @Property(tries = 3, seed = "20261122", edgeCases = net.jqwik.api.EdgeCasesMode.NONE)
     void simulatedParametersAreRecoveredWithinThreeStandardErrors(@ForAll @IntRange(min = 1, max = 1_000_000) int seed) {
         BgNbdProcess truth = BgNbdProcess.CDNOW;
         BtydData data = BtydData.of(simulate(100_000, seed, truth));
@@ -79,6 +86,14 @@ class ClvProperties {
             assertThat(Math.abs(est.get(i).value() - expected[i])).as("%s: %s vs %s (SE %s)", est.get(i).name(),
                     est.get(i).value(), expected[i], se).isLessThanOrEqualTo(3 * se);
         }
+    }
+
+    @Example
+    void theSeedThatOnceStalledNowConverges() {
+        BtydData data = BtydData.of(simulate(100_000, 1972, BgNbdProcess.CDNOW));
+        BgNbdModel m = BgNbdModel.fit(data);
+        assertThat(m.fit().orElseThrow().report().status()).isEqualTo(FitStatus.CONVERGED);
+        assertThat(m.parameters().get(2).value()).isCloseTo(0.7895, org.assertj.core.data.Offset.offset(1e-3));
     }
 
     @Provide

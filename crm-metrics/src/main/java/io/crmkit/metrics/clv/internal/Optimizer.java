@@ -11,6 +11,13 @@ import java.util.Arrays;
  */
 public final class Optimizer {
 
+    /**
+     * Relative decrease of the objective below which no step can be resolved: the first-order
+     * decrease {@code g.d} of a steepest-descent step at most this times {@code 1 + |f|}.
+     */
+    static final double RESOLUTION = 1e-13;
+
+
     private Optimizer() {
     }
 
@@ -221,7 +228,9 @@ public final class Optimizer {
             if (!accepted) {
                 // no decrease along the direction: restart once from steepest descent, then give up
                 if (stalls++ > 0) {
-                    run.status = Status.STALLED;
+                    // at the optimum the decrease a step could bring is below what the objective
+                    // resolves in floating point (it sums many customers): converged, not stalled
+                    run.status = -slope <= RESOLUTION * (1 + Math.abs(fx)) ? Status.CONVERGED : Status.STALLED;
                     break;
                 }
                 h = identity(n);
@@ -251,7 +260,7 @@ public final class Optimizer {
             System.arraycopy(gn, 0, g, 0, n);
             fx = fn;
             if (tiny && normInf(g) > s.gradientTolerance()) {
-                run.status = Status.STALLED;
+                run.status = dot(g, g) <= RESOLUTION * (1 + Math.abs(fx)) ? Status.CONVERGED : Status.STALLED;
                 it++;
                 break;
             }
