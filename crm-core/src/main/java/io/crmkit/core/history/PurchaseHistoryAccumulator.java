@@ -10,8 +10,6 @@ import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.zone.ZoneRules;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,12 +46,14 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
     private final Instant cutoff;
     private final boolean dayClock;
     private final boolean dayUnit;
-    private final ZoneRules rules;
-    private final boolean fixedOffset;
-    private final int fixedOffsetSeconds;
+    private final LocalDays days;
+    private final boolean[] countedCategory = new boolean[OrderStatusCategory.values().length];
     private final CustomerIndex index;
     private final Columns columns;
     private Currency currency;
+    // orders usually arrive grouped by customer: the last customer's index saves a hash lookup
+    private CustomerId lastCustomer;
+    private int lastIndex;
     private long seen;
     private long counted;
     private long excludedByStatus;
@@ -82,9 +82,10 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
         this.cutoff = options.cutoff();
         this.dayClock = options.dayClock();
         this.dayUnit = options.purchaseUnit() == PurchaseUnit.DAY;
-        this.rules = options.zone().getRules();
-        this.fixedOffset = rules.isFixedOffset();
-        this.fixedOffsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+        this.days = new LocalDays(options.zone());
+        for (OrderStatusCategory c : options.countedCategories()) {
+            countedCategory[c.ordinal()] = true;
+        }
         this.index = new CustomerIndex(expectedCustomers);
         this.columns = new Columns(Math.max(16, expectedCustomers), !dayUnit);
         this.currency = options.currency().orElse(null);
@@ -155,7 +156,7 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
         if (valueMinor < 0) {
             throw new IllegalArgumentException("order " + orderId + ": value must not be negative: " + valueMinor);
         }
-        if (!options.countedCategories().contains(category)) {
+        if (!countedCategory[category.ordinal()]) {
             seen++;
             excludedByStatus++;
             return;
@@ -179,11 +180,10 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
     private long tick(OrderId orderId, Instant t) {
         try {
             if (dayClock) {
-                return epochDay(t);
+                return days.epochDay(t.getEpochSecond());
             }
             if (dayUnit) {
-                long day = epochDay(t);
-                return micros(LocalDate.ofEpochDay(day).atStartOfDay(options.zone()).toInstant());
+                return days.startOfDayMicros(days.epochDay(t.getEpochSecond()));
             }
             return micros(t);
         } catch (ArithmeticException | java.time.DateTimeException e) {
@@ -192,21 +192,19 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
         }
     }
 
-    private long epochDay(Instant t) {
-        int offset = fixedOffset ? fixedOffsetSeconds : rules.getOffset(t).getTotalSeconds();
-        return Math.floorDiv(Math.addExact(t.getEpochSecond(), offset), 86_400L);
-    }
-
     static long micros(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     private void add(CustomerId customer, OrderId orderId, long tick, long value) {
-        int found = index.getOrAdd(customer);
+        int found = customer == lastCustomer ? lastIndex : index.getOrAdd(customer);
         if (found < 0) {
-            columns.append(customer, tick, tick, 1, 1, value, value, orderId);
+            lastIndex = columns.append(customer, tick, tick, 1, 1, value, value, orderId);
+            lastCustomer = customer;
             return;
         }
+        lastCustomer = customer;
+        lastIndex = found;
         int i = found;
         Columns c = columns;
         long total = Math.addExact(c.total[i], value);
@@ -342,13 +340,7 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
      * @return the summaries, never null
      */
     public PurchaseSummaries toSummaries() {
-        int n = columns.size;
-        CustomerId[] sorted = Arrays.copyOf(columns.ids, n);
-        Arrays.sort(sorted);
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = index.get(sorted[k]);
-        }
+        int[] order = CustomerIdSort.ascending(columns.ids, columns.size);
         long asOfTick = dayClock ? ((AsOf.EndOfDay) options.asOf()).lastDay().toEpochDay() : micros(cutoff);
         return new PurchaseSummaries(options, Optional.ofNullable(currency),
                 new PurchaseHistoryStats(seen, counted, excludedByStatus, excludedAfterAsOf),
