@@ -40,6 +40,9 @@ final class BatchSummarizer {
     private long[] firstValue;
     private int[] firstRow;
     private boolean[] unordered;
+    private Instant cutoff;
+    private long excludedByStatus;
+    private long excludedAfterAsOf;
 
     BatchSummarizer(OrderBatch batch, PurchaseHistoryOptions options) {
         this.batch = batch;
@@ -53,8 +56,39 @@ final class BatchSummarizer {
         }
     }
 
+    /** Summarises the batch into summaries sorted by customer identifier. */
     PurchaseSummaries summarize() {
-        Instant cutoff = options.cutoff();
+        run();
+        long asOfTick = dayClock ? ((AsOf.EndOfDay) options.asOf()).lastDay().toEpochDay()
+                : PurchaseHistoryAccumulator.micros(cutoff);
+        return new PurchaseSummaries(options, currency(), stats(), compact(false), asOfTick,
+                dayClock ? 1L : PurchaseHistoryAccumulator.MICROS_PER_DAY);
+    }
+
+    /**
+     * Summarises the batch into a partial summary for an accumulator: customers with a counted
+     * order in identifier order, with the first order's identifier when the unit is
+     * {@link PurchaseUnit#ORDER} (the batch must then have identifiers).
+     */
+    Columns partial() {
+        run();
+        return compact(!dayUnit);
+    }
+
+    /** The counts of the pass. */
+    PurchaseHistoryStats stats() {
+        long rows = batch.rowCount();
+        return new PurchaseHistoryStats(rows, rows - excludedByStatus - excludedAfterAsOf, excludedByStatus,
+                excludedAfterAsOf);
+    }
+
+    /** The summaries' currency: the options', else the batch's when an order was counted. */
+    Optional<Currency> currency() {
+        return stats().ordersCounted() == 0 ? options.currency() : Optional.of(batch.currency());
+    }
+
+    private void run() {
+        cutoff = options.cutoff();
         if (cutoff.getNano() % 1_000 != 0) {
             throw new IllegalArgumentException("the as-of instant " + cutoff + " has a fraction of a microsecond;"
                     + " an OrderBatch holds times in microseconds, so the as-of must be a whole microsecond");
@@ -77,17 +111,17 @@ final class BatchSummarizer {
         OrderId[] orderIds = batch.orderIdColumn();
         boolean[] isCounted = counted;
         int rows = batch.rowCount();
-        long excludedByStatus = 0;
-        long excludedAfterAsOf = 0;
+        long excludedStatus = 0;
+        long excludedAfter = 0;
         boolean anyUnordered = false;
         for (int r = 0; r < rows; r++) {
             if (!isCounted[category[r]]) {
-                excludedByStatus++;
+                excludedStatus++;
                 continue;
             }
             long t = placedAt[r];
             if (t >= cutoffMicros) {
-                excludedAfterAsOf++;
+                excludedAfter++;
                 continue;
             }
             long tick = tick(t);
@@ -132,17 +166,11 @@ final class BatchSummarizer {
                 }
             }
         }
-        long countedOrders = rows - excludedByStatus - excludedAfterAsOf;
-        Optional<Currency> currency = countedOrders == 0 ? options.currency() : Optional.of(batch.currency());
+        excludedByStatus = excludedStatus;
+        excludedAfterAsOf = excludedAfter;
         if (anyUnordered) {
             resummarizeUnordered(cutoffMicros);
         }
-        long asOfTick = dayClock ? ((AsOf.EndOfDay) options.asOf()).lastDay().toEpochDay()
-                : PurchaseHistoryAccumulator.micros(cutoff);
-        PurchaseHistoryStats stats = new PurchaseHistoryStats(rows, countedOrders, excludedByStatus,
-                excludedAfterAsOf);
-        return new PurchaseSummaries(options, currency, stats, compact(), asOfTick,
-                dayClock ? 1L : PurchaseHistoryAccumulator.MICROS_PER_DAY);
     }
 
     private long tick(long micros) {
@@ -272,24 +300,32 @@ final class BatchSummarizer {
         firstValue[c] = minValue;
     }
 
-    /** Drops the customers without a counted order, in place, keeping identifier order. */
-    private Columns compact() {
+    /**
+     * Drops the customers without a counted order, in place, keeping identifier order; with
+     * {@code withFirstOrders}, also returns each customer's first order identifier.
+     */
+    private Columns compact(boolean withFirstOrders) {
         int n = batch.customerCount();
         CustomerId[] sorted = batch.sortedCustomers();
+        OrderId[] orderIds = batch.orderIdColumn();
         int size = 0;
         for (int c = 0; c < n; c++) {
             if (orders[c] > 0) {
                 size++;
             }
         }
-        if (size == n) {
-            return new Columns(sorted, first, last, purchases, orders, total, firstValue, n);
+        OrderId[] firstOrders = withFirstOrders ? new OrderId[size] : null;
+        if (size == n && !withFirstOrders) {
+            return new Columns(sorted, first, last, purchases, orders, total, firstValue, null, n);
         }
         CustomerId[] ids = new CustomerId[size];
         int k = 0;
         for (int c = 0; c < n; c++) {
             if (orders[c] > 0) {
                 ids[k] = sorted[c];
+                if (firstOrders != null) {
+                    firstOrders[k] = orderIds[firstRow[c]];
+                }
                 first[k] = first[c];
                 last[k] = last[c];
                 purchases[k] = purchases[c];
@@ -299,6 +335,6 @@ final class BatchSummarizer {
                 k++;
             }
         }
-        return new Columns(ids, first, last, purchases, orders, total, firstValue, size);
+        return new Columns(ids, first, last, purchases, orders, total, firstValue, firstOrders, size);
     }
 }

@@ -33,9 +33,9 @@ final class Columns {
         firstOrder = keepFirstOrder ? new OrderId[capacity] : null;
     }
 
-    /** Wraps existing columns of {@code size} rows (no copy), without first-order identifiers. */
+    /** Wraps existing columns of {@code size} rows (no copy); {@code firstOrder} may be null. */
     Columns(CustomerId[] ids, long[] first, long[] last, int[] purchases, int[] orders, long[] total,
-            long[] firstValue, int size) {
+            long[] firstValue, OrderId[] firstOrder, int size) {
         this.ids = ids;
         this.first = first;
         this.last = last;
@@ -43,6 +43,7 @@ final class Columns {
         this.orders = orders;
         this.total = total;
         this.firstValue = firstValue;
+        this.firstOrder = firstOrder;
         this.size = size;
     }
 

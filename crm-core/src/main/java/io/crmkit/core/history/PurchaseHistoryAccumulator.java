@@ -254,14 +254,63 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
             throw new IllegalArgumentException("cannot combine summaries with different options: "
                     + options.describe() + " vs " + other.options.describe());
         }
-        if (other.currency != null) {
+        mergeCurrency(other.currency, "combining purchase summaries");
+        merge(other.columns);
+        seen += other.seen;
+        counted += other.counted;
+        excludedByStatus += other.excludedByStatus;
+        excludedAfterAsOf += other.excludedAfterAsOf;
+        return this;
+    }
+
+    /**
+     * Adds every order of a columnar batch: the same result as {@link #accept(Order) accepting}
+     * them one by one, but summarised by the batch's dense customer index first, so that each
+     * customer is looked up once per batch rather than once per order. Batches (and other
+     * accumulators) can thus be partitions of one data set, under the partitioning rule of the
+     * class description; within a batch, rows need not be in time order (see
+     * {@link PurchaseHistory#summarize(OrderBatch, PurchaseHistoryOptions)}).
+     *
+     * @param batch the orders, not null
+     * @return this accumulator
+     * @throws IllegalArgumentException if the unit is {@link PurchaseUnit#ORDER} and the batch has
+     *     no order identifiers (they break ties between partial summaries), or as for {@link #combine}
+     * @throws CurrencyMismatchException if the batch's currency differs from the options' or this
+     *     accumulator's and an order of it is counted
+     * @throws ArithmeticException if a customer's total overflows a {@code long} of minor units
+     */
+    public PurchaseHistoryAccumulator acceptAll(OrderBatch batch) {
+        Checks.notNull(batch, "batch");
+        if (!dayUnit && !batch.hasOrderIds() && batch.rowCount() > 0) {
+            throw new IllegalArgumentException("with PurchaseUnit.ORDER an accumulator needs the batch's order"
+                    + " identifiers to break ties between partial summaries; build the batch with them, or summarise"
+                    + " it alone with PurchaseHistory.summarize(OrderBatch, options)");
+        }
+        BatchSummarizer summarizer = new BatchSummarizer(batch, options);
+        Columns partial = summarizer.partial();
+        PurchaseHistoryStats stats = summarizer.stats();
+        if (stats.ordersCounted() > 0) {
+            mergeCurrency(batch.currency(), "adding an order batch");
+        }
+        merge(partial);
+        seen += stats.ordersSeen();
+        counted += stats.ordersCounted();
+        excludedByStatus += stats.excludedByStatus();
+        excludedAfterAsOf += stats.excludedAfterAsOf();
+        return this;
+    }
+
+    private void mergeCurrency(Currency other, String context) {
+        if (other != null) {
             if (currency == null) {
-                currency = other.currency;
-            } else if (!currency.equals(other.currency)) {
-                throw new CurrencyMismatchException(currency, other.currency, "combining purchase summaries");
+                currency = other;
+            } else if (!currency.equals(other)) {
+                throw new CurrencyMismatchException(currency, other, context);
             }
         }
-        Columns o = other.columns;
+    }
+
+    private void merge(Columns o) {
         for (int j = 0; j < o.size; j++) {
             int found = index.getOrAdd(o.ids[j]);
             if (found < 0) {
@@ -273,11 +322,6 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
                 mergeOrders(found, o, j);
             }
         }
-        seen += other.seen;
-        counted += other.counted;
-        excludedByStatus += other.excludedByStatus;
-        excludedAfterAsOf += other.excludedAfterAsOf;
-        return this;
     }
 
     private void mergeOrders(int i, Columns o, int j) {

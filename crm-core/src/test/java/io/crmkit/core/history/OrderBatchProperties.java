@@ -26,6 +26,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * The columnar path ({@link OrderBatch} summarised by {@link PurchaseHistory#summarize(OrderBatch,
@@ -182,5 +183,59 @@ class OrderBatchProperties {
             assertThat(batch.grossMinor(r)).isEqualTo(o.grossAmount().toMinorUnits());
             assertThat(batch.netMinor(r)).isEqualTo(o.netRevenue().toMinorUnits());
         }
+    }
+
+    @Property
+    void orderUnitBatchesOfAnyPartitionCombineToOnePass(@ForAll("orders") List<Order> orders,
+            @ForAll("options") PurchaseHistoryOptions options, @ForAll @IntRange(min = 1, max = 4) int parts,
+            @ForAll long seed) {
+        PurchaseHistoryOptions orderUnit = withUnit(options, PurchaseUnit.ORDER);
+        Random random = new Random(seed);
+        List<List<Order>> partitions = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            partitions.add(new ArrayList<>());
+        }
+        orders.forEach(o -> partitions.get(random.nextInt(parts)).add(o));
+        assertSameOutcome(() -> PurchaseHistory.summarize(orders, orderUnit), () -> {
+            PurchaseHistoryAccumulator all = new PurchaseHistoryAccumulator(orderUnit);
+            for (int p = 0; p < parts; p++) {
+                PurchaseHistoryAccumulator part = new PurchaseHistoryAccumulator(orderUnit);
+                if (p == 0) {
+                    partitions.get(p).forEach(part);
+                } else {
+                    part.acceptAll(OrderBatch.of(USD, partitions.get(p)));
+                }
+                all.combine(part);
+            }
+            return all.toSummaries();
+        });
+    }
+
+    @Property
+    void dayUnitBatchesOfTimePartitionsCombineToOnePass(@ForAll("orders") List<Order> orders,
+            @ForAll("options") PurchaseHistoryOptions options, @ForAll @IntRange(min = 0, max = 60) int cut1,
+            @ForAll @IntRange(min = 0, max = 60) int cut2, @ForAll long seed) {
+        PurchaseHistoryOptions dayUnit = withUnit(options, PurchaseUnit.DAY);
+        List<Order> sorted = byTime(orders);
+        int i = Math.min(Math.min(cut1, cut2), sorted.size());
+        int j = Math.min(Math.max(cut1, cut2), sorted.size());
+        // rows within each batch in any order; the partitions are disjoint time ranges
+        List<OrderBatch> batches = List.of(sorted.subList(0, i), sorted.subList(i, j), sorted.subList(j, sorted.size()))
+                .stream().map(part -> {
+                    List<Order> shuffled = new ArrayList<>(part);
+                    Collections.shuffle(shuffled, new Random(seed));
+                    return OrderBatch.of(USD, shuffled);
+                }).toList();
+        assertSameOutcome(() -> PurchaseHistory.summarize(sorted, dayUnit), () -> {
+            PurchaseHistoryAccumulator right = new PurchaseHistoryAccumulator(dayUnit).acceptAll(batches.get(2));
+            PurchaseHistoryAccumulator middle = new PurchaseHistoryAccumulator(dayUnit).acceptAll(batches.get(1));
+            return new PurchaseHistoryAccumulator(dayUnit).acceptAll(batches.get(0)).combine(middle.combine(right))
+                    .toSummaries();
+        });
+    }
+
+    private static PurchaseHistoryOptions withUnit(PurchaseHistoryOptions o, PurchaseUnit unit) {
+        return new PurchaseHistoryOptions(o.asOf(), o.zone(), unit, o.revenueBasis(), o.countedCategories(),
+                o.currency(), o.timeUnit());
     }
 }

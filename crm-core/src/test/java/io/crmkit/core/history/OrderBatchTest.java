@@ -34,7 +34,8 @@ class OrderBatchTest {
                 .hasMessage("row 1: customer handle 7 was not returned by customer(); handles so far are 0 to 0");
         assertThatThrownBy(() -> b.add(alice, OrderBatch.MAX_MICROS + 1, DONE, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("row 1: placedAtMicros 9089380483200000000 ").hasMessageEndingWith("years -290000 to 290000");
+                .hasMessageContaining("row 1: placedAtMicros 9089380483200000000 ")
+                .hasMessageEndingWith("years -290000 to 290000");
         assertThatThrownBy(() -> b.add(alice, OrderId.of("o-9"), T, DONE, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("row 1 (order o-9): every row must have an order identifier, or none; earlier rows have"
@@ -95,5 +96,16 @@ class OrderBatchTest {
         assertThat(List.of(batch.customerIndex(0), batch.customerIndex(1), batch.customerIndex(2),
                 batch.customerIndex(3))).containsExactly(2, 0, 1, 0);
         assertThat(batch).hasToString("OrderBatch[rows=4, customers=3, currency=USD, orderIds=false]");
+    }
+
+    @Test
+    void anAccumulatorNeedsOrderIdsToCombineOrderUnitBatches() {
+        OrderBatch.Builder b = OrderBatch.builder(USD);
+        b.add(b.customer(CustomerId.of("alice")), T, DONE, 100, 100);
+        OrderBatch withoutIds = b.build();
+        PurchaseHistoryAccumulator acc = new PurchaseHistoryAccumulator(PurchaseHistoryOptions
+                .builder(AsOf.endOfDay(LocalDate.of(2026, 1, 31))).build());
+        assertThatThrownBy(() -> acc.acceptAll(withoutIds)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("with PurchaseUnit.ORDER an accumulator needs the batch's order identifiers");
     }
 }
