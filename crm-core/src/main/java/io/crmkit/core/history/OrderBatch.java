@@ -299,7 +299,7 @@ public final class OrderBatch {
         public int customer(CustomerId id) {
             Checks.notNull(id, "customerId");
             checkNotBuilt();
-            if (id == lastCustomer) {
+            if (id == lastCustomer || id.equals(lastCustomer)) {
                 return lastHandle;
             }
             int found = index.getOrAdd(id);
@@ -408,26 +408,25 @@ public final class OrderBatch {
         private Builder addRow(int customerHandle, OrderId orderId, long placedAtMicros, OrderStatusCategory status,
                 long grossMinor, long netMinor) {
             checkNotBuilt();
-            String row = orderId == null ? "row " + rows : "row " + rows + " (order " + orderId + ")";
             if (customerHandle < 0 || customerHandle >= index.size()) {
-                throw new IllegalArgumentException(row + ": customer handle " + customerHandle
+                throw new IllegalArgumentException(row(orderId) + ": customer handle " + customerHandle
                         + " was not returned by customer(); handles so far are 0 to " + (index.size() - 1));
             }
             if (placedAtMicros < MIN_MICROS || placedAtMicros > MAX_MICROS) {
-                throw new IllegalArgumentException(row + ": placedAtMicros " + placedAtMicros
+                throw new IllegalArgumentException(row(orderId) + ": placedAtMicros " + placedAtMicros
                         + " is outside the supported range of years -290000 to 290000");
             }
             Checks.notNull(status, "status");
             if (grossMinor < 0) {
-                throw new IllegalArgumentException(row + ": grossMinor must not be negative: " + grossMinor);
+                throw new IllegalArgumentException(row(orderId) + ": grossMinor must not be negative: " + grossMinor);
             }
             if (netMinor < 0 || netMinor > grossMinor) {
-                throw new IllegalArgumentException(row + ": netMinor must be between 0 and grossMinor " + grossMinor
-                        + ": " + netMinor);
+                throw new IllegalArgumentException(row(orderId) + ": netMinor must be between 0 and grossMinor "
+                        + grossMinor + ": " + netMinor);
             }
             if (rows > 0 && (orderId != null) != (orderIds != null)) {
-                throw new IllegalArgumentException(row + ": every row must have an order identifier, or none; "
-                        + (orderIds != null ? "earlier rows have one" : "earlier rows have none"));
+                throw new IllegalArgumentException(row(orderId) + ": every row must have an order identifier, or"
+                        + " none; " + (orderIds != null ? "earlier rows have one" : "earlier rows have none"));
             }
             if (rows == customer.length) {
                 grow();
@@ -446,6 +445,11 @@ public final class OrderBatch {
                 orderIds[r] = orderId;
             }
             return this;
+        }
+
+        /** Names the row being added, for error messages. */
+        private String row(OrderId orderId) {
+            return orderId == null ? "row " + rows : "row " + rows + " (order " + orderId + ")";
         }
 
         private void grow() {

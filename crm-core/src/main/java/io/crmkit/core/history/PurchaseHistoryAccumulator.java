@@ -197,7 +197,8 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
     }
 
     private void add(CustomerId customer, OrderId orderId, long tick, long value) {
-        int found = customer == lastCustomer ? lastIndex : index.getOrAdd(customer);
+        boolean same = customer == lastCustomer || customer.equals(lastCustomer);
+        int found = same ? lastIndex : index.getOrAdd(customer);
         if (found < 0) {
             lastIndex = columns.append(customer, tick, tick, 1, 1, value, value, orderId);
             lastCustomer = customer;
