@@ -16,6 +16,7 @@ import java.time.zone.ZoneRules;
 final class LocalDays {
 
     private static final long SECONDS_PER_DAY = 86_400L;
+    private static final long MICROS_PER_SECOND = 1_000_000L;
 
     private final ZoneId zone;
     private final ZoneRules rules;
@@ -24,6 +25,10 @@ final class LocalDays {
     /** The cached offset holds for epoch seconds in [validFrom, validUntil). */
     private long validFrom = Long.MAX_VALUE;
     private long validUntil = Long.MIN_VALUE;
+    /** The same interval in epoch microseconds (saturated), and the offset in microseconds. */
+    private long validFromMicros = Long.MAX_VALUE;
+    private long validUntilMicros = Long.MIN_VALUE;
+    private long offsetMicros;
     private long startDay = Long.MIN_VALUE;
     private long startMicros;
 
@@ -35,6 +40,9 @@ final class LocalDays {
             offset = rules.getOffset(Instant.EPOCH).getTotalSeconds();
             validFrom = Long.MIN_VALUE;
             validUntil = Long.MAX_VALUE;
+            validFromMicros = Long.MIN_VALUE;
+            validUntilMicros = Long.MAX_VALUE;
+            offsetMicros = offset * MICROS_PER_SECOND;
         }
     }
 
@@ -46,16 +54,30 @@ final class LocalDays {
         return Math.floorDiv(Math.addExact(epochSecond, offset), SECONDS_PER_DAY);
     }
 
-    /** Returns the calendar day of an instant given in epoch microseconds. */
+    /**
+     * Returns the calendar day of an instant given in epoch microseconds, with one division; the
+     * microseconds must lie within {@link OrderBatch#MIN_MICROS} and {@link OrderBatch#MAX_MICROS}
+     * (so that adding an offset of at most 18 hours cannot overflow).
+     */
     long epochDayOfMicros(long epochMicros) {
-        return epochDay(Math.floorDiv(epochMicros, 1_000_000L));
+        if (epochMicros < validFromMicros || epochMicros >= validUntilMicros) {
+            refresh(Math.floorDiv(epochMicros, MICROS_PER_SECOND));
+        }
+        return Math.floorDiv(epochMicros + offsetMicros, PurchaseHistoryAccumulator.MICROS_PER_DAY);
     }
 
     /** Returns the epoch microseconds of the first instant of a calendar day in the zone. */
     long startOfDayMicros(long epochDay) {
         if (epochDay != startDay) {
-            startMicros = PurchaseHistoryAccumulator.micros(LocalDate.ofEpochDay(epochDay).atStartOfDay(zone)
-                    .toInstant());
+            long day = PurchaseHistoryAccumulator.MICROS_PER_DAY;
+            long candidate = epochDay * day - offsetMicros;
+            if (candidate - day >= validFromMicros && candidate + day < validUntilMicros) {
+                // no transition within a day of local midnight: midnight exists once, at the cached offset
+                startMicros = candidate;
+            } else {
+                startMicros = PurchaseHistoryAccumulator.micros(LocalDate.ofEpochDay(epochDay).atStartOfDay(zone)
+                        .toInstant());
+            }
             startDay = epochDay;
         }
         return startMicros;
@@ -74,5 +96,14 @@ final class LocalDays {
             validFrom = epochSecond;
             validUntil = epochSecond + 1;
         }
+        offsetMicros = offset * MICROS_PER_SECOND;
+        validFromMicros = saturatedMicros(validFrom);
+        validUntilMicros = saturatedMicros(validUntil);
+    }
+
+    private static long saturatedMicros(long epochSecond) {
+        long micros = epochSecond * MICROS_PER_SECOND;
+        return micros / MICROS_PER_SECOND == epochSecond ? micros
+                : epochSecond < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
 }

@@ -8,8 +8,8 @@ import java.util.stream.Collector;
 import java.util.stream.Stream;
 
 /**
- * Entry points of the purchase-history bridge: from orders (a port, a stream, an iterable) to
- * {@link PurchaseSummaries} in one pass.
+ * Entry points of the purchase-history bridge: from orders (a port, a stream, an iterable, or a
+ * columnar {@link OrderBatch}) to {@link PurchaseSummaries} in one pass.
  *
  * <pre>{@code
  * PurchaseHistoryOptions options = PurchaseHistoryOptions

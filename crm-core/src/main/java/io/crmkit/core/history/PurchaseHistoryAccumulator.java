@@ -35,6 +35,7 @@ import java.util.function.Consumer;
  * {@link PurchaseUnit#ORDER} any partitioning works. With {@link PurchaseUnit#DAY} partitions must
  * split each customer's history in time (partitions by disjoint time ranges, or by customer);
  * partial histories of one customer that interleave in time raise {@link IllegalArgumentException}.
+ * {@link #acceptAll(OrderBatch)} adds a whole columnar batch as one such partition.
  *
  * <p>Not thread-safe: use one accumulator per thread and combine them.
  */

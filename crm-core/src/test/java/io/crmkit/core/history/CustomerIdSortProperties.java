@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.CustomerId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,27 +45,43 @@ class CustomerIdSortProperties {
     }
 
     @Property
-    void localDaysAgreeWithZoneRules(@ForAll("seconds") List<Long> seconds,
-            @ForAll("zones") ZoneId zone) {
+    void localDaysAgreeWithZoneRules(@ForAll("times") List<Long> times, @ForAll("zones") ZoneId zone) {
         LocalDays days = new LocalDays(zone);
-        for (long s : seconds) {
+        List<ZoneOffsetTransition> transitions = new ArrayList<>();
+        Instant t = Instant.parse("2024-01-01T00:00:00Z");
+        ZoneOffsetTransition next;
+        while ((next = zone.getRules().nextTransition(t)) != null
+                && next.getInstant().getEpochSecond() < 1_830_000_000L) {
+            transitions.add(next);
+            t = next.getInstant();
+        }
+        for (long code : times) {
+            // codes below 2^40 pick a time near one of the zone's transitions; others are anywhere
+            long s = code < (1L << 40) && !transitions.isEmpty()
+                    ? transitions.get((int) (code % transitions.size())).toEpochSecond()
+                            + (code / 1000 % 172_801) - 86_400
+                    : Math.floorMod(code, 6_311_433_600L) - 2_208_988_800L;
             long offset = zone.getRules().getOffset(Instant.ofEpochSecond(s)).getTotalSeconds();
-            assertThat(days.epochDay(s)).as("second %d in %s", s, zone).isEqualTo(Math.floorDiv(s + offset, 86_400L));
+            long expected = Math.floorDiv(s + offset, 86_400L);
+            assertThat(days.epochDay(s)).as("second %d in %s", s, zone).isEqualTo(expected);
+            long micros = s * 1_000_000L + Math.floorMod(s * 7_919L, 1_000_000L);
+            assertThat(days.epochDayOfMicros(micros)).as("micros %d in %s", micros, zone).isEqualTo(expected);
+            long start = PurchaseHistoryAccumulator.micros(LocalDate.ofEpochDay(expected).atStartOfDay(zone)
+                    .toInstant());
+            assertThat(days.startOfDayMicros(expected)).as("start of day %d in %s", expected, zone).isEqualTo(start);
         }
     }
 
     @Provide
-    Arbitrary<List<Long>> seconds() {
-        // around the 2026 spring and autumn changes in New York, plus anywhere in 1900 to 2100
-        Arbitrary<Long> nearChange = Arbitraries.of(1_772_953_200L, 1_793_512_800L, 1_775_314_800L)
-                .flatMap(t -> Arbitraries.longs().between(t - 7_200, t + 7_200));
-        Arbitrary<Long> anywhere = Arbitraries.longs().between(-2_208_988_800L, 4_102_444_800L);
-        return Arbitraries.oneOf(nearChange, anywhere).list().ofMaxSize(50);
+    Arbitrary<List<Long>> times() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(0, (1L << 40) - 1),
+                Arbitraries.longs().between(1L << 40, Long.MAX_VALUE)).list().ofMaxSize(50);
     }
 
     @Provide
     Arbitrary<ZoneId> zones() {
-        return Arbitraries.of("UTC", "America/New_York", "Australia/Lord_Howe", "Europe/Dublin", "Asia/Kathmandu")
-                .map(ZoneId::of);
+        // Santiago and Havana change their clocks at midnight: a local day can start at 01:00
+        return Arbitraries.of("UTC", "America/New_York", "Australia/Lord_Howe", "Europe/Dublin", "Asia/Kathmandu",
+                "America/Santiago", "America/Havana").map(ZoneId::of);
     }
 }
