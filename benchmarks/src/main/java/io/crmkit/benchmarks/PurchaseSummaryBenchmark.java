@@ -1,6 +1,7 @@
 package io.crmkit.benchmarks;
 
 import io.crmkit.core.history.AsOf;
+import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryAccumulator;
@@ -45,6 +46,7 @@ public class PurchaseSummaryBenchmark {
     public int customers;
 
     private List<Order> orders;
+    private OrderBatch batch;
     private PurchaseHistoryOptions orderUnitExactClock;
     private PurchaseHistoryOptions btydConvention;
 
@@ -55,6 +57,7 @@ public class PurchaseSummaryBenchmark {
         orderUnitExactClock = PurchaseHistoryOptions.builder(AsOf.instant(SyntheticOrders.END)).build();
         btydConvention = PurchaseHistoryOptions.btydConvention(LocalDate.of(2025, 12, 31), ZoneOffset.UTC,
                 PeriodUnit.WEEKS);
+        batch = SyntheticOrders.batch(orders);
         System.out.printf("%n%d orders of %d customers%n", orders.size(), customers);
     }
 
@@ -76,6 +79,37 @@ public class PurchaseSummaryBenchmark {
     @Benchmark
     public PurchaseSummaries dayUnit() {
         return PurchaseHistory.summarize(orders, btydConvention);
+    }
+
+    /**
+     * Each order is a purchase; exact clock; from the orders held in columns.
+     *
+     * @return the summaries
+     */
+    @Benchmark
+    public PurchaseSummaries orderUnitColumnar() {
+        return PurchaseHistory.summarize(batch, orderUnitExactClock);
+    }
+
+    /**
+     * Same-day orders collapsed; day clock in UTC; from the orders held in columns.
+     *
+     * @return the summaries
+     */
+    @Benchmark
+    public PurchaseSummaries dayUnitColumnar() {
+        return PurchaseHistory.summarize(batch, btydConvention);
+    }
+
+    /**
+     * Builds the columnar batch from the in-memory orders (ingestion: interning customers,
+     * converting amounts, sorting the customer dictionary).
+     *
+     * @return the batch
+     */
+    @Benchmark
+    public OrderBatch batchFromOrders() {
+        return SyntheticOrders.batch(orders);
     }
 
     /**

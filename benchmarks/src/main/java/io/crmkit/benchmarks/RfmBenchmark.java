@@ -1,6 +1,7 @@
 package io.crmkit.benchmarks;
 
 import io.crmkit.core.history.AsOf;
+import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
@@ -40,6 +41,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       table.</li>
  *   <li>{@code wholePathFromOrders}: the whole path from 10 million in-memory orders: the
  *       purchase-history summary, the columns, quintile scoring, segments and their table.</li>
+ *   <li>{@code wholePathFromColumns}: the same whole path from the same 10 million orders held in
+ *       columns ({@link OrderBatch}: dense customer indexes, epoch micros, minor units, status
+ *       byte), the analogue of the data frame the pandas recipe starts from. Building the batch
+ *       is not timed here (see {@code PurchaseSummaryBenchmark.batchFromOrders}).</li>
  * </ul>
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RfmBenchmark}.
@@ -61,6 +66,7 @@ public class RfmBenchmark {
     public String binning;
 
     private List<Order> orders;
+    private OrderBatch batch;
     private PurchaseHistoryOptions options;
     private CustomerColumns columns;
     private RfmOptions rfmOptions;
@@ -73,6 +79,10 @@ public class RfmBenchmark {
         options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31))).build();
         PurchaseSummaries summaries = PurchaseHistory.summarize(orders, options);
         columns = CustomerColumns.from(summaries);
+        batch = SyntheticOrders.batch(orders);
+        if (!PurchaseHistory.summarize(batch, options).equals(summaries)) {
+            throw new IllegalStateException("the columnar and the object paths disagree");
+        }
         Binning b = switch (binning) {
             case "quantiles" -> Binning.quantiles(5);
             case "ntile" -> Binning.ntile(5);
@@ -104,6 +114,18 @@ public class RfmBenchmark {
     @Benchmark
     public SegmentTable wholePathFromOrders() {
         PurchaseSummaries summaries = PurchaseHistory.summarize(orders, options);
+        RfmResult result = RfmScorer.score(CustomerColumns.from(summaries), rfmOptions);
+        return map.assign(result).summary();
+    }
+
+    /**
+     * The whole path from ten million orders held in columns to the segment table.
+     *
+     * @return the segment table
+     */
+    @Benchmark
+    public SegmentTable wholePathFromColumns() {
+        PurchaseSummaries summaries = PurchaseHistory.summarize(batch, options);
         RfmResult result = RfmScorer.score(CustomerColumns.from(summaries), rfmOptions);
         return map.assign(result).summary();
     }

@@ -1,5 +1,6 @@
 package io.crmkit.benchmarks;
 
+import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.order.Order;
 import io.crmkit.testkit.simulation.BgNbdProcess;
@@ -35,5 +36,22 @@ final class SyntheticOrders {
     /** Orders customer by customer, each customer's in time order (as the simulator streams them). */
     static List<Order> orders(int customers, long seed) {
         return simulator(customers, seed).orders().toList();
+    }
+
+    /**
+     * The same orders as columns, one row per order in list order, without order identifiers, as a
+     * host holding orders in a data frame or a columnar store would have them (customer, time,
+     * gross and net amounts, status category).
+     */
+    static OrderBatch batch(List<Order> orders) {
+        OrderBatch.Builder b = OrderBatch.builder(orders.get(0).currency(), orders.size());
+        for (Order o : orders) {
+            long gross = o.grossAmount().toMinorUnits();
+            long net = o.discountAmount().isZero() && o.refundedAmount().isZero() ? gross
+                    : o.netRevenue().toMinorUnits();
+            long micros = o.placedAt().getEpochSecond() * 1_000_000L + o.placedAt().getNano() / 1_000;
+            b.add(b.customer(o.customerId()), micros, o.status().category(), gross, net);
+        }
+        return b.build();
     }
 }

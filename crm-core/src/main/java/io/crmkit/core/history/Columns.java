@@ -33,6 +33,20 @@ final class Columns {
         firstOrder = keepFirstOrder ? new OrderId[capacity] : null;
     }
 
+    /** Wraps existing columns of {@code size} rows (no copy); {@code firstOrder} may be null. */
+    Columns(CustomerId[] ids, long[] first, long[] last, int[] purchases, int[] orders, long[] total,
+            long[] firstValue, OrderId[] firstOrder, int size) {
+        this.ids = ids;
+        this.first = first;
+        this.last = last;
+        this.purchases = purchases;
+        this.orders = orders;
+        this.total = total;
+        this.firstValue = firstValue;
+        this.firstOrder = firstOrder;
+        this.size = size;
+    }
+
     void ensureCapacity(int needed) {
         if (needed <= ids.length) {
             return;

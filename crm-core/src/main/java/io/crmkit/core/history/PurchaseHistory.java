@@ -8,8 +8,8 @@ import java.util.stream.Collector;
 import java.util.stream.Stream;
 
 /**
- * Entry points of the purchase-history bridge: from orders (a port, a stream, an iterable) to
- * {@link PurchaseSummaries} in one pass.
+ * Entry points of the purchase-history bridge: from orders (a port, a stream, an iterable, or a
+ * columnar {@link OrderBatch}) to {@link PurchaseSummaries} in one pass.
  *
  * <pre>{@code
  * PurchaseHistoryOptions options = PurchaseHistoryOptions
@@ -73,6 +73,29 @@ public final class PurchaseHistory {
             acc.accept(o);
         }
         return acc.toSummaries();
+    }
+
+    /**
+     * Summarises orders held in columns: one pass over the rows into per-customer primitive
+     * arrays, without hashing or objects per row. The result equals that of
+     * {@link #summarize(Iterable, PurchaseHistoryOptions)} on the same orders in row order, for
+     * every option, whenever that succeeds (ties between a customer's orders placed in the same
+     * microsecond are broken by order identifier, or by row order when the batch has none). With
+     * {@link PurchaseUnit#DAY} rows need not be in time order: a customer whose rows are not is
+     * summarised from its rows sorted by day, as the accumulator would from sorted input.
+     *
+     * @param orders the orders, not null
+     * @param options the definitions, not null
+     * @return the summaries, never null
+     * @throws IllegalArgumentException if the as-of instant has a fraction of a microsecond
+     * @throws io.crmkit.core.CurrencyMismatchException if the options require another currency
+     *     than the batch's and an order is counted
+     * @throws ArithmeticException if a customer's total overflows a {@code long} of minor units
+     */
+    public static PurchaseSummaries summarize(OrderBatch orders, PurchaseHistoryOptions options) {
+        Checks.notNull(orders, "orders");
+        Checks.notNull(options, "options");
+        return new BatchSummarizer(orders, options).summarize();
     }
 
     /**

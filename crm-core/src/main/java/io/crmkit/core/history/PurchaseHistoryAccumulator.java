@@ -10,8 +10,6 @@ import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.zone.ZoneRules;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,6 +35,7 @@ import java.util.function.Consumer;
  * {@link PurchaseUnit#ORDER} any partitioning works. With {@link PurchaseUnit#DAY} partitions must
  * split each customer's history in time (partitions by disjoint time ranges, or by customer);
  * partial histories of one customer that interleave in time raise {@link IllegalArgumentException}.
+ * {@link #acceptAll(OrderBatch)} adds a whole columnar batch as one such partition.
  *
  * <p>Not thread-safe: use one accumulator per thread and combine them.
  */
@@ -48,12 +47,14 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
     private final Instant cutoff;
     private final boolean dayClock;
     private final boolean dayUnit;
-    private final ZoneRules rules;
-    private final boolean fixedOffset;
-    private final int fixedOffsetSeconds;
+    private final LocalDays days;
+    private final boolean[] countedCategory = new boolean[OrderStatusCategory.values().length];
     private final CustomerIndex index;
     private final Columns columns;
     private Currency currency;
+    // orders usually arrive grouped by customer: the last customer's index saves a hash lookup
+    private CustomerId lastCustomer;
+    private int lastIndex;
     private long seen;
     private long counted;
     private long excludedByStatus;
@@ -82,9 +83,10 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
         this.cutoff = options.cutoff();
         this.dayClock = options.dayClock();
         this.dayUnit = options.purchaseUnit() == PurchaseUnit.DAY;
-        this.rules = options.zone().getRules();
-        this.fixedOffset = rules.isFixedOffset();
-        this.fixedOffsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+        this.days = new LocalDays(options.zone());
+        for (OrderStatusCategory c : options.countedCategories()) {
+            countedCategory[c.ordinal()] = true;
+        }
         this.index = new CustomerIndex(expectedCustomers);
         this.columns = new Columns(Math.max(16, expectedCustomers), !dayUnit);
         this.currency = options.currency().orElse(null);
@@ -155,7 +157,7 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
         if (valueMinor < 0) {
             throw new IllegalArgumentException("order " + orderId + ": value must not be negative: " + valueMinor);
         }
-        if (!options.countedCategories().contains(category)) {
+        if (!countedCategory[category.ordinal()]) {
             seen++;
             excludedByStatus++;
             return;
@@ -179,11 +181,10 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
     private long tick(OrderId orderId, Instant t) {
         try {
             if (dayClock) {
-                return epochDay(t);
+                return days.epochDay(t.getEpochSecond());
             }
             if (dayUnit) {
-                long day = epochDay(t);
-                return micros(LocalDate.ofEpochDay(day).atStartOfDay(options.zone()).toInstant());
+                return days.startOfDayMicros(days.epochDay(t.getEpochSecond()));
             }
             return micros(t);
         } catch (ArithmeticException | java.time.DateTimeException e) {
@@ -192,21 +193,20 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
         }
     }
 
-    private long epochDay(Instant t) {
-        int offset = fixedOffset ? fixedOffsetSeconds : rules.getOffset(t).getTotalSeconds();
-        return Math.floorDiv(Math.addExact(t.getEpochSecond(), offset), 86_400L);
-    }
-
     static long micros(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     private void add(CustomerId customer, OrderId orderId, long tick, long value) {
-        int found = index.getOrAdd(customer);
+        boolean same = customer == lastCustomer || customer.equals(lastCustomer);
+        int found = same ? lastIndex : index.getOrAdd(customer);
         if (found < 0) {
-            columns.append(customer, tick, tick, 1, 1, value, value, orderId);
+            lastIndex = columns.append(customer, tick, tick, 1, 1, value, value, orderId);
+            lastCustomer = customer;
             return;
         }
+        lastCustomer = customer;
+        lastIndex = found;
         int i = found;
         Columns c = columns;
         long total = Math.addExact(c.total[i], value);
@@ -256,14 +256,63 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
             throw new IllegalArgumentException("cannot combine summaries with different options: "
                     + options.describe() + " vs " + other.options.describe());
         }
-        if (other.currency != null) {
+        mergeCurrency(other.currency, "combining purchase summaries");
+        merge(other.columns);
+        seen += other.seen;
+        counted += other.counted;
+        excludedByStatus += other.excludedByStatus;
+        excludedAfterAsOf += other.excludedAfterAsOf;
+        return this;
+    }
+
+    /**
+     * Adds every order of a columnar batch: the same result as {@link #accept(Order) accepting}
+     * them one by one, but summarised by the batch's dense customer index first, so that each
+     * customer is looked up once per batch rather than once per order. Batches (and other
+     * accumulators) can thus be partitions of one data set, under the partitioning rule of the
+     * class description; within a batch, rows need not be in time order (see
+     * {@link PurchaseHistory#summarize(OrderBatch, PurchaseHistoryOptions)}).
+     *
+     * @param batch the orders, not null
+     * @return this accumulator
+     * @throws IllegalArgumentException if the unit is {@link PurchaseUnit#ORDER} and the batch has
+     *     no order identifiers (they break ties between partial summaries), or as for {@link #combine}
+     * @throws CurrencyMismatchException if the batch's currency differs from the options' or this
+     *     accumulator's and an order of it is counted
+     * @throws ArithmeticException if a customer's total overflows a {@code long} of minor units
+     */
+    public PurchaseHistoryAccumulator acceptAll(OrderBatch batch) {
+        Checks.notNull(batch, "batch");
+        if (!dayUnit && !batch.hasOrderIds() && batch.rowCount() > 0) {
+            throw new IllegalArgumentException("with PurchaseUnit.ORDER an accumulator needs the batch's order"
+                    + " identifiers to break ties between partial summaries; build the batch with them, or summarise"
+                    + " it alone with PurchaseHistory.summarize(OrderBatch, options)");
+        }
+        BatchSummarizer summarizer = new BatchSummarizer(batch, options);
+        Columns partial = summarizer.partial();
+        PurchaseHistoryStats stats = summarizer.stats();
+        if (stats.ordersCounted() > 0) {
+            mergeCurrency(batch.currency(), "adding an order batch");
+        }
+        merge(partial);
+        seen += stats.ordersSeen();
+        counted += stats.ordersCounted();
+        excludedByStatus += stats.excludedByStatus();
+        excludedAfterAsOf += stats.excludedAfterAsOf();
+        return this;
+    }
+
+    private void mergeCurrency(Currency other, String context) {
+        if (other != null) {
             if (currency == null) {
-                currency = other.currency;
-            } else if (!currency.equals(other.currency)) {
-                throw new CurrencyMismatchException(currency, other.currency, "combining purchase summaries");
+                currency = other;
+            } else if (!currency.equals(other)) {
+                throw new CurrencyMismatchException(currency, other, context);
             }
         }
-        Columns o = other.columns;
+    }
+
+    private void merge(Columns o) {
         for (int j = 0; j < o.size; j++) {
             int found = index.getOrAdd(o.ids[j]);
             if (found < 0) {
@@ -275,11 +324,6 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
                 mergeOrders(found, o, j);
             }
         }
-        seen += other.seen;
-        counted += other.counted;
-        excludedByStatus += other.excludedByStatus;
-        excludedAfterAsOf += other.excludedAfterAsOf;
-        return this;
     }
 
     private void mergeOrders(int i, Columns o, int j) {
@@ -342,13 +386,7 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
      * @return the summaries, never null
      */
     public PurchaseSummaries toSummaries() {
-        int n = columns.size;
-        CustomerId[] sorted = Arrays.copyOf(columns.ids, n);
-        Arrays.sort(sorted);
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = index.get(sorted[k]);
-        }
+        int[] order = CustomerIdSort.ascending(columns.ids, columns.size);
         long asOfTick = dayClock ? ((AsOf.EndOfDay) options.asOf()).lastDay().toEpochDay() : micros(cutoff);
         return new PurchaseSummaries(options, Optional.ofNullable(currency),
                 new PurchaseHistoryStats(seen, counted, excludedByStatus, excludedAfterAsOf),

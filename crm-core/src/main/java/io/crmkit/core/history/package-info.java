@@ -3,6 +3,9 @@
  * {@linkplain io.crmkit.core.history.PurchaseSummaries summaries}, in one pass and in memory
  * proportional to the number of customers, with a mergeable
  * {@linkplain io.crmkit.core.history.PurchaseHistoryAccumulator accumulator} for partitioned input.
+ * Orders already held in memory as columns (an {@linkplain io.crmkit.core.history.OrderBatch
+ * order batch}: dense customer indexes and primitive arrays) are summarised without any object
+ * per order, to the same result.
  *
  * <p>Every definition is an explicit {@linkplain io.crmkit.core.history.PurchaseHistoryOptions
  * option}: which status categories count, what one purchase is (an order, or a customer-day),

@@ -1,0 +1,168 @@
+package io.crmkit.core.history;
+
+import io.crmkit.core.CustomerId;
+import java.util.Arrays;
+
+/**
+ * Orders customer identifiers by their text ({@link CustomerId#compareTo}) without comparing
+ * objects more than necessary: identifiers already in order are detected in one pass; otherwise
+ * each gets a 64-bit key made of the characters that follow the prefix common to all of them
+ * (eight 8-bit characters when they all fit, else four 16-bit ones), the keys are radix-sorted
+ * with the row indexes, and only rows whose keys tie are compared as text.
+ *
+ * <p>A key never contradicts the text order: equal prefixes are skipped, a missing character
+ * counts as 0, and any two identifiers with equal keys are compared in full. Stateless and
+ * thread-safe.
+ */
+final class CustomerIdSort {
+
+    private CustomerIdSort() {
+    }
+
+    /**
+     * Returns the permutation that sorts {@code ids[0..n)}: {@code ids[order[0]] < ids[order[1]] < ...}.
+     * The identifiers must be distinct.
+     */
+    static int[] ascending(CustomerId[] ids, int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (isAscending(ids, n)) {
+            return order;
+        }
+        String[] text = new String[n];
+        String head = ids[0].value();
+        int common = head.length();
+        for (int i = 0; i < n; i++) {
+            String t = ids[i].value();
+            text[i] = t;
+            int limit = Math.min(common, t.length());
+            int k = 0;
+            while (k < limit && t.charAt(k) == head.charAt(k)) {
+                k++;
+            }
+            common = k;
+        }
+        long[] keys = new long[n];
+        if (!keys(text, n, common, keys, 8)) {
+            keys(text, n, common, keys, 16);
+        }
+        radixSort(keys, order, n);
+        resolveTies(keys, order, text, n);
+        return order;
+    }
+
+    /** Returns whether {@code ids[0..n)} is strictly ascending. */
+    static boolean isAscending(CustomerId[] ids, int n) {
+        for (int i = 1; i < n; i++) {
+            if (ids[i - 1].compareTo(ids[i]) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Fills the keys with the characters after the common prefix, {@code bits} (8 or 16) per
+     * character; returns false, leaving the keys unusable, if 8 bits do not hold a character.
+     */
+    private static boolean keys(String[] text, int n, int common, long[] keys, int bits) {
+        int chars = 64 / bits;
+        for (int i = 0; i < n; i++) {
+            String s = text[i];
+            int length = s.length();
+            long key = 0;
+            for (int k = 0; k < chars; k++) {
+                int at = common + k;
+                int ch = at < length ? s.charAt(at) : 0;
+                if (ch >>> bits != 0) {
+                    return false;
+                }
+                key = (key << bits) | ch;
+            }
+            keys[i] = key;
+        }
+        return true;
+    }
+
+    /** Stable LSD radix sort of the keys (unsigned) carrying the row indexes; skips constant bytes. */
+    private static void radixSort(long[] keys, int[] order, int n) {
+        long[] keyBuffer = new long[n];
+        int[] orderBuffer = new int[n];
+        long[] srcKeys = keys;
+        int[] srcOrder = order;
+        long[] dstKeys = keyBuffer;
+        int[] dstOrder = orderBuffer;
+        int[] counts = new int[256];
+        for (int shift = 0; shift < 64; shift += 8) {
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                counts[(int) (srcKeys[i] >>> shift) & 0xFF]++;
+            }
+            if (counts[(int) (srcKeys[0] >>> shift) & 0xFF] == n) {
+                continue;
+            }
+            int sum = 0;
+            for (int b = 0; b < 256; b++) {
+                int c = counts[b];
+                counts[b] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int at = counts[(int) (srcKeys[i] >>> shift) & 0xFF]++;
+                dstKeys[at] = srcKeys[i];
+                dstOrder[at] = srcOrder[i];
+            }
+            long[] tk = srcKeys;
+            srcKeys = dstKeys;
+            dstKeys = tk;
+            int[] to = srcOrder;
+            srcOrder = dstOrder;
+            dstOrder = to;
+        }
+        if (srcKeys != keys) {
+            System.arraycopy(srcKeys, 0, keys, 0, n);
+            System.arraycopy(srcOrder, 0, order, 0, n);
+        }
+    }
+
+    /** Sorts every run of equal keys by the full text (insertion sort: such runs are short in practice). */
+    private static void resolveTies(long[] keys, int[] order, String[] text, int n) {
+        int from = 0;
+        while (from < n) {
+            int to = from + 1;
+            while (to < n && keys[to] == keys[from]) {
+                to++;
+            }
+            if (to - from > 1) {
+                sortRun(order, text, from, to);
+            }
+            from = to;
+        }
+    }
+
+    private static void sortRun(int[] order, String[] text, int from, int to) {
+        if (to - from > 32) {
+            Integer[] boxed = new Integer[to - from];
+            for (int k = from; k < to; k++) {
+                boxed[k - from] = order[k];
+            }
+            Arrays.sort(boxed, (a, b) -> text[a].compareTo(text[b]));
+            for (int k = from; k < to; k++) {
+                order[k] = boxed[k - from];
+            }
+            return;
+        }
+        for (int k = from + 1; k < to; k++) {
+            int o = order[k];
+            String s = text[o];
+            int j = k - 1;
+            while (j >= from && text[order[j]].compareTo(s) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = o;
+        }
+    }
+}

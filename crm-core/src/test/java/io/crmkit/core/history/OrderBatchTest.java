@@ -1,0 +1,111 @@
+package io.crmkit.core.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmkit.core.CurrencyMismatchException;
+import io.crmkit.core.CustomerId;
+import io.crmkit.core.Money;
+import io.crmkit.core.OrderId;
+import io.crmkit.core.order.Order;
+import io.crmkit.core.order.OrderStatusCategory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OrderBatchTest {
+
+    private static final Currency USD = Currency.getInstance("USD");
+    private static final OrderStatusCategory DONE = OrderStatusCategory.COMPLETED;
+    private static final long T = PurchaseHistoryAccumulator.micros(Instant.parse("2026-01-05T10:00:00Z"));
+
+    @Test
+    void rejectsBadRowsNamingTheRowAndTheValue() {
+        OrderBatch.Builder b = OrderBatch.builder(USD);
+        int alice = b.customer(CustomerId.of("alice"));
+        b.add(alice, T, DONE, 100, 90);
+        assertThatThrownBy(() -> b.add(alice, T, DONE, -1, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 1: grossMinor must not be negative: -1");
+        assertThatThrownBy(() -> b.add(alice, T, DONE, 100, 101)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 1: netMinor must be between 0 and grossMinor 100: 101");
+        assertThatThrownBy(() -> b.add(7, T, DONE, 1, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 1: customer handle 7 was not returned by customer(); handles so far are 0 to 0");
+        assertThatThrownBy(() -> b.add(alice, OrderBatch.MAX_MICROS + 1, DONE, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row 1: placedAtMicros 9089380483200000000 ")
+                .hasMessageEndingWith("years -290000 to 290000");
+        assertThatThrownBy(() -> b.add(alice, OrderId.of("o-9"), T, DONE, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 1 (order o-9): every row must have an order identifier, or none; earlier rows have"
+                        + " none");
+        assertThatThrownBy(() -> b.add(alice, T, null, 1, 1)).isInstanceOf(NullPointerException.class)
+                .hasMessage("status must not be null");
+        OrderBatch batch = b.build();
+        assertThat(batch.rowCount()).isEqualTo(1);
+        assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.customer(CustomerId.of("bob"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void rejectsOrdersInAnotherCurrency() {
+        Order euro = Order.of(OrderId.of("o-1"), CustomerId.of("alice"), Instant.parse("2026-01-05T10:00:00Z"),
+                Money.parse("EUR 5.00"));
+        assertThatThrownBy(() -> OrderBatch.of(USD, List.of(euro))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 0 (order o-1): currency EUR differs from the batch's USD (build one batch per"
+                        + " currency)");
+    }
+
+    @Test
+    void summariesMatchTheOptionsCurrencyRule() {
+        OrderBatch.Builder b = OrderBatch.builder(USD);
+        b.add(b.customer(CustomerId.of("alice")), T, OrderStatusCategory.OPEN, 100, 100);
+        b.add(b.customer(CustomerId.of("bob")), T, DONE, 100, 100);
+        OrderBatch batch = b.build();
+        PurchaseHistoryOptions euro = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2026, 1, 31)))
+                .currency(Currency.getInstance("EUR")).build();
+        assertThatThrownBy(() -> PurchaseHistory.summarize(batch, euro)).isInstanceOf(CurrencyMismatchException.class)
+                .hasMessageContaining("row 1 of customer bob");
+        PurchaseHistoryOptions none = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2026, 1, 1))).build();
+        PurchaseSummaries empty = PurchaseHistory.summarize(batch, none);
+        assertThat(empty.size()).isZero();
+        assertThat(empty.currency()).isEmpty();
+        assertThat(empty.stats().excludedAfterAsOf()).isEqualTo(1);
+        assertThat(empty.stats().excludedByStatus()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsAnAsOfFinerThanMicroseconds() {
+        OrderBatch batch = OrderBatch.builder(USD).build();
+        PurchaseHistoryOptions options = PurchaseHistoryOptions
+                .builder(AsOf.instant(Instant.parse("2026-01-05T10:00:00.000000001Z"))).build();
+        assertThatThrownBy(() -> PurchaseHistory.summarize(batch, options))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole microsecond");
+    }
+
+    @Test
+    void dictionaryIsSortedWhateverTheOrderOfFirstAppearance() {
+        OrderBatch.Builder b = OrderBatch.builder(USD, 4);
+        for (String id : List.of("c3", "c1", "c2", "c1")) {
+            b.add(b.customer(CustomerId.of(id)), T, DONE, 1, 1);
+        }
+        OrderBatch batch = b.build();
+        assertThat(List.of(batch.customerId(0), batch.customerId(1), batch.customerId(2)))
+                .extracting(CustomerId::value).containsExactly("c1", "c2", "c3");
+        assertThat(List.of(batch.customerIndex(0), batch.customerIndex(1), batch.customerIndex(2),
+                batch.customerIndex(3))).containsExactly(2, 0, 1, 0);
+        assertThat(batch).hasToString("OrderBatch[rows=4, customers=3, currency=USD, orderIds=false]");
+    }
+
+    @Test
+    void anAccumulatorNeedsOrderIdsToCombineOrderUnitBatches() {
+        OrderBatch.Builder b = OrderBatch.builder(USD);
+        b.add(b.customer(CustomerId.of("alice")), T, DONE, 100, 100);
+        OrderBatch withoutIds = b.build();
+        PurchaseHistoryAccumulator acc = new PurchaseHistoryAccumulator(PurchaseHistoryOptions
+                .builder(AsOf.endOfDay(LocalDate.of(2026, 1, 31))).build());
+        assertThatThrownBy(() -> acc.acceptAll(withoutIds)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("with PurchaseUnit.ORDER an accumulator needs the batch's order identifiers");
+    }
+}
