@@ -5,7 +5,6 @@ import io.crmkit.core.internal.Checks;
 import io.crmkit.metrics.clv.TransactionModel;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,8 @@ import java.util.Locale;
  * <p>Stateless and thread-safe.
  */
 public final class ChurnWarning {
+
+    private static final String[] SOURCES = {"own", "population", "fallback", "no"};
 
     private ChurnWarning() {
     }
@@ -55,8 +56,8 @@ public final class ChurnWarning {
         int[] warningOfRow = new int[n];
         Arrays.fill(warningOfRow, -1);
         List<ChurnRisk> warnings = new ArrayList<>();
-        List<Double> ranks = new ArrayList<>();
-        List<Integer> rows = new ArrayList<>();
+        double[] ranks = new double[64];
+        int[] rows = new int[64];
         Currency currency = timelines.currency().orElse(null);
         int assessed = 0;
         List<Signal> signals = new ArrayList<>();
@@ -76,9 +77,12 @@ public final class ChurnWarning {
                 WarningOptions.Overdue o = options.overdue().orElseThrow();
                 double factor = since / rhythms.rhythm[i];
                 if (factor >= o.factor()) {
-                    signals.add(new Signal(SignalKind.OVERDUE, factor, o.factor(), String.format(Locale.ROOT,
-                            "overdue: %d days since the last purchase = %.2f x the %s rhythm of %.1f days", since,
-                            factor, rhythms.source(i).name().toLowerCase(Locale.ROOT), rhythms.rhythm[i])));
+                    StringBuilder sb = new StringBuilder(80).append("overdue: ").append(since)
+                            .append(" days since the last purchase = ");
+                    Numbers.fixed(sb, factor, 2).append(" x the ").append(SOURCES[rhythms.source[i]])
+                            .append(" rhythm of ");
+                    Numbers.fixed(sb, rhythms.rhythm[i], 1).append(" days");
+                    signals.add(new Signal(SignalKind.OVERDUE, factor, o.factor(), sb.toString()));
                 }
             }
             if (options.decline().isPresent()) {
@@ -97,22 +101,34 @@ public final class ChurnWarning {
             if (l != RiskLevel.NONE) {
                 Money value = value(options.valueAtRisk(), timelines, i, values, from, k, currency);
                 warningOfRow[i] = warnings.size();
+                int w = warnings.size();
+                if (w == ranks.length) {
+                    ranks = Arrays.copyOf(ranks, 2 * w);
+                    rows = Arrays.copyOf(rows, 2 * w);
+                }
                 warnings.add(new ChurnRisk(timelines.customerId(i), l, signals, value));
-                ranks.add(value.amount().doubleValue());
-                rows.add(i);
+                ranks[w] = value.amount().doubleValue();
+                rows[w] = i;
             }
         }
         Integer[] order = new Integer[warnings.size()];
         for (int w = 0; w < order.length; w++) {
             order[w] = w;
         }
-        Arrays.sort(order, Comparator.<Integer, RiskLevel>comparing(w -> warnings.get(w).level()).reversed()
-                .thenComparing(Comparator.<Integer>comparingDouble(ranks::get).reversed())
-                .thenComparingInt(rows::get));
+        double[] rank = ranks;
+        int[] row = rows;
+        // level (highest first), then value at risk (highest first), then row
+        Arrays.sort(order, (x, y) -> {
+            int c = Byte.compare(level[row[y]], level[row[x]]);
+            if (c == 0) {
+                c = Double.compare(rank[y], rank[x]);
+            }
+            return c != 0 ? c : Integer.compare(row[x], row[y]);
+        });
         List<ChurnRisk> ranked = new ArrayList<>(order.length);
         for (int w = 0; w < order.length; w++) {
             ranked.add(warnings.get(order[w]));
-            warningOfRow[rows.get(order[w])] = w;
+            warningOfRow[row[order[w]]] = w;
         }
         return new ChurnRiskReport(timelines, options, level, ranked, warningOfRow, assessed);
     }
@@ -141,16 +157,19 @@ public final class ChurnWarning {
         }
         double frequencyDrop = 1 - recent / (double) previous;
         if (frequencyDrop >= d.frequencyDrop()) {
-            signals.add(new Signal(SignalKind.FREQUENCY_DECLINE, frequencyDrop, d.frequencyDrop(), String.format(
-                    Locale.ROOT, "frequency down %.0f%%: %d purchase days in the last %d days against %d before",
-                    100 * frequencyDrop, recent, w, previous)));
+            StringBuilder sb = new StringBuilder(80).append("frequency down ");
+            Numbers.fixed(sb, 100 * frequencyDrop, 0).append("%: ").append(recent)
+                    .append(" purchase days in the last ").append(w).append(" days against ").append(previous)
+                    .append(" before");
+            signals.add(new Signal(SignalKind.FREQUENCY_DECLINE, frequencyDrop, d.frequencyDrop(), sb.toString()));
         }
         if (previousValue > 0) {
             double monetaryDrop = 1 - recentValue / (double) previousValue;
             if (monetaryDrop >= d.monetaryDrop()) {
-                signals.add(new Signal(SignalKind.MONETARY_DECLINE, monetaryDrop, d.monetaryDrop(), String.format(
-                        Locale.ROOT, "revenue down %.0f%% in the last %d days against the %d days before",
-                        100 * monetaryDrop, w, w)));
+                StringBuilder sb = new StringBuilder(80).append("revenue down ");
+                Numbers.fixed(sb, 100 * monetaryDrop, 0).append("% in the last ").append(w)
+                        .append(" days against the ").append(w).append(" days before");
+                signals.add(new Signal(SignalKind.MONETARY_DECLINE, monetaryDrop, d.monetaryDrop(), sb.toString()));
             }
         }
     }
@@ -199,9 +218,11 @@ public final class ChurnWarning {
         double bigT = model.unit().fromDays(bigTDays);
         double p = model.probabilityAlive(x, tx, bigT);
         if (p < a.threshold()) {
-            signals.add(new Signal(SignalKind.LOW_P_ALIVE, p, a.threshold(), String.format(Locale.ROOT,
-                    "P(alive) %.3f under %s (x=%d, t_x=%.2f, T=%.2f %s)", p, model.name(), x, tx, bigT,
-                    model.unit().name().toLowerCase(Locale.ROOT))));
+            StringBuilder sb = new StringBuilder(80).append("P(alive) ");
+            Numbers.fixed(sb, p, 3).append(" under ").append(model.name()).append(" (x=").append(x).append(", t_x=");
+            Numbers.fixed(sb, tx, 2).append(", T=");
+            Numbers.fixed(sb, bigT, 2).append(' ').append(model.unit().name().toLowerCase(Locale.ROOT)).append(')');
+            signals.add(new Signal(SignalKind.LOW_P_ALIVE, p, a.threshold(), sb.toString()));
         }
     }
 

@@ -1,0 +1,19 @@
+package io.crmkit.segmentation.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+class NumbersProperties {
+
+    @Property(tries = 500)
+    void fixedFormatsAsStringFormatDoes(@ForAll @DoubleRange(min = 0, max = 1e9) double value,
+            @ForAll @IntRange(min = 0, max = 3) int decimals) {
+        assertThat(Numbers.fixed(new StringBuilder(), value, decimals).toString())
+                .isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", value));
+    }
+}
