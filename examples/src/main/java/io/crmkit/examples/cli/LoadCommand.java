@@ -1,11 +1,16 @@
 package io.crmkit.examples.cli;
 
-import io.crmkit.examples.cli.orders.OrderInput;
+import io.crmkit.core.order.OrderStatus;
+import io.crmkit.examples.cli.orders.OrderRowConsumer;
+import io.crmkit.examples.cli.orders.StreamedInput;
 import io.crmkit.examples.jdbc.JdbcDialect;
 import io.crmkit.examples.jdbc.JdbcOrderLoader;
 import io.crmkit.examples.jdbc.JdbcSchema;
 import io.crmkit.examples.jdbc.RepositoryAccessException;
+import io.crmkit.examples.jdbc.StagedOrderLoad;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Currency;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
@@ -20,6 +25,11 @@ import picocli.CommandLine.Option;
  * stderr, the rest loaded; {@code --strict} loads nothing when any row is rejected). The load is
  * one transaction and idempotent by {@code order_id}: orders already stored are left as they are,
  * so loading a file twice stores its orders once. Stdout stays empty; the counts go to stderr.
+ *
+ * <p>The file is streamed in bounded memory ({@link StagedOrderLoad}): rows go to a staging table in
+ * chunks as they are read; the rows that disagree with an earlier line of their order are found in
+ * the database once the whole file is staged, and reported then (after the rows rejected while
+ * reading), still as {@code line N: reason}.
  */
 @Command(name = "load", sortOptions = false, mixinStandardHelpOptions = true,
         header = "Bulk-loads an order file into a database (H2 or PostgreSQL), idempotently.",
@@ -53,32 +63,67 @@ public final class LoadCommand extends CrmkitCommand {
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        OrderInput in = input.read(this);
-        if (input.failsStrict(this, in)) {
-            return CrmkitCli.EXIT_FAILED;
-        }
-        if (!in.orders().hasOrderIds()) {
-            throw new CommandFailedException("the input has no order_id column: load needs it to identify orders,"
-                    + " so that loading a file twice stores its orders once");
-        }
-        String closing = input.rejectedSummary(in);
         long started = System.nanoTime();
-        JdbcOrderLoader.LoadResult result;
+        Rows rows = new Rows(dataSource);
         try {
-            JdbcSchema.migrate(dataSource);
-            try (Progress progress = progress("loading", "orders")) {
-                result = new JdbcOrderLoader(dataSource).load(in.orders().inCustomerTimeOrder(), progress::update);
+            StreamedInput in = input.stream(this, rows);
+            StagedOrderLoad load = rows.load;
+            load.check((line, why, firstLine, field) -> {
+                switch (why) {
+                    case INVALID_CUSTOMER_ID -> in.rejectInvalidCustomerId(line);
+                    case CONFLICTING_LINE -> in.rejectConflictingLine(line, firstLine, field);
+                    case TOTAL_TOO_LARGE -> in.rejectTotalTooLarge(line);
+                }
+            });
+            err().flush();
+            if (input.failsStrict(this, in)) {
+                return CrmkitCli.EXIT_FAILED;
             }
+            JdbcSchema.migrate(dataSource);
+            JdbcOrderLoader.LoadResult result = load.commit();
+            long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            note(result.ordersRead() + " orders loaded in " + millis + " ms (" + result.ordersRead() * 1000 / millis
+                    + " orders/s): " + result.ordersInserted() + " inserted, " + result.ordersAlreadyStored()
+                    + " already stored (left as they were)");
+            note(input.rejectedSummary(in));
+            return CrmkitCli.EXIT_OK;
         } catch (RepositoryAccessException e) {
             throw new CommandFailedException(e.getMessage() + "; nothing was stored");
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailedException("an order cannot be stored: " + e.getMessage() + "; nothing was stored");
+        } finally {
+            if (rows.load != null) {
+                rows.load.close();
+            }
         }
-        long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        note(result.ordersRead() + " orders loaded in " + millis + " ms (" + result.ordersRead() * 1000 / millis
-                + " orders/s): " + result.ordersInserted() + " inserted, " + result.ordersAlreadyStored()
-                + " already stored (left as they were)");
-        note(closing);
-        return CrmkitCli.EXIT_OK;
+    }
+
+    /** Sends the rows read to a staged load, begun once the header shows the file has order ids. */
+    private static final class Rows implements OrderRowConsumer {
+
+        private final DataSource dataSource;
+        private StagedOrderLoad load;
+
+        Rows(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public void begin(boolean hasOrderIds) {
+            if (!hasOrderIds) {
+                throw new CommandFailedException("the input has no order_id column: load needs it to identify"
+                        + " orders, so that loading a file twice stores its orders once");
+            }
+            load = StagedOrderLoad.begin(dataSource);
+        }
+
+        @Override
+        public void accept(int line, String orderId, String customerId, Instant placedAt, long amountMinor,
+                Currency currency, OrderStatus status) {
+            try {
+                load.add(line, orderId, customerId, placedAt, status, currency, amountMinor);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailedException("an order cannot be stored: " + e.getMessage()
+                        + "; nothing was stored");
+            }
+        }
     }
 }

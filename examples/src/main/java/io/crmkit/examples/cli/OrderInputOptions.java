@@ -3,9 +3,11 @@ package io.crmkit.examples.cli;
 import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.examples.cli.orders.OrderCsvReader;
 import io.crmkit.examples.cli.orders.OrderInput;
+import io.crmkit.examples.cli.orders.OrderRowConsumer;
 import io.crmkit.examples.cli.orders.ReadListener;
 import io.crmkit.examples.cli.orders.Rejection;
 import io.crmkit.examples.cli.orders.StatusMapping;
+import io.crmkit.examples.cli.orders.StreamedInput;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,13 +133,39 @@ public final class OrderInputOptions {
      * @throws IOException if reading fails
      */
     public OrderInput read(CrmkitCommand command) throws IOException {
+        return read(command, (reader, in, listener) -> reader.read(in, listener));
+    }
+
+    /**
+     * Reads the input file row by row, in bounded memory, handing the usable rows to a consumer
+     * and reporting on the command's stderr as it goes (see {@link OrderCsvReader#stream}).
+     *
+     * @param command the running command, not null
+     * @param consumer receives the usable rows, not null
+     * @return the counts, through which the consumer reports the rows it rejects, never null
+     * @throws CommandFailedException if the file cannot be opened
+     * @throws ParameterException (a usage error) if {@code --input} was not given
+     * @throws io.crmkit.examples.cli.orders.InvalidInputException if the file cannot be read as orders
+     * @throws IOException if reading fails
+     */
+    public StreamedInput stream(CrmkitCommand command, OrderRowConsumer consumer) throws IOException {
+        return read(command, (reader, in, listener) -> reader.stream(in, listener, consumer));
+    }
+
+    /** One way of reading a file with a reader. */
+    @FunctionalInterface
+    private interface Reading<T> {
+        T read(OrderCsvReader reader, InputStream in, ReadListener listener) throws IOException;
+    }
+
+    private <T> T read(CrmkitCommand command, Reading<T> reading) throws IOException {
         if (input == null) {
             throw new ParameterException(command.spec.commandLine(), "Missing required option: '--input=FILE'");
         }
         PrintWriter err = command.err();
         OrderCsvReader reader = new OrderCsvReader(zone, Optional.ofNullable(currency), statusMapping());
         try (Progress progress = command.progress("reading", "rows"); InputStream in = open()) {
-            return reader.read(in, new ReadListener() {
+            return reading.read(reader, in, new ReadListener() {
                 @Override
                 public void warning(String message) {
                     command.warn(message);
@@ -182,10 +210,25 @@ public final class OrderInputOptions {
      * @return true when the command must stop with {@link CrmkitCli#EXIT_FAILED}
      */
     public boolean failsStrict(CrmkitCommand command, OrderInput in) {
-        if (!strict || in.rowsRejected() == 0) {
+        return failsStrict(command, in.rowsRejected(), rejectedSummary(in));
+    }
+
+    /**
+     * As {@link #failsStrict(CrmkitCommand, OrderInput)}, for a file read row by row.
+     *
+     * @param command the running command, not null
+     * @param in what was read, with the rows the consumer rejected, not null
+     * @return true when the command must stop with {@link CrmkitCli#EXIT_FAILED}
+     */
+    public boolean failsStrict(CrmkitCommand command, StreamedInput in) {
+        return failsStrict(command, in.rowsRejected(), rejectedSummary(in));
+    }
+
+    private boolean failsStrict(CrmkitCommand command, long rowsRejected, String summary) {
+        if (!strict || rowsRejected == 0) {
             return false;
         }
-        command.note(rejectedSummary(in) + "; --strict: nothing computed");
+        command.note(summary + "; --strict: nothing computed");
         return true;
     }
 
@@ -197,9 +240,23 @@ public final class OrderInputOptions {
      * @return the text, never null
      */
     public String rejectedSummary(OrderInput in) {
-        String text = in.rowsRejected() + " of " + in.rowsRead() + " rows rejected";
-        if (in.rowsRejected() > 0) {
-            text += " (" + in.rejectedByKind().entrySet().stream()
+        return rejectedSummary(in.rowsRead(), in.rowsRejected(), in.rejectedByKind());
+    }
+
+    /**
+     * As {@link #rejectedSummary(OrderInput)}, for a file read row by row.
+     *
+     * @param in what was read, with the rows the consumer rejected, not null
+     * @return the text, never null
+     */
+    public String rejectedSummary(StreamedInput in) {
+        return rejectedSummary(in.rowsRead(), in.rowsRejected(), in.rejectedByKind());
+    }
+
+    private static String rejectedSummary(long rowsRead, long rowsRejected, Map<Rejection, Long> byKind) {
+        String text = rowsRejected + " of " + rowsRead + " rows rejected";
+        if (rowsRejected > 0) {
+            text += " (" + byKind.entrySet().stream()
                     .map(e -> e.getValue() + " " + e.getKey().description())
                     .collect(Collectors.joining(", ")) + ")";
         }

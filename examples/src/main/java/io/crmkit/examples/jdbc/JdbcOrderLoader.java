@@ -225,7 +225,7 @@ public final class JdbcOrderLoader {
     }
 
     /** Appends text escaped for COPY's text format. */
-    private static StringBuilder text(StringBuilder b, String value) {
+    static StringBuilder text(StringBuilder b, String value) {
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
             switch (ch) {

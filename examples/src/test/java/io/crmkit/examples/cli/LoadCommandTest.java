@@ -31,7 +31,9 @@ class LoadCommandTest {
 
         assertThat(load.exitCode()).as(load.toString()).isZero();
         assertThat(load.out()).as("stdout of load").isEmpty();
-        assertThat(load.rejectedLineNumbers()).containsExactly(6, 7, 8, 9, 10, 11, 13, 14, 19, 20);
+        // the file is streamed: rows judged against the other rows of their order (an invalid customer
+        // identifier, conflicting lines) are found in the database once the file is staged, so come last
+        assertThat(load.rejectedLineNumbers()).containsExactly(6, 7, 8, 9, 10, 19, 20, 11, 13, 14);
         assertThat(load.rejected().get(1)).isEqualTo("line 7: has 8 fields, the header has 7");
         assertThat(load.err()).contains("3 orders loaded in ").contains("3 inserted, 0 already stored");
         assertThat(load.lastErrLine()).startsWith("crmkit load: 10 of 15 rows rejected (");

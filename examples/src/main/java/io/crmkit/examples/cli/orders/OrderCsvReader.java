@@ -68,6 +68,7 @@ public final class OrderCsvReader {
 
     private OrderTable table;
     private ReadListener listener;
+    private OrderRowConsumer consumer;
     private int width;
     private int customerColumn;
     private int orderColumn;
@@ -111,6 +112,42 @@ public final class OrderCsvReader {
      */
     public OrderInput read(InputStream in, ReadListener listener) throws IOException {
         this.listener = listener;
+        readRows(in);
+        table.endOfInput();
+        Map<Rejection, Long> rejected = new EnumMap<>(Rejection.class);
+        long rejectedRows = 0;
+        for (Rejection r : Rejection.values()) {
+            long n = rejectedByKind[r.ordinal()];
+            if (n > 0) {
+                rejected.put(r, n);
+                rejectedRows += n;
+            }
+        }
+        return new OrderInput(table, rowsRead, rejectedRows, rejected, currencyColumn >= 0, statusColumn >= 0);
+    }
+
+    /**
+     * Reads an order file row by row, in bounded memory: every usable row goes to the consumer as
+     * it is read, and nothing is kept. The rows are checked as {@link #read} checks them, but for
+     * what depends on the other rows of the same order (see {@link OrderRowConsumer}), which the
+     * consumer reports through the returned {@link StreamedInput}. The stream is read to its end
+     * but not closed.
+     *
+     * @param in the CSV bytes (UTF-8, an optional byte-order mark), not null
+     * @param listener receives warnings, rejected rows and progress, not null
+     * @param consumer receives the usable rows, not null
+     * @return the counts, never null
+     * @throws InvalidInputException as {@link #read}
+     * @throws IOException if reading fails
+     */
+    public StreamedInput stream(InputStream in, ReadListener listener, OrderRowConsumer consumer) throws IOException {
+        this.listener = listener;
+        this.consumer = consumer;
+        readRows(in);
+        return new StreamedInput(listener, rowsRead, rejectedByKind, orderColumn >= 0);
+    }
+
+    private void readRows(InputStream in) throws IOException {
         try (CsvRecords records = new CsvRecords(in)) {
             for (CsvRecords.Batch batch = records.next(); batch != null; batch = records.next()) {
                 for (int i = 0; i < batch.size; i++) {
@@ -126,17 +163,6 @@ public final class OrderCsvReader {
             throw new InvalidInputException("the input is empty: a header line naming the columns is required ("
                     + String.join(",", COLUMNS) + ")");
         }
-        table.endOfInput();
-        Map<Rejection, Long> rejected = new EnumMap<>(Rejection.class);
-        long rejectedRows = 0;
-        for (Rejection r : Rejection.values()) {
-            long n = rejectedByKind[r.ordinal()];
-            if (n > 0) {
-                rejected.put(r, n);
-                rejectedRows += n;
-            }
-        }
-        return new OrderInput(table, rowsRead, rejectedRows, rejected, currencyColumn >= 0, statusColumn >= 0);
     }
 
     /** Reads the header: finds the columns, warns about the ignored ones, creates the table. */
@@ -186,6 +212,9 @@ public final class OrderCsvReader {
         if (statusColumn < 0) {
             completedStatus = table.statusIndex(OrderStatus.COMPLETED);
         }
+        if (consumer != null) {
+            consumer.begin(orderColumn >= 0);
+        }
     }
 
     private void row(String[] f, int line) {
@@ -234,7 +263,20 @@ public final class OrderCsvReader {
             throw new RowRejectedException(Rejection.BAD_AMOUNT, "amount " + quote(amountText) + " " + e.getMessage());
         }
         int statusIndex = statusColumn >= 0 ? status(required(f, statusColumn, "status")) : completedStatus;
-        table.addLine(customerText, orderText, micros, minor, currencyIndex, statusIndex, line);
+        if (consumer == null) {
+            table.addLine(customerText, orderText, micros, minor, currencyIndex, statusIndex, line);
+            return;
+        }
+        // as OrderTable.addLine checks them: an invalid order identifier never names an existing order;
+        // an invalid customer identifier is rejected here only when each row is an order
+        boolean validCustomer = OrderTable.isValidIdentifier(customerText, "customer_id");
+        if (orderText != null) {
+            OrderTable.checkIdentifier(orderText, "order_id");
+        } else if (!validCustomer) {
+            throw OrderTable.invalidIdentifier("customer_id");
+        }
+        consumer.accept(line, orderText, validCustomer ? customerText : null, TimestampParser.instant(micros), minor,
+                rowCurrency, table.statusAt(statusIndex));
     }
 
     private static String required(String[] f, int column, String name) throws RowRejectedException {

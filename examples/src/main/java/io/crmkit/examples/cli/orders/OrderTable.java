@@ -152,6 +152,10 @@ public final class OrderTable {
         return Collections.unmodifiableMap(m);
     }
 
+    OrderStatus statusAt(int index) {
+        return statuses.get(index);
+    }
+
     int currencyIndex(Currency c) {
         int k = currencies.indexOf(c);
         if (k < 0) {
@@ -256,27 +260,50 @@ public final class OrderTable {
                 : statusIndex != status.get(o) ? "status"
                 : null;
         if (field != null) {
-            throw new RowRejectedException(Rejection.CONFLICTING_LINE, field + " differs from line "
-                    + firstLine.get(o) + ", the first line of the same order");
+            throw conflictingLine(field, firstLine.get(o));
         }
         long sum = amount.get(o) + amountMinor;
         if (sum < 0) {
-            throw new RowRejectedException(Rejection.BAD_AMOUNT, "the order's total amount is too large");
+            throw totalTooLarge();
         }
         amount.set(o, sum);
     }
 
-    private static void checkIdentifier(String text, String column) throws RowRejectedException {
+    static void checkIdentifier(String text, String column) throws RowRejectedException {
+        if (!isValidIdentifier(text, column)) {
+            throw invalidIdentifier(column);
+        }
+    }
+
+    /** Whether the text is a valid customer identifier ({@code column} customer_id) or order identifier. */
+    static boolean isValidIdentifier(String text, String column) {
         try {
             if (column.equals("customer_id")) {
                 CustomerId.of(text);
             } else {
                 OrderId.of(text);
             }
+            return true;
         } catch (IllegalArgumentException e) {
-            throw new RowRejectedException(Rejection.BAD_IDENTIFIER, column + " is not a valid identifier (1 to 256"
-                    + " characters, no control characters, no leading or trailing spaces)");
+            return false;
         }
+    }
+
+    /** The rejection of a row whose identifier in the column is not valid. */
+    static RowRejectedException invalidIdentifier(String column) {
+        return new RowRejectedException(Rejection.BAD_IDENTIFIER, column + " is not a valid identifier (1 to 256"
+                + " characters, no control characters, no leading or trailing spaces)");
+    }
+
+    /** The rejection of a row that disagrees with its order's first line on the field. */
+    static RowRejectedException conflictingLine(String field, long firstLine) {
+        return new RowRejectedException(Rejection.CONFLICTING_LINE, field + " differs from line " + firstLine
+                + ", the first line of the same order");
+    }
+
+    /** The rejection of a row whose amount would take its order's total past the largest amount. */
+    static RowRejectedException totalTooLarge() {
+        return new RowRejectedException(Rejection.BAD_AMOUNT, "the order's total amount is too large");
     }
 
     /**
