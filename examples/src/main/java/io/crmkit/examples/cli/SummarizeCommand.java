@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,28 +123,8 @@ public final class SummarizeCommand extends CrmkitCommand {
         Currency currency = input.currency(in);
         ZoneId zone = input.zone();
         OrderTable orders = in.orders();
-        AsOf point;
-        String asOfSource;
-        if (asOf != null) {
-            point = asOf.resolve(zone);
-            asOfSource = "--as-of";
-        } else {
-            Instant latest = orders.latestPlacedAt().orElseThrow(() -> new CommandFailedException(
-                    "no usable order in the input, so no default as-of: give --as-of"));
-            LocalDate day = latest.atZone(zone).toLocalDate();
-            point = AsOf.endOfDay(day);
-            asOfSource = "latest order in the input";
-            note("--as-of not given: using the end of " + day + " (" + zone + "), the day of the latest order");
-        }
-        EnumSet<OrderStatusCategory> categories = EnumSet.copyOf(counted);
-        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(point)
-                .zone(zone)
-                .purchaseUnit(purchaseUnit)
-                .revenueBasis(revenue)
-                .countedCategories(categories.iterator().next(), categories.toArray(OrderStatusCategory[]::new))
-                .currency(currency)
-                .timeUnit(unit)
-                .build();
+        String asOfSource = asOf != null ? "--as-of" : "latest order in the input";
+        PurchaseHistoryOptions options = options(zone, orders.latestPlacedAt(), "the input").currency(currency).build();
         PurchaseSummaries summaries;
         try (Progress progress = progress("summarising", "orders")) {
             summaries = orders.summarize(options, progress::update);
@@ -158,6 +139,29 @@ public final class SummarizeCommand extends CrmkitCommand {
         return CrmkitCli.EXIT_OK;
     }
 
+    /**
+     * The options of the run: {@code --as-of}, or the end of the day of the latest order (noted on
+     * stderr), with the command's unit, revenue basis, counted categories and time unit.
+     */
+    private PurchaseHistoryOptions.Builder options(ZoneId zone, Optional<Instant> latest, String where) {
+        AsOf point;
+        if (asOf != null) {
+            point = asOf.resolve(zone);
+        } else {
+            LocalDate day = latest.orElseThrow(() -> new CommandFailedException(
+                    "no usable order in " + where + ", so no default as-of: give --as-of")).atZone(zone).toLocalDate();
+            point = AsOf.endOfDay(day);
+            note("--as-of not given: using the end of " + day + " (" + zone + "), the day of the latest order");
+        }
+        EnumSet<OrderStatusCategory> categories = EnumSet.copyOf(counted);
+        return PurchaseHistoryOptions.builder(point)
+                .zone(zone)
+                .purchaseUnit(purchaseUnit)
+                .revenueBasis(revenue)
+                .countedCategories(categories.iterator().next(), categories.toArray(OrderStatusCategory[]::new))
+                .timeUnit(unit);
+    }
+
     /** Summarises the orders of a database, streamed through the JDBC order repository. */
     private int summarizeDatabase() throws IOException {
         ZoneId zone = input.zone();
@@ -170,26 +174,9 @@ public final class SummarizeCommand extends CrmkitCommand {
             throw new CommandFailedException(e.getMessage());
         }
         try {
-            AsOf point;
-            String asOfSource;
-            if (asOf != null) {
-                point = asOf.resolve(zone);
-                asOfSource = "--as-of";
-            } else {
-                Instant latest = orders.latestPlacedAt().orElseThrow(() -> new CommandFailedException(
-                        "no order in the database, so no default as-of: give --as-of"));
-                LocalDate day = latest.atZone(zone).toLocalDate();
-                point = AsOf.endOfDay(day);
-                asOfSource = "latest order in the database";
-                note("--as-of not given: using the end of " + day + " (" + zone + "), the day of the latest order");
-            }
-            EnumSet<OrderStatusCategory> categories = EnumSet.copyOf(counted);
-            PurchaseHistoryOptions.Builder builder = PurchaseHistoryOptions.builder(point)
-                    .zone(zone)
-                    .purchaseUnit(purchaseUnit)
-                    .revenueBasis(revenue)
-                    .countedCategories(categories.iterator().next(), categories.toArray(OrderStatusCategory[]::new))
-                    .timeUnit(unit);
+            String asOfSource = asOf != null ? "--as-of" : "latest order in the database";
+            PurchaseHistoryOptions.Builder builder = options(zone,
+                    asOf != null ? Optional.empty() : orders.latestPlacedAt(), "the database");
             input.currencyOption().ifPresent(builder::currency);
             PurchaseHistoryOptions options = builder.build();
             long started = System.nanoTime();
