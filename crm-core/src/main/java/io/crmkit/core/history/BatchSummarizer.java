@@ -3,6 +3,7 @@ package io.crmkit.core.history;
 import io.crmkit.core.CurrencyMismatchException;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.OrderId;
+import io.crmkit.core.internal.LocalDays;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.time.Instant;
 import java.util.Arrays;
@@ -60,9 +61,9 @@ final class BatchSummarizer {
     PurchaseSummaries summarize() {
         run();
         long asOfTick = dayClock ? ((AsOf.EndOfDay) options.asOf()).lastDay().toEpochDay()
-                : PurchaseHistoryAccumulator.micros(cutoff);
+                : LocalDays.micros(cutoff);
         return new PurchaseSummaries(options, currency(), stats(), compact(false), asOfTick,
-                dayClock ? 1L : PurchaseHistoryAccumulator.MICROS_PER_DAY);
+                dayClock ? 1L : LocalDays.MICROS_PER_DAY);
     }
 
     /**
@@ -196,7 +197,7 @@ final class BatchSummarizer {
 
     private static long saturatedMicros(Instant t) {
         try {
-            return PurchaseHistoryAccumulator.micros(t);
+            return LocalDays.micros(t);
         } catch (ArithmeticException e) {
             return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }

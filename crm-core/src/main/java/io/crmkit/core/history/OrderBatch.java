@@ -3,7 +3,9 @@ package io.crmkit.core.history;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.CustomerIdSort;
 import io.crmkit.core.internal.CustomerIndex;
+import io.crmkit.core.internal.LocalDays;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.time.Instant;
@@ -37,10 +39,10 @@ import java.util.Optional;
 public final class OrderBatch {
 
     /** Earliest supported placement time: the start of year -290000 (UTC), in epoch microseconds. */
-    public static final long MIN_MICROS = PurchaseHistoryAccumulator.micros(
+    public static final long MIN_MICROS = LocalDays.micros(
             LocalDate.of(-290_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
     /** Latest supported placement time: the end of year 290000 (UTC), in epoch microseconds. */
-    public static final long MAX_MICROS = PurchaseHistoryAccumulator.micros(
+    public static final long MAX_MICROS = LocalDays.micros(
             LocalDate.of(290_001, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()) - 1;
 
     private static final OrderStatusCategory[] CATEGORIES = OrderStatusCategory.values();
@@ -377,7 +379,7 @@ public final class OrderBatch {
             Instant t = order.placedAt();
             long micros;
             try {
-                micros = PurchaseHistoryAccumulator.micros(t);
+                micros = LocalDays.micros(t);
             } catch (ArithmeticException e) {
                 throw new IllegalArgumentException("row " + rows + " (order " + order.id() + "): placedAt " + t
                         + " is outside the supported range of years -290000 to 290000", e);

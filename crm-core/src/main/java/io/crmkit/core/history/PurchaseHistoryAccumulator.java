@@ -5,7 +5,9 @@ import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.CustomerIdSort;
 import io.crmkit.core.internal.CustomerIndex;
+import io.crmkit.core.internal.LocalDays;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.time.Instant;
@@ -41,7 +43,6 @@ import java.util.function.Consumer;
  */
 public final class PurchaseHistoryAccumulator implements Consumer<Order> {
 
-    static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private final PurchaseHistoryOptions options;
     private final Instant cutoff;
@@ -186,15 +187,11 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
             if (dayUnit) {
                 return days.startOfDayMicros(days.epochDay(t.getEpochSecond()));
             }
-            return micros(t);
+            return LocalDays.micros(t);
         } catch (ArithmeticException | java.time.DateTimeException e) {
             throw new IllegalArgumentException("order " + orderId + ": placedAt " + t
                     + " is outside the supported range of years -290000 to 290000", e);
         }
-    }
-
-    static long micros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     private void add(CustomerId customer, OrderId orderId, long tick, long value) {
@@ -387,10 +384,10 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
      */
     public PurchaseSummaries toSummaries() {
         int[] order = CustomerIdSort.ascending(columns.ids, columns.size);
-        long asOfTick = dayClock ? ((AsOf.EndOfDay) options.asOf()).lastDay().toEpochDay() : micros(cutoff);
+        long asOfTick = dayClock ? ((AsOf.EndOfDay) options.asOf()).lastDay().toEpochDay() : LocalDays.micros(cutoff);
         return new PurchaseSummaries(options, Optional.ofNullable(currency),
                 new PurchaseHistoryStats(seen, counted, excludedByStatus, excludedAfterAsOf),
-                columns.permuted(order), asOfTick, dayClock ? 1L : MICROS_PER_DAY);
+                columns.permuted(order), asOfTick, dayClock ? 1L : LocalDays.MICROS_PER_DAY);
     }
 
     static Instant instantOfTick(long tick, boolean dayClock, java.time.ZoneId zone) {

@@ -1,5 +1,6 @@
 package io.crmkit.core.history;
 
+import io.crmkit.core.internal.LocalDays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -158,7 +159,7 @@ class OrderBatchProperties {
         byId.sort(Comparator.comparing(Order::id));
         OrderBatch.Builder b = OrderBatch.builder(USD);
         for (Order o : byId) {
-            b.add(b.customer(o.customerId()), PurchaseHistoryAccumulator.micros(o.placedAt()), o.status().category(),
+            b.add(b.customer(o.customerId()), LocalDays.micros(o.placedAt()), o.status().category(),
                     o.grossAmount().toMinorUnits(), o.netRevenue().toMinorUnits());
         }
         OrderBatch batch = b.build();
@@ -178,7 +179,7 @@ class OrderBatchProperties {
             Order o = orders.get(r);
             assertThat(batch.customerId(batch.customerIndex(r))).isEqualTo(o.customerId());
             assertThat(batch.orderId(r)).contains(o.id());
-            assertThat(batch.placedAtMicros(r)).isEqualTo(PurchaseHistoryAccumulator.micros(o.placedAt()));
+            assertThat(batch.placedAtMicros(r)).isEqualTo(LocalDays.micros(o.placedAt()));
             assertThat(batch.category(r)).isEqualTo(o.status().category());
             assertThat(batch.grossMinor(r)).isEqualTo(o.grossAmount().toMinorUnits());
             assertThat(batch.netMinor(r)).isEqualTo(o.netRevenue().toMinorUnits());

@@ -1,5 +1,6 @@
 package io.crmkit.core.history;
 
+import io.crmkit.core.internal.LocalDays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class OrderBatchTest {
 
     private static final Currency USD = Currency.getInstance("USD");
     private static final OrderStatusCategory DONE = OrderStatusCategory.COMPLETED;
-    private static final long T = PurchaseHistoryAccumulator.micros(Instant.parse("2026-01-05T10:00:00Z"));
+    private static final long T = LocalDays.micros(Instant.parse("2026-01-05T10:00:00Z"));
 
     @Test
     void rejectsBadRowsNamingTheRowAndTheValue() {

@@ -3,6 +3,7 @@ package io.crmkit.segmentation.lifecycle;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.LocalDays;
 import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.survey.SurveyResponse;
 import java.time.Instant;
@@ -124,15 +125,16 @@ public final class EngagementHistory {
     public static final class Builder {
 
         private final ZoneId zone;
+        private final LocalDays localDays;
         private final Map<CustomerId, Events> events = new HashMap<>();
 
         private Builder(ZoneId zone) {
             this.zone = Checks.notNull(zone, "zone");
+            this.localDays = new LocalDays(zone);
         }
 
         private int day(Instant t) {
-            return Math.toIntExact(Math.floorDiv(t.getEpochSecond() + zone.getRules().getOffset(t).getTotalSeconds(),
-                    86_400L));
+            return Math.toIntExact(localDays.epochDay(t.getEpochSecond()));
         }
 
         /**

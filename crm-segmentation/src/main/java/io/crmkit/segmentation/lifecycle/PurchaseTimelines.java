@@ -7,7 +7,9 @@ import io.crmkit.core.TimeRange;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.CustomerIdSort;
 import io.crmkit.core.internal.CustomerIndex;
+import io.crmkit.core.internal.LocalDays;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.core.port.CustomerRepository;
@@ -16,7 +18,6 @@ import io.crmkit.metrics.clv.BtydData;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -311,9 +312,7 @@ public final class PurchaseTimelines {
 
         private final TimelineOptions options;
         private final boolean net;
-        private final ZoneRules rules;
-        private final int fixedOffset;
-        private final boolean fixed;
+        private final LocalDays localDays;
         private final CustomerIndex index = new CustomerIndex(1 << 10);
         private CustomerId[] keys = new CustomerId[1 << 10];
         private int[] rowCustomer = new int[1 << 12];
@@ -327,9 +326,7 @@ public final class PurchaseTimelines {
         private Builder(TimelineOptions options) {
             this.options = Checks.notNull(options, "options");
             this.net = options.revenueBasis() == RevenueBasis.NET;
-            this.rules = options.zone().getRules();
-            this.fixed = rules.isFixedOffset();
-            this.fixedOffset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+            this.localDays = new LocalDays(options.zone());
         }
 
         /**
@@ -424,8 +421,7 @@ public final class PurchaseTimelines {
 
         private int epochDay(Instant t) {
             try {
-                int offset = fixed ? fixedOffset : rules.getOffset(t).getTotalSeconds();
-                return Math.toIntExact(Math.floorDiv(Math.addExact(t.getEpochSecond(), offset), 86_400L));
+                return Math.toIntExact(localDays.epochDay(t.getEpochSecond()));
             } catch (ArithmeticException | DateTimeException e) {
                 throw new IllegalArgumentException("placedAt " + t + " is outside the supported range", e);
             }
@@ -439,11 +435,7 @@ public final class PurchaseTimelines {
         public PurchaseTimelines build() {
             int n = index.size();
             // customers in ascending identifier order
-            Integer[] byId = new Integer[n];
-            for (int c = 0; c < n; c++) {
-                byId[c] = c;
-            }
-            Arrays.sort(byId, (a, b) -> keys[a].compareTo(keys[b]));
+            int[] byId = n == 0 ? new int[0] : CustomerIdSort.ascending(keys, n);
             int[] rank = new int[n];
             CustomerId[] ids = new CustomerId[n];
             for (int r = 0; r < n; r++) {

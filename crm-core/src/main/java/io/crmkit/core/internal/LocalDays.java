@@ -1,4 +1,4 @@
-package io.crmkit.core.history;
+package io.crmkit.core.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,12 +11,15 @@ import java.time.zone.ZoneRules;
  * start, caching the offset interval last used (the span between two of the zone's transitions)
  * and the last day start, so that a run of times in one season costs no {@link ZoneRules} lookup.
  *
- * <p>Not thread-safe: one per summarising pass.
+ * <p>Internal: not part of the crmkit API. Not thread-safe: one per pass.
  */
-final class LocalDays {
+public final class LocalDays {
 
     private static final long SECONDS_PER_DAY = 86_400L;
     private static final long MICROS_PER_SECOND = 1_000_000L;
+
+    /** Microseconds in a day of 86,400 seconds. */
+    public static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private final ZoneId zone;
     private final ZoneRules rules;
@@ -32,7 +35,12 @@ final class LocalDays {
     private long startDay = Long.MIN_VALUE;
     private long startMicros;
 
-    LocalDays(ZoneId zone) {
+    /**
+     * Creates a converter for a zone.
+     *
+     * @param zone the zone that defines calendar days, not null
+     */
+    public LocalDays(ZoneId zone) {
         this.zone = zone;
         this.rules = zone.getRules();
         this.fixed = rules.isFixedOffset();
@@ -47,7 +55,7 @@ final class LocalDays {
     }
 
     /** Returns the calendar day (epoch day in the zone) of an instant given in epoch seconds. */
-    long epochDay(long epochSecond) {
+    public long epochDay(long epochSecond) {
         if (epochSecond < validFrom || epochSecond >= validUntil) {
             refresh(epochSecond);
         }
@@ -56,26 +64,37 @@ final class LocalDays {
 
     /**
      * Returns the calendar day of an instant given in epoch microseconds, with one division; the
-     * microseconds must lie within {@link OrderBatch#MIN_MICROS} and {@link OrderBatch#MAX_MICROS}
+     * microseconds must lie within {@code OrderBatch.MIN_MICROS} and {@code OrderBatch.MAX_MICROS}
      * (so that adding an offset of at most 18 hours cannot overflow).
      */
-    long epochDayOfMicros(long epochMicros) {
+    public long epochDayOfMicros(long epochMicros) {
         if (epochMicros < validFromMicros || epochMicros >= validUntilMicros) {
             refresh(Math.floorDiv(epochMicros, MICROS_PER_SECOND));
         }
-        return Math.floorDiv(epochMicros + offsetMicros, PurchaseHistoryAccumulator.MICROS_PER_DAY);
+        return Math.floorDiv(epochMicros + offsetMicros, MICROS_PER_DAY);
+    }
+
+    /**
+     * Returns an instant in epoch microseconds, truncating nanoseconds.
+     *
+     * @param t the instant, not null
+     * @return the microseconds
+     * @throws ArithmeticException outside about 290,000 years of the epoch
+     */
+    public static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), MICROS_PER_SECOND), t.getNano() / 1_000);
     }
 
     /** Returns the epoch microseconds of the first instant of a calendar day in the zone. */
-    long startOfDayMicros(long epochDay) {
+    public long startOfDayMicros(long epochDay) {
         if (epochDay != startDay) {
-            long day = PurchaseHistoryAccumulator.MICROS_PER_DAY;
+            long day = MICROS_PER_DAY;
             long candidate = epochDay * day - offsetMicros;
             if (candidate - day >= validFromMicros && candidate + day < validUntilMicros) {
                 // no transition within a day of local midnight: midnight exists once, at the cached offset
                 startMicros = candidate;
             } else {
-                startMicros = PurchaseHistoryAccumulator.micros(LocalDate.ofEpochDay(epochDay).atStartOfDay(zone)
+                startMicros = micros(LocalDate.ofEpochDay(epochDay).atStartOfDay(zone)
                         .toInstant());
             }
             startDay = epochDay;

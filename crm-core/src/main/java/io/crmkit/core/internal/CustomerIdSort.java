@@ -1,4 +1,4 @@
-package io.crmkit.core.history;
+package io.crmkit.core.internal;
 
 import io.crmkit.core.CustomerId;
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import java.util.Arrays;
  * counts as 0, and any two identifiers with equal keys are compared in full. Stateless and
  * thread-safe.
  */
-final class CustomerIdSort {
+public final class CustomerIdSort {
 
     private CustomerIdSort() {
     }
@@ -23,7 +23,7 @@ final class CustomerIdSort {
      * Returns the permutation that sorts {@code ids[0..n)}: {@code ids[order[0]] < ids[order[1]] < ...}.
      * The identifiers must be distinct.
      */
-    static int[] ascending(CustomerId[] ids, int n) {
+    public static int[] ascending(CustomerId[] ids, int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -54,7 +54,7 @@ final class CustomerIdSort {
     }
 
     /** Returns whether {@code ids[0..n)} is strictly ascending. */
-    static boolean isAscending(CustomerId[] ids, int n) {
+    public static boolean isAscending(CustomerId[] ids, int n) {
         for (int i = 1; i < n; i++) {
             if (ids[i - 1].compareTo(ids[i]) >= 0) {
                 return false;

@@ -1,4 +1,4 @@
-package io.crmkit.core.history;
+package io.crmkit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +66,7 @@ class CustomerIdSortProperties {
             assertThat(days.epochDay(s)).as("second %d in %s", s, zone).isEqualTo(expected);
             long micros = s * 1_000_000L + Math.floorMod(s * 7_919L, 1_000_000L);
             assertThat(days.epochDayOfMicros(micros)).as("micros %d in %s", micros, zone).isEqualTo(expected);
-            long start = PurchaseHistoryAccumulator.micros(LocalDate.ofEpochDay(expected).atStartOfDay(zone)
+            long start = LocalDays.micros(LocalDate.ofEpochDay(expected).atStartOfDay(zone)
                     .toInstant());
             assertThat(days.startOfDayMicros(expected)).as("start of day %d in %s", expected, zone).isEqualTo(start);
         }
