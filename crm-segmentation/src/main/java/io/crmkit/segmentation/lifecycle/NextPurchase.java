@@ -72,10 +72,10 @@ public final class NextPurchase {
         int[] count = Rhythms.counts(timelines, asOf);
         int[] off = timelines.offsets;
         int[] days = timelines.days;
-        // per-customer mean log gap, and the sums for the population moments
+        // per-customer mean log gap and within sum of squares, one log per gap
         double[] mean = new double[n];
+        double[] logs = new double[16];
         double sumLog = 0;
-        double sumSquaresAll = 0;
         long gapsAll = 0;
         double withinSquares = 0;
         long withinDegrees = 0;
@@ -85,19 +85,21 @@ public final class NextPurchase {
             if (gaps < 1) {
                 continue;
             }
+            if (logs.length < gaps) {
+                logs = new double[Math.max(gaps, 2 * logs.length)];
+            }
             int from = off[i];
             double s = 0;
-            for (int j = 1; j <= gaps; j++) {
-                s += Math.log(days[from + j] - days[from + j - 1]);
+            for (int j = 0; j < gaps; j++) {
+                logs[j] = Math.log(days[from + j + 1] - days[from + j]);
+                s += logs[j];
             }
             double m = s / gaps;
             mean[i] = m;
-            double ss = 0;
-            for (int j = 1; j <= gaps; j++) {
-                double d = Math.log(days[from + j] - days[from + j - 1]) - m;
-                ss += d * d;
+            for (int j = 0; j < gaps; j++) {
+                double d = logs[j] - m;
+                withinSquares += d * d;
             }
-            withinSquares += ss;
             withinDegrees += gaps - 1;
             sumLog += s;
             gapsAll += gaps;
@@ -109,11 +111,13 @@ public final class NextPurchase {
             return new NextPurchaseReport(timelines, options, List.of(), forecastOfRow, 0, 0, 0);
         }
         double mu = sumLog / gapsAll;
+        // squares around the population mean: within squares plus each customer's n (m - mu)^2
+        double sumSquaresAll = withinSquares;
         for (int i = 0; i < n; i++) {
             int gaps = count[i] - 1;
-            for (int j = 1; j <= gaps; j++) {
-                double d = Math.log(days[off[i] + j] - days[off[i] + j - 1]) - mu;
-                sumSquaresAll += d * d;
+            if (gaps >= 1) {
+                double d = mean[i] - mu;
+                sumSquaresAll += gaps * d * d;
             }
         }
         double s2;
