@@ -30,7 +30,7 @@ final class LifecycleInput {
         if (input.failsStrict(command, in)) {
             return null;
         }
-        input.currency(in);
+        input.currency(in); // fails clearly when the orders are in several currencies and none was chosen
         TimelineOptions options = TimelineOptions.defaults().withZone(input.zone());
         PurchaseTimelines.Builder builder = PurchaseTimelines.builder(options);
         long k = 0;
