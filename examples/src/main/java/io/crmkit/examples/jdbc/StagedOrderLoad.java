@@ -1,5 +1,7 @@
 package io.crmkit.examples.jdbc;
 
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.order.OrderStatus;
 import java.math.BigDecimal;
@@ -35,19 +37,21 @@ import org.postgresql.copy.CopyIn;
  * customer identifier) on customer, time, currency and status. A row handed over without a valid
  * customer identifier is rejected as such when it comes before the order's first line, and as
  * disagreeing with it after. So that the usual file (every order on one row) needs no grouping in
- * the database, a fixed-size filter of the identifiers seen ({@value #FILTER_BITS} bits, a Bloom
- * filter) marks the rows whose order may have occurred before; only the orders with a marked row
- * are checked and merged in SQL.
+ * the database, a Bloom filter of the identifiers seen (Guava's, sized for
+ * {@value #EXPECTED_ORDER_IDS} identifiers at a 1 % false-positive rate) marks the rows whose order
+ * may have occurred before; only the orders with a marked row are checked and merged in SQL. More
+ * identifiers only mark more rows (more grouping in SQL), never fewer.
  *
- * <p>Memory: one chunk of rows ({@value #CHUNK_ROWS}) and the filter (16 MiB), whatever the number
+ * <p>Memory: one chunk of rows ({@value #CHUNK_ROWS}) and the filter (about 12 MiB), whatever the number
  * of rows. Not thread-safe: one thread adds the rows, checks and commits.
  */
 public final class StagedOrderLoad implements AutoCloseable {
 
     /** Rows per {@code COPY} or batch. */
     public static final int CHUNK_ROWS = 50_000;
-    /** Bits of the filter of order identifiers seen (16 MiB). */
-    public static final int FILTER_BITS = 1 << 27;
+    /** Order identifiers the filter of identifiers seen is sized for (about 12 MiB). */
+    public static final int EXPECTED_ORDER_IDS = 10_000_000;
+    private static final double FALSE_POSITIVE_RATE = 0.01;
 
     private static final String STAGE = "crm_load_row";
     private static final String STAGE_COLUMNS = "line, order_id, customer_id, placed_at, status_label, status_category,"
@@ -87,8 +91,7 @@ public final class StagedOrderLoad implements AutoCloseable {
     private final Connection connection;
     private final JdbcDialect dialect;
     private final int chunkRows;
-    private final long[] filter;
-    private final long filterMask;
+    private final BloomFilter<CharSequence> seenIds;
     private final StringBuilder copyBuffer;
     private final PreparedStatement batch;
     private int pending;
@@ -97,13 +100,12 @@ public final class StagedOrderLoad implements AutoCloseable {
     private boolean checked;
     private boolean done;
 
-    private StagedOrderLoad(Connection connection, JdbcDialect dialect, int chunkRows, int filterBits)
+    private StagedOrderLoad(Connection connection, JdbcDialect dialect, int chunkRows, int expectedOrderIds)
             throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
         this.chunkRows = chunkRows;
-        this.filter = new long[Math.max(1, filterBits / 64)];
-        this.filterMask = filter.length * 64L - 1;
+        this.seenIds = BloomFilter.create(Funnels.unencodedCharsFunnel(), expectedOrderIds, FALSE_POSITIVE_RATE);
         try (Statement s = connection.createStatement()) {
             String columns = "(line BIGINT NOT NULL, order_id VARCHAR NOT NULL, customer_id VARCHAR,"
                     + " placed_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, status_label VARCHAR NOT NULL,"
@@ -137,20 +139,20 @@ public final class StagedOrderLoad implements AutoCloseable {
      * @throws RepositoryAccessException if the database fails
      */
     public static StagedOrderLoad begin(DataSource dataSource) {
-        return begin(dataSource, CHUNK_ROWS, FILTER_BITS);
+        return begin(dataSource, CHUNK_ROWS, EXPECTED_ORDER_IDS);
     }
 
     /** As {@link #begin(DataSource)}, with a chunk size and filter size (for tests: small ones). */
-    static StagedOrderLoad begin(DataSource dataSource, int chunkRows, int filterBits) {
+    static StagedOrderLoad begin(DataSource dataSource, int chunkRows, int expectedOrderIds) {
         Objects.requireNonNull(dataSource, "dataSource");
-        if (chunkRows < 1 || filterBits < 64) {
-            throw new IllegalArgumentException("chunkRows " + chunkRows + ", filterBits " + filterBits);
+        if (chunkRows < 1 || expectedOrderIds < 1) {
+            throw new IllegalArgumentException("chunkRows " + chunkRows + ", expectedOrderIds " + expectedOrderIds);
         }
         Connection c = null;
         try {
             c = dataSource.getConnection();
             c.setAutoCommit(false);
-            return new StagedOrderLoad(c, JdbcDialect.of(c), chunkRows, filterBits);
+            return new StagedOrderLoad(c, JdbcDialect.of(c), chunkRows, expectedOrderIds);
         } catch (SQLException e) {
             closeQuietly(c);
             throw new RepositoryAccessException("starting to load orders", e);
@@ -255,21 +257,8 @@ public final class StagedOrderLoad implements AutoCloseable {
 
     /** Whether the identifier may have been added before; adds it. */
     private boolean seen(String orderId) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < orderId.length(); i++) {
-            h = (h ^ orderId.charAt(i)) * 0x100000001b3L;
-        }
-        long h2 = (h ^ (h >>> 29)) * 0xbf58476d1ce4e5b9L;
-        h2 = (h2 ^ (h2 >>> 32)) | 1;
-        boolean all = true;
-        for (int k = 0; k < 3; k++) {
-            long bit = (h + k * h2) & filterMask;
-            int word = (int) (bit >>> 6);
-            long mask = 1L << bit;
-            all &= (filter[word] & mask) != 0;
-            filter[word] |= mask;
-        }
-        return all;
+        // put changes no bit exactly when every bit of the identifier was already set
+        return !seenIds.put(orderId);
     }
 
     /**
