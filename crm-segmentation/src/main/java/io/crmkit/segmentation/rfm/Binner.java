@@ -15,72 +15,85 @@ final class Binner {
     static DimensionScores apply(Dimension dimension, double[] values, Binning binning, Direction direction) {
         int n = values.length;
         int k = binning.bins();
-        byte[] bin = new byte[n];
+        byte[] scoreOf = new byte[k + 1];
+        for (int b = 1; b <= k; b++) {
+            scoreOf[b] = (byte) direction.score(b, k);
+        }
+        byte[] scores = new byte[n];
+        // customers and value range per bin (bins ascending by value), customers equal to each cut
+        long[] count = new long[k + 1];
+        double[] lo = new double[k + 1];
+        double[] hi = new double[k + 1];
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
         double[] cuts = null;
+        long[] tied = null;
         Side side = Side.LOWER;
+        boolean[] split = new boolean[Math.max(0, k - 1)];
         List<String> warnings = new ArrayList<>();
-        if (binning instanceof Binning.Thresholds t) {
-            cuts = t.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
-            side = t.side();
-            assign(values, cuts, side, bin);
-        } else if (binning instanceof Binning.Quantiles || binning instanceof Binning.RRfm) {
+        if (binning.rankBased()) {
             if (n > 0) {
+                byte[] bin = new byte[n];
+                rankBins(values, binning, bin);
+                for (int i = 0; i < n; i++) {
+                    int b = bin[i];
+                    double v = values[i];
+                    scores[i] = scoreOf[b];
+                    count[b]++;
+                    if (v < lo[b]) {
+                        lo[b] = v;
+                    }
+                    if (v > hi[b]) {
+                        hi[b] = v;
+                    }
+                }
+                cuts = new double[k - 1];
+                double runningMax = Double.NEGATIVE_INFINITY;
+                for (int j = 1; j < k; j++) {
+                    runningMax = Math.max(runningMax, hi[j]);
+                    cuts[j - 1] = runningMax;
+                    double minAbove = Double.POSITIVE_INFINITY;
+                    for (int b = j + 1; b <= k; b++) {
+                        minAbove = Math.min(minAbove, lo[b]);
+                    }
+                    split[j - 1] = minAbove == runningMax;
+                }
+                tied = tiedCounts(values, cuts);
+            }
+        } else {
+            OrderStatistics.Profile profile = n > 0 ? OrderStatistics.Profile.of(values) : null;
+            int[] histogram = profile != null && profile.countable(n)
+                    ? OrderStatistics.histogram(values, profile.min(), profile.max()) : null;
+            if (binning instanceof Binning.Thresholds t) {
+                cuts = t.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
+                side = t.side();
+            } else if (n > 0) {
                 boolean r = binning instanceof Binning.RRfm;
                 QuantileEstimator estimator = r ? QuantileEstimator.TYPE_7 : ((Binning.Quantiles) binning).estimator();
-                cuts = quantileCuts(values, k, estimator);
+                cuts = quantileCuts(values, k, estimator, profile, histogram);
                 if (r) {
                     for (int j = 0; j < cuts.length; j++) {
                         cuts[j] = cuts[j] + 1;
                     }
                     side = Side.UPPER;
                 }
-                assign(values, cuts, side, bin);
             }
-        } else {
-            rankBins(values, binning, bin);
-        }
-        // customers and value range per bin (bins ascending by value)
-        long[] count = new long[k + 1];
-        double[] lo = new double[k + 1];
-        double[] hi = new double[k + 1];
-        Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-        for (int i = 0; i < n; i++) {
-            int b = bin[i];
-            double v = values[i];
-            count[b]++;
-            if (v < lo[b]) {
-                lo[b] = v;
-            }
-            if (v > hi[b]) {
-                hi[b] = v;
-            }
-        }
-        boolean[] split = new boolean[Math.max(0, k - 1)];
-        if (binning.rankBased() && n > 0) {
-            cuts = new double[k - 1];
-            double runningMax = Double.NEGATIVE_INFINITY;
-            for (int j = 1; j < k; j++) {
-                runningMax = Math.max(runningMax, hi[j]);
-                cuts[j - 1] = runningMax;
-                double minAbove = Double.POSITIVE_INFINITY;
-                for (int b = j + 1; b <= k; b++) {
-                    minAbove = Math.min(minAbove, lo[b]);
+            if (cuts != null) {
+                long[] equalAt = new long[cuts.length];
+                if (histogram != null) {
+                    tallyCounted(histogram, profile.min(), values, cuts, side, scoreOf, scores, count, lo, hi,
+                            equalAt);
+                } else {
+                    tallyByCuts(values, cuts, side, scoreOf, scores, count, lo, hi, equalAt);
                 }
-                split[j - 1] = minAbove == runningMax;
+                tied = tiedCounts(cuts, equalAt);
             }
-            side = Side.LOWER;
         }
         List<Cut> cutList = new ArrayList<>();
         if (cuts != null) {
-            long[] tied = tiedCounts(values, cuts);
             for (int j = 0; j < cuts.length; j++) {
                 cutList.add(new Cut(cuts[j], side, tied[j], split[j]));
             }
-        }
-        byte[] scores = new byte[n];
-        for (int i = 0; i < n; i++) {
-            scores[i] = (byte) direction.score(bin[i], k);
         }
         List<ScoreBin> scoreBins = new ArrayList<>(k);
         for (int s = 1; s <= k; s++) {
@@ -90,6 +103,100 @@ final class Binner {
         }
         diagnose(dimension, n, binning, cutList, scoreBins, direction, warnings);
         return new DimensionScores(dimension, binning, direction, values, scores, cutList, scoreBins, warnings);
+    }
+
+    /**
+     * The bin of a value under ascending cuts: 1 plus the number of cuts below it ({@link Side#LOWER}:
+     * a value equal to a cut falls below it) or at or below it ({@link Side#UPPER}).
+     */
+    private static int binOf(double v, double[] cuts, boolean upper) {
+        int b = 1;
+        if (upper) {
+            for (double c : cuts) {
+                b += v >= c ? 1 : 0;
+            }
+        } else {
+            for (double c : cuts) {
+                b += v > c ? 1 : 0;
+            }
+        }
+        return b;
+    }
+
+    /**
+     * The one cut a value in bin {@code b} can equal: the first cut at or above it (lower side) or
+     * the last at or below it (upper side); -1 if there is none. When cuts coincide, the run of
+     * equal cuts is credited to this one index ({@link #tiedCounts(double[], long[])}).
+     */
+    private static int boundaryOf(int b, int cuts, boolean upper) {
+        int j = upper ? b - 2 : b - 1;
+        return j >= 0 && j < cuts ? j : -1;
+    }
+
+    /** One pass: bins, scores, counts, value ranges and values equal to a cut. */
+    private static void tallyByCuts(double[] values, double[] cuts, Side side, byte[] scoreOf, byte[] scores,
+            long[] count, double[] lo, double[] hi, long[] equalAt) {
+        boolean upper = side == Side.UPPER;
+        int m = cuts.length;
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            int b = binOf(v, cuts, upper);
+            scores[i] = scoreOf[b];
+            count[b]++;
+            if (v < lo[b]) {
+                lo[b] = v;
+            }
+            if (v > hi[b]) {
+                hi[b] = v;
+            }
+            int j = boundaryOf(b, m, upper);
+            if (j >= 0 && v == cuts[j]) {
+                equalAt[j]++;
+            }
+        }
+    }
+
+    /**
+     * The same as {@link #tallyByCuts} for a counted column: the bin of every distinct value is
+     * worked out once, then the scores are one table lookup per customer.
+     */
+    private static void tallyCounted(int[] histogram, double min, double[] values, double[] cuts, Side side,
+            byte[] scoreOf, byte[] scores, long[] count, double[] lo, double[] hi, long[] equalAt) {
+        boolean upper = side == Side.UPPER;
+        int m = cuts.length;
+        byte[] scoreOfSlot = new byte[histogram.length];
+        for (int t = 0; t < histogram.length; t++) {
+            double v = min + t;
+            int b = binOf(v, cuts, upper);
+            scoreOfSlot[t] = scoreOf[b];
+            int c = histogram[t];
+            if (c > 0) {
+                count[b] += c;
+                lo[b] = Math.min(lo[b], v);
+                hi[b] = Math.max(hi[b], v);
+                int j = boundaryOf(b, m, upper);
+                if (j >= 0 && v == cuts[j]) {
+                    equalAt[j] += c;
+                }
+            }
+        }
+        for (int i = 0; i < values.length; i++) {
+            scores[i] = scoreOfSlot[(int) (values[i] - min)];
+        }
+    }
+
+    /** Spreads the values equal to a cut over every cut of the same value. */
+    private static long[] tiedCounts(double[] cuts, long[] equalAt) {
+        int m = cuts.length;
+        long[] tied = new long[m];
+        for (int j = 0; j < m; j++) {
+            long sum = 0;
+            for (int i = 0; i < m; i++) {
+                sum += cuts[i] == cuts[j] ? equalAt[i] : 0;
+            }
+            tied[j] = sum;
+        }
+        return tied;
     }
 
     private static void diagnose(Dimension dimension, int n, Binning binning, List<Cut> cuts, List<ScoreBin> bins,
@@ -134,31 +241,9 @@ final class Binner {
         return sb.toString();
     }
 
-    private static void assign(double[] values, double[] cuts, Side side, byte[] bin) {
-        int n = values.length;
-        if (side == Side.LOWER) {
-            for (int i = 0; i < n; i++) {
-                double v = values[i];
-                int b = 1;
-                for (double c : cuts) {
-                    b += v > c ? 1 : 0;
-                }
-                bin[i] = (byte) b;
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                double v = values[i];
-                int b = 1;
-                for (double c : cuts) {
-                    b += v >= c ? 1 : 0;
-                }
-                bin[i] = (byte) b;
-            }
-        }
-    }
-
     /** The quantiles at {@code j * (1/k)}, {@code j = 1..k-1}, as R's {@code seq(0, 1, length.out = k + 1)}. */
-    static double[] quantileCuts(double[] values, int k, QuantileEstimator estimator) {
+    static double[] quantileCuts(double[] values, int k, QuantileEstimator estimator,
+            OrderStatistics.Profile profile, int[] histogram) {
         int n = values.length;
         double by = 1.0 / k;
         int[][] positions = new int[k - 1][];
@@ -170,7 +255,8 @@ final class Binner {
         }
         double[] cuts = new double[k - 1];
         int[] wanted = needed.stream().mapToInt(Integer::intValue).toArray();
-        double[] stats = OrderStatistics.select(values, wanted);
+        double[] stats = histogram != null ? OrderStatistics.select(histogram, profile.min(), wanted)
+                : OrderStatistics.selectByBuckets(values, profile, wanted);
         for (int j = 1; j < k; j++) {
             int[] p = positions[j - 1];
             cuts[j - 1] = estimator.combine(n, j * by, stats[Arrays.binarySearch(wanted, p[0])],

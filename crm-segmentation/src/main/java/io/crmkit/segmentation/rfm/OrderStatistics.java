@@ -3,18 +3,52 @@ package io.crmkit.segmentation.rfm;
 import java.util.Arrays;
 
 /**
- * Selects a few order statistics of a column without sorting it: by counting when the values are
- * whole numbers in a small range (frequency, recency in days), else by a three-way-partition
- * quickselect that stays linear however many values are tied, falling back to a sort of the
- * remaining range if the pivots go bad. Guava's {@code Quantiles} selection was tried first and
- * degrades towards quadratic time on columns with few distinct values (1 million frequencies
- * took seconds), which is the normal case in RFM. Stateless.
+ * Selects a few order statistics of a column without sorting it, in the order of
+ * {@link Arrays#sort(double[])} (so {@code -0.0} before {@code 0.0}).
+ *
+ * <ul>
+ *   <li>Whole numbers in a small range (frequency, recency in days): by counting
+ *       ({@link #histogram}).</li>
+ *   <li>Other values (money): a bucket pass over the values' order-preserving bit patterns (at most
+ *       2^16 buckets, so buckets are about log-spaced and skewed amounts spread well), then only
+ *       the values of the few buckets holding a wanted position are copied and selected. Two
+ *       read-only passes instead of the half-dozen partition passes of a quickselect over the whole
+ *       column.</li>
+ *   <li>Within a bucket: a three-way-partition quickselect that stays linear however many values
+ *       are tied, falling back to a sort of the remaining range if the pivots go bad.</li>
+ * </ul>
+ *
+ * <p>Guava's {@code Quantiles} selection was tried first and degrades towards quadratic time on
+ * columns with few distinct values (1 million frequencies took seconds), which is the normal case
+ * in RFM. Stateless.
  */
 final class OrderStatistics {
 
     private static final int SMALL = 32;
+    private static final int BUCKET_BITS = 16;
 
     private OrderStatistics() {
+    }
+
+    /** The smallest and largest value of a non-empty column and whether all values are whole. */
+    record Profile(double min, double max, boolean integral) {
+
+        static Profile of(double[] values) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            boolean integral = true;
+            for (double v : values) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                integral &= v == Math.rint(v);
+            }
+            return new Profile(min, max, integral);
+        }
+
+        /** Whether the values are whole numbers spanning few enough of them to count, for n values. */
+        boolean countable(int n) {
+            return integral && max - min <= Math.max(4.0 * n, 65_536);
+        }
     }
 
     /**
@@ -25,35 +59,112 @@ final class OrderStatistics {
      * @return the order statistics, one per position
      */
     static double[] select(double[] values, int[] positions) {
+        if (values.length == 0) {
+            return new double[positions.length];
+        }
+        Profile profile = Profile.of(values);
+        if (profile.countable(values.length)) {
+            return select(histogram(values, profile.min(), profile.max()), profile.min(), positions);
+        }
+        return selectByBuckets(values, profile, positions);
+    }
+
+    /**
+     * Counts a countable column ({@link Profile#countable}): slot {@code t} holds the number of
+     * values equal to {@code min + t}.
+     */
+    static int[] histogram(double[] values, double min, double max) {
+        int[] count = new int[(int) (max - min) + 1];
+        for (double v : values) {
+            count[(int) (v - min)]++;
+        }
+        return count;
+    }
+
+    /** Reads order statistics off a {@link #histogram}. */
+    static double[] select(int[] count, double min, int[] positions) {
+        double[] out = new double[positions.length];
+        int p = 0;
+        long seen = 0;
+        for (int t = 0; t < count.length && p < positions.length; t++) {
+            seen += count[t];
+            while (p < positions.length && positions[p] < seen) {
+                out[p++] = min + t;
+            }
+        }
+        return out;
+    }
+
+    /** The bit pattern of a value as an unsigned number in the order of {@link Double#compare}. */
+    private static long key(double v) {
+        long bits = Double.doubleToRawLongBits(v);
+        return bits ^ ((bits >> 63) | Long.MIN_VALUE);
+    }
+
+    static double[] selectByBuckets(double[] values, Profile profile, int[] positions) {
         int n = values.length;
         double[] out = new double[positions.length];
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        boolean integral = true;
-        for (double v : values) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            integral &= v == Math.rint(v);
-        }
-        if (integral && max - min <= Math.max(4.0 * n, 65_536)) {
-            int range = (int) (max - min) + 1;
-            int[] count = new int[range];
-            for (double v : values) {
-                count[(int) (v - min)]++;
-            }
-            int p = 0;
-            long seen = 0;
-            for (int t = 0; t < range && p < positions.length; t++) {
-                seen += count[t];
-                while (p < positions.length && positions[p] < seen) {
-                    out[p++] = min + t;
-                }
-            }
+        long base = key(profile.min());
+        long span = key(profile.max()) - base; // unsigned
+        if (span == 0) {
+            Arrays.fill(out, profile.min());
             return out;
         }
-        double[] a = values.clone();
+        int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(span) - BUCKET_BITS);
+        int buckets = (int) (span >>> shift) + 1;
+        int[] count = new int[buckets];
+        for (double v : values) {
+            count[(int) ((key(v) - base) >>> shift)]++;
+        }
+        // the bucket of every wanted position and the position's rank inside it
+        int[] slot = new int[buckets];
+        Arrays.fill(slot, -1);
+        int[] bucketOf = new int[positions.length];
+        long[] startOf = new long[positions.length];
+        int targets = 0;
+        long seen = 0;
+        int p = 0;
+        for (int b = 0; b < buckets && p < positions.length; b++) {
+            long start = seen;
+            seen += count[b];
+            while (p < positions.length && positions[p] < seen) {
+                if (slot[b] < 0) {
+                    slot[b] = targets++;
+                }
+                bucketOf[p] = b;
+                startOf[p] = start;
+                p++;
+            }
+        }
+        double[][] members = new double[targets][];
+        int[] fill = new int[targets];
+        for (int b = 0; b < buckets; b++) {
+            if (slot[b] >= 0) {
+                members[slot[b]] = new double[count[b]];
+            }
+        }
+        for (double v : values) {
+            int s = slot[(int) ((key(v) - base) >>> shift)];
+            if (s >= 0) {
+                members[s][fill[s]++] = v;
+            }
+        }
         int depthLimit = 2 * (32 - Integer.numberOfLeadingZeros(Math.max(1, n))) + 8;
-        select(a, 0, n, positions, 0, positions.length, out, depthLimit);
+        for (int first = 0; first < positions.length;) {
+            int last = first;
+            while (last < positions.length && bucketOf[last] == bucketOf[first]) {
+                last++;
+            }
+            int[] ranks = new int[last - first];
+            for (int q = first; q < last; q++) {
+                ranks[q - first] = (int) (positions[q] - startOf[q]);
+            }
+            double[] within = new double[ranks.length];
+            double[] a = members[slot[bucketOf[first]]];
+            select(a, 0, a.length, ranks, 0, ranks.length, within, depthLimit);
+            System.arraycopy(within, 0, out, first, ranks.length);
+            first = last;
+        }
         return out;
     }
 

@@ -60,6 +60,41 @@ class BinningProperties {
     }
 
     @Property
+    void scoreBinsAndCutsDescribeTheScoredCustomers(@ForAll("values") double[] values,
+            @ForAll("binnings") Binning binning, @ForAll Direction direction) {
+        DimensionScores s = RfmScorer.scoreDimension(Dimension.MONETARY, values, binning, direction);
+        for (ScoreBin bin : s.scoreBins()) {
+            long count = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < values.length; i++) {
+                if (s.score(i) == bin.score()) {
+                    count++;
+                    lo = Math.min(lo, values[i]);
+                    hi = Math.max(hi, values[i]);
+                }
+            }
+            assertThat(bin.customers()).isEqualTo(count);
+            assertThat(bin.lowest().isPresent()).isEqualTo(count > 0);
+            if (count > 0) {
+                assertThat(bin.lowest().getAsDouble()).isEqualTo(lo);
+                assertThat(bin.highest().getAsDouble()).isEqualTo(hi);
+            }
+        }
+        if (binning.rankBased()) {
+            return;
+        }
+        // value methods: each score is where the value falls among the reported cuts
+        for (int i = 0; i < values.length; i++) {
+            int b = 1;
+            for (Cut c : s.cuts()) {
+                b += c.side() == Side.LOWER ? (values[i] > c.value() ? 1 : 0) : (values[i] >= c.value() ? 1 : 0);
+            }
+            assertThat(s.score(i)).isEqualTo(direction.score(b, binning.bins()));
+        }
+    }
+
+    @Property
     void valueBinningIsMonotoneAndGivesTiedValuesOneScore(@ForAll("values") double[] values,
             @ForAll("binnings") Binning binning) {
         DimensionScores up = RfmScorer.scoreDimension(Dimension.FREQUENCY, values, binning,
