@@ -151,6 +151,22 @@ class OrderBatchProperties {
     }
 
     @Property
+    void rowsInRunsOfOneCustomerEqualTheObjectPath(@ForAll("orders") List<Order> orders,
+            @ForAll("options") PurchaseHistoryOptions options, @ForAll long seed,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 3) int blocks) {
+        // rows grouped by customer (the summariser's run path), each customer's rows out of time
+        // order and spread over up to `blocks` runs
+        Random random = new Random(seed);
+        List<Order> shuffled = new ArrayList<>(orders);
+        Collections.shuffle(shuffled, random);
+        java.util.Map<Order, Integer> block = new java.util.IdentityHashMap<>();
+        shuffled.forEach(o -> block.put(o, random.nextInt(blocks)));
+        shuffled.sort(Comparator.<Order>comparingInt(block::get).thenComparing(Order::customerId));
+        assertSameOutcome(() -> PurchaseHistory.summarize(byTime(orders), options),
+                () -> PurchaseHistory.summarize(OrderBatch.of(USD, shuffled), options));
+    }
+
+    @Property
     void withoutOrderIdsRowOrderBreaksTies(@ForAll("orders") List<Order> orders,
             @ForAll("options") PurchaseHistoryOptions options) {
         // rows in identifier order: row order then breaks ties (same tick: same microsecond, or same
