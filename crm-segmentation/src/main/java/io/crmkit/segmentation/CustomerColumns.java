@@ -4,7 +4,6 @@ import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.history.PurchaseSummaries;
-import io.crmkit.core.history.RfmView;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.port.CustomerRepository;
 import java.util.ArrayList;
@@ -33,9 +32,6 @@ import java.util.stream.Stream;
  */
 public final class CustomerColumns {
 
-    /** Largest absolute minor-unit value that a {@code double} holds exactly. */
-    private static final double EXACT_LIMIT = 0x1p52;
-
     private final CustomerId[] ids;
     private final double[] recencyDays;
     private final int[] frequency;
@@ -60,30 +56,29 @@ public final class CustomerColumns {
     }
 
     /**
-     * Reads the customers of purchase summaries: recency and frequency from {@link RfmView}, the
-     * counted orders and the exact revenue of each customer. No prospects.
+     * Reads the customers of purchase summaries: recency and frequency as
+     * {@link io.crmkit.core.history.RfmView} has them, the counted orders and the exact revenue of
+     * each customer. No prospects.
      *
      * @param summaries the summaries, not null
      * @return the columns, never null
      */
     public static CustomerColumns from(PurchaseSummaries summaries) {
         Checks.notNull(summaries, "summaries");
-        RfmView view = summaries.rfm();
-        int n = view.size();
+        int n = summaries.size();
         CustomerId[] ids = new CustomerId[n];
+        double[] recency = new double[n];
+        int[] frequency = new int[n];
         int[] orders = new int[n];
         long[] revenue = new long[n];
-        Optional<Currency> currency = summaries.currency();
-        double scale = Math.pow(10, currency.map(c -> Math.max(0, c.getDefaultFractionDigits())).orElse(0));
         for (int i = 0; i < n; i++) {
-            ids[i] = view.customerId(i);
+            ids[i] = summaries.customerId(i);
+            recency[i] = summaries.recencyDays(i);
+            frequency[i] = summaries.purchaseCount(i);
             orders[i] = summaries.orderCount(i);
-            double minor = view.monetarySum(i) * scale;
-            // the view's sum is one correctly rounded division of the exact total: rounding back is
-            // exact below 2^52 minor units; beyond that, read the exact amount
-            revenue[i] = Math.abs(minor) < EXACT_LIMIT ? Math.round(minor) : summaries.revenue(i).toMinorUnits();
+            revenue[i] = summaries.revenueMinorUnits(i);
         }
-        return new CustomerColumns(ids, view.recencyDays(), view.frequency(), orders, revenue, currency, List.of(),
+        return new CustomerColumns(ids, recency, frequency, orders, revenue, summaries.currency(), List.of(),
                 summaries.options().describe());
     }
 

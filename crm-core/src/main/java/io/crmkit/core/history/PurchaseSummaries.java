@@ -167,6 +167,30 @@ public final class PurchaseSummaries {
     }
 
     /**
+     * Returns a customer's total purchase value in minor units of {@link #currency()}, exactly: the
+     * amount of {@link #revenue(int)} without an object per customer, for columnar consumers.
+     *
+     * @param i the index
+     * @return the revenue in minor units, any sign (refunds may exceed purchases on a net basis)
+     */
+    public long revenueMinorUnits(int i) {
+        Objects.checkIndex(i, c.size);
+        return c.total[i];
+    }
+
+    /**
+     * Returns the days from a customer's last purchase to the as-of, as {@link RfmView#recencyDays(int)}:
+     * whole days on the day clock, fractional on the exact clock.
+     *
+     * @param i the index
+     * @return the days, not negative
+     */
+    public double recencyDays(int i) {
+        Objects.checkIndex(i, c.size);
+        return days(asOfTick - c.last[i]);
+    }
+
+    /**
      * Returns a customer's value of the first purchase, exactly.
      *
      * @param i the index

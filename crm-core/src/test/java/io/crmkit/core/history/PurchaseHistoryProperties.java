@@ -210,6 +210,8 @@ class PurchaseHistoryProperties {
             assertThat(rfm.recencyDays(i)).isGreaterThanOrEqualTo(0.0)
                     .isCloseTo(PeriodUnit.WEEKS.convert(btyd.bigT(i) - btyd.tx(i), PeriodUnit.DAYS),
                             org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(s.recencyDays(i)).isEqualTo(rfm.recencyDays(i));
+            assertThat(s.revenueMinorUnits(i)).isEqualTo(s.revenue(i).toMinorUnits());
             assertThat(rfm.monetarySum(i)).isCloseTo(rfm.monetaryMean(i) * rfm.frequency(i),
                     org.assertj.core.data.Offset.offset(1e-6));
             if (btyd.x(i) > 0) {
