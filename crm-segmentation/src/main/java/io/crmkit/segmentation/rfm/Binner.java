@@ -285,11 +285,7 @@ final class Binner {
         }
         int k = binning.bins();
         if (binning instanceof Binning.Ntile) {
-            // stable rank: the customers sharing a value take consecutive positions in row order
-            int[] order = Ranks.stableOrder(values);
-            for (int p = 0; p < n; p++) {
-                bin[order[p]] = (byte) ntileBin(p, n, k);
-            }
+            ntileBins(values, k, bin);
             return;
         }
         int[] minRank = Ranks.minRanks(values);
@@ -309,6 +305,106 @@ final class Binner {
                 bin[i] = (byte) b;
             }
         }
+    }
+
+    /**
+     * NTILE by stable rank, without sorting: the customers sharing a value take consecutive
+     * positions in row order, and position {@code p} of the sorted column is in bucket
+     * {@link #ntileBin}. A value whose positions lie inside one bucket gets that bucket; only the
+     * customers of a value whose positions straddle a bucket boundary need their own position,
+     * counted in row order.
+     *
+     * <ul>
+     *   <li>Whole numbers in a small range: the positions of every value come from the histogram,
+     *       then one pass with a table lookup per row.</li>
+     *   <li>Other values: only the last value of every bucket but the last is selected; a value
+     *       strictly between two of those lies inside one bucket. A first pass places every row
+     *       against the selected values (a code per row), a second turns codes into buckets.</li>
+     * </ul>
+     */
+    static void ntileBins(double[] values, int k, byte[] bin) {
+        int n = values.length;
+        if (n == 0) {
+            return;
+        }
+        // the last position of every bucket, so that walking a run of ties needs no division
+        int[] lastOf = new int[k + 2];
+        int cumulative = 0;
+        for (int b = 1; b <= k; b++) {
+            cumulative += n / k + (b <= n % k ? 1 : 0);
+            lastOf[b] = cumulative - 1;
+        }
+        lastOf[k + 1] = Integer.MAX_VALUE;
+        OrderStatistics.Profile profile = OrderStatistics.Profile.of(values);
+        int[] count;
+        byte[] codeOf = null;
+        double min = profile.min();
+        if (profile.countable(n)) {
+            // one code per distinct value: its slot in the histogram
+            count = OrderStatistics.histogram(values, min, profile.max());
+        } else {
+            double[] selected = OrderStatistics.select(values, bucketEnds(lastOf, k, n));
+            // the distinct selected values, compared as numbers (-0.0 ties with 0.0, as in NTILE),
+            // then a sentinel that no value equals
+            double[] w = new double[selected.length + 1];
+            int distinct = 0;
+            for (double v : selected) {
+                if (distinct == 0 || v != w[distinct - 1]) {
+                    w[distinct++] = v;
+                }
+            }
+            w[distinct] = Double.NaN;
+            // code 2g: strictly between w[g-1] and w[g]; code 2g + 1: equal to w[g]
+            count = new int[2 * distinct + 1];
+            codeOf = new byte[n];
+            for (int i = 0; i < n; i++) {
+                double v = values[i];
+                int g = 0;
+                for (int j = 0; j < distinct; j++) {
+                    g += v > w[j] ? 1 : 0;
+                }
+                int code = 2 * g + (v == w[g] ? 1 : 0);
+                codeOf[i] = (byte) code;
+                count[code]++;
+            }
+        }
+        int codes = count.length;
+        // per code: its first position and bucket; a code straddling a boundary walks its rows
+        int[] next = new int[codes];
+        int[] bucketOf = new int[codes];
+        boolean[] straddles = new boolean[codes];
+        int first = 0;
+        for (int code = 0; code < codes; code++) {
+            next[code] = first;
+            if (count[code] > 0) {
+                bucketOf[code] = ntileBin(first, n, k);
+                straddles[code] = first + count[code] - 1 > lastOf[bucketOf[code]];
+            }
+            first += count[code];
+        }
+        for (int i = 0; i < n; i++) {
+            int code = codeOf == null ? (int) (values[i] - min) : codeOf[i];
+            if (straddles[code]) {
+                int p = next[code]++;
+                while (p > lastOf[bucketOf[code]]) {
+                    bucketOf[code]++;
+                }
+            }
+            bin[i] = (byte) bucketOf[code];
+        }
+    }
+
+    /** The last position of every non-empty bucket that is not the last position overall, ascending. */
+    private static int[] bucketEnds(int[] lastOf, int k, int n) {
+        int[] ends = new int[k];
+        int m = 0;
+        for (int b = 1; b <= k; b++) {
+            int end = lastOf[b];
+            if (end >= 0 && end < n - 1 && (m == 0 || ends[m - 1] != end)) {
+                ends[m++] = end;
+            }
+        }
+        return Arrays.copyOf(ends, m);
     }
 
     /** The NTILE bucket (1-based) of a 0-based position: the first {@code n mod k} buckets get one more. */

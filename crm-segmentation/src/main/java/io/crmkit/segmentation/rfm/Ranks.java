@@ -1,8 +1,8 @@
 package io.crmkit.segmentation.rfm;
 
 /**
- * Ranks of a column in ascending value order, ties in row order: by counting for whole numbers in
- * a small range, else by a stable LSD radix sort of the values' order-preserving bit patterns
+ * Minimum ranks of a column (how many values are smaller; the tied-ranks and percent-rank
+ * binnings): by counting for whole numbers in a small range, else by a stable LSD radix sort of the values' order-preserving bit patterns
  * (six 11-bit passes, skipping the passes where every value has the same digit), which beats a
  * comparison sort followed by a binary search per row by several times at a million rows.
  * Stateless.
@@ -39,25 +39,6 @@ final class Ranks {
         return ranks;
     }
 
-    /** The rows in ascending value order, equal values in ascending row order. */
-    static int[] stableOrder(double[] values) {
-        int n = values.length;
-        int[] below = countsBelow(values);
-        if (below != null) {
-            double min = min(values);
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[below[(int) (values[i] - min)]++] = i;
-            }
-            return order;
-        }
-        return radixOrder(values, new long[n]);
-    }
-
-    /**
-     * For whole numbers within a small range, {@code below[v - min]} = how many values are smaller
-     * than v; otherwise null.
-     */
     private static int[] countsBelow(double[] values) {
         int n = values.length;
         double min = Double.POSITIVE_INFINITY;
