@@ -115,76 +115,56 @@ final class BatchSummarizer {
         long excludedStatus = 0;
         long excludedAfter = 0;
         boolean anyUnordered = false;
-        // rows of one customer often come together (a frame grouped or sorted by customer): the
-        // customer's state is loaded into locals at the start of each run of its rows and stored
-        // at the end, so the per-customer arrays are touched once per run instead of once per row.
-        // The per-row rules below are the same for a run of one row.
-        int r = 0;
-        while (r < rows) {
+        for (int r = 0; r < rows; r++) {
+            if (!isCounted[category[r]]) {
+                excludedStatus++;
+                continue;
+            }
+            long t = placedAt[r];
+            if (t >= cutoffMicros) {
+                excludedAfter++;
+                continue;
+            }
+            long tick = tick(t);
+            long v = value[r];
             int c = customer[r];
-            long f = first[c];
-            long l = last[c];
-            int p = purchases[c];
-            int o = orders[c];
-            long sum = total[c];
-            long fv = firstValue[c];
-            int fr = firstRow == null ? 0 : firstRow[c];
-            do {
-                long t = placedAt[r];
-                if (!isCounted[category[r]]) {
-                    excludedStatus++;
-                } else if (t >= cutoffMicros) {
-                    excludedAfter++;
-                } else {
-                    long tick = tick(t);
-                    long v = value[r];
-                    if (o == 0) {
-                        f = tick;
-                        l = tick;
-                        p = 1;
-                        o = 1;
-                        sum = v;
-                        fv = v;
-                        fr = r;
-                    } else {
-                        sum = Math.addExact(sum, v);
-                        o++;
-                        if (dayUnit) {
-                            if (tick == f) {
-                                fv = Math.addExact(fv, v);
-                            } else if (tick > l) {
-                                p++;
-                                l = tick;
-                            } else if (tick < f) {
-                                p++;
-                                f = tick;
-                                fv = v;
-                            } else if (tick != l) {
-                                anyUnordered = markUnordered(c);
-                            }
-                        } else {
-                            p++;
-                            if (tick < f || (tick == f && precedes(r, fr, orderIds))) {
-                                f = tick;
-                                fv = v;
-                                fr = r;
-                            }
-                            if (tick > l) {
-                                l = tick;
-                            }
-                        }
-                    }
+            if (orders[c] == 0) {
+                first[c] = tick;
+                last[c] = tick;
+                purchases[c] = 1;
+                orders[c] = 1;
+                total[c] = v;
+                firstValue[c] = v;
+                if (firstRow != null) {
+                    firstRow[c] = r;
                 }
-                r++;
-            } while (r < rows && customer[r] == c);
-            first[c] = f;
-            last[c] = l;
-            purchases[c] = p;
-            orders[c] = o;
-            total[c] = sum;
-            firstValue[c] = fv;
-            if (firstRow != null) {
-                firstRow[c] = fr;
+                continue;
+            }
+            total[c] = Math.addExact(total[c], v);
+            orders[c]++;
+            if (dayUnit) {
+                if (tick == first[c]) {
+                    firstValue[c] = Math.addExact(firstValue[c], v);
+                } else if (tick > last[c]) {
+                    purchases[c]++;
+                    last[c] = tick;
+                } else if (tick < first[c]) {
+                    purchases[c]++;
+                    first[c] = tick;
+                    firstValue[c] = v;
+                } else if (tick != last[c]) {
+                    anyUnordered = markUnordered(c);
+                }
+            } else {
+                purchases[c]++;
+                if (tick < first[c] || (tick == first[c] && precedes(r, firstRow[c], orderIds))) {
+                    first[c] = tick;
+                    firstValue[c] = v;
+                    firstRow[c] = r;
+                }
+                if (tick > last[c]) {
+                    last[c] = tick;
+                }
             }
         }
         excludedByStatus = excludedStatus;
