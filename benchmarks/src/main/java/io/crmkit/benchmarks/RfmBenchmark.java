@@ -45,6 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       columns ({@link OrderBatch}: dense customer indexes, epoch micros, minor units, status
  *       byte), the analogue of the data frame the pandas recipe starts from. Building the batch
  *       is not timed here (see {@code PurchaseSummaryBenchmark.batchFromOrders}).</li>
+ *   <li>{@code wholePathFromTimeOrderedColumns}: the same with the rows in time order, as a
+ *       transaction log arrives: each row updates a random customer's state, so the summary
+ *       step is bound by memory latency rather than bandwidth.</li>
  * </ul>
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RfmBenchmark}.
@@ -67,6 +70,7 @@ public class RfmBenchmark {
 
     private List<Order> orders;
     private OrderBatch batch;
+    private OrderBatch timeOrderedBatch;
     private PurchaseHistoryOptions options;
     private CustomerColumns columns;
     private RfmOptions rfmOptions;
@@ -80,6 +84,9 @@ public class RfmBenchmark {
         PurchaseSummaries summaries = PurchaseHistory.summarize(orders, options);
         columns = CustomerColumns.from(summaries);
         batch = SyntheticOrders.batch(orders);
+        List<Order> byTime = new java.util.ArrayList<>(orders);
+        byTime.sort(java.util.Comparator.comparing(Order::placedAt));
+        timeOrderedBatch = SyntheticOrders.batch(byTime);
         if (!PurchaseHistory.summarize(batch, options).equals(summaries)) {
             throw new IllegalStateException("the columnar and the object paths disagree");
         }
@@ -126,6 +133,18 @@ public class RfmBenchmark {
     @Benchmark
     public SegmentTable wholePathFromColumns() {
         PurchaseSummaries summaries = PurchaseHistory.summarize(batch, options);
+        RfmResult result = RfmScorer.score(CustomerColumns.from(summaries), rfmOptions);
+        return map.assign(result).summary();
+    }
+
+    /**
+     * The whole path from ten million columnar orders in time order to the segment table.
+     *
+     * @return the segment table
+     */
+    @Benchmark
+    public SegmentTable wholePathFromTimeOrderedColumns() {
+        PurchaseSummaries summaries = PurchaseHistory.summarize(timeOrderedBatch, options);
         RfmResult result = RfmScorer.score(CustomerColumns.from(summaries), rfmOptions);
         return map.assign(result).summary();
     }
