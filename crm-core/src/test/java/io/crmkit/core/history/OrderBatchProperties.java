@@ -154,8 +154,8 @@ class OrderBatchProperties {
     void rowsInRunsOfOneCustomerEqualTheObjectPath(@ForAll("orders") List<Order> orders,
             @ForAll("options") PurchaseHistoryOptions options, @ForAll long seed,
             @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 3) int blocks) {
-        // rows grouped by customer (the summariser's run path), each customer's rows out of time
-        // order and spread over up to `blocks` runs
+        // rows grouped by customer, as frames sorted by customer hold them, each customer's rows out
+        // of time order and spread over up to `blocks` runs
         Random random = new Random(seed);
         List<Order> shuffled = new ArrayList<>(orders);
         Collections.shuffle(shuffled, random);

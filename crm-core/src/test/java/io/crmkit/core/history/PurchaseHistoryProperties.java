@@ -211,7 +211,9 @@ class PurchaseHistoryProperties {
                     .isCloseTo(PeriodUnit.WEEKS.convert(btyd.bigT(i) - btyd.tx(i), PeriodUnit.DAYS),
                             org.assertj.core.data.Offset.offset(1e-9));
             assertThat(s.recencyDays(i)).isEqualTo(rfm.recencyDays(i));
-            assertThat(s.revenueMinorUnits(i)).isEqualTo(s.revenue(i).toMinorUnits());
+            assertThat(s.revenueMinorUnits(i)).isEqualTo(s.revenue(i).toMinorUnits())
+                    .isEqualTo(Math.round(rfm.monetarySum(i) * Math.pow(10,
+                            s.currency().orElseThrow().getDefaultFractionDigits())));
             assertThat(rfm.monetarySum(i)).isCloseTo(rfm.monetaryMean(i) * rfm.frequency(i),
                     org.assertj.core.data.Offset.offset(1e-6));
             if (btyd.x(i) > 0) {

@@ -124,8 +124,8 @@ final class Binner {
     }
 
     /**
-     * The one cut a value in bin {@code b} can equal: the first cut at or above it (lower side) or
-     * the last at or below it (upper side); -1 if there is none. When cuts coincide, the run of
+     * The one cut a value in bin {@code b} can equal, for ascending cuts: the first cut at or above
+     * it (lower side) or the last at or below it (upper side); -1 if there is none. When cuts coincide, the run of
      * equal cuts is credited to this one index ({@link #tiedCounts(double[], long[])}).
      */
     private static int boundaryOf(int b, int cuts, boolean upper) {
@@ -261,6 +261,12 @@ final class Binner {
             int[] p = positions[j - 1];
             cuts[j - 1] = estimator.combine(n, j * by, stats[Arrays.binarySearch(wanted, p[0])],
                     stats[Arrays.binarySearch(wanted, p[1])]);
+            // a quantile never decreases in p, but interpolating twice between the same two values
+            // can round a later one an ulp below an earlier one: cuts stay ascending (the tally's
+            // and the frozen thresholds' rule)
+            if (j > 1 && cuts[j - 1] < cuts[j - 2]) {
+                cuts[j - 1] = cuts[j - 2];
+            }
         }
         return cuts;
     }

@@ -172,7 +172,9 @@ public sealed interface Binning
      * bin {@code 1 + #{cuts < x}}, so a value equal to a cut stays below it, the convention of R's
      * {@code cut(x, quantile(x), include.lowest = TRUE)} and pandas' {@code qcut}. Equal values always
      * share a bin. When cuts coincide (a value shared by many customers), the bins between them
-     * are empty and reported, where pandas raises "bin edges must be unique".
+     * are empty and reported, where pandas raises "bin edges must be unique". Cuts never decrease:
+     * where interpolation rounding puts a later quantile an ulp below an earlier one (values a few
+     * ulps apart, fewer customers than bins), the later cut takes the earlier one's value.
      *
      * @param bins 2 to 9
      * @param estimator the quantile estimator, not null

@@ -3,17 +3,18 @@ package io.crmkit.segmentation.rfm;
 import java.util.Arrays;
 
 /**
- * Selects a few order statistics of a column without sorting it, in the order of
- * {@link Arrays#sort(double[])} (so {@code -0.0} before {@code 0.0}).
+ * Selects a few order statistics of a column without sorting it: the values at given positions of
+ * the sorted column, equal as numbers to those of {@link Arrays#sort(double[])} ({@code -0.0} and
+ * {@code 0.0} are equal values and may come back with either sign).
  *
  * <ul>
  *   <li>Whole numbers in a small range (frequency, recency in days): by counting
  *       ({@link #histogram}).</li>
  *   <li>Other values (money): a bucket pass over the values' order-preserving bit patterns (at most
  *       2^16 buckets, so buckets are about log-spaced and skewed amounts spread well), then only
- *       the values of the few buckets holding a wanted position are copied and selected. Two
- *       read-only passes instead of the half-dozen partition passes of a quickselect over the whole
- *       column.</li>
+ *       the values of the few buckets holding a wanted position are copied and selected. Three
+ *       read-only passes (range, buckets, copy) instead of the half-dozen partition passes of a
+ *       quickselect over the whole column.</li>
  *   <li>Within a bucket: a three-way-partition quickselect that stays linear however many values
  *       are tied, falling back to a sort of the remaining range if the pivots go bad.</li>
  * </ul>

@@ -24,8 +24,23 @@ class BinningProperties {
         Arbitrary<Double> tied = Arbitraries.integers().between(0, 6).map(Integer::doubleValue);
         Arbitrary<Double> whole = Arbitraries.integers().between(0, 400).map(Integer::doubleValue);
         Arbitrary<Double> cents = Arbitraries.integers().between(-50_000, 200_000).map(c -> c / 100.0);
-        return Arbitraries.oneOf(tied, whole, cents).list().ofMinSize(0).ofMaxSize(120)
+        // whole numbers too far apart to count (the selection and tally by cuts), and signed zeros
+        Arbitrary<Double> wide = Arbitraries.of(-3e9, -1.0, -0.0, 0.0, 1.0, 7.0, 4e9, 9e15);
+        Arbitrary<double[]> mixed = Arbitraries.oneOf(tied, whole, cents, wide).list().ofMinSize(0).ofMaxSize(120)
                 .map(l -> l.stream().mapToDouble(Double::doubleValue).toArray());
+        // a few values an ulp or two apart, fewer than the bins: interpolated cuts that round unevenly
+        Arbitrary<double[]> ulps = Combinators.combine(Arbitraries.doubles().between(-1e4, 1e4),
+                Arbitraries.integers().between(0, 3).list().ofMinSize(1).ofMaxSize(8)).as((x, steps) -> {
+                    double[] a = new double[steps.size()];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = x;
+                        for (int s = 0; s < steps.get(i); s++) {
+                            a[i] = Math.nextUp(a[i]);
+                        }
+                    }
+                    return a;
+                });
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, mixed), net.jqwik.api.Tuple.of(1, ulps));
     }
 
     @Provide
@@ -92,6 +107,25 @@ class BinningProperties {
             }
             assertThat(s.score(i)).isEqualTo(direction.score(b, binning.bins()));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void quantileCutsStayAscendingWhenInterpolationRoundsUnevenly() {
+        // type-7 cuts of two values an ulp apart for 7 bins: interpolation alone gives
+        // ..22, ..23, ..22, ..22, ..22, ..23; a cut never falls below the previous one
+        double[] values = {982.3159572696322, 982.3159572696323};
+        DimensionScores s = RfmScorer.scoreDimension(Dimension.MONETARY, values, Binning.quantiles(7),
+                Direction.HIGHER_IS_BETTER);
+        for (int j = 1; j < s.cuts().size(); j++) {
+            assertThat(s.cuts().get(j).value()).isGreaterThanOrEqualTo(s.cuts().get(j - 1).value());
+        }
+        for (Cut c : s.cuts()) {
+            assertThat(c.tiedCustomers()).isEqualTo(c.value() == values[0] || c.value() == values[1] ? 1 : 0);
+        }
+        DimensionScores again = RfmScorer.scoreDimension(Dimension.MONETARY, values, s.frozen(),
+                Direction.HIGHER_IS_BETTER);
+        assertThat(again.score(0)).isEqualTo(s.score(0));
+        assertThat(again.score(1)).isEqualTo(s.score(1));
     }
 
     @Property
