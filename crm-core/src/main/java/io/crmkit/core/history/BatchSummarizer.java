@@ -25,6 +25,31 @@ import java.util.Optional;
  */
 final class BatchSummarizer {
 
+    /** Customers up to which the state (about 40 bytes each) is left to the caches: no partitioning. */
+    private static final int PARTITION_MIN_CUSTOMERS = 1 << 16;
+
+    /** Rows below which the plain pass is used whatever their order. */
+    private static final int PARTITION_MIN_ROWS = 1 << 16;
+
+    /**
+     * How the rows are walked; every layout gives the same summaries.
+     *
+     * @param partitioned whether rows are grouped by block of customers chunk by chunk, or empty
+     *     to decide from the customers' count and a sample of the rows' order
+     * @param chunkRows rows per chunk when partitioned (about 25 bytes of scratch each)
+     * @param blockBits customers per block when partitioned, as a power of two
+     */
+    record Layout(Optional<Boolean> partitioned, int chunkRows, int blockBits) {
+
+        /**
+         * Decides from the data; chunks of 2^21 rows (about 50 MB of scratch), blocks of 2^14
+         * customers (about 640 KB of state). On 10.26 M time-ordered rows of 1 M customers, blocks
+         * of 2^10, 2^12, 2^14, 2^15 and 2^16 customers took 286, 258, 190, 217 and 315 ms; chunks of
+         * 2^20, 2^21 and 2^22 rows 261, 190 and 185 ms.
+         */
+        static final Layout AUTO = new Layout(Optional.empty(), 1 << 21, 14);
+    }
+
     private final OrderBatch batch;
     private final PurchaseHistoryOptions options;
     private final boolean dayClock;
@@ -32,6 +57,7 @@ final class BatchSummarizer {
     private final boolean exactOrderTicks;
     private final LocalDays days;
     private final boolean[] counted = new boolean[OrderStatusCategory.values().length];
+    private final Layout layout;
 
     private long[] first;
     private long[] last;
@@ -46,6 +72,11 @@ final class BatchSummarizer {
     private long excludedAfterAsOf;
 
     BatchSummarizer(OrderBatch batch, PurchaseHistoryOptions options) {
+        this(batch, options, Layout.AUTO);
+    }
+
+    BatchSummarizer(OrderBatch batch, PurchaseHistoryOptions options, Layout layout) {
+        this.layout = layout;
         this.batch = batch;
         this.options = options;
         this.dayClock = options.dayClock();
@@ -105,29 +136,118 @@ final class BatchSummarizer {
         firstValue = new long[n];
         firstRow = dayUnit ? null : new int[n];
 
+        int rows = batch.rowCount();
+        excludedByStatus = 0;
+        excludedAfterAsOf = 0;
+        boolean anyUnordered;
+        if (partitioned(rows, n)) {
+            anyUnordered = applyPartitioned(cutoffMicros);
+        } else {
+            anyUnordered = apply(batch.customerColumn(), batch.placedAtColumn(),
+                    batch.valueColumn(options.revenueBasis()), batch.categoryColumn(), null, rows, cutoffMicros);
+        }
+        if (anyUnordered) {
+            resummarizeUnordered(cutoffMicros);
+        }
+    }
+
+    /**
+     * Whether to walk the rows block by block ({@link #applyPartitioned}): when the customers' state
+     * outgrows the caches and sampled rows rarely repeat the previous row's customer (rows in time
+     * order, say), each row of the plain pass would be a cache miss on a random customer's state.
+     */
+    private boolean partitioned(int rows, int customers) {
+        if (layout.partitioned().isPresent()) {
+            return layout.partitioned().get() && rows > 0;
+        }
+        if (customers <= PARTITION_MIN_CUSTOMERS || rows < PARTITION_MIN_ROWS) {
+            return false;
+        }
+        int[] customer = batch.customerColumn();
+        int windows = 16;
+        int width = 4096;
+        int changes = 0;
+        for (int w = 0; w < windows; w++) {
+            int from = (int) ((long) (rows - width) * w / (windows - 1));
+            for (int r = from + 1; r < from + width; r++) {
+                changes += customer[r] != customer[r - 1] ? 1 : 0;
+            }
+        }
+        return changes > windows * (width - 1) / 2;
+    }
+
+    /**
+     * Walks the rows chunk by chunk; each chunk is first copied into buffers grouped by block of
+     * customers (a stable counting sort), so that the state being updated stays in cache. Each
+     * customer's rows keep their order, and every row keeps its batch row for the tie rules.
+     */
+    private boolean applyPartitioned(long cutoffMicros) {
         int[] customer = batch.customerColumn();
         long[] placedAt = batch.placedAtColumn();
         long[] value = batch.valueColumn(options.revenueBasis());
         byte[] category = batch.categoryColumn();
+        int rows = batch.rowCount();
+        int shift = layout.blockBits();
+        int blocks = ((batch.customerCount() - 1) >>> shift) + 1;
+        int chunk = Math.min(rows, layout.chunkRows());
+        int[] customerBuffer = new int[chunk];
+        long[] placedAtBuffer = new long[chunk];
+        long[] valueBuffer = new long[chunk];
+        byte[] categoryBuffer = new byte[chunk];
+        int[] rowBuffer = new int[chunk];
+        int[] next = new int[blocks + 1];
+        boolean anyUnordered = false;
+        for (int from = 0; from < rows; from += chunk) {
+            int to = Math.min(rows, from + chunk);
+            Arrays.fill(next, 0);
+            for (int r = from; r < to; r++) {
+                next[(customer[r] >>> shift) + 1]++;
+            }
+            for (int b = 0; b < blocks; b++) {
+                next[b + 1] += next[b];
+            }
+            for (int r = from; r < to; r++) {
+                int c = customer[r];
+                int k = next[c >>> shift]++;
+                customerBuffer[k] = c;
+                placedAtBuffer[k] = placedAt[r];
+                valueBuffer[k] = value[r];
+                categoryBuffer[k] = category[r];
+                rowBuffer[k] = r;
+            }
+            anyUnordered |= apply(customerBuffer, placedAtBuffer, valueBuffer, categoryBuffer, rowBuffer, to - from,
+                    cutoffMicros);
+        }
+        return anyUnordered;
+    }
+
+    /**
+     * Applies {@code count} rows to the customers' state, in the order given: the rows' columns, and
+     * the batch row of each ({@code rowOf}, or null when the columns are the batch's own).
+     *
+     * @return whether a customer's rows were found out of day order ({@link PurchaseUnit#DAY})
+     */
+    private boolean apply(int[] customer, long[] placedAt, long[] value, byte[] category, int[] rowOf, int count,
+            long cutoffMicros) {
         OrderId[] orderIds = batch.orderIdColumn();
         boolean[] isCounted = counted;
-        int rows = batch.rowCount();
         long excludedStatus = 0;
         long excludedAfter = 0;
         boolean anyUnordered = false;
-        for (int r = 0; r < rows; r++) {
-            if (!isCounted[category[r]]) {
+        for (int k = 0; k < count; k++) {
+            int r = rowOf == null ? k : rowOf[k];
+            if (!isCounted[category[k]]) {
                 excludedStatus++;
                 continue;
             }
-            long t = placedAt[r];
+            long t = placedAt[k];
             if (t >= cutoffMicros) {
                 excludedAfter++;
                 continue;
             }
             long tick = tick(t);
-            long v = value[r];
-            int c = customer[r];
+            long v = value[k];
+            int c = customer[k];
             if (orders[c] == 0) {
                 first[c] = tick;
                 last[c] = tick;
@@ -167,11 +287,9 @@ final class BatchSummarizer {
                 }
             }
         }
-        excludedByStatus = excludedStatus;
-        excludedAfterAsOf = excludedAfter;
-        if (anyUnordered) {
-            resummarizeUnordered(cutoffMicros);
-        }
+        excludedByStatus += excludedStatus;
+        excludedAfterAsOf += excludedAfter;
+        return anyUnordered;
     }
 
     private long tick(long micros) {

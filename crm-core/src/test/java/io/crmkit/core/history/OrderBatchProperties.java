@@ -167,6 +167,25 @@ class OrderBatchProperties {
     }
 
     @Property
+    void blockPartitionedPassEqualsTheObjectPath(@ForAll("orders") List<Order> orders,
+            @ForAll("options") PurchaseHistoryOptions options, @ForAll long seed,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 9) int chunkRows,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int blockBits) {
+        // the pass for rows in time order over many customers, forced on small data: rows regrouped
+        // by block of customers chunk by chunk, ties still broken by batch row or order id
+        List<Order> shuffled = new ArrayList<>(orders);
+        Collections.shuffle(shuffled, new Random(seed));
+        BatchSummarizer.Layout layout = new BatchSummarizer.Layout(java.util.Optional.of(true), chunkRows,
+                blockBits);
+        assertSameOutcome(() -> PurchaseHistory.summarize(byTime(orders), options),
+                () -> new BatchSummarizer(OrderBatch.of(USD, shuffled), options, layout).summarize());
+        if (catchThrowable(() -> PurchaseHistory.summarize(byTime(orders), options)) == null) {
+            assertThat(new BatchSummarizer(OrderBatch.of(USD, shuffled), options, layout).summarize().stats())
+                    .isEqualTo(PurchaseHistory.summarize(byTime(orders), options).stats());
+        }
+    }
+
+    @Property
     void withoutOrderIdsRowOrderBreaksTies(@ForAll("orders") List<Order> orders,
             @ForAll("options") PurchaseHistoryOptions options) {
         // rows in identifier order: row order then breaks ties (same tick: same microsecond, or same
