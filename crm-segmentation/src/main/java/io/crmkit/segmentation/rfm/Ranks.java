@@ -19,11 +19,22 @@ final class Ranks {
     static int[] minRanks(double[] values) {
         int n = values.length;
         int[] ranks = new int[n];
-        int[] below = countsBelow(values);
-        if (below != null) {
-            double min = min(values);
+        if (n == 0) {
+            return ranks;
+        }
+        OrderStatistics.Profile profile = OrderStatistics.Profile.of(values);
+        if (profile.countable(n)) {
+            double min = profile.min();
+            int[] count = OrderStatistics.histogram(values, min, profile.max());
+            // count[t] becomes the number of values below min + t
+            int below = 0;
+            for (int t = 0; t < count.length; t++) {
+                int c = count[t];
+                count[t] = below;
+                below += c;
+            }
             for (int i = 0; i < n; i++) {
-                ranks[i] = below[(int) (values[i] - min)];
+                ranks[i] = count[(int) (values[i] - min)];
             }
             return ranks;
         }
@@ -37,38 +48,6 @@ final class Ranks {
             ranks[order[p]] = start;
         }
         return ranks;
-    }
-
-    private static int[] countsBelow(double[] values) {
-        int n = values.length;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        boolean integral = true;
-        for (double v : values) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            integral &= v == Math.rint(v);
-        }
-        if (n == 0 || !integral || max - min > Math.max(4.0 * n, 65_536)) {
-            return null;
-        }
-        int range = (int) (max - min) + 1;
-        int[] below = new int[range + 1];
-        for (double v : values) {
-            below[(int) (v - min) + 1]++;
-        }
-        for (int t = 1; t <= range; t++) {
-            below[t] += below[t - 1];
-        }
-        return below;
-    }
-
-    private static double min(double[] values) {
-        double min = Double.POSITIVE_INFINITY;
-        for (double v : values) {
-            min = Math.min(min, v);
-        }
-        return min;
     }
 
     /**
