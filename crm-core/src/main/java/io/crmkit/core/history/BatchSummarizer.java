@@ -21,9 +21,9 @@ import java.util.Optional;
  * summarised again afterwards, grouped and sorted by day. The result is then that of the
  * accumulator fed each customer's orders in time order.
  *
- * <p>Row order changes the speed, never the result. Rows grouped by customer touch each
- * customer's state once per run of rows. Rows in time order touch a random customer's state per
- * row; with many customers the pass first regroups each chunk of rows by block of customers (a
+ * <p>Row order changes the speed, never the result. Rows grouped by customer update the same or
+ * the next customer's state from row to row, which the caches serve. Rows in time order update a
+ * random customer's state per row; with many customers the pass first regroups each chunk of rows by block of customers (a
  * counting sort into scratch buffers), so that one block's state stays in cache ({@link Layout}).
  *
  * <p>Not thread-safe: one instance per call.
