@@ -132,9 +132,7 @@ public class RfmBenchmark {
      */
     @Benchmark
     public SegmentTable wholePathFromColumns() {
-        PurchaseSummaries summaries = PurchaseHistory.summarize(batch, options);
-        RfmResult result = RfmScorer.score(CustomerColumns.from(summaries), rfmOptions);
-        return map.assign(result).summary();
+        return wholePath(batch);
     }
 
     /**
@@ -144,7 +142,11 @@ public class RfmBenchmark {
      */
     @Benchmark
     public SegmentTable wholePathFromTimeOrderedColumns() {
-        PurchaseSummaries summaries = PurchaseHistory.summarize(timeOrderedBatch, options);
+        return wholePath(timeOrderedBatch);
+    }
+
+    private SegmentTable wholePath(OrderBatch orders) {
+        PurchaseSummaries summaries = PurchaseHistory.summarize(orders, options);
         RfmResult result = RfmScorer.score(CustomerColumns.from(summaries), rfmOptions);
         return map.assign(result).summary();
     }

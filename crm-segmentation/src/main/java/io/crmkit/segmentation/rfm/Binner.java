@@ -20,12 +20,7 @@ final class Binner {
             scoreOf[b] = (byte) direction.score(b, k);
         }
         byte[] scores = new byte[n];
-        // customers and value range per bin (bins ascending by value), customers equal to each cut
-        long[] count = new long[k + 1];
-        double[] lo = new double[k + 1];
-        double[] hi = new double[k + 1];
-        Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        BinTally tally = new BinTally(k);
         double[] cuts = null;
         long[] tied = null;
         Side side = Side.LOWER;
@@ -37,24 +32,17 @@ final class Binner {
                 rankBins(values, binning, bin);
                 for (int i = 0; i < n; i++) {
                     int b = bin[i];
-                    double v = values[i];
                     scores[i] = scoreOf[b];
-                    count[b]++;
-                    if (v < lo[b]) {
-                        lo[b] = v;
-                    }
-                    if (v > hi[b]) {
-                        hi[b] = v;
-                    }
+                    tally.add(b, values[i], 1);
                 }
                 cuts = new double[k - 1];
                 double runningMax = Double.NEGATIVE_INFINITY;
                 for (int j = 1; j < k; j++) {
-                    runningMax = Math.max(runningMax, hi[j]);
+                    runningMax = Math.max(runningMax, tally.hi[j]);
                     cuts[j - 1] = runningMax;
                     double minAbove = Double.POSITIVE_INFINITY;
                     for (int b = j + 1; b <= k; b++) {
-                        minAbove = Math.min(minAbove, lo[b]);
+                        minAbove = Math.min(minAbove, tally.lo[b]);
                     }
                     split[j - 1] = minAbove == runningMax;
                 }
@@ -81,10 +69,9 @@ final class Binner {
             if (cuts != null) {
                 long[] equalAt = new long[cuts.length];
                 if (histogram != null) {
-                    tallyCounted(histogram, profile.min(), values, cuts, side, scoreOf, scores, count, lo, hi,
-                            equalAt);
+                    tallyCounted(histogram, profile.min(), values, cuts, side, scoreOf, scores, tally, equalAt);
                 } else {
-                    tallyByCuts(values, cuts, side, scoreOf, scores, count, lo, hi, equalAt);
+                    tallyByCuts(values, cuts, side, scoreOf, scores, tally, equalAt);
                 }
                 tied = tiedCounts(cuts, equalAt);
             }
@@ -98,11 +85,38 @@ final class Binner {
         List<ScoreBin> scoreBins = new ArrayList<>(k);
         for (int s = 1; s <= k; s++) {
             int b = direction.score(s, k); // the mapping is its own inverse
-            scoreBins.add(count[b] == 0 ? new ScoreBin(s, 0, OptionalDouble.empty(), OptionalDouble.empty())
-                    : new ScoreBin(s, count[b], OptionalDouble.of(lo[b]), OptionalDouble.of(hi[b])));
+            scoreBins.add(tally.count[b] == 0 ? new ScoreBin(s, 0, OptionalDouble.empty(), OptionalDouble.empty())
+                    : new ScoreBin(s, tally.count[b], OptionalDouble.of(tally.lo[b]), OptionalDouble.of(tally.hi[b])));
         }
         diagnose(dimension, n, binning, cutList, scoreBins, direction, warnings);
         return new DimensionScores(dimension, binning, direction, values, scores, cutList, scoreBins, warnings);
+    }
+
+    /** The customers and value range of each bin (bins ascending by value, 1-based). */
+    private static final class BinTally {
+
+        final long[] count;
+        final double[] lo;
+        final double[] hi;
+
+        BinTally(int bins) {
+            count = new long[bins + 1];
+            lo = new double[bins + 1];
+            hi = new double[bins + 1];
+            Arrays.fill(lo, Double.POSITIVE_INFINITY);
+            Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        }
+
+        /** Adds {@code customers} customers with value {@code v} to bin {@code b}. */
+        void add(int b, double v, long customers) {
+            count[b] += customers;
+            if (v < lo[b]) {
+                lo[b] = v;
+            }
+            if (v > hi[b]) {
+                hi[b] = v;
+            }
+        }
     }
 
     /**
@@ -135,20 +149,14 @@ final class Binner {
 
     /** One pass: bins, scores, counts, value ranges and values equal to a cut. */
     private static void tallyByCuts(double[] values, double[] cuts, Side side, byte[] scoreOf, byte[] scores,
-            long[] count, double[] lo, double[] hi, long[] equalAt) {
+            BinTally tally, long[] equalAt) {
         boolean upper = side == Side.UPPER;
         int m = cuts.length;
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             int b = binOf(v, cuts, upper);
             scores[i] = scoreOf[b];
-            count[b]++;
-            if (v < lo[b]) {
-                lo[b] = v;
-            }
-            if (v > hi[b]) {
-                hi[b] = v;
-            }
+            tally.add(b, v, 1);
             int j = boundaryOf(b, m, upper);
             if (j >= 0 && v == cuts[j]) {
                 equalAt[j]++;
@@ -161,7 +169,7 @@ final class Binner {
      * worked out once, then the scores are one table lookup per customer.
      */
     private static void tallyCounted(int[] histogram, double min, double[] values, double[] cuts, Side side,
-            byte[] scoreOf, byte[] scores, long[] count, double[] lo, double[] hi, long[] equalAt) {
+            byte[] scoreOf, byte[] scores, BinTally tally, long[] equalAt) {
         boolean upper = side == Side.UPPER;
         int m = cuts.length;
         byte[] scoreOfSlot = new byte[histogram.length];
@@ -171,9 +179,7 @@ final class Binner {
             scoreOfSlot[t] = scoreOf[b];
             int c = histogram[t];
             if (c > 0) {
-                count[b] += c;
-                lo[b] = Math.min(lo[b], v);
-                hi[b] = Math.max(hi[b], v);
+                tally.add(b, v, c);
                 int j = boundaryOf(b, m, upper);
                 if (j >= 0 && v == cuts[j]) {
                     equalAt[j] += c;
@@ -255,8 +261,7 @@ final class Binner {
         }
         double[] cuts = new double[k - 1];
         int[] wanted = needed.stream().mapToInt(Integer::intValue).toArray();
-        double[] stats = histogram != null ? OrderStatistics.select(histogram, profile.min(), wanted)
-                : OrderStatistics.selectByBuckets(values, profile, wanted);
+        double[] stats = OrderStatistics.select(values, profile, histogram, wanted);
         for (int j = 1; j < k; j++) {
             int[] p = positions[j - 1];
             cuts[j - 1] = estimator.combine(n, j * by, stats[Arrays.binarySearch(wanted, p[0])],
@@ -349,7 +354,7 @@ final class Binner {
             // one code per distinct value: its slot in the histogram
             count = OrderStatistics.histogram(values, min, profile.max());
         } else {
-            double[] selected = OrderStatistics.select(values, bucketEnds(lastOf, k, n));
+            double[] selected = OrderStatistics.select(values, profile, null, bucketEnds(lastOf, k, n));
             // the distinct selected values, compared as numbers (-0.0 ties with 0.0, as in NTILE),
             // then a sentinel that no value equals
             double[] w = new double[selected.length + 1];

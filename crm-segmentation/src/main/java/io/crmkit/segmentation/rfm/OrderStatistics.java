@@ -64,10 +64,23 @@ final class OrderStatistics {
             return new double[positions.length];
         }
         Profile profile = Profile.of(values);
-        if (profile.countable(values.length)) {
-            return select(histogram(values, profile.min(), profile.max()), profile.min(), positions);
-        }
-        return selectByBuckets(values, profile, positions);
+        int[] histogram = profile.countable(values.length) ? histogram(values, profile.min(), profile.max()) : null;
+        return select(values, profile, histogram, positions);
+    }
+
+    /**
+     * Returns the values at the given positions of a non-empty column whose profile (and, when
+     * countable, histogram) the caller already has.
+     *
+     * @param values the column, not modified
+     * @param profile the column's profile
+     * @param histogram the column's {@link #histogram} when it is countable, else null
+     * @param positions ascending distinct positions in {@code [0, values.length)}
+     * @return the order statistics, one per position
+     */
+    static double[] select(double[] values, Profile profile, int[] histogram, int[] positions) {
+        return histogram != null ? select(histogram, profile.min(), positions)
+                : selectByBuckets(values, profile, positions);
     }
 
     /**
@@ -83,7 +96,7 @@ final class OrderStatistics {
     }
 
     /** Reads order statistics off a {@link #histogram}. */
-    static double[] select(int[] count, double min, int[] positions) {
+    private static double[] select(int[] count, double min, int[] positions) {
         double[] out = new double[positions.length];
         int p = 0;
         long seen = 0;
@@ -102,7 +115,7 @@ final class OrderStatistics {
         return bits ^ ((bits >> 63) | Long.MIN_VALUE);
     }
 
-    static double[] selectByBuckets(double[] values, Profile profile, int[] positions) {
+    private static double[] selectByBuckets(double[] values, Profile profile, int[] positions) {
         int n = values.length;
         double[] out = new double[positions.length];
         long base = key(profile.min());

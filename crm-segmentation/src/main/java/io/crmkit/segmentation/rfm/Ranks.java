@@ -2,9 +2,10 @@ package io.crmkit.segmentation.rfm;
 
 /**
  * Minimum ranks of a column (how many values are smaller; the tied-ranks and percent-rank
- * binnings): by counting for whole numbers in a small range, else by a stable LSD radix sort of the values' order-preserving bit patterns
- * (six 11-bit passes, skipping the passes where every value has the same digit), which beats a
- * comparison sort followed by a binary search per row by several times at a million rows.
+ * binnings): by counting for whole numbers in a small range, else by a stable LSD radix sort of
+ * the values' order-preserving bit patterns (six 11-bit passes, skipping the passes where every
+ * value has the same digit), which beats a comparison sort followed by a binary search per row by
+ * several times at a million rows.
  * Stateless.
  */
 final class Ranks {
