@@ -201,12 +201,8 @@ public final class SummarizeCommand extends CrmkitCommand {
         }
     }
 
-    private Definitions databaseDefinitions(JdbcDialect dialect, PurchaseSummaries summaries, String asOfSource) {
-        PurchaseHistoryOptions o = summaries.options();
-        PurchaseHistoryStats stats = summaries.stats();
-        Definitions d = new Definitions();
-        d.put("command", "summarize");
-        d.put("source", "database (" + lower(dialect) + "), orders in time order");
+    /** The summary definitions both sources print, from the as-of to the counted statuses. */
+    private static void putOptions(Definitions d, PurchaseHistoryOptions o, String asOfSource) {
         d.put("as_of", o.asOf().toString());
         d.put("as_of_source", asOfSource);
         d.put("clock", o.dayClock() ? "day" : "exact");
@@ -216,6 +212,15 @@ public final class SummarizeCommand extends CrmkitCommand {
         List<String> countedNames = new ArrayList<>();
         o.countedCategories().forEach(c -> countedNames.add(lower(c)));
         d.put("counted_statuses", countedNames);
+    }
+
+    private Definitions databaseDefinitions(JdbcDialect dialect, PurchaseSummaries summaries, String asOfSource) {
+        PurchaseHistoryOptions o = summaries.options();
+        PurchaseHistoryStats stats = summaries.stats();
+        Definitions d = new Definitions();
+        d.put("command", "summarize");
+        d.put("source", "database (" + lower(dialect) + "), orders in time order");
+        putOptions(d, o, asOfSource);
         d.put("currency", summaries.currency().map(Currency::getCurrencyCode).orElse("none (no counted order)"));
         d.put("currency_source", input.currencyOption().isPresent() ? "--currency" : "the orders");
         d.put("time_unit", lower(o.timeUnit()));
@@ -233,15 +238,7 @@ public final class SummarizeCommand extends CrmkitCommand {
         OrderTable orders = in.orders();
         Definitions d = new Definitions();
         d.put("command", "summarize");
-        d.put("as_of", o.asOf().toString());
-        d.put("as_of_source", asOfSource);
-        d.put("clock", o.dayClock() ? "day" : "exact");
-        d.put("zone", o.zone().getId());
-        d.put("purchase_unit", lower(o.purchaseUnit()));
-        d.put("revenue_basis", lower(o.revenueBasis()));
-        List<String> countedNames = new ArrayList<>();
-        o.countedCategories().forEach(c -> countedNames.add(lower(c)));
-        d.put("counted_statuses", countedNames);
+        putOptions(d, o, asOfSource);
         if (in.hasStatusColumn()) {
             Map<String, Object> labels = new LinkedHashMap<>();
             orders.statusLabels().forEach((label, category) -> labels.put(label, lower(category)));
