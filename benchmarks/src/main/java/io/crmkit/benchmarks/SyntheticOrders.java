@@ -47,8 +47,7 @@ final class SyntheticOrders {
         OrderBatch.Builder b = OrderBatch.builder(orders.get(0).currency(), orders.size());
         for (Order o : orders) {
             long gross = o.grossAmount().toMinorUnits();
-            long net = o.discountAmount().isZero() && o.refundedAmount().isZero() ? gross
-                    : o.netRevenue().toMinorUnits();
+            long net = o.netRevenueMinorUnits();
             long micros = o.placedAt().getEpochSecond() * 1_000_000L + o.placedAt().getNano() / 1_000;
             b.add(b.customer(o.customerId()), micros, o.status().category(), gross, net);
         }

@@ -36,6 +36,7 @@ class CrmArbitrariesProperties {
         }
         assertThat(order.discountAmount().compareTo(order.grossAmount())).isLessThanOrEqualTo(0);
         assertThat(order.netRevenue().compareTo(zero)).isGreaterThanOrEqualTo(0);
+        assertThat(order.netRevenueMinorUnits()).isEqualTo(order.netRevenue().toMinorUnits());
         assertThat(order.lines()).allSatisfy(l -> {
             assertThat(l.unitPrice().currency()).isEqualTo(order.currency());
             assertThat(l.quantity().signum()).isPositive();

@@ -385,10 +385,8 @@ public final class OrderBatch {
                         + " is outside the supported range of years -290000 to 290000", e);
             }
             long grossMinor = order.grossAmount().toMinorUnits();
-            long netMinor = grossMinor;
-            if (!order.discountAmount().isZero() || !order.refundedAmount().isZero()) {
-                netMinor = order.netRevenue().toMinorUnits();
-            }
+            long netMinor = order.discountAmount().isZero() && order.refundedAmount().isZero() ? grossMinor
+                    : order.netRevenueMinorUnits();
             return addRow(customer(order.customerId()), order.id(), micros, order.status().category(), grossMinor,
                     netMinor);
         }

@@ -2,7 +2,6 @@ package io.crmkit.core.history;
 
 import io.crmkit.core.CurrencyMismatchException;
 import io.crmkit.core.CustomerId;
-import io.crmkit.core.Money;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.internal.CustomerIdSort;
@@ -116,19 +115,9 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
     @Override
     public void accept(Order order) {
         Checks.notNull(order, "order");
-        Money gross = order.grossAmount();
-        long value = gross.toMinorUnits();
-        if (options.revenueBasis() == RevenueBasis.NET) {
-            Money discount = order.discountAmount();
-            Money refunded = order.refundedAmount();
-            if (!discount.isZero()) {
-                value -= discount.toMinorUnits();
-            }
-            if (!refunded.isZero()) {
-                value -= refunded.toMinorUnits();
-            }
-        }
-        accept(order.customerId(), order.id(), order.placedAt(), order.status().category(), value, gross.currency());
+        long value = options.revenueBasis() == RevenueBasis.NET ? order.netRevenueMinorUnits()
+                : order.grossAmount().toMinorUnits();
+        accept(order.customerId(), order.id(), order.placedAt(), order.status().category(), value, order.currency());
     }
 
     /**

@@ -34,6 +34,7 @@ class OrderTest {
                 .discountAmount(Money.of("5.00", "CNY")).refundedAmount(Money.of("10.00", "CNY")).build();
         assertThat(o.grossAmount()).isEqualTo(Money.of("94.80", "CNY"));
         assertThat(o.netRevenue()).isEqualTo(Money.of("79.80", "CNY"));
+        assertThat(o.netRevenueMinorUnits()).isEqualTo(7_980L);
         assertThat(o.margin()).contains(Money.of("10.80", "CNY"));
         assertThat(o.currency()).isEqualTo(CNY);
     }

@@ -351,12 +351,8 @@ public final class PurchaseTimelines {
         @Override
         public void accept(Order order) {
             Checks.notNull(order, "order");
-            Money gross = order.grossAmount();
-            long value = gross.toMinorUnits();
-            if (net) {
-                value -= order.discountAmount().toMinorUnits() + order.refundedAmount().toMinorUnits();
-            }
-            add(order.customerId(), order.placedAt(), order.status().category(), Math.max(0, value), gross.currency());
+            long value = net ? order.netRevenueMinorUnits() : order.grossAmount().toMinorUnits();
+            add(order.customerId(), order.placedAt(), order.status().category(), value, order.currency());
         }
 
         /**
