@@ -55,13 +55,19 @@ final class BatchSummarizer {
         static final Layout AUTO = new Layout(Optional.empty(), 1 << 21, 14);
     }
 
+    private static final byte EXCLUDED = 0;
+    private static final byte ORDER = 1;
+    private static final byte RETURN = 2;
+    private static final byte IGNORED_RETURN = 3;
+
     private final OrderBatch batch;
     private final PurchaseHistoryOptions options;
     private final boolean dayClock;
     private final boolean dayUnit;
     private final boolean exactOrderTicks;
     private final LocalDays days;
-    private final boolean[] counted = new boolean[OrderStatusCategory.values().length];
+    /** What a row is, by its category byte ({@link OrderBatch#categoryColumn()}, as unsigned). */
+    private final byte[] kinds = new byte[256];
     private final Layout layout;
 
     private long[] first;
@@ -73,6 +79,7 @@ final class BatchSummarizer {
     private int[] firstRow;
     private boolean[] unordered;
     private Instant cutoff;
+    private long returnsCounted;
     private long excludedByStatus;
     private long excludedAfterAsOf;
 
@@ -88,8 +95,10 @@ final class BatchSummarizer {
         this.dayUnit = options.purchaseUnit() == PurchaseUnit.DAY;
         this.exactOrderTicks = !dayClock && !dayUnit;
         this.days = new LocalDays(options.zone());
+        boolean net = options.revenueBasis() == RevenueBasis.NET;
         for (OrderStatusCategory c : options.countedCategories()) {
-            counted[c.ordinal()] = true;
+            kinds[c.ordinal()] = ORDER;
+            kinds[c.ordinal() | OrderBatch.RETURN_BIT] = net ? RETURN : IGNORED_RETURN;
         }
     }
 
@@ -115,8 +124,8 @@ final class BatchSummarizer {
     /** The counts of the pass. */
     PurchaseHistoryStats stats() {
         long rows = batch.rowCount();
-        return new PurchaseHistoryStats(rows, rows - excludedByStatus - excludedAfterAsOf, excludedByStatus,
-                excludedAfterAsOf);
+        return new PurchaseHistoryStats(rows, rows - excludedByStatus - excludedAfterAsOf - returnsCounted,
+                excludedByStatus, excludedAfterAsOf, returnsCounted);
     }
 
     /** The summaries' currency: the options', else the batch's when an order was counted. */
@@ -144,6 +153,7 @@ final class BatchSummarizer {
         int rows = batch.rowCount();
         excludedByStatus = 0;
         excludedAfterAsOf = 0;
+        returnsCounted = 0;
         boolean anyUnordered;
         if (partitioned(rows, n)) {
             anyUnordered = applyPartitioned(cutoffMicros);
@@ -235,13 +245,16 @@ final class BatchSummarizer {
     private boolean apply(int[] customer, long[] placedAt, long[] value, byte[] category, int[] rowOf, int count,
             long cutoffMicros) {
         OrderId[] orderIds = batch.orderIdColumn();
-        boolean[] isCounted = counted;
+        int[] ranks = batch.orderRankColumn();
+        byte[] kindOf = kinds;
         long excludedStatus = 0;
         long excludedAfter = 0;
+        long returnRows = 0;
         boolean anyUnordered = false;
         for (int k = 0; k < count; k++) {
             int r = rowOf == null ? k : rowOf[k];
-            if (!isCounted[category[k]]) {
+            byte kind = kindOf[category[k] & 0xFF];
+            if (kind == EXCLUDED) {
                 excludedStatus++;
                 continue;
             }
@@ -250,15 +263,22 @@ final class BatchSummarizer {
                 excludedAfter++;
                 continue;
             }
-            long tick = tick(t);
             long v = value[k];
             int c = customer[k];
+            if (kind != ORDER) {
+                returnRows++;
+                if (kind == RETURN) {
+                    total[c] = Math.addExact(total[c], v);
+                }
+                continue;
+            }
+            long tick = tick(t);
             if (orders[c] == 0) {
                 first[c] = tick;
                 last[c] = tick;
                 purchases[c] = 1;
                 orders[c] = 1;
-                total[c] = v;
+                total[c] = Math.addExact(total[c], v);
                 firstValue[c] = v;
                 if (firstRow != null) {
                     firstRow[c] = r;
@@ -282,7 +302,7 @@ final class BatchSummarizer {
                 }
             } else {
                 purchases[c]++;
-                if (tick < first[c] || (tick == first[c] && precedes(r, firstRow[c], orderIds))) {
+                if (tick < first[c] || (tick == first[c] && precedes(r, firstRow[c], ranks, orderIds))) {
                     first[c] = tick;
                     firstValue[c] = v;
                     firstRow[c] = r;
@@ -294,6 +314,7 @@ final class BatchSummarizer {
         }
         excludedByStatus += excludedStatus;
         excludedAfterAsOf += excludedAfter;
+        returnsCounted += returnRows;
         return anyUnordered;
     }
 
@@ -306,7 +327,10 @@ final class BatchSummarizer {
     }
 
     /** Whether row {@code r} is a customer's first order rather than row {@code s} placed at the same tick. */
-    private static boolean precedes(int r, int s, OrderId[] orderIds) {
+    private static boolean precedes(int r, int s, int[] ranks, OrderId[] orderIds) {
+        if (ranks != null) {
+            return ranks[r] < ranks[s] || (ranks[r] == ranks[s] && r < s);
+        }
         return orderIds == null ? r < s : orderIds[r].compareTo(orderIds[s]) < 0;
     }
 
@@ -349,7 +373,7 @@ final class BatchSummarizer {
         byte[] category = batch.categoryColumn();
         long[] placedAt = batch.placedAtColumn();
         for (int r = 0; r < batch.rowCount(); r++) {
-            if (counted[category[r]] && placedAt[r] < cutoffMicros) {
+            if (kinds[category[r] & 0xFF] != EXCLUDED && placedAt[r] < cutoffMicros) {
                 return r;
             }
         }
@@ -371,7 +395,7 @@ final class BatchSummarizer {
         int[] start = new int[n + 1];
         for (int r = 0; r < rows; r++) {
             int c = customer[r];
-            if (unordered[c] && counted[category[r]] && placedAt[r] < cutoffMicros) {
+            if (unordered[c] && kinds[category[r] & 0xFF] == ORDER && placedAt[r] < cutoffMicros) {
                 start[c + 1]++;
             }
         }
@@ -383,7 +407,7 @@ final class BatchSummarizer {
         long[] values = new long[start[n]];
         for (int r = 0; r < rows; r++) {
             int c = customer[r];
-            if (unordered[c] && counted[category[r]] && placedAt[r] < cutoffMicros) {
+            if (unordered[c] && kinds[category[r] & 0xFF] == ORDER && placedAt[r] < cutoffMicros) {
                 int k = next[c]++;
                 ticks[k] = tick(placedAt[r]);
                 values[k] = value[r];
@@ -397,11 +421,11 @@ final class BatchSummarizer {
     }
 
     private void summarizeDays(int c, long[] ticks, long[] values, int from, int to) {
+        // the pass got the customer's total (returns included) and order count right; only the
+        // purchase days need the sorted rows
         long min = Long.MAX_VALUE;
-        long sum = 0;
         for (int k = from; k < to; k++) {
             min = Math.min(min, ticks[k]);
-            sum = Math.addExact(sum, values[k]);
         }
         long minValue = 0;
         for (int k = from; k < to; k++) {
@@ -419,8 +443,6 @@ final class BatchSummarizer {
         first[c] = min;
         last[c] = ticks[to - 1];
         purchases[c] = distinct;
-        orders[c] = to - from;
-        total[c] = sum;
         firstValue[c] = minValue;
     }
 

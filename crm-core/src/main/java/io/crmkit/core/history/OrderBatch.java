@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Orders held in memory as columns, one row per order: the analogue of a data frame, and the
@@ -47,6 +48,12 @@ public final class OrderBatch {
 
     private static final OrderStatusCategory[] CATEGORIES = OrderStatusCategory.values();
 
+    /** Set in a row's category byte when the row is a return (a negative net value). */
+    static final int RETURN_BIT = 0x80;
+
+    /** Clears {@link #RETURN_BIT}: the status category's ordinal. */
+    static final int CATEGORY_MASK = 0x7F;
+
     private final Currency currency;
     private final CustomerId[] customers;
     private final int rows;
@@ -56,17 +63,25 @@ public final class OrderBatch {
     private final long[] net;
     private final byte[] category;
     private final OrderId[] orderIds;
+    private final int[] orderRanks;
+    private final int[] sourceTags;
+    private final int returns;
 
-    private OrderBatch(Builder b, CustomerId[] customers) {
-        this.currency = b.currency;
+    private OrderBatch(Currency currency, CustomerId[] customers, int rows, int[] customer, long[] placedAt,
+            long[] gross, long[] net, byte[] category, OrderId[] orderIds, int[] orderRanks, int[] sourceTags,
+            int returns) {
+        this.currency = currency;
         this.customers = customers;
-        this.rows = b.rows;
-        this.customer = b.customer;
-        this.placedAt = b.placedAt;
-        this.gross = b.gross;
-        this.net = b.netDiffers ? b.net : b.gross;
-        this.category = b.category;
-        this.orderIds = b.orderIds;
+        this.rows = rows;
+        this.customer = customer;
+        this.placedAt = placedAt;
+        this.gross = gross;
+        this.net = net;
+        this.category = category;
+        this.orderIds = orderIds;
+        this.orderRanks = orderRanks;
+        this.sourceTags = sourceTags;
+        this.returns = returns;
     }
 
     /**
@@ -183,25 +198,26 @@ public final class OrderBatch {
      */
     public OrderStatusCategory category(int row) {
         Objects.checkIndex(row, rows);
-        return CATEGORIES[category[row]];
+        return CATEGORIES[category[row] & CATEGORY_MASK];
     }
 
     /**
      * Returns a row's value before discount and refunds.
      *
      * @param row the row
-     * @return minor units of {@link #currency()}, not negative
+     * @return minor units of {@link #currency()}, not negative; 0 for a return
      */
     public long grossMinor(int row) {
         Objects.checkIndex(row, rows);
-        return gross[row];
+        return category[row] < 0 ? 0 : gross[row];
     }
 
     /**
      * Returns a row's value after discount and refunds.
      *
      * @param row the row
-     * @return minor units of {@link #currency()}, between 0 and {@link #grossMinor(int)}
+     * @return minor units of {@link #currency()}, between 0 and {@link #grossMinor(int)}; negative
+     *     for a return
      */
     public long netMinor(int row) {
         Objects.checkIndex(row, rows);
@@ -220,6 +236,50 @@ public final class OrderBatch {
     }
 
     /**
+     * Returns whether a row is a return: money paid back (a negative net value). A return lowers
+     * its customer's net revenue and is never a purchase; under the gross basis it is left out.
+     *
+     * @param row the row
+     * @return true for a return
+     */
+    public boolean isReturn(int row) {
+        Objects.checkIndex(row, rows);
+        return category[row] < 0;
+    }
+
+    /**
+     * Returns the number of rows that are returns.
+     *
+     * @return the count
+     */
+    public int returnCount() {
+        return returns;
+    }
+
+    /**
+     * Returns a row's tie-break rank: between a customer's orders placed in the same microsecond,
+     * the one with the lower rank is the first (see {@link Builder#addSourced}).
+     *
+     * @param row the row
+     * @return the rank, or empty when the rows have no order keys, never null
+     */
+    public OptionalInt orderRank(int row) {
+        Objects.checkIndex(row, rows);
+        return orderRanks == null ? OptionalInt.empty() : OptionalInt.of(orderRanks[row]);
+    }
+
+    /**
+     * Returns where a row came from, such as the line of a file (see {@link Builder#addSourced}).
+     *
+     * @param row the row
+     * @return the tag, or empty for a row added without one, never null
+     */
+    public OptionalInt sourceTag(int row) {
+        Objects.checkIndex(row, rows);
+        return sourceTags == null || sourceTags[row] < 0 ? OptionalInt.empty() : OptionalInt.of(sourceTags[row]);
+    }
+
+    /**
      * Returns the number of rows, customers and the currency (no identifiers).
      *
      * @return the text, never null
@@ -227,7 +287,8 @@ public final class OrderBatch {
     @Override
     public String toString() {
         return "OrderBatch[rows=" + rows + ", customers=" + customers.length + ", currency="
-                + currency.getCurrencyCode() + ", orderIds=" + (orderIds != null) + "]";
+                + currency.getCurrencyCode() + ", returns=" + returns + ", orderIds=" + (orderIds != null)
+                + ", orderKeys=" + (orderRanks != null) + "]";
     }
 
     // package-private column access for the summariser: no copies, no checks
@@ -243,12 +304,21 @@ public final class OrderBatch {
         return basis == RevenueBasis.NET ? net : gross;
     }
 
+    /** Status category ordinals, with {@link #RETURN_BIT} set on returns. */
     byte[] categoryColumn() {
         return category;
     }
 
     OrderId[] orderIdColumn() {
         return orderIds;
+    }
+
+    int[] orderRankColumn() {
+        return orderRanks;
+    }
+
+    int[] sourceTagColumn() {
+        return sourceTags;
     }
 
     CustomerId[] sortedCustomers() {
@@ -261,33 +331,43 @@ public final class OrderBatch {
      * identifier once. Every row is validated when added; an error names the row (0-based) and the
      * bad value, and leaves the builder as it was.
      *
+     * <p>Columns grow by pages of {@value #PAGE_ROWS} rows, never by copying: while rows are added
+     * the builder holds about 25 bytes per row (more with order identifiers), and {@link #build()}
+     * joins the pages column by column, so that at most one column is held twice.
+     *
+     * <p>Sources that read records (files, database cursors) use {@link #addSourced}: each row then
+     * carries the record it came from (a source tag, such as a file's line number) for reporting,
+     * and an order key that ties between a customer's same-instant orders are broken by. A row read
+     * from a later line of the same order is added to its order's row with {@link #addToRow}.
+     *
      * <p>A builder builds one batch. Not thread-safe.
      */
     public static final class Builder {
+        /** Rows per page of every column. */
+        public static final int PAGE_ROWS = 1 << 16;
+        private static final int PAGE_BITS = 16;
+        private static final int PAGE_MASK = PAGE_ROWS - 1;
+
         private final Currency currency;
         private final CustomerIndex index;
         private CustomerId[] customersSeen = new CustomerId[16];
         private CustomerId lastCustomer;
         private int lastHandle;
         private int rows;
-        private int[] customer;
-        private long[] placedAt;
-        private long[] gross;
-        private long[] net;
-        private byte[] category;
-        private OrderId[] orderIds;
-        private boolean netDiffers;
+        private int[][] customer = new int[16][];
+        private long[][] placedAt = new long[16][];
+        private long[][] gross = new long[16][];
+        private long[][] net; // null while every row's net value equals its gross value
+        private byte[][] category = new byte[16][];
+        private OrderId[][] orderIds; // null unless rows have order identifiers
+        private int[][] orderKeys; // null unless rows have order keys
+        private int[][] tags; // null unless rows have source tags
+        private int[] rankOfKey;
         private boolean built;
 
         private Builder(Currency currency, int expectedRows) {
             this.currency = Checks.notNull(currency, "currency");
-            int capacity = Math.max(16, expectedRows);
-            this.index = new CustomerIndex(Math.min(capacity, 1 << 20));
-            customer = new int[capacity];
-            placedAt = new long[capacity];
-            gross = new long[capacity];
-            net = new long[capacity];
-            category = new byte[capacity];
+            this.index = new CustomerIndex(Math.min(Math.max(16, expectedRows), 1 << 20));
         }
 
         /**
@@ -321,35 +401,39 @@ public final class OrderBatch {
         }
 
         /**
-         * Adds one order without an order identifier (ties in time are then broken by row order).
+         * Adds one order, or one return, without an order identifier (ties in time are then broken
+         * by row order).
          *
          * @param customerHandle the customer, a handle from {@link #customer(CustomerId)}
          * @param placedAtMicros when the order was placed, in epoch microseconds, between
          *     {@link OrderBatch#MIN_MICROS} and {@link OrderBatch#MAX_MICROS}
          * @param status the order's status category, not null
-         * @param grossMinor the value before discount and refunds, in minor units, not negative
+         * @param grossMinor the value before discount and refunds, in minor units, not negative;
+         *     0 for a return
          * @param netMinor the value after discount and refunds, in minor units, from 0 to
-         *     {@code grossMinor}
+         *     {@code grossMinor}; or, for a return (money paid back), negative with a gross value of 0
          * @return this builder
          * @throws IllegalArgumentException if a value breaks its rule, or earlier rows had order
          *     identifiers, naming the row and the value
          */
         public Builder add(int customerHandle, long placedAtMicros, OrderStatusCategory status, long grossMinor,
                 long netMinor) {
-            return addRow(customerHandle, null, placedAtMicros, status, grossMinor, netMinor);
+            addRow(customerHandle, null, -1, -1, placedAtMicros, status, grossMinor, netMinor);
+            return this;
         }
 
         /**
-         * Adds one order with its identifier; either every row has one or none has.
+         * Adds one order, or one return, with its identifier; either every row has one or none has.
          *
          * @param customerHandle the customer, a handle from {@link #customer(CustomerId)}
          * @param orderId the order, not null
          * @param placedAtMicros when the order was placed, in epoch microseconds, between
          *     {@link OrderBatch#MIN_MICROS} and {@link OrderBatch#MAX_MICROS}
          * @param status the order's status category, not null
-         * @param grossMinor the value before discount and refunds, in minor units, not negative
+         * @param grossMinor the value before discount and refunds, in minor units, not negative;
+         *     0 for a return
          * @param netMinor the value after discount and refunds, in minor units, from 0 to
-         *     {@code grossMinor}
+         *     {@code grossMinor}; or, for a return, negative with a gross value of 0
          * @return this builder
          * @throws IllegalArgumentException if a value breaks its rule, or earlier rows had no order
          *     identifier, naming the row and the value
@@ -357,7 +441,8 @@ public final class OrderBatch {
         public Builder add(int customerHandle, OrderId orderId, long placedAtMicros, OrderStatusCategory status,
                 long grossMinor, long netMinor) {
             Checks.notNull(orderId, "orderId");
-            return addRow(customerHandle, orderId, placedAtMicros, status, grossMinor, netMinor);
+            addRow(customerHandle, orderId, -1, -1, placedAtMicros, status, grossMinor, netMinor);
+            return this;
         }
 
         /**
@@ -387,8 +472,9 @@ public final class OrderBatch {
             long grossMinor = order.grossAmount().toMinorUnits();
             long netMinor = order.discountAmount().isZero() && order.refundedAmount().isZero() ? grossMinor
                     : order.netRevenueMinorUnits();
-            return addRow(customer(order.customerId()), order.id(), micros, order.status().category(), grossMinor,
+            addRow(customer(order.customerId()), order.id(), -1, -1, micros, order.status().category(), grossMinor,
                     netMinor);
+            return this;
         }
 
         /**
@@ -405,8 +491,134 @@ public final class OrderBatch {
             return this;
         }
 
-        private Builder addRow(int customerHandle, OrderId orderId, long placedAtMicros, OrderStatusCategory status,
-                long grossMinor, long netMinor) {
+        /**
+         * Adds one row read from a source with one amount per record: an order when the amount is
+         * zero or positive (gross and net value both equal to it), a return (money paid back) when
+         * it is negative. Rows of one batch either all have order keys or none has, like order
+         * identifiers, which they replace: no identifier object is kept per row.
+         *
+         * @param customerHandle the customer, a handle from {@link #customer(CustomerId)}
+         * @param placedAtMicros when the order was placed, in epoch microseconds, between
+         *     {@link OrderBatch#MIN_MICROS} and {@link OrderBatch#MAX_MICROS}
+         * @param status the order's status category, not null
+         * @param amountMinor the amount in minor units; negative for a return
+         * @param orderKey the order's key, not negative, or -1 when the source has none: ties
+         *     between a customer's orders placed in the same microsecond go to the lower key, or
+         *     to the lower rank when {@link #rankOrderKeys(int[])} is given
+         * @param sourceTag where the row comes from (a line number, say), not negative
+         * @return the new row's index, for {@link #addToRow}
+         * @throws IllegalArgumentException if a value breaks its rule, or the row has an order key
+         *     and earlier rows have none or the other way round, naming the row and the value
+         */
+        public int addSourced(int customerHandle, long placedAtMicros, OrderStatusCategory status, long amountMinor,
+                int orderKey, int sourceTag) {
+            if (orderKey < -1) {
+                throw new IllegalArgumentException("row " + rows + ": orderKey must be -1 or more: " + orderKey);
+            }
+            if (sourceTag < 0) {
+                throw new IllegalArgumentException("row " + rows + ": sourceTag must not be negative: " + sourceTag);
+            }
+            return addRow(customerHandle, null, orderKey, sourceTag, placedAtMicros, status, amountMinor,
+                    amountMinor);
+        }
+
+        /**
+         * Adds another record's amount to a row added with {@link #addSourced}: a later line of the
+         * same order. The row becomes a return when its total turns negative, an order again when
+         * it turns zero or positive.
+         *
+         * @param row the row, from {@link #addSourced}
+         * @param amountMinor the amount to add, in minor units
+         * @throws IllegalArgumentException if the row does not exist or was not added by
+         *     {@link #addSourced}
+         * @throws ArithmeticException if the total overflows; the row is then unchanged
+         */
+        public void addToRow(int row, long amountMinor) {
+            checkNotBuilt();
+            Objects.checkIndex(row, rows);
+            if (tags == null || tags[row >>> PAGE_BITS][row & PAGE_MASK] < 0) {
+                throw new IllegalArgumentException("row " + row + " was not added by addSourced; only such rows"
+                        + " can take more lines");
+            }
+            long[] page = gross[row >>> PAGE_BITS];
+            long sum = Math.addExact(page[row & PAGE_MASK], amountMinor);
+            page[row & PAGE_MASK] = sum;
+            if (net != null) {
+                net[row >>> PAGE_BITS][row & PAGE_MASK] = sum;
+            }
+        }
+
+        /**
+         * Returns a row's customer handle, as added.
+         *
+         * @param row the row, {@code 0 <= row < rowCount()}
+         * @return the handle
+         */
+        public int customerHandle(int row) {
+            Objects.checkIndex(row, rows);
+            return customer[row >>> PAGE_BITS][row & PAGE_MASK];
+        }
+
+        /**
+         * Returns a row's placement time, as added.
+         *
+         * @param row the row, {@code 0 <= row < rowCount()}
+         * @return epoch microseconds
+         */
+        public long placedAtMicros(int row) {
+            Objects.checkIndex(row, rows);
+            return placedAt[row >>> PAGE_BITS][row & PAGE_MASK];
+        }
+
+        /**
+         * Returns a row's status category, as added.
+         *
+         * @param row the row, {@code 0 <= row < rowCount()}
+         * @return the category, never null
+         */
+        public OrderStatusCategory category(int row) {
+            Objects.checkIndex(row, rows);
+            return CATEGORIES[category[row >>> PAGE_BITS][row & PAGE_MASK]];
+        }
+
+        /**
+         * Returns a row's source tag.
+         *
+         * @param row the row, {@code 0 <= row < rowCount()}
+         * @return the tag, or empty for a row not added by {@link #addSourced}, never null
+         */
+        public OptionalInt sourceTag(int row) {
+            Objects.checkIndex(row, rows);
+            int tag = tags == null ? -1 : tags[row >>> PAGE_BITS][row & PAGE_MASK];
+            return tag < 0 ? OptionalInt.empty() : OptionalInt.of(tag);
+        }
+
+        /**
+         * Returns the number of rows added so far.
+         *
+         * @return the count
+         */
+        public int rowCount() {
+            return rows;
+        }
+
+        /**
+         * Gives the tie-break rank of every order key (see {@link #addSourced}), for a source that
+         * numbers its orders as it meets them but wants ties broken in another order (by order
+         * identifier, say): {@code rankOfKey[key]} replaces each row's key when the batch is built.
+         *
+         * @param rankOfKey the rank of each key used, not null; copied
+         * @return this builder
+         */
+        public Builder rankOrderKeys(int[] rankOfKey) {
+            Checks.notNull(rankOfKey, "rankOfKey");
+            checkNotBuilt();
+            this.rankOfKey = rankOfKey.clone();
+            return this;
+        }
+
+        private int addRow(int customerHandle, OrderId orderId, int orderKey, int sourceTag, long placedAtMicros,
+                OrderStatusCategory status, long grossMinor, long netMinor) {
             checkNotBuilt();
             if (customerHandle < 0 || customerHandle >= index.size()) {
                 throw new IllegalArgumentException(row(orderId) + ": customer handle " + customerHandle
@@ -417,55 +629,109 @@ public final class OrderBatch {
                         + " is outside the supported range of years -290000 to 290000");
             }
             Checks.notNull(status, "status");
-            if (grossMinor < 0) {
-                throw new IllegalArgumentException(row(orderId) + ": grossMinor must not be negative: " + grossMinor);
-            }
-            if (netMinor < 0 || netMinor > grossMinor) {
-                throw new IllegalArgumentException(row(orderId) + ": netMinor must be between 0 and grossMinor "
-                        + grossMinor + ": " + netMinor);
+            boolean sourced = sourceTag >= 0;
+            if (!sourced) {
+                if (grossMinor < 0) {
+                    throw new IllegalArgumentException(row(orderId) + ": grossMinor must not be negative: "
+                            + grossMinor);
+                }
+                if (netMinor > grossMinor || (netMinor < 0 && grossMinor != 0)) {
+                    throw new IllegalArgumentException(row(orderId) + ": netMinor must be between 0 and grossMinor "
+                            + grossMinor + ", or negative (a return) with grossMinor 0: " + netMinor);
+                }
             }
             if (rows > 0 && (orderId != null) != (orderIds != null)) {
                 throw new IllegalArgumentException(row(orderId) + ": every row must have an order identifier, or"
                         + " none; " + (orderIds != null ? "earlier rows have one" : "earlier rows have none"));
             }
-            if (rows == customer.length) {
-                grow();
+            if (rows > 0 && (orderKey >= 0) != (orderKeys != null)) {
+                throw new IllegalArgumentException(row(orderId) + ": every row must have an order key, or none; "
+                        + (orderKeys != null ? "earlier rows have one" : "earlier rows have none"));
+            }
+            if (rows == Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("an OrderBatch holds at most " + rows + " rows");
+            }
+            int r = rows;
+            int p = r >>> PAGE_BITS;
+            int o = r & PAGE_MASK;
+            if (o == 0) {
+                addPage(p);
             }
             if (orderId != null && orderIds == null) {
-                orderIds = new OrderId[customer.length];
+                orderIds = new OrderId[customer.length][];
+                orderIds[p] = new OrderId[PAGE_ROWS];
             }
-            int r = rows++;
-            customer[r] = customerHandle;
-            placedAt[r] = placedAtMicros;
-            gross[r] = grossMinor;
-            net[r] = netMinor;
-            netDiffers |= netMinor != grossMinor;
-            category[r] = (byte) status.ordinal();
+            if (orderKey >= 0 && orderKeys == null) {
+                orderKeys = new int[customer.length][];
+                orderKeys[p] = new int[PAGE_ROWS];
+            }
+            if (sourced && tags == null) {
+                tags = new int[customer.length][];
+                for (int k = 0; k <= p; k++) {
+                    tags[k] = new int[PAGE_ROWS];
+                    Arrays.fill(tags[k], -1);
+                }
+            }
+            if (netMinor != grossMinor && net == null) {
+                net = new long[customer.length][];
+                for (int k = 0; k <= p; k++) {
+                    net[k] = gross[k].clone();
+                }
+            }
+            customer[p][o] = customerHandle;
+            placedAt[p][o] = placedAtMicros;
+            gross[p][o] = grossMinor;
+            if (net != null) {
+                net[p][o] = netMinor;
+            }
+            category[p][o] = (byte) status.ordinal();
             if (orderId != null) {
-                orderIds[r] = orderId;
+                orderIds[p][o] = orderId;
             }
-            return this;
+            if (orderKey >= 0) {
+                orderKeys[p][o] = orderKey;
+            }
+            if (tags != null) {
+                tags[p][o] = sourceTag;
+            }
+            rows = r + 1;
+            return r;
+        }
+
+        private void addPage(int p) {
+            if (p == customer.length) {
+                int pages = p + (p >> 1) + 16;
+                customer = Arrays.copyOf(customer, pages);
+                placedAt = Arrays.copyOf(placedAt, pages);
+                gross = Arrays.copyOf(gross, pages);
+                category = Arrays.copyOf(category, pages);
+                net = net == null ? null : Arrays.copyOf(net, pages);
+                orderIds = orderIds == null ? null : Arrays.copyOf(orderIds, pages);
+                orderKeys = orderKeys == null ? null : Arrays.copyOf(orderKeys, pages);
+                tags = tags == null ? null : Arrays.copyOf(tags, pages);
+            }
+            customer[p] = new int[PAGE_ROWS];
+            placedAt[p] = new long[PAGE_ROWS];
+            gross[p] = new long[PAGE_ROWS];
+            category[p] = new byte[PAGE_ROWS];
+            if (net != null) {
+                net[p] = new long[PAGE_ROWS];
+            }
+            if (orderIds != null) {
+                orderIds[p] = new OrderId[PAGE_ROWS];
+            }
+            if (orderKeys != null) {
+                orderKeys[p] = new int[PAGE_ROWS];
+            }
+            if (tags != null) {
+                tags[p] = new int[PAGE_ROWS];
+                Arrays.fill(tags[p], -1);
+            }
         }
 
         /** Names the row being added, for error messages. */
         private String row(OrderId orderId) {
             return orderId == null ? "row " + rows : "row " + rows + " (order " + orderId + ")";
-        }
-
-        private void grow() {
-            int max = Integer.MAX_VALUE - 16;
-            if (rows >= max) {
-                throw new IllegalStateException("an OrderBatch holds at most " + max + " rows");
-            }
-            int capacity = (int) Math.min(max, rows + (rows >> 1) + 16L);
-            customer = Arrays.copyOf(customer, capacity);
-            placedAt = Arrays.copyOf(placedAt, capacity);
-            gross = Arrays.copyOf(gross, capacity);
-            net = Arrays.copyOf(net, capacity);
-            category = Arrays.copyOf(category, capacity);
-            if (orderIds != null) {
-                orderIds = Arrays.copyOf(orderIds, capacity);
-            }
         }
 
         private void checkNotBuilt() {
@@ -475,10 +741,12 @@ public final class OrderBatch {
         }
 
         /**
-         * Builds the batch: trims the columns and sorts the customer dictionary by identifier
-         * (renumbering the rows' customers). The builder cannot be used afterwards.
+         * Builds the batch: joins the pages into columns and sorts the customer dictionary by
+         * identifier (renumbering the rows' customers). The builder cannot be used afterwards.
          *
          * @return the batch, never null
+         * @throws IllegalArgumentException if {@link #rankOrderKeys(int[])} was given and lacks a
+         *     key that a row uses
          */
         public OrderBatch build() {
             checkNotBuilt();
@@ -494,24 +762,76 @@ public final class OrderBatch {
                 rank[order[k]] = k;
                 identity &= order[k] == k;
             }
-            if (customer.length != rows) {
-                customer = Arrays.copyOf(customer, rows);
-                placedAt = Arrays.copyOf(placedAt, rows);
-                gross = Arrays.copyOf(gross, rows);
-                net = netDiffers ? Arrays.copyOf(net, rows) : null;
-                category = Arrays.copyOf(category, rows);
-                if (orderIds != null) {
-                    orderIds = Arrays.copyOf(orderIds, rows);
-                }
-            }
+            int[] customerColumn = joinInts(customer, rows);
+            customer = null;
             if (!identity) {
                 for (int r = 0; r < rows; r++) {
-                    customer[r] = rank[customer[r]];
+                    customerColumn[r] = rank[customerColumn[r]];
                 }
             }
+            long[] placedAtColumn = joinLongs(placedAt, rows);
+            placedAt = null;
+            long[] grossColumn = joinLongs(gross, rows);
+            gross = null;
+            long[] netColumn = net == null ? grossColumn : joinLongs(net, rows);
+            net = null;
+            byte[] categoryColumn = new byte[rows];
+            int returns = 0;
+            for (int p = 0, r = 0; r < rows; p++) {
+                byte[] page = category[p];
+                int count = Math.min(PAGE_ROWS, rows - r);
+                for (int k = 0; k < count; k++, r++) {
+                    boolean isReturn = netColumn[r] < 0;
+                    categoryColumn[r] = (byte) (page[k] | (isReturn ? RETURN_BIT : 0));
+                    returns += isReturn ? 1 : 0;
+                }
+                category[p] = null;
+            }
+            category = null;
+            OrderId[] orderIdColumn = null;
+            if (orderIds != null) {
+                orderIdColumn = new OrderId[rows];
+                for (int p = 0, r = 0; r < rows; p++, r += PAGE_ROWS) {
+                    System.arraycopy(orderIds[p], 0, orderIdColumn, r, Math.min(PAGE_ROWS, rows - r));
+                }
+                orderIds = null;
+            }
+            int[] orderKeyColumn = orderKeys == null ? null : joinInts(orderKeys, rows);
+            orderKeys = null;
+            if (orderKeyColumn != null && rankOfKey != null) {
+                for (int r = 0; r < rows; r++) {
+                    int key = orderKeyColumn[r];
+                    if (key >= rankOfKey.length) {
+                        throw new IllegalArgumentException("row " + r + ": order key " + key + " has no rank (ranks"
+                                + " were given for " + rankOfKey.length + " keys)");
+                    }
+                    orderKeyColumn[r] = rankOfKey[key];
+                }
+            }
+            int[] tagColumn = tags == null ? null : joinInts(tags, rows);
+            tags = null;
             customersSeen = null;
             lastCustomer = null;
-            return new OrderBatch(this, sorted);
+            return new OrderBatch(currency, sorted, rows, customerColumn, placedAtColumn, grossColumn, netColumn,
+                    categoryColumn, orderIdColumn, orderKeyColumn, tagColumn, returns);
+        }
+
+        private static int[] joinInts(int[][] pages, int rows) {
+            int[] column = new int[rows];
+            for (int p = 0, r = 0; r < rows; p++, r += PAGE_ROWS) {
+                System.arraycopy(pages[p], 0, column, r, Math.min(PAGE_ROWS, rows - r));
+                pages[p] = null;
+            }
+            return column;
+        }
+
+        private static long[] joinLongs(long[][] pages, int rows) {
+            long[] column = new long[rows];
+            for (int p = 0, r = 0; r < rows; p++, r += PAGE_ROWS) {
+                System.arraycopy(pages[p], 0, column, r, Math.min(PAGE_ROWS, rows - r));
+                pages[p] = null;
+            }
+            return column;
         }
     }
 }

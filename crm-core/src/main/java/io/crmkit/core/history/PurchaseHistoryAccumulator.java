@@ -262,7 +262,8 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
      * @param batch the orders, not null
      * @return this accumulator
      * @throws IllegalArgumentException if the unit is {@link PurchaseUnit#ORDER} and the batch has
-     *     no order identifiers (they break ties between partial summaries), or as for {@link #combine}
+     *     no order identifiers (they break ties between partial summaries), if the batch has
+     *     returns, or as for {@link #combine}
      * @throws CurrencyMismatchException if the batch's currency differs from the options' or this
      *     accumulator's and an order of it is counted
      * @throws ArithmeticException if a customer's total overflows a {@code long} of minor units
@@ -273,6 +274,12 @@ public final class PurchaseHistoryAccumulator implements Consumer<Order> {
             throw new IllegalArgumentException("with PurchaseUnit.ORDER an accumulator needs the batch's order"
                     + " identifiers to break ties between partial summaries; build the batch with them, or summarise"
                     + " it alone with PurchaseHistory.summarize(OrderBatch, options)");
+        }
+        if (batch.returnCount() > 0) {
+            throw new IllegalArgumentException("the batch has " + batch.returnCount() + " returns; an accumulator"
+                    + " keeps no returns (a return of a customer without a purchase in this batch would be lost when"
+                    + " partial summaries combine), so summarise such a batch alone with"
+                    + " PurchaseHistory.summarize(OrderBatch, options)");
         }
         BatchSummarizer summarizer = new BatchSummarizer(batch, options);
         Columns partial = summarizer.partial();

@@ -3,7 +3,10 @@ package io.crmkit.core.history;
 /**
  * What the summarising step saw and what it left out, so that nothing is dropped silently.
  *
- * <p>{@code ordersSeen = ordersCounted + excludedByStatus + excludedAfterAsOf}.
+ * <p>{@code ordersSeen = ordersCounted + excludedByStatus + excludedAfterAsOf + returnsCounted}: the
+ * rows offered are orders counted as purchases, rows left out, and returns (rows of money paid
+ * back, from an {@link OrderBatch}), which lower their customer's net revenue and are never a
+ * purchase.
  *
  * <p>Immutable and thread-safe.
  *
@@ -12,8 +15,23 @@ package io.crmkit.core.history;
  * @param excludedByStatus orders left out because their status category is not counted, not negative
  * @param excludedAfterAsOf orders left out because they were placed at or after the as-of cut-off,
  *     not negative
+ * @param returnsCounted returns of a counted status placed before the cut-off, not negative (under
+ *     the gross revenue basis they are counted here and change no value)
  */
-public record PurchaseHistoryStats(long ordersSeen, long ordersCounted, long excludedByStatus, long excludedAfterAsOf) {
+public record PurchaseHistoryStats(long ordersSeen, long ordersCounted, long excludedByStatus, long excludedAfterAsOf,
+        long returnsCounted) {
+
+    /**
+     * Counts without returns.
+     *
+     * @param ordersSeen orders offered, not negative
+     * @param ordersCounted orders counted, not negative
+     * @param excludedByStatus orders left out by status, not negative
+     * @param excludedAfterAsOf orders left out by the cut-off, not negative
+     */
+    public PurchaseHistoryStats(long ordersSeen, long ordersCounted, long excludedByStatus, long excludedAfterAsOf) {
+        this(ordersSeen, ordersCounted, excludedByStatus, excludedAfterAsOf, 0);
+    }
 
     /**
      * Validates the counts.
@@ -21,14 +39,15 @@ public record PurchaseHistoryStats(long ordersSeen, long ordersCounted, long exc
      * @throws IllegalArgumentException if a count is negative or they do not add up
      */
     public PurchaseHistoryStats {
-        if (ordersSeen < 0 || ordersCounted < 0 || excludedByStatus < 0 || excludedAfterAsOf < 0) {
+        if (ordersSeen < 0 || ordersCounted < 0 || excludedByStatus < 0 || excludedAfterAsOf < 0
+                || returnsCounted < 0) {
             throw new IllegalArgumentException("counts must not be negative: " + ordersSeen + ", " + ordersCounted
-                    + ", " + excludedByStatus + ", " + excludedAfterAsOf);
+                    + ", " + excludedByStatus + ", " + excludedAfterAsOf + ", " + returnsCounted);
         }
-        if (ordersSeen != ordersCounted + excludedByStatus + excludedAfterAsOf) {
+        if (ordersSeen != ordersCounted + excludedByStatus + excludedAfterAsOf + returnsCounted) {
             throw new IllegalArgumentException("ordersSeen " + ordersSeen + " must equal ordersCounted "
                     + ordersCounted + " + excludedByStatus " + excludedByStatus + " + excludedAfterAsOf "
-                    + excludedAfterAsOf);
+                    + excludedAfterAsOf + " + returnsCounted " + returnsCounted);
         }
     }
 
@@ -40,6 +59,7 @@ public record PurchaseHistoryStats(long ordersSeen, long ordersCounted, long exc
      */
     public PurchaseHistoryStats plus(PurchaseHistoryStats other) {
         return new PurchaseHistoryStats(ordersSeen + other.ordersSeen, ordersCounted + other.ordersCounted,
-                excludedByStatus + other.excludedByStatus, excludedAfterAsOf + other.excludedAfterAsOf);
+                excludedByStatus + other.excludedByStatus, excludedAfterAsOf + other.excludedAfterAsOf,
+                returnsCounted + other.returnsCounted);
     }
 }

@@ -32,11 +32,36 @@ public final class CustomerIdSort {
             return order;
         }
         String[] text = new String[n];
-        String head = ids[0].value();
+        for (int i = 0; i < n; i++) {
+            text[i] = ids[i].value();
+        }
+        sortText(text, n, order);
+        return order;
+    }
+
+    /**
+     * Returns the permutation that sorts {@code text[0..n)} in {@link String#compareTo} order, as
+     * {@link #ascending(CustomerId[], int)} does for identifiers (order identifiers, say). The
+     * strings must be distinct.
+     */
+    public static int[] ascending(String[] text, int n) {
+        int[] order = new int[n];
+        boolean sorted = true;
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            sorted &= i == 0 || text[i - 1].compareTo(text[i]) < 0;
+        }
+        if (!sorted) {
+            sortText(text, n, order);
+        }
+        return order;
+    }
+
+    private static void sortText(String[] text, int n, int[] order) {
+        String head = text[0];
         int common = head.length();
         for (int i = 0; i < n; i++) {
-            String t = ids[i].value();
-            text[i] = t;
+            String t = text[i];
             int limit = Math.min(common, t.length());
             int k = 0;
             while (k < limit && t.charAt(k) == head.charAt(k)) {
@@ -50,7 +75,6 @@ public final class CustomerIdSort {
         }
         radixSort(keys, order, n);
         resolveTies(keys, order, text, n);
-        return order;
     }
 
     /** Returns whether {@code ids[0..n)} is strictly ascending. */

@@ -30,7 +30,10 @@ class OrderBatchTest {
         assertThatThrownBy(() -> b.add(alice, T, DONE, -1, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("row 1: grossMinor must not be negative: -1");
         assertThatThrownBy(() -> b.add(alice, T, DONE, 100, 101)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("row 1: netMinor must be between 0 and grossMinor 100: 101");
+                .hasMessage("row 1: netMinor must be between 0 and grossMinor 100, or negative (a return) with grossMinor 0:"
+                        + " 101");
+        assertThatThrownBy(() -> b.add(alice, T, DONE, 100, -5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("row 1: netMinor must be between 0 and grossMinor 100, or negative");
         assertThatThrownBy(() -> b.add(7, T, DONE, 1, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("row 1: customer handle 7 was not returned by customer(); handles so far are 0 to 0");
         assertThatThrownBy(() -> b.add(alice, OrderBatch.MAX_MICROS + 1, DONE, 1, 1))
@@ -96,7 +99,8 @@ class OrderBatchTest {
                 .extracting(CustomerId::value).containsExactly("c1", "c2", "c3");
         assertThat(List.of(batch.customerIndex(0), batch.customerIndex(1), batch.customerIndex(2),
                 batch.customerIndex(3))).containsExactly(2, 0, 1, 0);
-        assertThat(batch).hasToString("OrderBatch[rows=4, customers=3, currency=USD, orderIds=false]");
+        assertThat(batch).hasToString(
+                "OrderBatch[rows=4, customers=3, currency=USD, returns=0, orderIds=false, orderKeys=false]");
     }
 
     @Test
