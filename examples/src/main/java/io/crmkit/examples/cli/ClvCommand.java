@@ -8,7 +8,7 @@ import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.order.Order;
-import io.crmkit.examples.cli.orders.OrderInput;
+import io.crmkit.examples.cli.orders.OrderFile;
 import io.crmkit.examples.cli.output.Column;
 import io.crmkit.examples.cli.output.Definitions;
 import io.crmkit.examples.cli.output.ListRows;
@@ -114,7 +114,7 @@ public final class ClvCommand implements Runnable {
                 description = "The model's time unit. Default: ${DEFAULT-VALUE}.")
         PeriodUnit unit;
 
-        OrderInput in;
+        OrderFile in;
         PurchaseSummaries calibration;
         BtydData data;
         CalibrationHoldout split;
@@ -125,7 +125,7 @@ public final class ClvCommand implements Runnable {
             if (input.failsStrict(this, in)) {
                 return false;
             }
-            Iterable<Order> orders = in.orders().inCustomerTimeOrder();
+            Iterable<Order> orders = in.ordersInCustomerTimeOrder();
             if (holdoutEnd != null) {
                 split = CalibrationHoldout.split(orders, calibrationEnd, holdoutEnd, input.zone(), unit);
                 calibration = split.calibration();
@@ -156,8 +156,7 @@ public final class ClvCommand implements Runnable {
             d.put("unit", KpiCommand.lower(unit));
             d.put("customers", calibration.size());
             d.put("patterns", data.patternCount());
-            d.put("rows_read", in.rowsRead());
-            d.put("rows_rejected", in.rowsRejected());
+            input.describeInput(d, in);
             return d;
         }
     }

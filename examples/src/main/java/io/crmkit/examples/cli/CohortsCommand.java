@@ -1,7 +1,7 @@
 package io.crmkit.examples.cli;
 
 import io.crmkit.core.history.RevenueBasis;
-import io.crmkit.examples.cli.orders.OrderInput;
+import io.crmkit.examples.cli.orders.OrderFile;
 import io.crmkit.examples.cli.output.Column;
 import io.crmkit.examples.cli.output.ListRows;
 import io.crmkit.examples.cli.output.OutputFormat;
@@ -59,7 +59,7 @@ public final class CohortsCommand extends CrmkitCommand {
 
     @Override
     public Integer call() throws IOException {
-        OrderInput in = input.read(this);
+        OrderFile in = input.read(this);
         if (input.failsStrict(this, in)) {
             return CrmkitCli.EXIT_FAILED;
         }

@@ -1,7 +1,6 @@
 package io.crmkit.examples.cli;
 
-import io.crmkit.examples.cli.orders.OrderInput;
-import io.crmkit.examples.cli.orders.OrderTable;
+import io.crmkit.examples.cli.orders.OrderFile;
 import io.crmkit.examples.cli.output.Column;
 import io.crmkit.examples.cli.output.Definitions;
 import io.crmkit.examples.cli.output.ListRows;
@@ -70,7 +69,7 @@ public final class KpiCommand extends CrmkitCommand {
 
     @Override
     public Integer call() throws IOException {
-        OrderInput in = input.read(this);
+        OrderFile in = input.read(this);
         if (input.failsStrict(this, in)) {
             return CrmkitCli.EXIT_FAILED;
         }
@@ -100,17 +99,16 @@ public final class KpiCommand extends CrmkitCommand {
     }
 
     /** Builds the options from the command line and runs the one-pass KPI computation. */
-    static OrderKpiReport compute(CrmkitCommand command, OrderInputOptions input, OrderInput in,
+    static OrderKpiReport compute(CrmkitCommand command, OrderInputOptions input, OrderFile in,
             PeriodOptions periods, Integer activeWindow, RevenueBasis revenue) {
         ReportingPeriod period = periods.period;
         LocalDate from = periods.from;
         LocalDate to = periods.to;
-        OrderTable orders = in.orders();
         ZoneId zone = input.zone();
-        Instant earliest = orders.earliestPlacedAt().orElseThrow(() -> new CommandFailedException(
+        Instant earliest = in.earliest().orElseThrow(() -> new CommandFailedException(
                 "no usable order in the input: nothing to report"));
         LocalDate first = from != null ? from : earliest.atZone(zone).toLocalDate();
-        LocalDate last = to != null ? to : orders.latestPlacedAt().orElseThrow().atZone(zone).toLocalDate();
+        LocalDate last = to != null ? to : in.latest().orElseThrow().atZone(zone).toLocalDate();
         if (last.isBefore(first)) {
             throw new CommandFailedException("--to " + last + " is before --from " + first);
         }
@@ -127,7 +125,7 @@ public final class KpiCommand extends CrmkitCommand {
                     + (to == null ? " (to: the latest order)" : ""));
         }
         try (Progress progress = command.progress("computing KPIs", "orders")) {
-            return OrderKpis.compute(counting(orders.inCustomerTimeOrder(), progress), options);
+            return OrderKpis.compute(counting(in.ordersInCustomerTimeOrder(), progress), options);
         }
     }
 
@@ -154,7 +152,7 @@ public final class KpiCommand extends CrmkitCommand {
     }
 
     /** The definitions printed with KPI and cohort results. */
-    static Definitions definitions(String command, OrderInputOptions input, OrderInput in, OrderKpiReport report) {
+    static Definitions definitions(String command, OrderInputOptions input, OrderFile in, OrderKpiReport report) {
         OrderKpiOptions o = report.options();
         Definitions d = new Definitions();
         d.put("command", command);
@@ -164,8 +162,7 @@ public final class KpiCommand extends CrmkitCommand {
         d.put("definitions", o.describe());
         d.put("currency", o.currency().map(c -> c.getCurrencyCode()).orElse("from data"));
         d.put("currency_source", input.currencySource(in));
-        d.put("rows_read", in.rowsRead());
-        d.put("rows_rejected", in.rowsRejected());
+        input.describeInput(d, in);
         d.put("orders_seen", report.ordersSeen());
         d.put("orders_counted", report.ordersCounted());
         d.put("orders_excluded_by_status", report.excludedByStatus());

@@ -1,7 +1,7 @@
 package io.crmkit.examples.cli;
 
 import io.crmkit.core.order.Order;
-import io.crmkit.examples.cli.orders.OrderInput;
+import io.crmkit.examples.cli.orders.OrderFile;
 import io.crmkit.examples.cli.output.Definitions;
 import io.crmkit.segmentation.lifecycle.PurchaseTimelines;
 import io.crmkit.segmentation.lifecycle.TimelineOptions;
@@ -14,11 +14,11 @@ import java.time.LocalDate;
  */
 final class LifecycleInput {
 
-    final OrderInput in;
+    final OrderFile in;
     final PurchaseTimelines timelines;
     final String closing;
 
-    private LifecycleInput(OrderInput in, PurchaseTimelines timelines, String closing) {
+    private LifecycleInput(OrderFile in, PurchaseTimelines timelines, String closing) {
         this.in = in;
         this.timelines = timelines;
         this.closing = closing;
@@ -26,7 +26,7 @@ final class LifecycleInput {
 
     /** Reads the orders; null when {@code --strict} failed (the caller exits with 1). */
     static LifecycleInput read(CrmkitCommand command, OrderInputOptions input, LocalDate asOf) throws IOException {
-        OrderInput in = input.read(command);
+        OrderFile in = input.read(command);
         if (input.failsStrict(command, in)) {
             return null;
         }
@@ -35,7 +35,7 @@ final class LifecycleInput {
         PurchaseTimelines.Builder builder = PurchaseTimelines.builder(options);
         long k = 0;
         try (Progress progress = command.progress("building timelines", "orders")) {
-            for (Order order : in.orders().inCustomerTimeOrder()) {
+            for (Order order : in.ordersInCustomerTimeOrder()) {
                 builder.accept(order);
                 if ((++k & 0xFFFF) == 0) {
                     progress.update(k);
@@ -61,8 +61,7 @@ final class LifecycleInput {
         d.put("purchase", timelines.options().describe());
         d.put("currency", timelines.currency().orElseThrow().getCurrencyCode());
         d.put("currency_source", input.currencySource(in));
-        d.put("rows_read", in.rowsRead());
-        d.put("rows_rejected", in.rowsRejected());
+        input.describeInput(d, in);
         d.put("orders_counted", timelines.ordersCounted());
         d.put("customers", timelines.size());
         return d;

@@ -1,8 +1,10 @@
 package io.crmkit.examples.cli;
 
 import io.crmkit.core.order.OrderStatusCategory;
+import io.crmkit.examples.cli.orders.OrderColumns;
 import io.crmkit.examples.cli.orders.OrderCsvReader;
-import io.crmkit.examples.cli.orders.OrderInput;
+import io.crmkit.examples.cli.orders.OrderFile;
+import io.crmkit.examples.cli.orders.OrderFileReader;
 import io.crmkit.examples.cli.orders.OrderRowConsumer;
 import io.crmkit.examples.cli.orders.ReadListener;
 import io.crmkit.examples.cli.orders.Rejection;
@@ -12,6 +14,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.PushbackInputStream;
+import java.math.RoundingMode;
+import java.util.zip.GZIPInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -25,15 +30,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The options of every subcommand that reads an order file ({@code --input}, {@code --zone},
- * {@code --currency}, {@code --status}, {@code --strict}), used as a picocli {@code @Mixin}, and the
- * reading itself with the tool's reporting conventions: rejected rows as {@code line N: reason} on
- * stderr as they are found, one warning for ignored columns, progress on a terminal, and a closing
- * count of rejected rows.
+ * The options of every subcommand that reads an order file ({@code --input}, {@code --column},
+ * {@code --zone}, {@code --currency}, {@code --status}, {@code --amount-rounding}, {@code --strict}),
+ * used as a picocli {@code @Mixin}, and the reading itself with the tool's reporting conventions:
+ * gzip input recognised by its magic bytes (also on standard input), rejected rows as
+ * {@code line N: reason} on stderr as they are found, one warning for ignored columns, progress on
+ * a terminal, and a closing count of every row: used, guest, rejected.
  *
  * <p>Typical use in a subcommand's {@code call()}:
  * <pre>{@code
- * OrderInput in = input.read(this);
+ * OrderFile in = input.read(this);
  * if (input.failsStrict(this, in)) {
  *     return CrmkitCli.EXIT_FAILED;
  * }
@@ -47,8 +53,22 @@ public final class OrderInputOptions {
     @Option(names = {"-i", "--input"}, paramLabel = "FILE", order = 1,
             description = {"The orders: CSV with a header; columns customer_id, order_id, timestamp, amount"
                 + " and optionally currency, status (others are ignored). Rows sharing an order_id are lines"
-                + " of one order; without that column each row is one order. '-' reads standard input."})
+                + " of one order; without that column each row is one order. A negative amount is a return;"
+                + " a row without customer_id a guest row. Gzip is recognised. '-' reads standard input."})
     private Path input;
+
+    @Option(names = "--column", paramLabel = "NAME=HEADER", order = 2,
+            description = {"Reads crmkit's column NAME (customer_id, order_id, timestamp, amount, currency,"
+                + " status) from the file's column HEADER; repeatable, e.g. --column timestamp=date."})
+    private Map<String, String> columnMapping = new LinkedHashMap<>();
+
+    @Option(names = "--amount-rounding", paramLabel = "MODE", order = 6,
+            converter = AmountRoundingConverter.class,
+            description = {"How to round amounts with more decimal places than the currency has: half-even,"
+                + " half-up, half-down, up, down, ceiling or floor. Without it such amounts are rejected,"
+                + " except floating-point noise (within 1e-9 relative of a value on the scale, such as"
+                + " 118.22999999999999), which is always read as that value and counted."})
+    private RoundingMode amountRounding;
 
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", order = 2,
             description = {"Zone of calendar days: a date-only timestamp is the start of that day,"
@@ -123,17 +143,37 @@ public final class OrderInputOptions {
     }
 
     /**
-     * Reads the input file, reporting on the command's stderr as it goes.
+     * Reads the input file into one columnar batch, reporting on the command's stderr as it goes.
      *
      * @param command the running command, not null
      * @return what was read, never null
-     * @throws CommandFailedException if the file cannot be opened
-     * @throws ParameterException (a usage error) if {@code --input} was not given
+     * @throws CommandFailedException if the file cannot be opened, or its orders are in several
+     *     currencies and none was chosen
+     * @throws ParameterException (a usage error) if {@code --input} was not given or a
+     *     {@code --column} is wrong
      * @throws io.crmkit.examples.cli.orders.InvalidInputException if the file cannot be read as orders
      * @throws IOException if reading fails
      */
-    public OrderInput read(CrmkitCommand command) throws IOException {
-        return read(command, (reader, in, listener) -> reader.read(in, listener));
+    public OrderFile read(CrmkitCommand command) throws IOException {
+        OrderFile file = read(command, (in, listener) -> new OrderFileReader(zone, Optional.ofNullable(currency),
+                statusMapping(), columnMapping, Optional.ofNullable(amountRounding)).read(in, listener));
+        if (!file.otherCurrencies().isEmpty()) {
+            throw new CommandFailedException("the orders are in " + (file.otherCurrencies().size() + 1)
+                    + " currencies (" + file.batch().currency().getCurrencyCode() + ": " + file.rowsUsed() + " rows, "
+                    + file.otherCurrencies().entrySet().stream()
+                            .map(e -> e.getKey().getCurrencyCode() + ": " + e.getValue() + " rows")
+                            .collect(Collectors.joining(", "))
+                    + "); choose one with --currency (rows in the others are then rejected; crmkit never converts)");
+        }
+        if (file.noiseRounded() > 0) {
+            command.warn(file.noiseRounded() + " amounts carried floating-point noise and were read as the nearby"
+                    + " value on the currency's scale (within 1e-9 relative)");
+        }
+        if (file.modeRounded() > 0) {
+            command.warn(file.modeRounded() + " amounts were rounded to the currency's scale with --amount-rounding "
+                    + lower(amountRounding));
+        }
+        return file;
     }
 
     /**
@@ -149,23 +189,50 @@ public final class OrderInputOptions {
      * @throws IOException if reading fails
      */
     public StreamedInput stream(CrmkitCommand command, OrderRowConsumer consumer) throws IOException {
-        return read(command, (reader, in, listener) -> reader.stream(in, listener, consumer));
+        return read(command, (in, listener) -> new OrderCsvReader(zone, Optional.ofNullable(currency),
+                statusMapping(), columnMapping, Optional.ofNullable(amountRounding)).stream(in, listener, consumer));
     }
 
-    /** One way of reading a file with a reader. */
+    /** One way of reading a file. */
     @FunctionalInterface
     private interface Reading<T> {
-        T read(OrderCsvReader reader, InputStream in, ReadListener listener) throws IOException;
+        T read(InputStream in, ReadListener listener) throws IOException;
+    }
+
+    /** Reads a rounding mode by its name in lower case with hyphens, such as half-even. */
+    static final class AmountRoundingConverter implements picocli.CommandLine.ITypeConverter<RoundingMode> {
+        @Override
+        public RoundingMode convert(String value) {
+            String name = value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            if (name.equals("UNNECESSARY")) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' rounds nothing; leave"
+                        + " --amount-rounding out to reject such amounts");
+            }
+            try {
+                return RoundingMode.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a rounding mode"
+                        + " (half-even, half-up, half-down, up, down, ceiling, floor)");
+            }
+        }
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private <T> T read(CrmkitCommand command, Reading<T> reading) throws IOException {
         if (input == null) {
             throw new ParameterException(command.spec.commandLine(), "Missing required option: '--input=FILE'");
         }
+        try {
+            OrderColumns.checkMapping(columnMapping);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.spec.commandLine(), e.getMessage());
+        }
         PrintWriter err = command.err();
-        OrderCsvReader reader = new OrderCsvReader(zone, Optional.ofNullable(currency), statusMapping());
         try (Progress progress = command.progress("reading", "rows"); InputStream in = open()) {
-            return reading.read(reader, in, new ReadListener() {
+            return reading.read(in, new ReadListener() {
                 @Override
                 public void warning(String message) {
                     command.warn(message);
@@ -186,35 +253,59 @@ public final class OrderInputOptions {
         }
     }
 
-    private InputStream open() {
+    private InputStream open() throws IOException {
         if (input.toString().equals("-")) {
-            return new BufferedInputStream(System.in, 1 << 16);
+            return decompressed(System.in);
         }
         if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
             throw new CommandFailedException("cannot read the input file " + input
                     + (Files.exists(input) ? " (not a readable file)" : " (no such file)"));
         }
+        InputStream raw;
         try {
-            return new BufferedInputStream(Files.newInputStream(input), 1 << 16);
+            raw = Files.newInputStream(input);
         } catch (IOException e) {
             throw new CommandFailedException("cannot open the input file " + input + ": " + e.getMessage());
         }
+        try {
+            return decompressed(raw);
+        } catch (IOException e) {
+            raw.close();
+            throw new CommandFailedException("cannot read the gzip input file " + input + ": " + e.getMessage());
+        }
+    }
+
+    /** The stream itself, or its decompressed bytes when it starts with gzip's magic bytes (1f 8b). */
+    private static InputStream decompressed(InputStream raw) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(raw, 2);
+        int first = in.read();
+        int second = first < 0 ? -1 : in.read();
+        if (second >= 0) {
+            in.unread(second);
+        }
+        if (first >= 0) {
+            in.unread(first);
+        }
+        if (first == 0x1f && second == 0x8b) {
+            return new GZIPInputStream(in, 1 << 16);
+        }
+        return new BufferedInputStream(in, 1 << 16);
     }
 
     /**
      * Under {@code --strict}, when rows were rejected, prints the closing count and says nothing was
-     * computed.
+     * computed. Guest rows and returns are not rejections.
      *
      * @param command the running command, not null
      * @param in what was read, not null
      * @return true when the command must stop with {@link CrmkitCli#EXIT_FAILED}
      */
-    public boolean failsStrict(CrmkitCommand command, OrderInput in) {
+    public boolean failsStrict(CrmkitCommand command, OrderFile in) {
         return failsStrict(command, in.rowsRejected(), rejectedSummary(in));
     }
 
     /**
-     * As {@link #failsStrict(CrmkitCommand, OrderInput)}, for a file read row by row.
+     * As {@link #failsStrict(CrmkitCommand, OrderFile)}, for a file read row by row.
      *
      * @param command the running command, not null
      * @param in what was read, with the rows the consumer rejected, not null
@@ -233,18 +324,28 @@ public final class OrderInputOptions {
     }
 
     /**
-     * Returns the closing count of rejected rows, by reason, such as {@code "2 of 10 rows rejected
-     * (1 bad timestamp, 1 unknown status)"}: a command prints it as the last line of a run on stderr.
+     * Returns the closing count of the rows, such as {@code "2 of 10 rows rejected (1 bad timestamp,
+     * 1 unknown status); guest rows: 1; returns: 2"}: a command prints it as the last line of a run
+     * on stderr. Guest rows and returns are named only when there are some; every row read is used
+     * (as an order, a return or a further line of one), a guest row, or rejected.
      *
      * @param in what was read, not null
      * @return the text, never null
      */
-    public String rejectedSummary(OrderInput in) {
-        return rejectedSummary(in.rowsRead(), in.rowsRejected(), in.rejectedByKind());
+    public String rejectedSummary(OrderFile in) {
+        String text = rejectedSummary(in.rowsRead(), in.rowsRejected(), in.rejectedByKind());
+        if (in.guestRows() > 0) {
+            text += "; guest rows: " + in.guestRows();
+        }
+        if (in.returnRows() > 0) {
+            text += "; returns: " + in.returnRows();
+        }
+        return text;
     }
 
     /**
-     * As {@link #rejectedSummary(OrderInput)}, for a file read row by row.
+     * Returns the closing count of rejected rows, by reason, for a file read row by row, such as
+     * {@code "2 of 10 rows rejected (1 bad timestamp, 1 unknown status)"}.
      *
      * @param in what was read, with the rows the consumer rejected, not null
      * @return the text, never null
@@ -269,20 +370,9 @@ public final class OrderInputOptions {
      *
      * @param in what was read, not null
      * @return the currency, never null
-     * @throws CommandFailedException if the orders are in several currencies and none was chosen
      */
-    public Currency currency(OrderInput in) {
-        if (currency != null) {
-            return currency;
-        }
-        List<Currency> found = in.orders().currencies();
-        if (found.size() > 1) {
-            throw new CommandFailedException("the orders are in " + found.size() + " currencies ("
-                    + found.stream().map(c -> c.getCurrencyCode() + ": " + in.orders().orderCount(c) + " orders")
-                            .collect(Collectors.joining(", "))
-                    + "); choose one with --currency (orders in the others are then rejected; crmkit never converts)");
-        }
-        return found.isEmpty() ? OrderCsvReader.DEFAULT_CURRENCY : found.get(0);
+    public Currency currency(OrderFile in) {
+        return in.batch().currency();
     }
 
     /**
@@ -291,7 +381,30 @@ public final class OrderInputOptions {
      * @param in what was read, not null
      * @return {@code "--currency"}, {@code "currency column"} or {@code "default"}, never null
      */
-    public String currencySource(OrderInput in) {
+    public String currencySource(OrderFile in) {
         return currency != null ? "--currency" : in.hasCurrencyColumn() ? "currency column" : "default";
+    }
+
+    /**
+     * Puts what every command that reads an order file states about its input into the definitions:
+     * the column mapping, the rows read, used, guest, rejected, the returns and the rounded amounts.
+     *
+     * @param d the definitions, not null
+     * @param in what was read, not null
+     */
+    public void describeInput(io.crmkit.examples.cli.output.Definitions d, OrderFile in) {
+        if (!columnMapping.isEmpty()) {
+            d.put("columns", columnMapping.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(",")));
+        }
+        d.put("rows_read", in.rowsRead());
+        d.put("rows_rejected", in.rowsRejected());
+        d.put("guest_rows", in.guestRows());
+        d.put("return_rows", in.returnRows());
+        d.put("amounts_noise_rounded", in.noiseRounded());
+        if (amountRounding != null) {
+            d.put("amount_rounding", lower(amountRounding));
+            d.put("amounts_rounded", in.modeRounded());
+        }
     }
 }

@@ -1,10 +1,11 @@
 package io.crmkit.examples.cli;
 
+import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
-import io.crmkit.examples.cli.orders.OrderInput;
+import io.crmkit.examples.cli.orders.OrderFile;
 import io.crmkit.examples.cli.output.Column;
 import io.crmkit.examples.cli.output.Definitions;
 import io.crmkit.examples.cli.output.OutputFormat;
@@ -105,7 +106,7 @@ public final class RfmCommand extends CrmkitCommand {
         if (bins < 2 || bins > 9) {
             throw new CommandFailedException("--bins must be 2 to 9: " + bins);
         }
-        OrderInput in = input.read(this);
+        OrderFile in = input.read(this);
         if (input.failsStrict(this, in)) {
             return CrmkitCli.EXIT_FAILED;
         }
@@ -115,10 +116,7 @@ public final class RfmCommand extends CrmkitCommand {
                 .revenueBasis(RevenueBasis.NET)
                 .currency(input.currency(in))
                 .build();
-        PurchaseSummaries summaries;
-        try (Progress progress = progress("summarising", "orders")) {
-            summaries = in.orders().summarize(options, progress::update);
-        }
+        PurchaseSummaries summaries = PurchaseHistory.summarize(in.batch(), options);
         if (summaries.size() == 0) {
             throw new CommandFailedException("no customer has a counted purchase by " + options.asOf());
         }
@@ -147,7 +145,7 @@ public final class RfmCommand extends CrmkitCommand {
         return CrmkitCli.EXIT_OK;
     }
 
-    private Definitions definitions(OrderInput in, PurchaseSummaries summaries, RfmResult result, SegmentMap map) {
+    private Definitions definitions(OrderFile in, PurchaseSummaries summaries, RfmResult result, SegmentMap map) {
         PurchaseHistoryOptions o = summaries.options();
         Definitions d = new Definitions();
         d.put("command", "rfm");
@@ -158,13 +156,13 @@ public final class RfmCommand extends CrmkitCommand {
         d.put("revenue_basis", lower(o.revenueBasis()));
         d.put("currency", summaries.currency().orElseThrow().getCurrencyCode());
         d.put("currency_source", input.currencySource(in));
-        d.put("order_lines", in.orders().hasOrderIds() ? "rows sharing an order_id are one order"
+        d.put("order_lines", in.hasOrderIds() ? "rows sharing an order_id are one order"
                 : "one order per row (no order_id column)");
-        d.put("rows_read", in.rowsRead());
-        d.put("rows_rejected", in.rowsRejected());
+        input.describeInput(d, in);
         d.put("orders_counted", summaries.stats().ordersCounted());
         d.put("orders_excluded_by_status", summaries.stats().excludedByStatus());
         d.put("orders_excluded_after_as_of", summaries.stats().excludedAfterAsOf());
+        d.put("returns_counted", summaries.stats().returnsCounted());
         d.put("customers", result.size());
         d.put("scoring", result.options().describe());
         for (Dimension dim : Dimension.values()) {

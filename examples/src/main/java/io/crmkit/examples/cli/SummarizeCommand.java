@@ -11,8 +11,7 @@ import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
-import io.crmkit.examples.cli.orders.OrderInput;
-import io.crmkit.examples.cli.orders.OrderTable;
+import io.crmkit.examples.cli.orders.OrderFile;
 import io.crmkit.examples.cli.output.Definitions;
 import io.crmkit.examples.cli.output.OutputFormat;
 import io.crmkit.examples.cli.output.ResultWriter;
@@ -43,8 +42,8 @@ import picocli.CommandLine.ParameterException;
  * {@code crmkit summarize}: per-customer purchase summaries of an order file, with the BTYD columns
  * that lifetime-value models take ({@code x}, {@code t_x}, {@code T}, mean repeat value).
  *
- * <p>The file is read into compact columns ({@link OrderTable}), then summarised by the crm-core
- * {@link io.crmkit.core.history.PurchaseHistoryAccumulator}. Without {@code --as-of} the as-of point
+ * <p>The file is read into one columnar {@link io.crmkit.core.history.OrderBatch}, then summarised by
+ * {@link PurchaseHistory#summarize(io.crmkit.core.history.OrderBatch, PurchaseHistoryOptions)}. Without {@code --as-of} the as-of point
  * is the end of the day of the latest order in the file, and a note on stderr says so.
  *
  * <p>With {@code --jdbc URL} instead of {@code --input}, the orders are streamed from a database
@@ -116,23 +115,18 @@ public final class SummarizeCommand extends CrmkitCommand {
             }
             return summarizeDatabase();
         }
-        OrderInput in = input.read(this);
+        OrderFile in = input.read(this);
         if (input.failsStrict(this, in)) {
             return CrmkitCli.EXIT_FAILED;
         }
         Currency currency = input.currency(in);
         ZoneId zone = input.zone();
-        OrderTable orders = in.orders();
         String asOfSource = asOf != null ? "--as-of" : "latest order in the input";
-        PurchaseHistoryOptions options = options(zone, orders.latestPlacedAt(), "the input").currency(currency).build();
-        PurchaseSummaries summaries;
-        try (Progress progress = progress("summarising", "orders")) {
-            summaries = orders.summarize(options, progress::update);
-        }
+        PurchaseHistoryOptions options = options(zone, in.latest(), "the input").currency(currency).build();
+        PurchaseSummaries summaries = PurchaseHistory.summarize(in.batch(), options);
         Definitions definitions = definitions(in, summaries, asOfSource);
         String closing = input.rejectedSummary(in);
         // the order columns are not needed for printing: let them go
-        orders = null;
         in = null;
         ResultWriter.write(format, definitions, new SummaryRows(summaries), out(), err());
         note(closing);
@@ -232,33 +226,32 @@ public final class SummarizeCommand extends CrmkitCommand {
         return d;
     }
 
-    private Definitions definitions(OrderInput in, PurchaseSummaries summaries, String asOfSource) {
+    private Definitions definitions(OrderFile in, PurchaseSummaries summaries, String asOfSource) {
         PurchaseHistoryOptions o = summaries.options();
         PurchaseHistoryStats stats = summaries.stats();
-        OrderTable orders = in.orders();
         Definitions d = new Definitions();
         d.put("command", "summarize");
         putOptions(d, o, asOfSource);
         if (in.hasStatusColumn()) {
             Map<String, Object> labels = new LinkedHashMap<>();
-            orders.statusLabels().forEach((label, category) -> labels.put(label, lower(category)));
+            in.statusLabels().forEach((label, category) -> labels.put(label, lower(category)));
             d.put("status_labels", labels);
         } else {
             d.put("status_labels", "none (no status column: every order is completed)");
         }
         d.put("currency", summaries.currency().orElseThrow().getCurrencyCode());
         d.put("currency_source", input.currencySource(in));
-        d.put("order_lines", orders.hasOrderIds() ? "rows sharing an order_id are one order"
+        d.put("order_lines", in.hasOrderIds() ? "rows sharing an order_id are one order"
                 : "one order per row (no order_id column)");
         d.put("time_unit", lower(o.timeUnit()));
-        d.put("rows_read", in.rowsRead());
-        d.put("rows_rejected", in.rowsRejected());
+        input.describeInput(d, in);
         d.put("rows_used", in.rowsUsed());
         d.put("orders_seen", stats.ordersSeen());
         d.put("orders_counted", stats.ordersCounted());
         d.put("orders_excluded_by_status", stats.excludedByStatus());
         d.put("orders_excluded_after_as_of", stats.excludedAfterAsOf());
-        d.put("customers_in_input", orders.customerCount());
+        d.put("returns_counted", stats.returnsCounted());
+        d.put("customers_in_input", in.batch().customerCount());
         d.put("customers", summaries.size());
         return d;
     }

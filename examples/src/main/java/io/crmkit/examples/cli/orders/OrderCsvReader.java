@@ -1,9 +1,12 @@
 package io.crmkit.examples.cli.orders;
 
+import io.crmkit.core.CustomerId;
+import io.crmkit.core.OrderId;
 import io.crmkit.core.order.OrderStatus;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,10 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads an order file in the crmkit CSV convention into an {@link OrderTable}, streaming: memory
- * grows with the number of orders and customers, never with an object per row. Jackson's CSV parser
- * runs on a second thread ({@link CsvRecords}); rows are checked and stored on the calling thread,
- * which also receives every {@link ReadListener} call, in file order.
+ * Reads an order file in the crmkit CSV convention row by row, in bounded memory, for storing it
+ * elsewhere ({@code crmkit load}): every usable row goes to an {@link OrderRowConsumer} as it is
+ * read. The analysis commands read files with {@link OrderFileReader} instead, straight into a
+ * columnar batch. Both split the bytes with {@link CsvBlocks} and find the columns with
+ * {@link OrderColumns}.
  *
  * <h2>Format</h2>
  * A header line is required. Columns, matched by name (case-insensitive, in any order):
@@ -31,8 +35,9 @@ import java.util.Optional;
  *       status, otherwise the disagreeing line is rejected. Without this column each row is one
  *       order;</li>
  *   <li>{@code timestamp} (required): see {@link TimestampParser};</li>
- *   <li>{@code amount} (required): a non-negative decimal in the row's currency, at most as many
- *       decimal places as the currency has;</li>
+ *   <li>{@code amount} (required): a non-negative decimal in the row's currency (excess digits as
+ *       {@link AmountParser} reads them); a negative amount (a return) is rejected, since the
+ *       orders table holds orders only;</li>
  *   <li>{@code currency}: an ISO 4217 code; without the column every row is in the configured
  *       currency (USD unless set);</li>
  *   <li>{@code status}: a label mapped to a category by a {@link StatusMapping}; without the column
@@ -51,14 +56,12 @@ import java.util.Optional;
 public final class OrderCsvReader {
 
     /** The column names the reader understands, in the conventional order. */
-    public static final List<String> COLUMNS = List.of("customer_id", "order_id", "timestamp", "amount", "currency",
-            "status");
+    public static final List<String> COLUMNS = OrderColumns.NAMES;
 
     /** The currency of an input without a currency column, unless configured. */
     public static final Currency DEFAULT_CURRENCY = Currency.getInstance("USD");
 
     private static final int MAX_CACHED_LABELS = 1024;
-    private static final int MAX_QUOTED = 40;
 
     private final TimestampParser timestamps;
     private final Optional<Currency> currency;
@@ -66,7 +69,11 @@ public final class OrderCsvReader {
     private final Map<String, Integer> statusIndexes = new HashMap<>();
     private final long[] rejectedByKind = new long[Rejection.values().length];
 
-    private OrderTable table;
+    private final Map<String, String> columnMapping;
+    private final AmountParser amounts;
+    private final List<Currency> currencies = new ArrayList<>();
+    private final List<OrderStatus> statuses = new ArrayList<>();
+    private OrderColumns columns;
     private ReadListener listener;
     private OrderRowConsumer consumer;
     private int width;
@@ -93,43 +100,23 @@ public final class OrderCsvReader {
      * @param currency the currency of the run: rows in another currency are rejected; without a
      *     currency column, the currency of every row ({@link #DEFAULT_CURRENCY} when empty); not null
      * @param statusMapping how status labels map to categories, not null
+     * @param columnMapping crmkit column names to the file's headers ({@code --column}), not null
+     * @param amountRounding how to round amounts with excess decimal places that are not
+     *     floating-point noise; empty to reject them; not null
      */
-    public OrderCsvReader(ZoneId zone, Optional<Currency> currency, StatusMapping statusMapping) {
+    public OrderCsvReader(ZoneId zone, Optional<Currency> currency, StatusMapping statusMapping,
+            Map<String, String> columnMapping, Optional<RoundingMode> amountRounding) {
         this.timestamps = new TimestampParser(zone);
         this.currency = currency;
         this.statusMapping = statusMapping;
-    }
-
-    /**
-     * Reads an order file. The stream is read to its end but not closed.
-     *
-     * @param in the CSV bytes (UTF-8, an optional byte-order mark), not null
-     * @param listener receives warnings, rejected rows and progress, not null
-     * @return what was read, never null
-     * @throws InvalidInputException if the input is empty, its header lacks a required column or
-     *     names one twice, or it is not well-formed CSV
-     * @throws IOException if reading fails
-     */
-    public OrderInput read(InputStream in, ReadListener listener) throws IOException {
-        this.listener = listener;
-        readRows(in);
-        table.endOfInput();
-        Map<Rejection, Long> rejected = new EnumMap<>(Rejection.class);
-        long rejectedRows = 0;
-        for (Rejection r : Rejection.values()) {
-            long n = rejectedByKind[r.ordinal()];
-            if (n > 0) {
-                rejected.put(r, n);
-                rejectedRows += n;
-            }
-        }
-        return new OrderInput(table, rowsRead, rejectedRows, rejected, currencyColumn >= 0, statusColumn >= 0);
+        this.columnMapping = Map.copyOf(columnMapping);
+        this.amounts = new AmountParser(amountRounding);
     }
 
     /**
      * Reads an order file row by row, in bounded memory: every usable row goes to the consumer as
-     * it is read, and nothing is kept. The rows are checked as {@link #read} checks them, but for
-     * what depends on the other rows of the same order (see {@link OrderRowConsumer}), which the
+     * it is read, and nothing is kept. The rows are checked as {@link OrderFileReader} checks them,
+     * but for what depends on the other rows of the same order (see {@link OrderRowConsumer}), which the
      * consumer reports through the returned {@link StreamedInput}. The stream is read to its end
      * but not closed.
      *
@@ -137,7 +124,7 @@ public final class OrderCsvReader {
      * @param listener receives warnings, rejected rows and progress, not null
      * @param consumer receives the usable rows, not null
      * @return the counts, never null
-     * @throws InvalidInputException as {@link #read}
+     * @throws InvalidInputException if the input is empty or its header lacks a required column
      * @throws IOException if reading fails
      */
     public StreamedInput stream(InputStream in, ReadListener listener, OrderRowConsumer consumer) throws IOException {
@@ -148,73 +135,69 @@ public final class OrderCsvReader {
     }
 
     private void readRows(InputStream in) throws IOException {
-        try (CsvRecords records = new CsvRecords(in)) {
-            for (CsvRecords.Batch batch = records.next(); batch != null; batch = records.next()) {
-                for (int i = 0; i < batch.size; i++) {
-                    if (table == null) {
-                        header(batch.records[i]);
+        try (CsvBlocks blocks = new CsvBlocks(in)) {
+            for (CsvBlocks.Block b = blocks.next(); b != null; b = blocks.next()) {
+                for (int r = 0; r < b.records; r++) {
+                    String[] values = new String[b.fieldCount(r)];
+                    for (int f = 0; f < values.length; f++) {
+                        values[f] = b.text(r, f);
+                    }
+                    if (columns == null) {
+                        header(values);
+                    } else if (b.malformed[r]) {
+                        rowsRead++;
+                        rejectedByKind[Rejection.MALFORMED.ordinal()]++;
+                        listener.rejected(b.line[r], Rejection.MALFORMED, "is not well-formed CSV");
                     } else {
-                        row(batch.records[i], batch.lines[i]);
+                        row(values, b.line[r]);
                     }
                 }
             }
         }
-        if (table == null) {
+        if (columns == null) {
             throw new InvalidInputException("the input is empty: a header line naming the columns is required ("
-                    + String.join(",", COLUMNS) + ")");
+                    + String.join(",", OrderColumns.NAMES) + ")");
         }
     }
 
-    /** Reads the header: finds the columns, warns about the ignored ones, creates the table. */
+    /** Reads the header: finds the columns, warns about the ignored ones. */
     private void header(String[] raw) {
-        List<String> names = new ArrayList<>();
-        for (String name : raw) {
-            names.add(name.strip().toLowerCase(Locale.ROOT));
+        columns = OrderColumns.find(List.of(raw), columnMapping);
+        if (!columns.ignored().isEmpty()) {
+            listener.warning(columns.ignoredWarning());
         }
-        Map<String, Integer> at = new LinkedHashMap<>();
-        List<String> ignored = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i);
-            if (!COLUMNS.contains(n)) {
-                ignored.add(n.isEmpty() ? "(unnamed column " + (i + 1) + ")" : quote(n));
-            } else if (at.putIfAbsent(n, i) != null) {
-                throw new InvalidInputException("line 1: the header names column " + n + " twice");
-            }
-        }
-        List<String> missing = new ArrayList<>();
-        for (String required : List.of("customer_id", "timestamp", "amount")) {
-            if (!at.containsKey(required)) {
-                missing.add(required);
-            }
-        }
-        if (!missing.isEmpty()) {
-            // the names found are not repeated: without a header they would be data
-            throw new InvalidInputException("line 1: the header lacks the required column"
-                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                    + " (a header line is required: " + String.join(",", COLUMNS.subList(0, 4))
-                    + "[,currency][,status])");
-        }
-        if (!ignored.isEmpty()) {
-            listener.warning("ignoring column" + (ignored.size() > 1 ? "s " : " ") + String.join(", ", ignored)
-                    + " (crmkit reads " + String.join(", ", COLUMNS) + ")");
-        }
-        width = names.size();
-        customerColumn = at.get("customer_id");
-        orderColumn = at.getOrDefault("order_id", -1);
-        timestampColumn = at.get("timestamp");
-        amountColumn = at.get("amount");
-        currencyColumn = at.getOrDefault("currency", -1);
-        statusColumn = at.getOrDefault("status", -1);
-        table = new OrderTable(orderColumn >= 0);
+        width = columns.width();
+        customerColumn = columns.customer();
+        orderColumn = columns.order();
+        timestampColumn = columns.timestamp();
+        amountColumn = columns.amount();
+        currencyColumn = columns.currency();
+        statusColumn = columns.status();
         if (currencyColumn < 0) {
-            fixedCurrency = table.currencyIndex(currency.orElse(DEFAULT_CURRENCY));
+            fixedCurrency = currencyIndex(currency.orElse(DEFAULT_CURRENCY));
         }
         if (statusColumn < 0) {
-            completedStatus = table.statusIndex(OrderStatus.COMPLETED);
+            completedStatus = statusIndex(OrderStatus.COMPLETED);
         }
-        if (consumer != null) {
-            consumer.begin(orderColumn >= 0);
+        consumer.begin(orderColumn >= 0);
+    }
+
+    private int currencyIndex(Currency c) {
+        int k = currencies.indexOf(c);
+        if (k < 0) {
+            currencies.add(c);
+            k = currencies.size() - 1;
         }
+        return k;
+    }
+
+    private int statusIndex(OrderStatus s) {
+        int k = statuses.indexOf(s);
+        if (k < 0) {
+            statuses.add(s);
+            k = statuses.size() - 1;
+        }
+        return k;
     }
 
     private void row(String[] f, int line) {
@@ -253,30 +236,46 @@ public final class OrderCsvReader {
             lastTimestamp = micros;
         }
         int currencyIndex = currencyColumn >= 0 ? currency(required(f, currencyColumn, "currency")) : fixedCurrency;
-        Currency rowCurrency = table.currencies().get(currencyIndex);
+        Currency rowCurrency = currencies.get(currencyIndex);
         String amountText = required(f, amountColumn, "amount");
         long minor;
         try {
-            minor = AmountParser.toMinorUnits(amountText, Math.max(0, rowCurrency.getDefaultFractionDigits()),
+            minor = amounts.toMinorUnits(amountText, Math.max(0, rowCurrency.getDefaultFractionDigits()),
                     rowCurrency.getCurrencyCode());
         } catch (IllegalArgumentException e) {
             throw new RowRejectedException(Rejection.BAD_AMOUNT, "amount " + quote(amountText) + " " + e.getMessage());
         }
-        int statusIndex = statusColumn >= 0 ? status(required(f, statusColumn, "status")) : completedStatus;
-        if (consumer == null) {
-            table.addLine(customerText, orderText, micros, minor, currencyIndex, statusIndex, line);
-            return;
+        if (minor < 0) {
+            throw new RowRejectedException(Rejection.BAD_AMOUNT, "amount " + quote(amountText) + " is negative (a"
+                    + " return): the orders table holds orders only; returns are read by the analysis commands");
         }
-        // as OrderTable.addLine checks them: an invalid order identifier never names an existing order;
-        // an invalid customer identifier is rejected here only when each row is an order
-        boolean validCustomer = OrderTable.isValidIdentifier(customerText, "customer_id");
+        int statusIndex = statusColumn >= 0 ? status(required(f, statusColumn, "status")) : completedStatus;
+        // an invalid order identifier never names an existing order; an invalid customer identifier
+        // is rejected here only when each row is an order
+        boolean validCustomer = isValidIdentifier(customerText, "customer_id");
         if (orderText != null) {
-            OrderTable.checkIdentifier(orderText, "order_id");
+            if (!isValidIdentifier(orderText, "order_id")) {
+                throw OrderFileReader.invalidIdentifier("order_id");
+            }
         } else if (!validCustomer) {
-            throw OrderTable.invalidIdentifier("customer_id");
+            throw OrderFileReader.invalidIdentifier("customer_id");
         }
         consumer.accept(line, orderText, validCustomer ? customerText : null, TimestampParser.instant(micros), minor,
-                rowCurrency, table.statusAt(statusIndex));
+                rowCurrency, statuses.get(statusIndex));
+    }
+
+    /** Whether the text is a valid customer identifier ({@code column} customer_id) or order identifier. */
+    private static boolean isValidIdentifier(String text, String column) {
+        try {
+            if (column.equals("customer_id")) {
+                CustomerId.of(text);
+            } else {
+                OrderId.of(text);
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String required(String[] f, int column, String name) throws RowRejectedException {
@@ -303,7 +302,7 @@ public final class OrderCsvReader {
                     + " is not the currency of this run, " + currency.get().getCurrencyCode()
                     + " (crmkit never converts; choose with --currency)");
         }
-        lastCurrency = table.currencyIndex(c);
+        lastCurrency = currencyIndex(c);
         lastCurrencyText = text;
         return lastCurrency;
     }
@@ -325,16 +324,14 @@ public final class OrderCsvReader {
                     + " label; say what it means with --status " + quote(label + "=CATEGORY")
                     + " (open, completed or void)");
         }
-        int index = table.statusIndex(OrderStatus.of(label, category.get()));
+        int index = statusIndex(OrderStatus.of(label, category.get()));
         if (statusIndexes.size() < MAX_CACHED_LABELS) {
             statusIndexes.put(text, index);
         }
         return index;
     }
 
-    /** Quotes a (non-personal) value for a message: at most 40 characters, control characters as '?'. */
     private static String quote(String value) {
-        String v = value.length() > MAX_QUOTED ? value.substring(0, MAX_QUOTED) + "..." : value;
-        return "'" + v.replaceAll("\\p{Cntrl}", "?") + "'";
+        return Texts.quote(value);
     }
 }

@@ -6,6 +6,8 @@ package io.crmkit.examples.cli.orders;
  * <p>Immutable and thread-safe.
  */
 public enum Rejection {
+    /** The row's quoting is broken (text after a closing quote, a stray quote, a quote left open). */
+    MALFORMED("malformed CSV"),
     /** The row has more or fewer fields than the header. */
     FIELD_COUNT("wrong number of fields"),
     /** A required value is empty. */
@@ -14,7 +16,7 @@ public enum Rejection {
     BAD_IDENTIFIER("bad identifier"),
     /** The timestamp is not an ISO date or date-time, or out of range. */
     BAD_TIMESTAMP("bad timestamp"),
-    /** The amount is not a non-negative decimal that fits its currency. */
+    /** The amount is not a decimal that fits its currency. */
     BAD_AMOUNT("bad amount"),
     /** The currency is not an ISO 4217 code. */
     BAD_CURRENCY("bad currency"),

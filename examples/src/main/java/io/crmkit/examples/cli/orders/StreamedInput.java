@@ -87,7 +87,7 @@ public final class StreamedInput {
      * @param line the row's line
      */
     public void rejectInvalidCustomerId(long line) {
-        reject(line, OrderTable.invalidIdentifier("customer_id"));
+        reject(line, OrderFileReader.invalidIdentifier("customer_id"));
     }
 
     /**
@@ -99,7 +99,7 @@ public final class StreamedInput {
      *     {@code currency} or {@code status}, not null
      */
     public void rejectConflictingLine(long line, long firstLine, String field) {
-        reject(line, OrderTable.conflictingLine(field, firstLine));
+        reject(line, OrderFileReader.conflictingLine(field, firstLine));
     }
 
     /**
@@ -108,7 +108,7 @@ public final class StreamedInput {
      * @param line the row's line
      */
     public void rejectTotalTooLarge(long line) {
-        reject(line, OrderTable.totalTooLarge());
+        reject(line, OrderFileReader.totalTooLarge());
     }
 
     private void reject(long line, RowRejectedException e) {

@@ -8,10 +8,12 @@ import java.util.Arrays;
  * index 0, 1, 2... in order of first appearance and back.
  *
  * <p>Memory per distinct string: its UTF-8 bytes plus 2 length bytes in a paged byte arena, a 4-byte
- * reference, and 13 to 27 bytes of open-addressing table (8-byte slots holding the hash and the
- * index, load factor at most 0.6, so that most misses are decided without touching the arena): about
- * 35 bytes for a 12-character identifier, with no object per string. The arena holds at most 2 GiB.
- * Not thread-safe.
+ * reference, and 27 to 54 bytes of open-addressing table (16-byte slots holding the string's first
+ * eight bytes, its length, 16 bits of its hash and its index; load factor at most 0.6): about 60
+ * bytes for a 12-character identifier, with no object per string. A string of at most eight bytes
+ * (a numeric identifier up to 99,999,999, say) is found or ruled out by its slot alone, one cache
+ * line; a longer one touches the arena only when its slot's first bytes, length and hash bits match.
+ * The arena holds at most 2 GiB. Not thread-safe.
  */
 final class StringDictionary {
 
@@ -26,12 +28,20 @@ final class StringDictionary {
     private int page = -1;
     private int pageUsed = PAGE_SIZE;
     private final IntColumn refs = new IntColumn();
-    /** Slots: 0 when empty, else the hash in the high half and the index + 1 in the low half. */
-    private long[] table = new long[1024];
-    private int mask = table.length - 1;
+    /**
+     * Slot {@code s} is {@code table[2s]}, the string's first eight bytes (little-endian, zero
+     * padded), and {@code table[2s + 1]}: 0 when empty, else {@link #tag} in the high half and the
+     * index + 1 in the low half.
+     */
+    private long[] table = new long[2048];
+    private int mask = 1023;
     private byte[] probe = new byte[256];
+    /** The bytes looked up last: {@code probe} after encoding a string, or a caller's array. */
+    private byte[] probeBytes = probe;
+    private int probeOffset;
     private int probeLength;
     private int probeHash;
+    private long probePrefix;
 
     /**
      * Returns the number of distinct strings.
@@ -51,6 +61,45 @@ final class StringDictionary {
     int find(String s) {
         encode(s);
         return lookup();
+    }
+
+    /**
+     * Finds a string by its UTF-8 bytes, without decoding them. The bytes must stay as they are
+     * until the next call (for {@link #addFound()}).
+     *
+     * @param bytes the array, not null
+     * @param from the first byte
+     * @param to after the last byte
+     * @return its index, or -1 when absent
+     */
+    int find(byte[] bytes, int from, int to) {
+        prepare(bytes, from, to - from);
+        return lookup();
+    }
+
+    /** Sets the probe to the bytes: their hash and first eight bytes. */
+    private void prepare(byte[] bytes, int from, int length) {
+        int h = 0x811C9DC5;
+        long prefix = 0;
+        int head = Math.min(length, 8);
+        for (int i = 0; i < head; i++) {
+            int b = bytes[from + i] & 0xFF;
+            h = (h ^ b) * 0x01000193;
+            prefix |= (long) b << (8 * i);
+        }
+        for (int i = from + head; i < from + length; i++) {
+            h = (h ^ (bytes[i] & 0xFF)) * 0x01000193;
+        }
+        probeBytes = bytes;
+        probeOffset = from;
+        probeLength = length;
+        probeHash = mix(h);
+        probePrefix = prefix;
+    }
+
+    /** The high half of a slot's second word: 16 bits of the hash and the length. */
+    private static long tag(int hash, int length) {
+        return ((long) (hash >>> 16) << 16) | length;
     }
 
     /**
@@ -109,7 +158,6 @@ final class StringDictionary {
         if (n > probe.length) {
             probe = new byte[Math.max(n, probe.length * 2)];
         }
-        int h = 0x811C9DC5;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
@@ -117,10 +165,8 @@ final class StringDictionary {
                 return;
             }
             probe[i] = (byte) c;
-            h = (h ^ c) * 0x01000193;
         }
-        probeLength = n;
-        probeHash = mix(h);
+        prepare(probe, 0, n);
     }
 
     private void encodeUtf8(String s) {
@@ -132,12 +178,7 @@ final class StringDictionary {
             probe = new byte[bytes.length];
         }
         System.arraycopy(bytes, 0, probe, 0, bytes.length);
-        int h = 0x811C9DC5;
-        for (byte b : bytes) {
-            h = (h ^ (b & 0xFF)) * 0x01000193;
-        }
-        probeLength = bytes.length;
-        probeHash = mix(h);
+        prepare(probe, 0, bytes.length);
     }
 
     private static int mix(int h) {
@@ -151,15 +192,19 @@ final class StringDictionary {
         if (table == null) {
             throw new IllegalStateException("the dictionary is frozen");
         }
+        long[] t = table;
+        long tag = tag(probeHash, probeLength);
         int slot = probeHash & mask;
         while (true) {
-            long s = table[slot];
+            long s = t[2 * slot + 1];
             if (s == 0) {
                 return -1;
             }
-            int entry = (int) s - 1;
-            if ((int) (s >>> 32) == probeHash && matches(refs.get(entry))) {
-                return entry;
+            if (s >>> 32 == tag && t[2 * slot] == probePrefix) {
+                int entry = (int) s - 1;
+                if (probeLength <= 8 || matches(refs.get(entry))) {
+                    return entry;
+                }
             }
             slot = (slot + 1) & mask;
         }
@@ -169,7 +214,8 @@ final class StringDictionary {
         byte[] p = pages[ref >>> PAGE_BITS];
         int at = ref & (PAGE_SIZE - 1);
         int length = ((p[at] & 0xFF) << 8) | (p[at + 1] & 0xFF);
-        return length == probeLength && Arrays.equals(p, at + 2, at + 2 + length, probe, 0, length);
+        return length == probeLength
+                && Arrays.equals(p, at + 2, at + 2 + length, probeBytes, probeOffset, probeOffset + length);
     }
 
     private int append() {
@@ -192,34 +238,53 @@ final class StringDictionary {
         int at = pageUsed;
         p[at] = (byte) (probeLength >>> 8);
         p[at + 1] = (byte) probeLength;
-        System.arraycopy(probe, 0, p, at + 2, probeLength);
+        System.arraycopy(probeBytes, probeOffset, p, at + 2, probeLength);
         pageUsed += need;
         int index = refs.size();
         refs.add((page << PAGE_BITS) | at);
-        if ((index + 1) * 5L > table.length * 3L) {
-            rehash(table.length * 2);
+        if ((index + 1) * 5L > (mask + 1) * 3L) {
+            rehash((mask + 1) * 2);
         }
-        insert(table, mask, ((long) probeHash << 32) | (index + 1));
+        insert(table, mask, probeHash, probePrefix, (tag(probeHash, probeLength) << 32) | (index + 1));
         return index;
     }
 
     private void rehash(int capacity) {
-        long[] t = new long[capacity];
+        long[] t = new long[2 * capacity];
         int m = capacity - 1;
-        for (long s : table) {
-            if (s != 0) {
-                insert(t, m, s);
+        for (int slot = 0; slot <= mask; slot++) {
+            long word = table[2 * slot + 1];
+            if (word != 0) {
+                // the hash's low bits are not kept: recompute them from the stored string
+                int entry = (int) word - 1;
+                int ref = refs.get(entry);
+                byte[] p = pages[ref >>> PAGE_BITS];
+                int at = ref & (PAGE_SIZE - 1);
+                int length = ((p[at] & 0xFF) << 8) | (p[at + 1] & 0xFF);
+                byte[] savedBytes = probeBytes;
+                int savedOffset = probeOffset;
+                int savedLength = probeLength;
+                int savedHash = probeHash;
+                long savedPrefix = probePrefix;
+                prepare(p, at + 2, length);
+                insert(t, m, probeHash, table[2 * slot], word);
+                probeBytes = savedBytes;
+                probeOffset = savedOffset;
+                probeLength = savedLength;
+                probeHash = savedHash;
+                probePrefix = savedPrefix;
             }
         }
         table = t;
         mask = m;
     }
 
-    private static void insert(long[] t, int m, long entry) {
-        int slot = (int) (entry >>> 32) & m;
-        while (t[slot] != 0) {
+    private static void insert(long[] t, int m, int hash, long prefix, long word) {
+        int slot = hash & m;
+        while (t[2 * slot + 1] != 0) {
             slot = (slot + 1) & m;
         }
-        t[slot] = entry;
+        t[2 * slot] = prefix;
+        t[2 * slot + 1] = word;
     }
 }

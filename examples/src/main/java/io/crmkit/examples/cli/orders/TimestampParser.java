@@ -1,5 +1,6 @@
 package io.crmkit.examples.cli.orders;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +30,8 @@ import java.time.zone.ZoneRules;
  * {@link DateTimeFormatter#ISO_LOCAL_DATE}, which also decide what is rejected. Both paths give the
  * same result (a property test checks this).
  *
- * <p>Not thread-safe (it caches the last day start in zones with daylight-saving rules).
+ * <p>Not thread-safe (it caches the last day start in zones with daylight-saving rules, and
+ * keeps a scratch buffer).
  */
 public final class TimestampParser {
 
@@ -43,6 +45,7 @@ public final class TimestampParser {
     private final int offsetSeconds;
     private long cachedDay = Long.MIN_VALUE;
     private long cachedDayStart;
+    private final byte[] scratch = new byte[40];
 
     /**
      * Creates a parser.
@@ -73,11 +76,38 @@ public final class TimestampParser {
      * @throws DateTimeException if the text is not one of the accepted forms or out of range
      */
     public long toEpochMicros(String text) {
-        long fast = fast(text);
+        int n = text.length();
+        if (n <= scratch.length) {
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    return slow(text);
+                }
+                scratch[i] = (byte) c;
+            }
+            long fast = fast(scratch, 0, n);
+            if (fast != Long.MIN_VALUE) {
+                return fast;
+            }
+        }
+        return slow(text);
+    }
+
+    /**
+     * Reads a timestamp from its UTF-8 bytes, as {@link #toEpochMicros(String)}.
+     *
+     * @param b the bytes, not null
+     * @param from the first byte
+     * @param to after the last byte
+     * @return microseconds since 1970-01-01T00:00:00Z
+     * @throws DateTimeException if the text is not one of the accepted forms or out of range
+     */
+    public long toEpochMicros(byte[] b, int from, int to) {
+        long fast = fast(b, from, to - from);
         if (fast != Long.MIN_VALUE) {
             return fast;
         }
-        return slow(text);
+        return slow(new String(b, from, to - from, StandardCharsets.UTF_8));
     }
 
     /**
@@ -104,15 +134,14 @@ public final class TimestampParser {
     }
 
     /** Decodes the fixed-width forms; returns Long.MIN_VALUE when the text is not one of them. */
-    private long fast(String s) {
-        int n = s.length();
-        if (n != 10 && (n < 19 || (s.charAt(10) != 'T' && s.charAt(10) != ' '))) {
+    private long fast(byte[] s, int o, int n) {
+        if (n != 10 && (n < 19 || (at(s, o, 10) != 'T' && at(s, o, 10) != ' '))) {
             return Long.MIN_VALUE;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || s.charAt(4) != '-' || s.charAt(7) != '-'
+        int year = digits(s, o, 0, 4);
+        int month = digits(s, o, 5, 2);
+        int day = digits(s, o, 8, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || at(s, o, 4) != '-' || at(s, o, 7) != '-'
                 || day > Month.of(month).length(Year.isLeap(year))) {
             return Long.MIN_VALUE;
         }
@@ -120,23 +149,23 @@ public final class TimestampParser {
         if (n == 10) {
             return dayStart(epochDay) * MICROS_PER_SECOND;
         }
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int hour = digits(s, o, 11, 2);
+        int minute = digits(s, o, 14, 2);
+        int second = digits(s, o, 17, 2);
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+                || at(s, o, 13) != ':' || at(s, o, 16) != ':') {
             return Long.MIN_VALUE;
         }
         int i = 19;
         int micros = 0;
-        if (i < n && s.charAt(i) == '.') {
+        if (i < n && at(s, o, i) == '.') {
             int start = ++i;
             int nanos = 0;
-            while (i < n && i - start < 9 && isDigit(s.charAt(i))) {
-                nanos = nanos * 10 + (s.charAt(i) - '0');
+            while (i < n && i - start < 9 && isDigit(at(s, o, i))) {
+                nanos = nanos * 10 + (at(s, o, i) - '0');
                 i++;
             }
-            if (i == start || (i < n && isDigit(s.charAt(i)))) {
+            if (i == start || (i < n && isDigit(at(s, o, i)))) {
                 return Long.MIN_VALUE;
             }
             micros = nanos * POW10[9 - (i - start)] / 1_000;
@@ -148,15 +177,15 @@ public final class TimestampParser {
                 return Long.MIN_VALUE;
             }
             offset = offsetSeconds;
-        } else if (i == n - 1 && s.charAt(i) == 'Z') {
+        } else if (i == n - 1 && at(s, o, i) == 'Z') {
             offset = 0;
-        } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
-            int oh = digits(s, i + 1, 2);
-            int om = digits(s, i + 4, 2);
+        } else if (i == n - 6 && (at(s, o, i) == '+' || at(s, o, i) == '-') && at(s, o, i + 3) == ':') {
+            int oh = digits(s, o, i + 1, 2);
+            int om = digits(s, o, i + 4, 2);
             if (oh < 0 || oh > 18 || om < 0 || om > 59 || (oh == 18 && om > 0)) {
                 return Long.MIN_VALUE;
             }
-            offset = (s.charAt(i) == '-' ? -1 : 1) * (oh * 3_600L + om * 60L);
+            offset = (at(s, o, i) == '-' ? -1 : 1) * (oh * 3_600L + om * 60L);
         } else {
             return Long.MIN_VALUE;
         }
@@ -178,12 +207,16 @@ public final class TimestampParser {
         return c >= '0' && c <= '9';
     }
 
+    private static char at(byte[] s, int o, int i) {
+        return (char) (s[o + i] & 0xFF);
+    }
+
     /** Returns the value of {@code count} decimal digits at {@code from}, or -1 if one is not a digit. */
-    private static int digits(String s, int from, int count) {
+    private static int digits(byte[] s, int o, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (!isDigit(c)) {
+            int c = s[o + i];
+            if (c < '0' || c > '9') {
                 return -1;
             }
             v = v * 10 + (c - '0');

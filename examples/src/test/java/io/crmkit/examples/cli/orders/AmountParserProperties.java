@@ -15,16 +15,33 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-/** The direct decoding of plain decimals agrees with {@link BigDecimal}. */
+/**
+ * The direct decoding of plain decimals agrees with {@link BigDecimal}, under the stated rules for
+ * excess digits: floating-point noise within 1e-9 (relative) is the nearby value on the scale;
+ * other excess digits are rejected, or rounded with a chosen mode.
+ */
 class AmountParserProperties {
 
-    static Optional<Long> reference(String text, int scale) {
+    /** The rules, written with {@link BigDecimal} alone. */
+    static Optional<Long> reference(String text, int scale, Optional<RoundingMode> mode) {
         try {
             BigDecimal v = new BigDecimal(text);
-            if (v.signum() < 0) {
-                return Optional.empty();
+            BigDecimal scaled;
+            try {
+                scaled = v.setScale(scale, RoundingMode.UNNECESSARY);
+            } catch (ArithmeticException e) {
+                BigDecimal nearest = v.setScale(scale, RoundingMode.HALF_EVEN);
+                BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
+                BigDecimal tolerance = nearest.abs().max(unit).multiply(new BigDecimal("1e-9"));
+                if (v.subtract(nearest).abs().compareTo(tolerance) <= 0) {
+                    scaled = nearest;
+                } else if (mode.isPresent()) {
+                    scaled = v.setScale(scale, mode.get());
+                } else {
+                    return Optional.empty();
+                }
             }
-            return Optional.of(v.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
+            return Optional.of(scaled.unscaledValue().longValueExact());
         } catch (NumberFormatException | ArithmeticException e) {
             return Optional.empty();
         }
@@ -33,7 +50,9 @@ class AmountParserProperties {
     @Provide
     Arbitrary<String> amounts() {
         Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(21);
-        Arbitrary<String> fraction = Arbitraries.strings().numeric().ofMaxLength(6);
+        Arbitrary<String> fraction = Arbitraries.oneOf(Arbitraries.strings().numeric().ofMaxLength(6),
+                Arbitraries.strings().numeric().ofMinLength(10).ofMaxLength(17),
+                Arbitraries.of("99999999999", "00000000001", "229999999999999", "0000000000004", "5", "50000000000"));
         Arbitrary<String> prefix = Arbitraries.of("", "", "", "-", "+", ".", "0");
         Arbitrary<String> suffix = Arbitraries.of("", "", "", ".", "e2", "E-1", "x", ",5");
         return Combinators.combine(prefix, digits, fraction, suffix)
@@ -41,28 +60,52 @@ class AmountParserProperties {
     }
 
     @Property(tries = 3000)
-    void agreesWithBigDecimal(@ForAll("amounts") String text, @ForAll @IntRange(max = 4) int scale) {
-        Optional<Long> expected = reference(text, scale);
+    void agreesWithBigDecimal(@ForAll("amounts") String text, @ForAll @IntRange(max = 4) int scale,
+            @ForAll boolean round) {
+        Optional<RoundingMode> mode = round ? Optional.of(RoundingMode.HALF_UP) : Optional.empty();
+        Optional<Long> expected = reference(text, scale, mode);
+        AmountParser parser = new AmountParser(mode);
         if (expected.isPresent()) {
-            assertThat(AmountParser.toMinorUnits(text, scale, "USD")).as(text).isEqualTo(expected.get());
+            assertThat(parser.toMinorUnits(text, scale, "USD")).as(text).isEqualTo(expected.get());
         } else {
-            assertThatThrownBy(() -> AmountParser.toMinorUnits(text, scale, "USD")).as(text)
+            assertThatThrownBy(() -> parser.toMinorUnits(text, scale, "USD")).as(text)
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
     @Test
+    void readsNoiseAsTheValueOnTheScaleAndCountsIt() {
+        AmountParser parser = new AmountParser(Optional.empty());
+        assertThat(parser.toMinorUnits("118.22999999999999", 2, "USD")).isEqualTo(11823);
+        assertThat(parser.toMinorUnits("0.30000000000000004", 2, "USD")).isEqualTo(30);
+        assertThat(parser.toMinorUnits("-19.989999999999998", 2, "USD")).isEqualTo(-1999);
+        assertThat(parser.toMinorUnits("1.1822999999999999e2", 2, "USD")).isEqualTo(11823);
+        assertThat(parser.noiseRounded()).isEqualTo(4);
+        assertThat(parser.modeRounded()).isZero();
+    }
+
+    @Test
+    void roundsOtherExcessDigitsOnlyWithAChosenMode() {
+        AmountParser strict = new AmountParser(Optional.empty());
+        assertThatThrownBy(() -> strict.toMinorUnits("12.345", 2, "USD"))
+                .hasMessageStartingWith("has more decimal places than USD allows (2) and is not floating-point noise");
+        AmountParser halfEven = new AmountParser(Optional.of(RoundingMode.HALF_EVEN));
+        assertThat(halfEven.toMinorUnits("12.345", 2, "USD")).isEqualTo(1234);
+        assertThat(halfEven.toMinorUnits("12.355", 2, "USD")).isEqualTo(1236);
+        assertThat(halfEven.modeRounded()).isEqualTo(2);
+        assertThat(halfEven.noiseRounded()).isZero();
+    }
+
+    @Test
     void explainsWhatIsWrong() {
-        assertThat(AmountParser.toMinorUnits("12.5", 2, "USD")).isEqualTo(1250);
-        assertThat(AmountParser.toMinorUnits("12.500", 2, "USD")).isEqualTo(1250);
-        assertThat(AmountParser.toMinorUnits("1.5E2", 0, "JPY")).isEqualTo(150);
-        assertThatThrownBy(() -> AmountParser.toMinorUnits("1,200.00", 2, "USD"))
+        AmountParser parser = new AmountParser(Optional.empty());
+        assertThat(parser.toMinorUnits("12.5", 2, "USD")).isEqualTo(1250);
+        assertThat(parser.toMinorUnits("12.500", 2, "USD")).isEqualTo(1250);
+        assertThat(parser.toMinorUnits("-1", 2, "USD")).isEqualTo(-100);
+        assertThat(parser.toMinorUnits("1.5E2", 0, "JPY")).isEqualTo(150);
+        assertThatThrownBy(() -> parser.toMinorUnits("1,200.00", 2, "USD"))
                 .hasMessage("is not a decimal number (such as 12.34)");
-        assertThatThrownBy(() -> AmountParser.toMinorUnits("-1", 2, "USD"))
-                .hasMessageStartingWith("must not be negative");
-        assertThatThrownBy(() -> AmountParser.toMinorUnits("1.234", 2, "USD"))
-                .hasMessage("has more decimal places than USD allows (2)");
-        assertThatThrownBy(() -> AmountParser.toMinorUnits("99999999999999999999", 2, "USD"))
+        assertThatThrownBy(() -> parser.toMinorUnits("99999999999999999999", 2, "USD"))
                 .hasMessage("is too large");
     }
 }
