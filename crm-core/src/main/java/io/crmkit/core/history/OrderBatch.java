@@ -353,6 +353,8 @@ public final class OrderBatch {
         private CustomerId[] customersSeen = new CustomerId[16];
         private CustomerId lastCustomer;
         private int lastHandle;
+        private int customerCount;
+        private boolean trustedCustomers;
         private int rows;
         private int[][] customer = new int[16][];
         private long[][] placedAt = new long[16][];
@@ -384,10 +386,10 @@ public final class OrderBatch {
             if (id == lastCustomer || id.equals(lastCustomer)) {
                 return lastHandle;
             }
-            int found = index.getOrAdd(id);
+            int found = index.getOrAdd(id, customerCount);
             int handle;
             if (found < 0) {
-                handle = -found - 1;
+                handle = customerCount++;
                 if (handle == customersSeen.length) {
                     customersSeen = Arrays.copyOf(customersSeen, handle + (handle >> 1) + 16);
                 }
@@ -397,6 +399,28 @@ public final class OrderBatch {
             }
             lastCustomer = id;
             lastHandle = handle;
+            return handle;
+        }
+
+        /**
+         * Adds a customer known to be new to this builder, without looking it up: for a source that
+         * keeps its own dictionary of identifiers (a file reader looking identifiers up by their
+         * bytes, say). Handles are shared with {@link #customer(CustomerId)}, but a customer added
+         * here is not found by it. A customer added twice makes {@link #build()} fail.
+         *
+         * @param id the customer, not null
+         * @return the handle
+         */
+        public int newCustomer(CustomerId id) {
+            Checks.notNull(id, "customerId");
+            checkNotBuilt();
+            int handle = customerCount;
+            if (handle == customersSeen.length) {
+                customersSeen = Arrays.copyOf(customersSeen, handle + (handle >> 1) + 16);
+            }
+            customersSeen[handle] = id;
+            customerCount++;
+            trustedCustomers = true;
             return handle;
         }
 
@@ -620,9 +644,9 @@ public final class OrderBatch {
         private int addRow(int customerHandle, OrderId orderId, int orderKey, int sourceTag, long placedAtMicros,
                 OrderStatusCategory status, long grossMinor, long netMinor) {
             checkNotBuilt();
-            if (customerHandle < 0 || customerHandle >= index.size()) {
+            if (customerHandle < 0 || customerHandle >= customerCount) {
                 throw new IllegalArgumentException(row(orderId) + ": customer handle " + customerHandle
-                        + " was not returned by customer(); handles so far are 0 to " + (index.size() - 1));
+                        + " was not returned by customer(); handles so far are 0 to " + (customerCount - 1));
             }
             if (placedAtMicros < MIN_MICROS || placedAtMicros > MAX_MICROS) {
                 throw new IllegalArgumentException(row(orderId) + ": placedAtMicros " + placedAtMicros
@@ -751,9 +775,18 @@ public final class OrderBatch {
         public OrderBatch build() {
             checkNotBuilt();
             built = true;
-            int n = index.size();
+            int n = customerCount;
             CustomerId[] seen = customersSeen;
             int[] order = CustomerIdSort.ascending(seen, n);
+            if (trustedCustomers) {
+                for (int k = 1; k < n; k++) {
+                    if (seen[order[k - 1]].equals(seen[order[k]])) {
+                        built = false;
+                        throw new IllegalArgumentException("a customer was added twice (handles " + order[k - 1]
+                                + " and " + order[k] + "); newCustomer() takes new customers only");
+                    }
+                }
+            }
             CustomerId[] sorted = new CustomerId[n];
             int[] rank = new int[n];
             boolean identity = true;

@@ -35,17 +35,29 @@ public final class CustomerIndex {
      * @return the existing index, or minus one minus the new index
      */
     public int getOrAdd(CustomerId key) {
+        return getOrAdd(key, size);
+    }
+
+    /**
+     * Returns the value of the key, or adds it with the given value and returns
+     * {@code -(value) - 1}: for a caller that numbers keys itself.
+     *
+     * @param key the identifier, not null
+     * @param value the value of a new key, not negative
+     * @return the existing value, or minus one minus the new value
+     */
+    public int getOrAdd(CustomerId key, int value) {
         int slot = spread(key.hashCode()) & mask;
         while (true) {
             CustomerId k = keys[slot];
             if (k == null) {
                 keys[slot] = key;
-                values[slot] = size;
-                int added = size++;
+                values[slot] = value;
+                size++;
                 if (size * 2 > keys.length) {
                     grow();
                 }
-                return -added - 1;
+                return -value - 1;
             }
             if (k.equals(key)) {
                 return values[slot];

@@ -326,8 +326,9 @@ public final class OrderInputOptions {
     /**
      * Returns the closing count of the rows, such as {@code "2 of 10 rows rejected (1 bad timestamp,
      * 1 unknown status); guest rows: 1; returns: 2"}: a command prints it as the last line of a run
-     * on stderr. Guest rows and returns are named only when there are some; every row read is used
-     * (as an order, a return or a further line of one), a guest row, or rejected.
+     * on stderr. Guest rows and returns (orders whose total is negative) are named only when there
+     * are some; every row read is used (as an order, a return or a further line of one), a guest
+     * row, or rejected.
      *
      * @param in what was read, not null
      * @return the text, never null
@@ -337,8 +338,8 @@ public final class OrderInputOptions {
         if (in.guestRows() > 0) {
             text += "; guest rows: " + in.guestRows();
         }
-        if (in.returnRows() > 0) {
-            text += "; returns: " + in.returnRows();
+        if (in.batch().returnCount() > 0) {
+            text += "; returns: " + in.batch().returnCount();
         }
         return text;
     }

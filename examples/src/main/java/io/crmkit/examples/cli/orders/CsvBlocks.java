@@ -133,8 +133,9 @@ final class CsvBlocks implements AutoCloseable {
 
     /**
      * Returns the next block of records, or null after the last. The block returned before stays
-     * valid until this is called again. When reading failed, the records before the failure are
-     * returned first and the next call throws.
+     * valid until this is called again. When reading failed, the blocks completed before the failure
+     * are returned first (the records of the block being filled are not) and the next call throws:
+     * a failed read fails the run, so nothing is lost silently.
      *
      * @throws IOException if reading fails
      */

@@ -69,6 +69,10 @@ public final class OrderFileReader {
     private final Map<String, String> columnMapping;
     private final AmountParser amounts;
     private final long[] rejectedByKind = new long[Rejection.values().length];
+    /** Rows whose customer ids are hashed (and their slots loaded) before the rows are read. */
+    private static final int GROUP = 64;
+    private final int[] customerHash = new int[GROUP];
+    private int groupRow;
 
     private ReadListener listener;
     private OrderColumns columns;
@@ -130,8 +134,19 @@ public final class OrderFileReader {
                     header(b);
                     r = 1;
                 }
-                for (; r < b.records; r++) {
-                    row(b, r);
+                int cc = columns == null ? 0 : columns.customer();
+                while (r < b.records) {
+                    // hash a group of customer ids first, loading their slots in parallel
+                    int end = Math.min(b.records, r + GROUP);
+                    for (int k = r; k < end; k++) {
+                        customerHash[k - r] = b.fieldCount(k) > cc
+                                ? customers.hashAndTouch(b.data, b.start(k, cc), b.end(k, cc)) : 0;
+                    }
+                    for (int k = r; k < end; k++) {
+                        groupRow = k - r;
+                        row(b, k);
+                    }
+                    r = end;
                 }
             }
         }
@@ -293,13 +308,13 @@ public final class OrderFileReader {
                 throw invalidIdentifier("order_id");
             }
         }
-        int handle = customer(b, r, cc);
         if (!rowCurrency.equals(currency)) {
-            // no currency was chosen and this order is in another than the first row's: counted, and
-            // the caller stops (crmkit never converts)
+            // no currency was chosen and this order is in another than the first row's: counted (its
+            // customer is not added), and the caller stops (crmkit never converts)
             otherCurrencies.merge(rowCurrency, 1L, Long::sum);
             return;
         }
+        int handle = customer(b, r, cc);
         if (oc < 0) {
             builder.addSourced(handle, micros, category, minor, -1, line);
         } else {
@@ -331,7 +346,8 @@ public final class OrderFileReader {
 
     /** Returns the customer's handle in the batch, adding a new customer after checking its identifier. */
     private int customer(CsvBlocks.Block b, int r, int cc) throws RowRejectedException {
-        int c = lookup(customers, b, r, cc);
+        int c = b.escaped[b.firstField[r] + cc] ? customers.find(b.text(r, cc))
+                : customers.find(b.data, b.start(r, cc), b.end(r, cc), customerHash[groupRow]);
         if (c >= 0) {
             return c;
         }
@@ -343,7 +359,7 @@ public final class OrderFileReader {
             throw invalidIdentifier("customer_id");
         }
         int index = b.escaped[b.firstField[r] + cc] ? -customers.getOrAdd(text) - 1 : customers.addFound();
-        int handle = builder.customer(id);
+        int handle = builder.newCustomer(id);
         if (handle != index) {
             throw new IllegalStateException("customer handle " + handle + " differs from dictionary index " + index);
         }

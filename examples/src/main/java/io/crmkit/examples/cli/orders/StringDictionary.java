@@ -42,6 +42,8 @@ final class StringDictionary {
     private int probeLength;
     private int probeHash;
     private long probePrefix;
+    /** Sums the slots {@link #hashAndTouch} loads, so that the loads are not optimised away. */
+    private long touched;
 
     /**
      * Returns the number of distinct strings.
@@ -74,6 +76,51 @@ final class StringDictionary {
      */
     int find(byte[] bytes, int from, int to) {
         prepare(bytes, from, to - from);
+        return lookup();
+    }
+
+    /**
+     * Returns the hash of some bytes for {@link #find(byte[], int, int, int)}, and loads the slot
+     * where their search starts. Calling this for a few dozen keys before finding them lets the
+     * processor fetch their slots from memory in parallel instead of one after the other: with a
+     * table larger than the caches each first touch is a cache and TLB miss.
+     *
+     * @param bytes the array, not null
+     * @param from the first byte
+     * @param to after the last byte
+     * @return the hash
+     */
+    int hashAndTouch(byte[] bytes, int from, int to) {
+        int h = 0x811C9DC5;
+        for (int i = from; i < to; i++) {
+            h = (h ^ (bytes[i] & 0xFF)) * 0x01000193;
+        }
+        h = mix(h);
+        touched += table[2 * (h & mask) + 1];
+        return h;
+    }
+
+    /**
+     * Finds a string by its UTF-8 bytes whose hash {@link #hashAndTouch} returned.
+     *
+     * @param bytes the array, not null
+     * @param from the first byte
+     * @param to after the last byte
+     * @param hash the bytes' hash from {@link #hashAndTouch}
+     * @return its index, or -1 when absent
+     */
+    int find(byte[] bytes, int from, int to, int hash) {
+        int length = to - from;
+        long prefix = 0;
+        int head = Math.min(length, 8);
+        for (int i = 0; i < head; i++) {
+            prefix |= (long) (bytes[from + i] & 0xFF) << (8 * i);
+        }
+        probeBytes = bytes;
+        probeOffset = from;
+        probeLength = length;
+        probeHash = hash;
+        probePrefix = prefix;
         return lookup();
     }
 
