@@ -48,6 +48,10 @@ final class CsvBlocks implements AutoCloseable {
         int[] fieldEnd = new int[1 << 17];
         boolean[] escaped = new boolean[1 << 17];
         boolean[] malformed = new boolean[1 << 15];
+        /** Room for a {@link BlockHook} to leave per-record results in (it sizes them itself). */
+        long[] firstValue = new long[0];
+        long[] secondValue = new long[0];
+        byte[] flags = new byte[0];
         int fields;
         boolean last;
         Throwable failure;
@@ -115,14 +119,40 @@ final class CsvBlocks implements AutoCloseable {
         }
     }
 
+    /**
+     * Work done on each block on the splitting thread, before the block is handed over: what it
+     * leaves in the block ({@link Block#firstValue}, {@link Block#secondValue}, {@link Block#flags})
+     * is visible to the reader of the block. Called for every block in order, the header's first.
+     */
+    interface BlockHook {
+        /**
+         * Works on a block's records.
+         *
+         * @param block the block, not null
+         */
+        void onBlock(Block block);
+    }
+
     private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(IN_FLIGHT);
     private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(IN_FLIGHT);
     private final Thread splitter;
+    private final BlockHook hook;
     private Block current;
     private boolean ended;
     private Throwable failure;
 
     CsvBlocks(InputStream in) {
+        this(in, null);
+    }
+
+    /**
+     * Starts splitting an input, with work done on each block on the splitting thread.
+     *
+     * @param in the bytes, not null; read to the end, not closed
+     * @param hook the work on each block, or null for none
+     */
+    CsvBlocks(InputStream in, BlockHook hook) {
+        this.hook = hook;
         for (int i = 0; i < IN_FLIGHT; i++) {
             free.add(new Block());
         }
@@ -210,6 +240,9 @@ final class CsvBlocks implements AutoCloseable {
                     break;
                 }
                 if (block.records > 0) {
+                    if (hook != null) {
+                        hook.onBlock(block);
+                    }
                     full.put(block);
                     block = free.take();
                     block.clear();
@@ -223,6 +256,13 @@ final class CsvBlocks implements AutoCloseable {
             block.failure = e;
         }
         block.last = true;
+        if (hook != null && block.failure == null) {
+            try {
+                hook.onBlock(block);
+            } catch (RuntimeException | Error e) {
+                block.failure = e;
+            }
+        }
         try {
             full.put(block);
         } catch (InterruptedException e) {

@@ -68,6 +68,7 @@ public final class OrderFileReader {
     private final StatusMapping statusMapping;
     private final Map<String, String> columnMapping;
     private final AmountParser amounts;
+    private final Optional<RoundingMode> amountRounding;
     private final long[] rejectedByKind = new long[Rejection.values().length];
     /** Rows whose customer ids are hashed (and their slots loaded) before the rows are read. */
     private static final int GROUP = 64;
@@ -113,6 +114,7 @@ public final class OrderFileReader {
         this.statusMapping = statusMapping;
         this.columnMapping = Map.copyOf(columnMapping);
         this.amounts = new AmountParser(amountRounding);
+        this.amountRounding = amountRounding;
     }
 
     /**
@@ -127,7 +129,8 @@ public final class OrderFileReader {
      */
     public OrderFile read(InputStream in, ReadListener listener) throws IOException {
         this.listener = listener;
-        try (CsvBlocks blocks = new CsvBlocks(in)) {
+        Preparse preparse = new Preparse();
+        try (CsvBlocks blocks = new CsvBlocks(in, preparse)) {
             for (CsvBlocks.Block b = blocks.next(); b != null; b = blocks.next()) {
                 int r = 0;
                 if (columns == null && b.records > 0) {
@@ -140,8 +143,9 @@ public final class OrderFileReader {
                     int end = Math.min(b.records, r + GROUP);
                     for (int k = r; k < end; k++) {
                         customerHash[k - r] = b.fieldCount(k) > cc
-                                ? customers.hashAndTouch(b.data, b.start(k, cc), b.end(k, cc)) : 0;
+                                ? StringDictionary.hash(b.data, b.start(k, cc), b.end(k, cc)) : 0;
                     }
+                    customers.touch(customerHash, end - r);
                     for (int k = r; k < end; k++) {
                         groupRow = k - r;
                         row(b, k);
@@ -173,7 +177,8 @@ public final class OrderFileReader {
             }
         }
         return new OrderFile(batch, rowsRead, rejectedRows, rejected, guestRows, returnRows, otherCurrencies,
-                amounts.noiseRounded(), amounts.modeRounded(), columns.order() >= 0, columns.currency() >= 0,
+                amounts.noiseRounded() + preparse.amounts.noiseRounded(),
+                amounts.modeRounded() + preparse.amounts.modeRounded(), columns.order() >= 0, columns.currency() >= 0,
                 columns.status() >= 0, statusLabels, instant(earliest, Long.MAX_VALUE), instant(latest, Long.MIN_VALUE));
     }
 
@@ -257,7 +262,8 @@ public final class OrderFileReader {
         required(b, r, ts, "timestamp");
         long micros;
         try {
-            micros = b.escaped[b.firstField[r] + ts] ? timestamps.toEpochMicros(b.text(r, ts))
+            micros = (b.flags[r] & Preparse.TIMESTAMP) != 0 ? b.firstValue[r]
+                    : b.escaped[b.firstField[r] + ts] ? timestamps.toEpochMicros(b.text(r, ts))
                     : timestamps.toEpochMicros(d, b.start(r, ts), b.end(r, ts));
         } catch (DateTimeException e) {
             throw new RowRejectedException(Rejection.BAD_TIMESTAMP, "timestamp " + Texts.quote(b.text(r, ts)) + " is "
@@ -273,7 +279,7 @@ public final class OrderFileReader {
         int rowScale = rowCurrency == currency ? scale : Math.max(0, rowCurrency.getDefaultFractionDigits());
         long minor;
         try {
-            minor = b.escaped[b.firstField[r] + am] ? amounts.toMinorUnits(b.text(r, am), rowScale,
+            minor = (b.flags[r] & Preparse.AMOUNT) != 0 ? b.secondValue[r] : b.escaped[b.firstField[r] + am] ? amounts.toMinorUnits(b.text(r, am), rowScale,
                     rowCurrency.getCurrencyCode()) : amounts.toMinorUnits(d, b.start(r, am), b.end(r, am), rowScale,
                     rowCurrency.getCurrencyCode());
         } catch (IllegalArgumentException e) {
@@ -445,5 +451,86 @@ public final class OrderFileReader {
     /** The rejection of a row whose amount would take its order's total past the largest amount. */
     static RowRejectedException totalTooLarge() {
         return new RowRejectedException(Rejection.BAD_AMOUNT, "the order's total amount is too large");
+    }
+
+    /**
+     * Reads timestamps and amounts on the splitting thread, which has time to spare, into each
+     * block ({@link CsvBlocks.Block#firstValue}: epoch microseconds, {@link CsvBlocks.Block#secondValue}:
+     * minor units, {@link CsvBlocks.Block#flags}: which were read). A value it cannot read (an empty,
+     * quoted-with-quotes or bad one, or an amount whose currency is known only per row) is left to
+     * the reading thread, which reports it. Amounts are read here only when every usable row has
+     * one currency: no currency column, or a chosen currency.
+     */
+    private final class Preparse implements CsvBlocks.BlockHook {
+        static final byte TIMESTAMP = 1;
+        static final byte AMOUNT = 2;
+
+        final TimestampParser timestamps = new TimestampParser(OrderFileReader.this.timestamps.zone());
+        final AmountParser amounts = new AmountParser(amountRounding);
+        private OrderColumns columns;
+        private boolean failed;
+        private int fixedScale = -1;
+        private String code;
+
+        @Override
+        public void onBlock(CsvBlocks.Block b) {
+            if (b.flags.length < b.records) {
+                int n = Math.max(b.records, b.line.length);
+                b.firstValue = new long[n];
+                b.secondValue = new long[n];
+                b.flags = new byte[n];
+            }
+            int r = 0;
+            if (columns == null && !failed && b.records > 0) {
+                List<String> names = new ArrayList<>();
+                for (int f = 0; f < b.fieldCount(0); f++) {
+                    names.add(b.text(0, f));
+                }
+                try {
+                    columns = OrderColumns.find(names, columnMapping);
+                } catch (RuntimeException e) {
+                    failed = true; // the reading thread finds the same header and reports it
+                }
+                if (columns != null && (columns.currency() < 0 || chosenCurrency.isPresent())) {
+                    Currency c = chosenCurrency.orElse(DEFAULT_CURRENCY);
+                    fixedScale = Math.max(0, c.getDefaultFractionDigits());
+                    code = c.getCurrencyCode();
+                }
+                b.flags[0] = 0;
+                r = 1;
+            }
+            if (columns == null) {
+                java.util.Arrays.fill(b.flags, 0, b.records, (byte) 0);
+                return;
+            }
+            int width = columns.width();
+            int ts = columns.timestamp();
+            int am = columns.amount();
+            byte[] d = b.data;
+            for (; r < b.records; r++) {
+                byte flags = 0;
+                if (!b.malformed[r] && b.fieldCount(r) == width) {
+                    int k = b.firstField[r];
+                    if (b.fieldStart[k + ts] < b.fieldEnd[k + ts] && !b.escaped[k + ts]) {
+                        try {
+                            b.firstValue[r] = timestamps.toEpochMicros(d, b.fieldStart[k + ts], b.fieldEnd[k + ts]);
+                            flags |= TIMESTAMP;
+                        } catch (DateTimeException e) {
+                            // reported by the reading thread
+                        }
+                    }
+                    if (fixedScale >= 0 && b.fieldStart[k + am] < b.fieldEnd[k + am] && !b.escaped[k + am]) {
+                        try {
+                            b.secondValue[r] = amounts.toMinorUnits(d, b.fieldStart[k + am], b.fieldEnd[k + am],
+                                    fixedScale, code);
+                            flags |= AMOUNT;
+                        } catch (IllegalArgumentException e) {
+                            // reported by the reading thread
+                        }
+                    }
+                }
+                b.flags[r] = flags;
+            }
+        }
     }
 }

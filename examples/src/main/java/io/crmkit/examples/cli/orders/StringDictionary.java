@@ -42,7 +42,7 @@ final class StringDictionary {
     private int probeLength;
     private int probeHash;
     private long probePrefix;
-    /** Sums the slots {@link #hashAndTouch} loads, so that the loads are not optimised away. */
+    /** Sums the slots {@link #touch} loads, so that the loads are not optimised away. */
     private long touched;
 
     /**
@@ -80,33 +80,47 @@ final class StringDictionary {
     }
 
     /**
-     * Returns the hash of some bytes for {@link #find(byte[], int, int, int)}, and loads the slot
-     * where their search starts. Calling this for a few dozen keys before finding them lets the
-     * processor fetch their slots from memory in parallel instead of one after the other: with a
-     * table larger than the caches each first touch is a cache and TLB miss.
+     * Returns the hash of some bytes for {@link #find(byte[], int, int, int)}.
      *
      * @param bytes the array, not null
      * @param from the first byte
      * @param to after the last byte
      * @return the hash
      */
-    int hashAndTouch(byte[] bytes, int from, int to) {
+    static int hash(byte[] bytes, int from, int to) {
         int h = 0x811C9DC5;
         for (int i = from; i < to; i++) {
             h = (h ^ (bytes[i] & 0xFF)) * 0x01000193;
         }
-        h = mix(h);
-        touched += table[2 * (h & mask) + 1];
-        return h;
+        return mix(h);
     }
 
     /**
-     * Finds a string by its UTF-8 bytes whose hash {@link #hashAndTouch} returned.
+     * Loads the slots where the searches for some hashes start. Calling this for a few dozen keys
+     * before finding them lets the processor fetch their slots from memory in parallel instead of
+     * one after the other: with a table larger than the caches each first touch is a cache and TLB
+     * miss. The loop does nothing else, so that many loads fit in the processor's window at once.
+     *
+     * @param hashes the hashes, from {@link #hash}
+     * @param count how many of them
+     */
+    void touch(int[] hashes, int count) {
+        long[] t = table;
+        int m = mask;
+        long sum = 0;
+        for (int k = 0; k < count; k++) {
+            sum += t[2 * (hashes[k] & m) + 1];
+        }
+        touched += sum;
+    }
+
+    /**
+     * Finds a string by its UTF-8 bytes whose hash {@link #hash} returned.
      *
      * @param bytes the array, not null
      * @param from the first byte
      * @param to after the last byte
-     * @param hash the bytes' hash from {@link #hashAndTouch}
+     * @param hash the bytes' hash from {@link #hash}
      * @return its index, or -1 when absent
      */
     int find(byte[] bytes, int from, int to, int hash) {
@@ -290,38 +304,36 @@ final class StringDictionary {
         int index = refs.size();
         refs.add((page << PAGE_BITS) | at);
         if ((index + 1) * 5L > (mask + 1) * 3L) {
-            rehash((mask + 1) * 2);
+            rehash((mask + 1) * 2, index);
         }
         insert(table, mask, probeHash, probePrefix, (tag(probeHash, probeLength) << 32) | (index + 1));
         return index;
     }
 
-    private void rehash(int capacity) {
+    /** Rebuilds the table with the given capacity from the first {@code n} strings. */
+    private void rehash(int capacity, int n) {
         long[] t = new long[2 * capacity];
         int m = capacity - 1;
-        for (int slot = 0; slot <= mask; slot++) {
-            long word = table[2 * slot + 1];
-            if (word != 0) {
-                // the hash's low bits are not kept: recompute them from the stored string
-                int entry = (int) word - 1;
-                int ref = refs.get(entry);
-                byte[] p = pages[ref >>> PAGE_BITS];
-                int at = ref & (PAGE_SIZE - 1);
-                int length = ((p[at] & 0xFF) << 8) | (p[at + 1] & 0xFF);
-                byte[] savedBytes = probeBytes;
-                int savedOffset = probeOffset;
-                int savedLength = probeLength;
-                int savedHash = probeHash;
-                long savedPrefix = probePrefix;
-                prepare(p, at + 2, length);
-                insert(t, m, probeHash, table[2 * slot], word);
-                probeBytes = savedBytes;
-                probeOffset = savedOffset;
-                probeLength = savedLength;
-                probeHash = savedHash;
-                probePrefix = savedPrefix;
-            }
+        byte[] savedBytes = probeBytes;
+        int savedOffset = probeOffset;
+        int savedLength = probeLength;
+        int savedHash = probeHash;
+        long savedPrefix = probePrefix;
+        // in index order the arena is read from start to end: the hash's low bits, which the slots do
+        // not keep, are recomputed from the stored strings without a cache miss per string
+        for (int entry = 0; entry < n; entry++) {
+            int ref = refs.get(entry);
+            byte[] p = pages[ref >>> PAGE_BITS];
+            int at = ref & (PAGE_SIZE - 1);
+            int length = ((p[at] & 0xFF) << 8) | (p[at + 1] & 0xFF);
+            prepare(p, at + 2, length);
+            insert(t, m, probeHash, probePrefix, (tag(probeHash, length) << 32) | (entry + 1));
         }
+        probeBytes = savedBytes;
+        probeOffset = savedOffset;
+        probeLength = savedLength;
+        probeHash = savedHash;
+        probePrefix = savedPrefix;
         table = t;
         mask = m;
     }
