@@ -3,9 +3,6 @@ package io.crmkit.examples.cli.output;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,7 +14,7 @@ import java.util.List;
  *   <li>{@link OutputFormat#TABLE}: the definitions on stderr, then on stdout a header line and
  *       aligned rows (text left, numbers right, two spaces between columns);</li>
  *   <li>{@link OutputFormat#CSV}: the definitions on stderr; on stdout exactly one header line and
- *       one record per row, quoted where needed, written by Jackson's CSV generator;</li>
+ *       one record per row, quoted where needed (as Jackson's CSV generator quotes);</li>
  *   <li>{@link OutputFormat#JSON}: on stdout one document
  *       {@code {"definitions": {...}, "columns": [...], "rows": [{...}, ...]}}, numbers as JSON
  *       numbers, written as a stream.</li>
@@ -30,8 +27,6 @@ import java.util.List;
 public final class ResultWriter {
 
     private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
-    private static final CsvFactory CSV = CsvFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
     private ResultWriter() {
@@ -123,28 +118,61 @@ public final class ResultWriter {
         }
     }
 
-    private static void csv(ResultRows rows, PrintWriter out) throws IOException {
+    private static void csv(ResultRows rows, PrintWriter out) {
         List<Column> columns = rows.columns();
-        try (CsvGenerator g = CSV.createGenerator(out)) {
-            g.setSchema(CsvSchema.emptySchema());
-            g.writeStartArray();
-            for (Column c : columns) {
-                g.writeString(c.name());
+        StringBuilder line = new StringBuilder(256);
+        for (int c = 0; c < columns.size(); c++) {
+            if (c > 0) {
+                line.append(',');
             }
-            g.writeEndArray();
-            for (int r = 0; r < rows.size(); r++) {
-                g.writeStartArray();
-                for (int c = 0; c < columns.size(); c++) {
-                    Object v = rows.value(r, c);
-                    if (v instanceof Number) {
-                        g.writeNumber(Cells.plain(v));
-                    } else {
-                        g.writeString(Cells.plain(v));
-                    }
-                }
-                g.writeEndArray();
-            }
+            csvText(line, columns.get(c).name());
         }
+        line.append('\n');
+        out.append(line);
+        for (int r = 0; r < rows.size(); r++) {
+            line.setLength(0);
+            for (int c = 0; c < columns.size(); c++) {
+                if (c > 0) {
+                    line.append(',');
+                }
+                Object v = rows.value(r, c);
+                if (v instanceof Integer || v instanceof Long) {
+                    line.append(((Number) v).longValue());
+                } else if (v instanceof Number) {
+                    line.append(Cells.plain(v));
+                } else if (v != null) {
+                    csvText(line, Cells.plain(v));
+                }
+            }
+            line.append('\n');
+            out.append(line);
+        }
+    }
+
+    /**
+     * Appends a text value as Jackson's CSV generator writes it (which the output kept before): in
+     * double quotes, with quotes doubled, when it holds a character up to {@code ','} (control
+     * characters, space, quote, '#'...) or a backslash.
+     */
+    private static void csvText(StringBuilder line, String text) {
+        boolean quote = false;
+        for (int i = 0; i < text.length() && !quote; i++) {
+            char ch = text.charAt(i);
+            quote = ch <= ',' || ch == '\\';
+        }
+        if (!quote) {
+            line.append(text);
+            return;
+        }
+        line.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                line.append('"');
+            }
+            line.append(ch);
+        }
+        line.append('"');
     }
 
     private static void json(Definitions definitions, ResultRows rows, PrintWriter out) throws IOException {
