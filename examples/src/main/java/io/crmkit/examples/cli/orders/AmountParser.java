@@ -31,6 +31,12 @@ final class AmountParser {
 
     /** Relative distance from a value on the currency's scale within which excess digits are noise. */
     static final double NOISE_TOLERANCE = 1e-9;
+    /** The last amount was on its currency's scale. */
+    static final int EXACT = 0;
+    /** The last amount was floating-point noise around a value on the scale. */
+    static final int NOISE = 1;
+    /** The last amount was rounded with the chosen mode. */
+    static final int MODE = 2;
 
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
         100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
@@ -40,6 +46,7 @@ final class AmountParser {
     private final Optional<RoundingMode> rounding;
     private long noiseRounded;
     private long modeRounded;
+    private int lastRounding;
 
     /**
      * Creates a parser.
@@ -59,6 +66,15 @@ final class AmountParser {
     /** Returns the number of amounts rounded with the chosen rounding mode. */
     long modeRounded() {
         return modeRounded;
+    }
+
+    /**
+     * Says how the last amount read was brought to its currency's scale.
+     *
+     * @return {@link #EXACT}, {@link #NOISE} or {@link #MODE}
+     */
+    int lastRounding() {
+        return lastRounding;
     }
 
     /**
@@ -89,6 +105,7 @@ final class AmountParser {
      * @throws IllegalArgumentException as {@link #toMinorUnits(String, int, String)}
      */
     long toMinorUnits(byte[] b, int from, int to, int scale, String currencyCode) {
+        lastRounding = EXACT;
         int i = from;
         boolean negative = false;
         if (i < to && (b[i] == '-' || b[i] == '+')) {
@@ -144,6 +161,7 @@ final class AmountParser {
                     return slow(b, from, to, scale, currencyCode);
                 }
                 noiseRounded++;
+                lastRounding = NOISE;
                 q = nearest;
             }
             minor = q;
@@ -168,9 +186,11 @@ final class AmountParser {
             BigDecimal tolerance = nearest.abs().max(unit).multiply(BigDecimal.valueOf(NOISE_TOLERANCE));
             if (value.subtract(nearest).abs().compareTo(tolerance) <= 0) {
                 noiseRounded++;
+                lastRounding = NOISE;
                 scaled = nearest;
             } else if (rounding.isPresent()) {
                 modeRounded++;
+                lastRounding = MODE;
                 scaled = value.setScale(scale, rounding.get());
             } else {
                 throw new IllegalArgumentException("has more decimal places than " + currencyCode + " allows ("

@@ -92,6 +92,8 @@ public final class OrderFileReader {
     private long rowsRead;
     private long guestRows;
     private long returnRows;
+    private long noiseRounded;
+    private long modeRounded;
     private long earliest = Long.MAX_VALUE;
     private long latest = Long.MIN_VALUE;
 
@@ -177,8 +179,7 @@ public final class OrderFileReader {
             }
         }
         return new OrderFile(batch, rowsRead, rejectedRows, rejected, guestRows, returnRows, otherCurrencies,
-                amounts.noiseRounded() + preparse.amounts.noiseRounded(),
-                amounts.modeRounded() + preparse.amounts.modeRounded(), columns.order() >= 0, columns.currency() >= 0,
+                noiseRounded, modeRounded, columns.order() >= 0, columns.currency() >= 0,
                 columns.status() >= 0, statusLabels, instant(earliest, Long.MAX_VALUE), instant(latest, Long.MIN_VALUE));
     }
 
@@ -278,13 +279,20 @@ public final class OrderFileReader {
         required(b, r, am, "amount");
         int rowScale = rowCurrency == currency ? scale : Math.max(0, rowCurrency.getDefaultFractionDigits());
         long minor;
-        try {
-            minor = (b.flags[r] & Preparse.AMOUNT) != 0 ? b.secondValue[r] : b.escaped[b.firstField[r] + am] ? amounts.toMinorUnits(b.text(r, am), rowScale,
-                    rowCurrency.getCurrencyCode()) : amounts.toMinorUnits(d, b.start(r, am), b.end(r, am), rowScale,
-                    rowCurrency.getCurrencyCode());
-        } catch (IllegalArgumentException e) {
-            throw new RowRejectedException(Rejection.BAD_AMOUNT, "amount " + Texts.quote(b.text(r, am)) + " "
-                    + e.getMessage());
+        int rounding;
+        if ((b.flags[r] & Preparse.AMOUNT) != 0) {
+            minor = b.secondValue[r];
+            rounding = (b.flags[r] >>> Preparse.ROUNDING_SHIFT) & 3;
+        } else {
+            try {
+                minor = b.escaped[b.firstField[r] + am] ? amounts.toMinorUnits(b.text(r, am), rowScale,
+                        rowCurrency.getCurrencyCode()) : amounts.toMinorUnits(d, b.start(r, am), b.end(r, am),
+                        rowScale, rowCurrency.getCurrencyCode());
+            } catch (IllegalArgumentException e) {
+                throw new RowRejectedException(Rejection.BAD_AMOUNT, "amount " + Texts.quote(b.text(r, am)) + " "
+                        + e.getMessage());
+            }
+            rounding = amounts.lastRounding();
         }
         OrderStatusCategory category = columns.status() >= 0 ? status(b, r) : OrderStatusCategory.COMPLETED;
         if (oc >= 0) {
@@ -305,7 +313,7 @@ public final class OrderFileReader {
                 } catch (ArithmeticException e) {
                     throw totalTooLarge();
                 }
-                countUsed(minor, micros);
+                countUsed(minor, micros, rounding);
                 return;
             }
             try {
@@ -332,10 +340,13 @@ public final class OrderFileReader {
             }
             rowOfOrder[key] = row;
         }
-        countUsed(minor, micros);
+        countUsed(minor, micros, rounding);
     }
 
-    private void countUsed(long minor, long micros) {
+    /** Counts a used row: a return, or an order's time; and how its amount was rounded. */
+    private void countUsed(long minor, long micros, int rounding) {
+        noiseRounded += rounding == AmountParser.NOISE ? 1 : 0;
+        modeRounded += rounding == AmountParser.MODE ? 1 : 0;
         if (minor < 0) {
             returnRows++;
         } else {
@@ -464,6 +475,7 @@ public final class OrderFileReader {
     private final class Preparse implements CsvBlocks.BlockHook {
         static final byte TIMESTAMP = 1;
         static final byte AMOUNT = 2;
+        static final int ROUNDING_SHIFT = 2;
 
         final TimestampParser timestamps = new TimestampParser(OrderFileReader.this.timestamps.zone());
         final AmountParser amounts = new AmountParser(amountRounding);
@@ -523,7 +535,7 @@ public final class OrderFileReader {
                         try {
                             b.secondValue[r] = amounts.toMinorUnits(d, b.fieldStart[k + am], b.fieldEnd[k + am],
                                     fixedScale, code);
-                            flags |= AMOUNT;
+                            flags |= (byte) (AMOUNT | amounts.lastRounding() << ROUNDING_SHIFT);
                         } catch (IllegalArgumentException e) {
                             // reported by the reading thread
                         }
