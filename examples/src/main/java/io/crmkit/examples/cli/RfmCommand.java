@@ -120,6 +120,10 @@ public final class RfmCommand extends CrmkitCommand {
         if (summaries.size() == 0) {
             throw new CommandFailedException("no customer has a counted purchase by " + options.asOf());
         }
+        Definitions definitions = definitions(in, summaries);
+        String closing = input.rejectedSummary(in);
+        // the orders are summarised: let their columns go before scoring
+        in = null;
         RfmOptions.Builder rfm = RfmOptions.builder().monetaryMeasure(monetary);
         for (Dimension d : Dimension.values()) {
             rfm.binning(d, binning.binning(d, bins));
@@ -136,16 +140,15 @@ public final class RfmCommand extends CrmkitCommand {
         }
         SegmentMap map = new RfmSegmentsArgument(segments).map(mapBins);
         Segmentation segmentation = map.assign(result);
-        Definitions definitions = definitions(in, summaries, result, map);
-        String closing = input.rejectedSummary(in);
-        in = null;
+        addScoring(definitions, result, map);
         ResultRows rows = summary ? new SegmentRows(segmentation.summary()) : new CustomerRows(segmentation);
         ResultWriter.write(format, definitions, rows, out(), err());
         note(closing);
         return CrmkitCli.EXIT_OK;
     }
 
-    private Definitions definitions(OrderFile in, PurchaseSummaries summaries, RfmResult result, SegmentMap map) {
+    /** The definitions of the input and the summaries. */
+    private Definitions definitions(OrderFile in, PurchaseSummaries summaries) {
         PurchaseHistoryOptions o = summaries.options();
         Definitions d = new Definitions();
         d.put("command", "rfm");
@@ -163,6 +166,11 @@ public final class RfmCommand extends CrmkitCommand {
         d.put("orders_excluded_by_status", summaries.stats().excludedByStatus());
         d.put("orders_excluded_after_as_of", summaries.stats().excludedAfterAsOf());
         d.put("returns_counted", summaries.stats().returnsCounted());
+        return d;
+    }
+
+    /** Adds the scoring's definitions and diagnostics. */
+    private void addScoring(Definitions d, RfmResult result, SegmentMap map) {
         d.put("customers", result.size());
         d.put("scoring", result.options().describe());
         for (Dimension dim : Dimension.values()) {
@@ -188,7 +196,6 @@ public final class RfmCommand extends CrmkitCommand {
         d.put("segment_map", segments);
         LintReport lint = map.lint();
         d.put("segment_map_lint", lint.describe().lines().toList());
-        return d;
     }
 
     private static String lower(Enum<?> e) {

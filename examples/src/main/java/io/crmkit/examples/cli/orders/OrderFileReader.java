@@ -80,7 +80,7 @@ public final class OrderFileReader {
     private OrderBatch.Builder builder;
     private Currency currency;
     private int scale;
-    private final StringDictionary customers = new StringDictionary();
+    private StringDictionary customers = new StringDictionary();
     private StringDictionary orders;
     private int[] rowOfOrder = new int[1024];
     private final Map<String, Integer> statusIndexes = new HashMap<>();
@@ -167,6 +167,9 @@ public final class OrderFileReader {
         if (orders != null && orders.size() > 0) {
             builder.rankOrderKeys(orderRanks());
         }
+        // the dictionaries are not needed any more: let them go before the pages are joined
+        customers = null;
+        orders = null;
         OrderBatch batch = builder.build();
         builder = null;
         Map<Rejection, Long> rejected = new EnumMap<>(Rejection.class);
