@@ -158,8 +158,15 @@ final class BatchSummarizer {
         if (partitioned(rows, n)) {
             anyUnordered = applyPartitioned(cutoffMicros);
         } else {
-            anyUnordered = apply(batch.customerColumn(), batch.placedAtColumn(),
-                    batch.valueColumn(options.revenueBasis()), batch.categoryColumn(), null, rows, cutoffMicros);
+            anyUnordered = false;
+            int[][] customer = batch.customerPages();
+            long[][] placedAt = batch.placedAtPages();
+            long[][] value = batch.valuePages(options.revenueBasis());
+            byte[][] category = batch.categoryPages();
+            for (int p = 0; p < batch.pageCount(); p++) {
+                anyUnordered |= apply(customer[p], placedAt[p], value[p], category[p], null,
+                        p << OrderBatch.PAGE_BITS, batch.pageRows(p), cutoffMicros);
+            }
         }
         if (anyUnordered) {
             resummarizeUnordered(cutoffMicros);
@@ -178,14 +185,13 @@ final class BatchSummarizer {
         if (customers <= PARTITION_MIN_CUSTOMERS || rows < PARTITION_MIN_ROWS) {
             return false;
         }
-        int[] customer = batch.customerColumn();
         int windows = 16;
         int width = 4096;
         int changes = 0;
         for (int w = 0; w < windows; w++) {
             int from = (int) ((long) (rows - width) * w / (windows - 1));
             for (int r = from + 1; r < from + width; r++) {
-                changes += customer[r] != customer[r - 1] ? 1 : 0;
+                changes += batch.customerIndex(r) != batch.customerIndex(r - 1) ? 1 : 0;
             }
         }
         return changes > windows * (width - 1) / 2;
@@ -197,10 +203,10 @@ final class BatchSummarizer {
      * customer's rows keep their order, and every row keeps its batch row for the tie rules.
      */
     private boolean applyPartitioned(long cutoffMicros) {
-        int[] customer = batch.customerColumn();
-        long[] placedAt = batch.placedAtColumn();
-        long[] value = batch.valueColumn(options.revenueBasis());
-        byte[] category = batch.categoryColumn();
+        int[][] customer = batch.customerPages();
+        long[][] placedAt = batch.placedAtPages();
+        long[][] value = batch.valuePages(options.revenueBasis());
+        byte[][] category = batch.categoryPages();
         int rows = batch.rowCount();
         int shift = layout.blockBits();
         int blocks = ((batch.customerCount() - 1) >>> shift) + 1;
@@ -216,43 +222,44 @@ final class BatchSummarizer {
             int to = Math.min(rows, from + chunk);
             Arrays.fill(next, 0);
             for (int r = from; r < to; r++) {
-                next[(customer[r] >>> shift) + 1]++;
+                next[(customer[r >>> OrderBatch.PAGE_BITS][r & OrderBatch.PAGE_MASK] >>> shift) + 1]++;
             }
             for (int b = 0; b < blocks; b++) {
                 next[b + 1] += next[b];
             }
             for (int r = from; r < to; r++) {
-                int c = customer[r];
+                int p = r >>> OrderBatch.PAGE_BITS;
+                int o = r & OrderBatch.PAGE_MASK;
+                int c = customer[p][o];
                 int k = next[c >>> shift]++;
                 customerBuffer[k] = c;
-                placedAtBuffer[k] = placedAt[r];
-                valueBuffer[k] = value[r];
-                categoryBuffer[k] = category[r];
+                placedAtBuffer[k] = placedAt[p][o];
+                valueBuffer[k] = value[p][o];
+                categoryBuffer[k] = category[p][o];
                 rowBuffer[k] = r;
             }
-            anyUnordered |= apply(customerBuffer, placedAtBuffer, valueBuffer, categoryBuffer, rowBuffer, to - from,
-                    cutoffMicros);
+            anyUnordered |= apply(customerBuffer, placedAtBuffer, valueBuffer, categoryBuffer, rowBuffer, 0,
+                    to - from, cutoffMicros);
         }
         return anyUnordered;
     }
 
     /**
      * Applies {@code count} rows to the customers' state, in the order given: the rows' columns, and
-     * the batch row of each ({@code rowOf}, or null when the columns are the batch's own).
+     * the batch row of each ({@code rowOf}, or null when the columns are a page of the batch's own,
+     * whose first row is {@code rowBase}).
      *
      * @return whether a customer's rows were found out of day order ({@link PurchaseUnit#DAY})
      */
-    private boolean apply(int[] customer, long[] placedAt, long[] value, byte[] category, int[] rowOf, int count,
-            long cutoffMicros) {
-        OrderId[] orderIds = batch.orderIdColumn();
-        int[] ranks = batch.orderRankColumn();
+    private boolean apply(int[] customer, long[] placedAt, long[] value, byte[] category, int[] rowOf, int rowBase,
+            int count, long cutoffMicros) {
         byte[] kindOf = kinds;
         long excludedStatus = 0;
         long excludedAfter = 0;
         long returnRows = 0;
         boolean anyUnordered = false;
         for (int k = 0; k < count; k++) {
-            int r = rowOf == null ? k : rowOf[k];
+            int r = rowOf == null ? rowBase + k : rowOf[k];
             byte kind = kindOf[category[k] & 0xFF];
             if (kind == EXCLUDED) {
                 excludedStatus++;
@@ -302,7 +309,7 @@ final class BatchSummarizer {
                 }
             } else {
                 purchases[c]++;
-                if (tick < first[c] || (tick == first[c] && precedes(r, firstRow[c], ranks, orderIds))) {
+                if (tick < first[c] || (tick == first[c] && precedes(r, firstRow[c]))) {
                     first[c] = tick;
                     firstValue[c] = v;
                     firstRow[c] = r;
@@ -327,11 +334,13 @@ final class BatchSummarizer {
     }
 
     /** Whether row {@code r} is a customer's first order rather than row {@code s} placed at the same tick. */
-    private static boolean precedes(int r, int s, int[] ranks, OrderId[] orderIds) {
-        if (ranks != null) {
-            return ranks[r] < ranks[s] || (ranks[r] == ranks[s] && r < s);
+    private boolean precedes(int r, int s) {
+        if (batch.hasOrderRanks()) {
+            int a = batch.orderRankAt(r);
+            int b = batch.orderRankAt(s);
+            return a < b || (a == b && r < s);
         }
-        return orderIds == null ? r < s : orderIds[r].compareTo(orderIds[s]) < 0;
+        return batch.hasOrderIds() ? batch.orderIdAt(r).compareTo(batch.orderIdAt(s)) < 0 : r < s;
     }
 
     private boolean markUnordered(int c) {
@@ -361,19 +370,20 @@ final class BatchSummarizer {
         }
         int r = firstCountedRow(cutoffMicros);
         if (r >= 0) {
-            OrderId[] ids = batch.orderIdColumn();
-            String order = ids == null ? "row " + r : "order " + ids[r];
+            String order = batch.hasOrderIds() ? "order " + batch.orderIdAt(r) : "row " + r;
             throw new CurrencyMismatchException(required.get(), batch.currency(), order + " of customer "
-                    + batch.customerId(batch.customerColumn()[r])
+                    + batch.customerId(batch.customerIndex(r))
                     + " (set PurchaseHistoryOptions.currency or convert before summarising)");
         }
     }
 
     private int firstCountedRow(long cutoffMicros) {
-        byte[] category = batch.categoryColumn();
-        long[] placedAt = batch.placedAtColumn();
+        byte[][] category = batch.categoryPages();
+        long[][] placedAt = batch.placedAtPages();
         for (int r = 0; r < batch.rowCount(); r++) {
-            if (kinds[category[r] & 0xFF] != EXCLUDED && placedAt[r] < cutoffMicros) {
+            int p = r >>> OrderBatch.PAGE_BITS;
+            int o = r & OrderBatch.PAGE_MASK;
+            if (kinds[category[p][o] & 0xFF] != EXCLUDED && placedAt[p][o] < cutoffMicros) {
                 return r;
             }
         }
@@ -386,16 +396,12 @@ final class BatchSummarizer {
      */
     private void resummarizeUnordered(long cutoffMicros) {
         int n = batch.customerCount();
-        int[] customer = batch.customerColumn();
-        long[] placedAt = batch.placedAtColumn();
-        long[] value = batch.valueColumn(options.revenueBasis());
-        byte[] category = batch.categoryColumn();
         int rows = batch.rowCount();
         // counting sort of the marked customers' counted rows by customer
         int[] start = new int[n + 1];
         for (int r = 0; r < rows; r++) {
-            int c = customer[r];
-            if (unordered[c] && kinds[category[r] & 0xFF] == ORDER && placedAt[r] < cutoffMicros) {
+            int c = batch.customerIndex(r);
+            if (unordered[c] && isCountedOrder(r, cutoffMicros)) {
                 start[c + 1]++;
             }
         }
@@ -405,12 +411,13 @@ final class BatchSummarizer {
         int[] next = Arrays.copyOf(start, n);
         long[] ticks = new long[start[n]];
         long[] values = new long[start[n]];
+        long[][] value = batch.valuePages(options.revenueBasis());
         for (int r = 0; r < rows; r++) {
-            int c = customer[r];
-            if (unordered[c] && kinds[category[r] & 0xFF] == ORDER && placedAt[r] < cutoffMicros) {
+            int c = batch.customerIndex(r);
+            if (unordered[c] && isCountedOrder(r, cutoffMicros)) {
                 int k = next[c]++;
-                ticks[k] = tick(placedAt[r]);
-                values[k] = value[r];
+                ticks[k] = tick(batch.placedAtMicros(r));
+                values[k] = value[r >>> OrderBatch.PAGE_BITS][r & OrderBatch.PAGE_MASK];
             }
         }
         for (int c = 0; c < n; c++) {
@@ -418,6 +425,12 @@ final class BatchSummarizer {
                 summarizeDays(c, ticks, values, start[c], start[c + 1]);
             }
         }
+    }
+
+    /** Whether a row is an order (not a return) of a counted status placed before the cut-off. */
+    private boolean isCountedOrder(int r, long cutoffMicros) {
+        byte cat = batch.categoryPages()[r >>> OrderBatch.PAGE_BITS][r & OrderBatch.PAGE_MASK];
+        return kinds[cat & 0xFF] == ORDER && batch.placedAtMicros(r) < cutoffMicros;
     }
 
     private void summarizeDays(int c, long[] ticks, long[] values, int from, int to) {
@@ -453,7 +466,6 @@ final class BatchSummarizer {
     private Columns compact(boolean withFirstOrders) {
         int n = batch.customerCount();
         CustomerId[] sorted = batch.sortedCustomers();
-        OrderId[] orderIds = batch.orderIdColumn();
         int size = 0;
         for (int c = 0; c < n; c++) {
             if (orders[c] > 0) {
@@ -470,7 +482,7 @@ final class BatchSummarizer {
             if (orders[c] > 0) {
                 ids[k] = sorted[c];
                 if (firstOrders != null) {
-                    firstOrders[k] = orderIds[firstRow[c]];
+                    firstOrders[k] = batch.orderIdAt(firstRow[c]);
                 }
                 first[k] = first[c];
                 last[k] = last[c];

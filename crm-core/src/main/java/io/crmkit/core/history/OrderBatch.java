@@ -54,22 +54,27 @@ public final class OrderBatch {
     /** Clears {@link #RETURN_BIT}: the status category's ordinal. */
     static final int CATEGORY_MASK = 0x7F;
 
+    /** Rows per page of every column: row {@code r} is at {@code [r >>> PAGE_BITS][r & PAGE_MASK]}. */
+    static final int PAGE_BITS = 15;
+    static final int PAGE_ROWS = 1 << PAGE_BITS;
+    static final int PAGE_MASK = PAGE_ROWS - 1;
+
     private final Currency currency;
     private final CustomerId[] customers;
     private final int rows;
-    private final int[] customer;
-    private final long[] placedAt;
-    private final long[] gross;
-    private final long[] net;
-    private final byte[] category;
-    private final OrderId[] orderIds;
-    private final int[] orderRanks;
-    private final int[] sourceTags;
+    private final int[][] customer;
+    private final long[][] placedAt;
+    private final long[][] gross;
+    private final long[][] net;
+    private final byte[][] category;
+    private final OrderId[][] orderIds;
+    private final int[][] orderRanks;
+    private final SourceTags sourceTags;
     private final int returns;
 
-    private OrderBatch(Currency currency, CustomerId[] customers, int rows, int[] customer, long[] placedAt,
-            long[] gross, long[] net, byte[] category, OrderId[] orderIds, int[] orderRanks, int[] sourceTags,
-            int returns) {
+    private OrderBatch(Currency currency, CustomerId[] customers, int rows, int[][] customer, long[][] placedAt,
+            long[][] gross, long[][] net, byte[][] category, OrderId[][] orderIds, int[][] orderRanks,
+            SourceTags sourceTags, int returns) {
         this.currency = currency;
         this.customers = customers;
         this.rows = rows;
@@ -176,7 +181,7 @@ public final class OrderBatch {
      */
     public int customerIndex(int row) {
         Objects.checkIndex(row, rows);
-        return customer[row];
+        return customer[row >>> PAGE_BITS][row & PAGE_MASK];
     }
 
     /**
@@ -187,7 +192,7 @@ public final class OrderBatch {
      */
     public long placedAtMicros(int row) {
         Objects.checkIndex(row, rows);
-        return placedAt[row];
+        return placedAt[row >>> PAGE_BITS][row & PAGE_MASK];
     }
 
     /**
@@ -198,7 +203,7 @@ public final class OrderBatch {
      */
     public OrderStatusCategory category(int row) {
         Objects.checkIndex(row, rows);
-        return CATEGORIES[category[row] & CATEGORY_MASK];
+        return CATEGORIES[category[row >>> PAGE_BITS][row & PAGE_MASK] & CATEGORY_MASK];
     }
 
     /**
@@ -209,7 +214,7 @@ public final class OrderBatch {
      */
     public long grossMinor(int row) {
         Objects.checkIndex(row, rows);
-        return category[row] < 0 ? 0 : gross[row];
+        return isReturn(row) ? 0 : gross[row >>> PAGE_BITS][row & PAGE_MASK];
     }
 
     /**
@@ -221,7 +226,7 @@ public final class OrderBatch {
      */
     public long netMinor(int row) {
         Objects.checkIndex(row, rows);
-        return net[row];
+        return net[row >>> PAGE_BITS][row & PAGE_MASK];
     }
 
     /**
@@ -232,7 +237,7 @@ public final class OrderBatch {
      */
     public Optional<OrderId> orderId(int row) {
         Objects.checkIndex(row, rows);
-        return orderIds == null ? Optional.empty() : Optional.of(orderIds[row]);
+        return orderIds == null ? Optional.empty() : Optional.of(orderIds[row >>> PAGE_BITS][row & PAGE_MASK]);
     }
 
     /**
@@ -244,7 +249,7 @@ public final class OrderBatch {
      */
     public boolean isReturn(int row) {
         Objects.checkIndex(row, rows);
-        return category[row] < 0;
+        return category[row >>> PAGE_BITS][row & PAGE_MASK] < 0;
     }
 
     /**
@@ -265,7 +270,8 @@ public final class OrderBatch {
      */
     public OptionalInt orderRank(int row) {
         Objects.checkIndex(row, rows);
-        return orderRanks == null ? OptionalInt.empty() : OptionalInt.of(orderRanks[row]);
+        return orderRanks == null ? OptionalInt.empty()
+                : OptionalInt.of(orderRanks[row >>> PAGE_BITS][row & PAGE_MASK]);
     }
 
     /**
@@ -276,7 +282,8 @@ public final class OrderBatch {
      */
     public OptionalInt sourceTag(int row) {
         Objects.checkIndex(row, rows);
-        return sourceTags == null || sourceTags[row] < 0 ? OptionalInt.empty() : OptionalInt.of(sourceTags[row]);
+        int tag = sourceTags.tag(row);
+        return tag < 0 ? OptionalInt.empty() : OptionalInt.of(tag);
     }
 
     /**
@@ -291,34 +298,44 @@ public final class OrderBatch {
                 + ", orderKeys=" + (orderRanks != null) + "]";
     }
 
-    // package-private column access for the summariser: no copies, no checks
-    int[] customerColumn() {
+    // package-private page access for the summariser: no copies, no checks
+    int[][] customerPages() {
         return customer;
     }
 
-    long[] placedAtColumn() {
+    long[][] placedAtPages() {
         return placedAt;
     }
 
-    long[] valueColumn(RevenueBasis basis) {
+    long[][] valuePages(RevenueBasis basis) {
         return basis == RevenueBasis.NET ? net : gross;
     }
 
     /** Status category ordinals, with {@link #RETURN_BIT} set on returns. */
-    byte[] categoryColumn() {
+    byte[][] categoryPages() {
         return category;
     }
 
-    OrderId[] orderIdColumn() {
-        return orderIds;
+    /** The number of rows of page {@code p}. */
+    int pageRows(int p) {
+        return Math.min(PAGE_ROWS, rows - (p << PAGE_BITS));
     }
 
-    int[] orderRankColumn() {
-        return orderRanks;
+    /** The number of pages. */
+    int pageCount() {
+        return (rows + PAGE_MASK) >>> PAGE_BITS;
     }
 
-    int[] sourceTagColumn() {
-        return sourceTags;
+    boolean hasOrderRanks() {
+        return orderRanks != null;
+    }
+
+    int orderRankAt(int row) {
+        return orderRanks[row >>> PAGE_BITS][row & PAGE_MASK];
+    }
+
+    OrderId orderIdAt(int row) {
+        return orderIds[row >>> PAGE_BITS][row & PAGE_MASK];
     }
 
     CustomerId[] sortedCustomers() {
@@ -331,9 +348,9 @@ public final class OrderBatch {
      * identifier once. Every row is validated when added; an error names the row (0-based) and the
      * bad value, and leaves the builder as it was.
      *
-     * <p>Columns grow by pages of {@value #PAGE_ROWS} rows, never by copying: while rows are added
-     * the builder holds about 25 bytes per row (more with order identifiers), and {@link #build()}
-     * joins the pages column by column, so that at most one column is held twice.
+     * <p>Columns grow by pages of {@value #PAGE_ROWS} rows, never by copying, and the batch keeps the
+     * pages: about 21 bytes per row (more with order identifiers), never held twice. Source tags
+     * take next to nothing when they rise with the rows, as a file's lines do ({@link SourceTags}).
      *
      * <p>Sources that read records (files, database cursors) use {@link #addSourced}: each row then
      * carries the record it came from (a source tag, such as a file's line number) for reporting,
@@ -344,9 +361,7 @@ public final class OrderBatch {
      */
     public static final class Builder {
         /** Rows per page of every column. */
-        public static final int PAGE_ROWS = 1 << 16;
-        private static final int PAGE_BITS = 16;
-        private static final int PAGE_MASK = PAGE_ROWS - 1;
+        public static final int PAGE_ROWS = OrderBatch.PAGE_ROWS;
 
         private final Currency currency;
         private final CustomerIndex index;
@@ -363,7 +378,7 @@ public final class OrderBatch {
         private byte[][] category = new byte[16][];
         private OrderId[][] orderIds; // null unless rows have order identifiers
         private int[][] orderKeys; // null unless rows have order keys
-        private int[][] tags; // null unless rows have source tags
+        private final SourceTags tags = new SourceTags();
         private int[] rankOfKey;
         private boolean built;
 
@@ -521,7 +536,10 @@ public final class OrderBatch {
          * it is negative. Rows of one batch either all have order keys or none has, like order
          * identifiers, which they replace: no identifier object is kept per row.
          *
-         * @param customerHandle the customer, a handle from {@link #customer(CustomerId)}
+         * @param customerHandle the customer, a handle from {@link #customer(CustomerId)} or
+         *     {@link #newCustomer(CustomerId)}, not negative; a source may add its customers after
+         *     their rows (handles count from 0 in the order customers are added), which
+         *     {@link #build()} checks
          * @param placedAtMicros when the order was placed, in epoch microseconds, between
          *     {@link OrderBatch#MIN_MICROS} and {@link OrderBatch#MAX_MICROS}
          * @param status the order's status category, not null
@@ -560,7 +578,7 @@ public final class OrderBatch {
         public void addToRow(int row, long amountMinor) {
             checkNotBuilt();
             Objects.checkIndex(row, rows);
-            if (tags == null || tags[row >>> PAGE_BITS][row & PAGE_MASK] < 0) {
+            if (tags.tag(row) < 0) {
                 throw new IllegalArgumentException("row " + row + " was not added by addSourced; only such rows"
                         + " can take more lines");
             }
@@ -613,7 +631,7 @@ public final class OrderBatch {
          */
         public OptionalInt sourceTag(int row) {
             Objects.checkIndex(row, rows);
-            int tag = tags == null ? -1 : tags[row >>> PAGE_BITS][row & PAGE_MASK];
+            int tag = tags.tag(row);
             return tag < 0 ? OptionalInt.empty() : OptionalInt.of(tag);
         }
 
@@ -644,7 +662,8 @@ public final class OrderBatch {
         private int addRow(int customerHandle, OrderId orderId, int orderKey, int sourceTag, long placedAtMicros,
                 OrderStatusCategory status, long grossMinor, long netMinor) {
             checkNotBuilt();
-            if (customerHandle < 0 || customerHandle >= customerCount) {
+            boolean sourced = sourceTag >= 0;
+            if (customerHandle < 0 || (!sourced && customerHandle >= customerCount)) {
                 throw new IllegalArgumentException(row(orderId) + ": customer handle " + customerHandle
                         + " was not returned by customer(); handles so far are 0 to " + (customerCount - 1));
             }
@@ -653,7 +672,6 @@ public final class OrderBatch {
                         + " is outside the supported range of years -290000 to 290000");
             }
             Checks.notNull(status, "status");
-            boolean sourced = sourceTag >= 0;
             if (!sourced) {
                 if (grossMinor < 0) {
                     throw new IllegalArgumentException(row(orderId) + ": grossMinor must not be negative: "
@@ -689,13 +707,6 @@ public final class OrderBatch {
                 orderKeys = new int[customer.length][];
                 orderKeys[p] = new int[PAGE_ROWS];
             }
-            if (sourced && tags == null) {
-                tags = new int[customer.length][];
-                for (int k = 0; k <= p; k++) {
-                    tags[k] = new int[PAGE_ROWS];
-                    Arrays.fill(tags[k], -1);
-                }
-            }
             if (netMinor != grossMinor && net == null) {
                 net = new long[customer.length][];
                 for (int k = 0; k <= p; k++) {
@@ -715,9 +726,7 @@ public final class OrderBatch {
             if (orderKey >= 0) {
                 orderKeys[p][o] = orderKey;
             }
-            if (tags != null) {
-                tags[p][o] = sourceTag;
-            }
+            tags.append(sourceTag);
             rows = r + 1;
             return r;
         }
@@ -732,7 +741,6 @@ public final class OrderBatch {
                 net = net == null ? null : Arrays.copyOf(net, pages);
                 orderIds = orderIds == null ? null : Arrays.copyOf(orderIds, pages);
                 orderKeys = orderKeys == null ? null : Arrays.copyOf(orderKeys, pages);
-                tags = tags == null ? null : Arrays.copyOf(tags, pages);
             }
             customer[p] = new int[PAGE_ROWS];
             placedAt[p] = new long[PAGE_ROWS];
@@ -746,10 +754,6 @@ public final class OrderBatch {
             }
             if (orderKeys != null) {
                 orderKeys[p] = new int[PAGE_ROWS];
-            }
-            if (tags != null) {
-                tags[p] = new int[PAGE_ROWS];
-                Arrays.fill(tags[p], -1);
             }
         }
 
@@ -765,23 +769,23 @@ public final class OrderBatch {
         }
 
         /**
-         * Builds the batch: joins the pages into columns and sorts the customer dictionary by
-         * identifier (renumbering the rows' customers). The builder cannot be used afterwards.
+         * Builds the batch: sorts the customer dictionary by identifier (renumbering the rows'
+         * customers in place) and keeps the pages as they are, without copying. The builder cannot
+         * be used afterwards.
          *
          * @return the batch, never null
-         * @throws IllegalArgumentException if {@link #rankOrderKeys(int[])} was given and lacks a
-         *     key that a row uses
+         * @throws IllegalArgumentException if a row's customer handle names no customer, a customer
+         *     was added twice with {@link #newCustomer}, or {@link #rankOrderKeys(int[])} was given
+         *     and lacks a key that a row uses; the builder is then unchanged
          */
         public OrderBatch build() {
             checkNotBuilt();
-            built = true;
             int n = customerCount;
             CustomerId[] seen = customersSeen;
             int[] order = CustomerIdSort.ascending(seen, n);
             if (trustedCustomers) {
                 for (int k = 1; k < n; k++) {
                     if (seen[order[k - 1]].equals(seen[order[k]])) {
-                        built = false;
                         throw new IllegalArgumentException("a customer was added twice (handles " + order[k - 1]
                                 + " and " + order[k] + "); newCustomer() takes new customers only");
                     }
@@ -795,76 +799,72 @@ public final class OrderBatch {
                 rank[order[k]] = k;
                 identity &= order[k] == k;
             }
-            int[] customerColumn = joinInts(customer, rows);
-            customer = null;
-            if (!identity) {
-                for (int r = 0; r < rows; r++) {
-                    customerColumn[r] = rank[customerColumn[r]];
+            int pages = (rows + PAGE_MASK) >>> PAGE_BITS;
+            // every handle must name a customer (rows may be added before newCustomer names theirs)
+            for (int p = 0; p < pages; p++) {
+                int[] page = customer[p];
+                int count = Math.min(PAGE_ROWS, rows - (p << PAGE_BITS));
+                for (int k = 0; k < count; k++) {
+                    if (page[k] >= n) {
+                        throw new IllegalArgumentException("row " + ((p << PAGE_BITS) + k) + ": customer handle "
+                                + page[k] + " names no customer; handles are 0 to " + (n - 1));
+                    }
                 }
             }
-            long[] placedAtColumn = joinLongs(placedAt, rows);
-            placedAt = null;
-            long[] grossColumn = joinLongs(gross, rows);
-            gross = null;
-            long[] netColumn = net == null ? grossColumn : joinLongs(net, rows);
-            net = null;
-            byte[] categoryColumn = new byte[rows];
+            if (rankOfKey != null && orderKeys != null) {
+                for (int p = 0; p < pages; p++) {
+                    int[] page = orderKeys[p];
+                    int count = Math.min(PAGE_ROWS, rows - (p << PAGE_BITS));
+                    for (int k = 0; k < count; k++) {
+                        if (page[k] >= rankOfKey.length) {
+                            throw new IllegalArgumentException("row " + ((p << PAGE_BITS) + k) + ": order key "
+                                    + page[k] + " has no rank (ranks were given for " + rankOfKey.length + " keys)");
+                        }
+                    }
+                }
+            }
+            built = true;
             int returns = 0;
-            for (int p = 0, r = 0; r < rows; p++) {
-                byte[] page = category[p];
-                int count = Math.min(PAGE_ROWS, rows - r);
-                for (int k = 0; k < count; k++, r++) {
-                    boolean isReturn = netColumn[r] < 0;
-                    categoryColumn[r] = (byte) (page[k] | (isReturn ? RETURN_BIT : 0));
+            long[][] values = net == null ? gross : net;
+            for (int p = 0; p < pages; p++) {
+                int count = Math.min(PAGE_ROWS, rows - (p << PAGE_BITS));
+                if (!identity) {
+                    int[] page = customer[p];
+                    for (int k = 0; k < count; k++) {
+                        page[k] = rank[page[k]];
+                    }
+                }
+                byte[] cat = category[p];
+                long[] value = values[p];
+                for (int k = 0; k < count; k++) {
+                    boolean isReturn = value[k] < 0;
+                    cat[k] = (byte) (cat[k] | (isReturn ? RETURN_BIT : 0));
                     returns += isReturn ? 1 : 0;
                 }
-                category[p] = null;
-            }
-            category = null;
-            OrderId[] orderIdColumn = null;
-            if (orderIds != null) {
-                orderIdColumn = new OrderId[rows];
-                for (int p = 0, r = 0; r < rows; p++, r += PAGE_ROWS) {
-                    System.arraycopy(orderIds[p], 0, orderIdColumn, r, Math.min(PAGE_ROWS, rows - r));
-                }
-                orderIds = null;
-            }
-            int[] orderKeyColumn = orderKeys == null ? null : joinInts(orderKeys, rows);
-            orderKeys = null;
-            if (orderKeyColumn != null && rankOfKey != null) {
-                for (int r = 0; r < rows; r++) {
-                    int key = orderKeyColumn[r];
-                    if (key >= rankOfKey.length) {
-                        throw new IllegalArgumentException("row " + r + ": order key " + key + " has no rank (ranks"
-                                + " were given for " + rankOfKey.length + " keys)");
+                if (rankOfKey != null && orderKeys != null) {
+                    int[] page = orderKeys[p];
+                    for (int k = 0; k < count; k++) {
+                        page[k] = rankOfKey[page[k]];
                     }
-                    orderKeyColumn[r] = rankOfKey[key];
                 }
             }
-            int[] tagColumn = tags == null ? null : joinInts(tags, rows);
-            tags = null;
+            OrderBatch batch = new OrderBatch(currency, sorted, rows, trim(customer, pages), trim(placedAt, pages),
+                    trim(gross, pages), trim(values, pages), trim(category, pages), trim(orderIds, pages),
+                    trim(orderKeys, pages), tags, returns);
+            customer = null;
+            placedAt = null;
+            gross = null;
+            net = null;
+            category = null;
+            orderIds = null;
+            orderKeys = null;
             customersSeen = null;
             lastCustomer = null;
-            return new OrderBatch(currency, sorted, rows, customerColumn, placedAtColumn, grossColumn, netColumn,
-                    categoryColumn, orderIdColumn, orderKeyColumn, tagColumn, returns);
+            return batch;
         }
 
-        private static int[] joinInts(int[][] pages, int rows) {
-            int[] column = new int[rows];
-            for (int p = 0, r = 0; r < rows; p++, r += PAGE_ROWS) {
-                System.arraycopy(pages[p], 0, column, r, Math.min(PAGE_ROWS, rows - r));
-                pages[p] = null;
-            }
-            return column;
-        }
-
-        private static long[] joinLongs(long[][] pages, int rows) {
-            long[] column = new long[rows];
-            for (int p = 0, r = 0; r < rows; p++, r += PAGE_ROWS) {
-                System.arraycopy(pages[p], 0, column, r, Math.min(PAGE_ROWS, rows - r));
-                pages[p] = null;
-            }
-            return column;
+        private static <T> T[] trim(T[] pages, int count) {
+            return pages == null ? null : Arrays.copyOf(pages, count);
         }
     }
 }

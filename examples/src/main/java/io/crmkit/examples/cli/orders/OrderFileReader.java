@@ -167,9 +167,8 @@ public final class OrderFileReader {
         if (orders != null && orders.size() > 0) {
             builder.rankOrderKeys(orderRanks());
         }
-        // the dictionaries are not needed any more: let them go before the pages are joined
-        customers = null;
         orders = null;
+        nameCustomers();
         OrderBatch batch = builder.build();
         builder = null;
         Map<Rejection, Long> rejected = new EnumMap<>(Rejection.class);
@@ -372,18 +371,30 @@ public final class OrderFileReader {
             return c;
         }
         String text = b.text(r, cc);
-        CustomerId id;
         try {
-            id = CustomerId.of(text);
+            CustomerId.of(text);
         } catch (IllegalArgumentException e) {
             throw invalidIdentifier("customer_id");
         }
-        int index = b.escaped[b.firstField[r] + cc] ? -customers.getOrAdd(text) - 1 : customers.addFound();
-        int handle = builder.newCustomer(id);
-        if (handle != index) {
-            throw new IllegalStateException("customer handle " + handle + " differs from dictionary index " + index);
+        // the handle is the dictionary's index: the builder learns the identifiers at the end
+        return b.escaped[b.firstField[r] + cc] ? -customers.getOrAdd(text) - 1 : customers.addFound();
+    }
+
+    /**
+     * Names the batch's customers, in handle order, from the dictionary's stored bytes: done once
+     * the rows are read, after the dictionary's hash table is dropped, so that the identifier
+     * objects and the table are never held at once.
+     */
+    private void nameCustomers() {
+        StringDictionary dictionary = customers;
+        customers = null;
+        dictionary.freeze();
+        for (int k = 0; k < dictionary.size(); k++) {
+            int handle = builder.newCustomer(CustomerId.of(dictionary.get(k)));
+            if (handle != k) {
+                throw new IllegalStateException("customer handle " + handle + " differs from dictionary index " + k);
+            }
         }
-        return handle;
     }
 
     /**
