@@ -10,6 +10,8 @@ SIZES="${SIZES:-1000000 10000000 30000000}"
 REPEAT="${REPEAT:-3}"
 WORK="${WORK:-/tmp/crmkit-vs-pandas}"
 CRMKIT_JAR="${CRMKIT_JAR:-$REPO/examples/target/crmkit.jar}"
+# bin/crmkit chooses the collector and heap; CRMKIT_JAVA_OPTS, when set, replaces its choice
+CRMKIT_JAVA_OPTS_SET="${CRMKIT_JAVA_OPTS+set}"
 CRMKIT_JAVA_OPTS="${CRMKIT_JAVA_OPTS:-}"
 CRMKIT_NO_COLUMN_OPTION="${CRMKIT_NO_COLUMN_OPTION:-0}"
 PY="${PYTHON:-/usr/bin/python3}"
@@ -75,7 +77,7 @@ for N in $SIZES; do
     timed pandas "$N" "$C" "$r" "$WORK/stdout.pandas.txt" \
       "$PY" "$SHARED_BENCH/rfm_pandas.py" "$IN" "$OUT_P" --snapshot 2024-01-01
     # shellcheck disable=SC2086  # CRMKIT_JAVA_OPTS is deliberately word-split
-    timed crmkit "$N" "$C" "$r" "$OUT_C" java $CRMKIT_JAVA_OPTS -jar "$CRMKIT_JAR" rfm \
+    timed crmkit "$N" "$C" "$r" "$OUT_C" env CRMKIT_JAR="$CRMKIT_JAR" ${CRMKIT_JAVA_OPTS_SET:+CRMKIT_JAVA_OPTS="$CRMKIT_JAVA_OPTS"} "$REPO/bin/crmkit" rfm \
       --input "$CRM_IN" "${CRM_ARGS[@]}" --as-of 2024-01-01 --binning ntile --format csv
   done
   # --- output comparison (join by key: crmkit sorts customer_id as text, pandas numerically) ---
@@ -128,6 +130,6 @@ for (rows, cust), tools in sorted(groups.items()):
 EOF
 echo
 echo "Best of $(( REPEAT )) alternating runs per tool; peak RSS = max over runs; speed-up = pandas best wall / tool best wall."
-echo "crmkit: java ${CRMKIT_JAVA_OPTS:-(no JVM options)} -jar $CRMKIT_JAR$([ "$CRMKIT_NO_COLUMN_OPTION" = 1 ] && echo ' (CRMKIT_NO_COLUMN_OPTION=1: renamed header, no --column)')"
+echo "crmkit: bin/crmkit ($([ -n "$CRMKIT_JAVA_OPTS_SET" ] && echo "java options: $CRMKIT_JAVA_OPTS" || echo "its own collector and heap: parallel GC, -Xmx 512 MiB + 1.5 x input size")) with $CRMKIT_JAR$([ "$CRMKIT_NO_COLUMN_OPTION" = 1 ] && echo ' (CRMKIT_NO_COLUMN_OPTION=1: renamed header, no --column)')"
 cat "$NOTES"
 echo "Raw runs: $RUNS (run_id $RUN_ID)"
