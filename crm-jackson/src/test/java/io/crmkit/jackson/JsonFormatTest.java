@@ -304,8 +304,9 @@ class JsonFormatTest {
                 CustomerPurchaseSummary.class, json("{'customerId':'C-1','firstPurchaseAt':'2024-01-31T09:30:00Z',"
                         + "'lastPurchaseAt':'2024-01-31T10:15:30.250Z','purchases':2,'orders':3,"
                         + "'revenue':{'amount':'30.50','currency':'USD'},'daysSinceLastPurchase':0.25,'ageDays':272.5}"));
-        assertFormat(new PurchaseHistoryStats(10_000_000_000L, 9_999_999_990L, 7, 3), PurchaseHistoryStats.class,
-                json("{'ordersSeen':10000000000,'ordersCounted':9999999990,'excludedByStatus':7,'excludedAfterAsOf':3}"));
+        assertFormat(new PurchaseHistoryStats(10_000_000_000L, 9_999_999_989L, 7, 3, 1), PurchaseHistoryStats.class,
+                json("{'ordersSeen':10000000000,'ordersCounted':9999999989,'excludedByStatus':7,'excludedAfterAsOf':3,"
+                        + "'returnsCounted':1}"));
     }
 
     // ---------------------------------------------------------------- optional and collection rules

@@ -44,10 +44,7 @@ public final class LoadCommand extends CrmkitCommand {
     @Mixin
     private OrderInputOptions input;
 
-    @Option(names = "--jdbc", required = true, order = 9, paramLabel = "URL",
-            description = {"The database: jdbc:h2:./crm (an embedded file), jdbc:h2:mem:... or"
-                + " jdbc:postgresql://host/db?user=...; credentials go in the URL."})
-    private String jdbc;
+
 
     /**
      * Creates the command; picocli fills its options.
@@ -57,6 +54,8 @@ public final class LoadCommand extends CrmkitCommand {
 
     @Override
     public Integer call() throws IOException {
+        String jdbc = input.jdbc().orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "Missing required option: '--jdbc=URL' (the database to load into)"));
         DataSource dataSource;
         try {
             dataSource = JdbcDialect.dataSource(jdbc);

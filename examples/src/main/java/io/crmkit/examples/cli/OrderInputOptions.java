@@ -1,6 +1,14 @@
 package io.crmkit.examples.cli;
 
+import io.crmkit.core.TimeRange;
+import io.crmkit.core.history.OrderBatch;
+import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
+import io.crmkit.examples.jdbc.JdbcDialect;
+import io.crmkit.examples.jdbc.JdbcOrderRepository;
+import io.crmkit.examples.jdbc.RepositoryAccessException;
+import java.time.Instant;
+import java.util.stream.Stream;
 import io.crmkit.examples.cli.orders.OrderColumns;
 import io.crmkit.examples.cli.orders.OrderCsvReader;
 import io.crmkit.examples.cli.orders.OrderFile;
@@ -30,7 +38,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The options of every subcommand that reads an order file ({@code --input}, {@code --column},
+ * The options of every subcommand that reads orders, from a file or a database ({@code --input},
+ * {@code --jdbc}, {@code --column},
  * {@code --zone}, {@code --currency}, {@code --status}, {@code --amount-rounding}, {@code --strict}),
  * used as a picocli {@code @Mixin}, and the reading itself with the tool's reporting conventions:
  * gzip input recognised by its magic bytes (also on standard input), rejected rows as
@@ -56,6 +65,13 @@ public final class OrderInputOptions {
                 + " of one order; without that column each row is one order. A negative amount is a return;"
                 + " a row without customer_id a guest row. Gzip is recognised. '-' reads standard input."})
     private Path input;
+
+    @Option(names = "--jdbc", paramLabel = "URL", order = 2,
+            description = {"A database loaded by 'crmkit load' (jdbc:h2:./crm, jdbc:postgresql://host/db?user=...;"
+                + " credentials go in the URL): the analysis commands read their orders from it instead of --input"
+                + " (--column, --status and --amount-rounding do not apply: the database holds checked orders);"
+                + " load stores the --input file in it."})
+    private String jdbc;
 
     @Option(names = "--column", paramLabel = "NAME=HEADER", order = 2,
             description = {"Reads crmkit's column NAME (customer_id, order_id, timestamp, amount, currency,"
@@ -107,6 +123,15 @@ public final class OrderInputOptions {
     }
 
     /**
+     * Returns {@code --jdbc}.
+     *
+     * @return the database URL, or empty when not given, never null
+     */
+    public Optional<String> jdbc() {
+        return Optional.ofNullable(jdbc);
+    }
+
+    /**
      * Returns {@code --currency}.
      *
      * @return the currency of the run, or empty when not given, never null
@@ -155,8 +180,12 @@ public final class OrderInputOptions {
      * @throws IOException if reading fails
      */
     public OrderFile read(CrmkitCommand command) throws IOException {
-        OrderFile file = read(command, (in, listener) -> new OrderFileReader(zone, Optional.ofNullable(currency),
-                statusMapping(), columnMapping, Optional.ofNullable(amountRounding)).read(in, listener));
+        if (jdbc != null && input != null) {
+            throw new ParameterException(command.spec.commandLine(), "--input and --jdbc are alternatives: give one");
+        }
+        OrderFile file = jdbc != null ? readDatabase(command)
+                : read(command, (in, listener) -> new OrderFileReader(zone, Optional.ofNullable(currency),
+                        statusMapping(), columnMapping, Optional.ofNullable(amountRounding)).read(in, listener));
         if (!file.otherCurrencies().isEmpty()) {
             throw new CommandFailedException("the orders are in " + (file.otherCurrencies().size() + 1)
                     + " currencies (" + file.batch().currency().getCurrencyCode() + ": " + file.rowsUsed() + " rows, "
@@ -193,6 +222,62 @@ public final class OrderInputOptions {
                 statusMapping(), columnMapping, Optional.ofNullable(amountRounding)).stream(in, listener, consumer));
     }
 
+    /**
+     * Reads every order of a database loaded by {@code crmkit load} into one batch, through the JDBC
+     * order repository (in time order, streamed). Orders in another currency than the chosen one (or
+     * than the first order's, when none was chosen) are counted by currency, as a file's rows are.
+     */
+    private OrderFile readDatabase(CrmkitCommand command) {
+        JdbcOrderRepository orders;
+        try {
+            JdbcDialect.ofUrl(jdbc);
+            orders = new JdbcOrderRepository(JdbcDialect.dataSource(jdbc));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(e.getMessage());
+        }
+        OrderBatch.Builder builder = null;
+        Currency batchCurrency = currency;
+        Map<Currency, Long> others = new LinkedHashMap<>();
+        Map<String, OrderStatusCategory> labels = new LinkedHashMap<>();
+        long read = 0;
+        Instant earliest = null;
+        Instant latest = null;
+        try (Progress progress = command.progress("reading", "orders");
+                Stream<Order> stream = orders.stream(TimeRange.all())) {
+            for (Order o : (Iterable<Order>) stream::iterator) {
+                read++;
+                if (batchCurrency == null) {
+                    batchCurrency = o.currency();
+                }
+                if (!o.currency().equals(batchCurrency)) {
+                    others.merge(o.currency(), 1L, Long::sum);
+                    continue;
+                }
+                if (builder == null) {
+                    builder = OrderBatch.builder(batchCurrency, 1 << 16);
+                }
+                builder.add(o);
+                labels.putIfAbsent(o.status().label(), o.status().category());
+                earliest = earliest == null || o.placedAt().isBefore(earliest) ? o.placedAt() : earliest;
+                latest = latest == null || o.placedAt().isAfter(latest) ? o.placedAt() : latest;
+                if ((read & 0x3FFF) == 0) {
+                    progress.update(read);
+                }
+            }
+        } catch (RepositoryAccessException e) {
+            throw new CommandFailedException(e.getMessage());
+        }
+        if (currency != null && !others.isEmpty()) {
+            throw new CommandFailedException(others.values().stream().mapToLong(Long::longValue).sum()
+                    + " orders in the database are in other currencies than " + currency.getCurrencyCode()
+                    + " (" + others.keySet() + "); crmkit never converts");
+        }
+        OrderBatch batch = (builder != null ? builder
+                : OrderBatch.builder(batchCurrency != null ? batchCurrency : OrderFileReader.DEFAULT_CURRENCY)).build();
+        return new OrderFile(batch, read, 0, Map.of(), 0, 0, others, 0, 0, true, true, true, labels,
+                Optional.ofNullable(earliest), Optional.ofNullable(latest));
+    }
+
     /** One way of reading a file. */
     @FunctionalInterface
     private interface Reading<T> {
@@ -223,7 +308,8 @@ public final class OrderInputOptions {
 
     private <T> T read(CrmkitCommand command, Reading<T> reading) throws IOException {
         if (input == null) {
-            throw new ParameterException(command.spec.commandLine(), "Missing required option: '--input=FILE'");
+            throw new ParameterException(command.spec.commandLine(), "Missing required option: '--input=FILE'"
+                    + (command instanceof LoadCommand ? "" : " (or --jdbc=URL)"));
         }
         try {
             OrderColumns.checkMapping(columnMapping);

@@ -65,11 +65,7 @@ public final class SummarizeCommand extends CrmkitCommand {
     @Mixin
     private OrderInputOptions input;
 
-    @Option(names = "--jdbc", order = 9, paramLabel = "URL",
-            description = {"Read the orders from this database (jdbc:h2:... or jdbc:postgresql://...) instead of"
-                + " --input, streaming them in time order; --status and --strict do not apply (the categories are"
-                + " stored)."})
-    private String jdbc;
+
 
     @Option(names = "--as-of", order = 10, paramLabel = "DATE|DATE-TIME", converter = AsOfArgument.Converter.class,
             description = {"Observation point. A date (1997-09-30) counts orders through the end of that day and"
@@ -109,6 +105,7 @@ public final class SummarizeCommand extends CrmkitCommand {
 
     @Override
     public Integer call() throws IOException {
+        String jdbc = input.jdbc().orElse(null);
         if (jdbc != null) {
             if (input.hasInput()) {
                 throw new ParameterException(spec.commandLine(), "--input and --jdbc are alternatives: give one");
@@ -158,6 +155,7 @@ public final class SummarizeCommand extends CrmkitCommand {
 
     /** Summarises the orders of a database, streamed through the JDBC order repository. */
     private int summarizeDatabase() throws IOException {
+        String jdbc = input.jdbc().orElseThrow();
         ZoneId zone = input.zone();
         JdbcDialect dialect;
         JdbcOrderRepository orders;

@@ -6,6 +6,8 @@ import io.crmkit.examples.jdbc.JdbcDialect;
 import io.crmkit.examples.jdbc.JdbcOrderRepository;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,37 @@ class LoadCommandTest {
         assertThat(fromDatabase.out()).isEqualTo(fromFile.out());
         assertThat(fromDatabase.outLines()).hasSize(1 + 2);
         assertThat(fromDatabase.err()).contains("source: database (h2)").contains("3 orders streamed from the database");
+    }
+
+    @Test
+    void everyAnalysisCommandReadsTheDatabaseAsItReadsTheFile() throws IOException {
+        // a clean file: what the database holds is then exactly what the file says
+        Path file = Cli.write(dir, "orders.csv", String.join("\n",
+                "customer_id,order_id,timestamp,amount,status",
+                "alice,o1,2024-01-05,10.00,paid", "alice,o2,2024-02-05,20.00,paid", "alice,o3,2024-03-05,5.00,paid",
+                "bob,o4,2024-01-06,7.00,paid", "bob,o5,2024-03-06,3.00,cancelled", "carol,o6,2024-02-01,40.00,paid",
+                "carol,o7,2024-02-01,2.00,paid", "dave,o8,2024-03-20,9.00,pending", ""));
+        assertThat(Cli.run("load", "--input", file.toString(), "--jdbc", url()).exitCode()).isZero();
+
+        for (String[] command : List.of(
+                new String[] {"rfm", "--as-of", "2024-03-31"},
+                new String[] {"kpi", "--period", "month"},
+                new String[] {"cohorts", "--period", "month"},
+                new String[] {"lifecycle", "--as-of", "2024-03-31", "--since", "2024-02-29"})) {
+            List<String> fromFile = new ArrayList<>(List.of(command));
+            fromFile.addAll(List.of("--input", file.toString(), "--format", "csv"));
+            List<String> fromDatabase = new ArrayList<>(List.of(command));
+            fromDatabase.addAll(List.of("--jdbc", url(), "--format", "csv"));
+            Cli.Run a = Cli.run(fromFile.toArray(String[]::new));
+            Cli.Run b = Cli.run(fromDatabase.toArray(String[]::new));
+            assertThat(a.exitCode()).as(a.toString()).isZero();
+            assertThat(b.exitCode()).as(b.toString()).isZero();
+            assertThat(b.out()).as(command[0]).isEqualTo(a.out());
+            assertThat(b.outLines()).as(command[0]).hasSizeGreaterThan(1);
+        }
+        Cli.Run both = Cli.run("rfm", "--input", file.toString(), "--jdbc", url(), "--as-of", "2024-03-31");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--input and --jdbc are alternatives");
     }
 
     @Test
