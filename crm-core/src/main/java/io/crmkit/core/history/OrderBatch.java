@@ -287,6 +287,98 @@ public final class OrderBatch {
     }
 
     /**
+     * Returns the rows grouped by customer (in customer index order, which is identifier order),
+     * each customer's rows in time order, same-instant rows in their tie-break order (rank, else
+     * identifier, else row): the order in which analytics that follow each customer through time
+     * (period KPIs, purchase timelines) take them. A counting sort by customer, then a sort of each
+     * customer's rows that are not already in time order; 4 bytes per row.
+     *
+     * @return the permutation: {@code rows()[k]} is the k-th row in that order, never null
+     */
+    public int[] rowsByCustomerAndTime() {
+        int n = customers.length;
+        int[] start = new int[n + 1];
+        for (int p = 0; p < pageCount(); p++) {
+            int[] page = customer[p];
+            for (int k = 0, count = pageRows(p); k < count; k++) {
+                start[page[k] + 1]++;
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] next = Arrays.copyOf(start, n);
+        int[] order = new int[rows];
+        for (int p = 0; p < pageCount(); p++) {
+            int[] page = customer[p];
+            int base = p << PAGE_BITS;
+            for (int k = 0, count = pageRows(p); k < count; k++) {
+                order[next[page[k]]++] = base + k;
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            int from = start[c];
+            int to = start[c + 1];
+            boolean sorted = true;
+            for (int k = from + 1; k < to && sorted; k++) {
+                sorted = before(order[k - 1], order[k]);
+            }
+            if (!sorted) {
+                sortByTime(order, from, to);
+            }
+        }
+        return order;
+    }
+
+    /** Whether row {@code a} comes before row {@code b} of the same customer. */
+    private boolean before(int a, int b) {
+        long ta = placedAt[a >>> PAGE_BITS][a & PAGE_MASK];
+        long tb = placedAt[b >>> PAGE_BITS][b & PAGE_MASK];
+        if (ta != tb) {
+            return ta < tb;
+        }
+        if (orderRanks != null) {
+            int ra = orderRankAt(a);
+            int rb = orderRankAt(b);
+            return ra != rb ? ra < rb : a < b;
+        }
+        if (orderIds != null) {
+            int cmp = orderIdAt(a).compareTo(orderIdAt(b));
+            return cmp != 0 ? cmp < 0 : a < b;
+        }
+        return a < b;
+    }
+
+    /** Sorts {@code order[from, to)} by {@link #before}: insertion for short runs, else a merge sort. */
+    private void sortByTime(int[] order, int from, int to) {
+        if (to - from <= 48) {
+            for (int i = from + 1; i < to; i++) {
+                int x = order[i];
+                int j = i - 1;
+                while (j >= from && before(x, order[j])) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = x;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        sortByTime(order, from, mid);
+        sortByTime(order, mid, to);
+        int[] left = Arrays.copyOfRange(order, from, mid);
+        int i = 0;
+        int j = mid;
+        int k = from;
+        while (i < left.length && j < to) {
+            order[k++] = before(order[j], left[i]) ? order[j++] : left[i++];
+        }
+        while (i < left.length) {
+            order[k++] = left[i++];
+        }
+    }
+
+    /**
      * Returns the number of rows, customers and the currency (no identifiers).
      *
      * @return the text, never null

@@ -2,10 +2,12 @@ package io.crmkit.metrics.kpi;
 
 import io.crmkit.core.CurrencyMismatchException;
 import io.crmkit.core.Money;
+import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.internal.CustomerIndex;
 import io.crmkit.core.order.Order;
+import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.core.port.OrderRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +86,57 @@ public final class OrderKpis {
         return pass.report();
     }
 
+    /**
+     * Computes the period KPIs of a columnar batch in one pass, taking each customer's rows in time
+     * order ({@link OrderBatch#rowsByCustomerAndTime()}): the same report as
+     * {@link #compute(Iterable, OrderKpiOptions)} for the same orders, without an object per order.
+     * Returns (rows of money paid back) are not orders: they are left out, and not counted as seen.
+     *
+     * @param batch the orders, not null
+     * @param options the grid and definitions, not null
+     * @return the report, never null
+     * @throws CurrencyMismatchException if the options require another currency than the batch's and
+     *     an order is counted
+     */
+    public static OrderKpiReport compute(OrderBatch batch, OrderKpiOptions options) {
+        Checks.notNull(batch, "batch");
+        Pass pass = new Pass(options);
+        long endMicros = Math.addExact(Math.multiplyExact(pass.end.getEpochSecond(), 1_000_000L),
+                pass.end.getNano() / 1_000);
+        boolean[] counts = new boolean[OrderStatusCategory.values().length];
+        options.countedCategories().forEach(c -> counts[c.ordinal()] = true);
+        boolean net = options.revenueBasis() == RevenueBasis.NET;
+        boolean[] known = new boolean[batch.customerCount()];
+        for (int r : batch.rowsByCustomerAndTime()) {
+            if (batch.isReturn(r)) {
+                continue;
+            }
+            if (!counts[batch.category(r).ordinal()]) {
+                pass.seen++;
+                pass.excludedByStatus++;
+                continue;
+            }
+            long micros = batch.placedAtMicros(r);
+            if (micros >= endMicros) {
+                pass.seen++;
+                pass.excludedAfterGrid++;
+                continue;
+            }
+            if (pass.currency == null) {
+                pass.currency = batch.currency();
+            } else if (!pass.currency.equals(batch.currency())) {
+                throw new CurrencyMismatchException(pass.currency, batch.currency(), "row " + r + " of customer "
+                        + batch.customerId(batch.customerIndex(r)));
+            }
+            int i = batch.customerIndex(r);
+            Instant t = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    Math.floorMod(micros, 1_000_000L) * 1_000L);
+            pass.add(i, !known[i], micros, t, net ? batch.netMinor(r) : batch.grossMinor(r));
+            known[i] = true;
+        }
+        return pass.report();
+    }
+
     /** The single pass: per-customer state in primitive arrays, per-period tallies. */
     private static final class Pass {
         private final OrderKpiOptions options;
@@ -156,26 +209,31 @@ public final class OrderKpis {
                         + order.customerId());
             }
             long micros = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
-            int p = grid.indexOf(t);
             int found = index.getOrAdd(order.customerId());
-            int i;
-            if (found < 0) {
-                i = -found - 1;
+            int i = found < 0 ? -found - 1 : found;
+            if (found >= 0 && micros < lastMicros[i]) {
+                throw new IllegalArgumentException("order " + order.id() + " of customer " + order.customerId()
+                        + " at " + t + " is earlier than a previous order of that customer; KPIs need each"
+                        + " customer's orders in time order (sort the input, or stream it from an OrderRepository)");
+            }
+            currency = value.currency();
+            add(i, found < 0, micros, t, value.toMinorUnits());
+        }
+
+        /**
+         * Adds a counted order of customer {@code i} (new to the pass when {@code isNew}), placed at
+         * {@code t} ({@code micros}), of value {@code v} minor units; the customer's orders come in
+         * time order.
+         */
+        void add(int i, boolean isNew, long micros, Instant t, long v) {
+            int p = grid.indexOf(t);
+            if (isNew) {
                 grow(i + 1);
                 cohort[i] = p;
                 lastPeriod[i] = -2;
                 lastCovered[i] = -1;
-            } else {
-                i = found;
-                if (micros < lastMicros[i]) {
-                    throw new IllegalArgumentException("order " + order.id() + " of customer " + order.customerId()
-                            + " at " + t + " is earlier than a previous order of that customer; KPIs need each"
-                            + " customer's orders in time order (sort the input, or stream it from an OrderRepository)");
-                }
             }
-            currency = value.currency();
             lastMicros[i] = micros;
-            long v = value.toMinorUnits();
             if (p >= 0) {
                 orders[p]++;
                 revenue[p] = Math.addExact(revenue[p], v);

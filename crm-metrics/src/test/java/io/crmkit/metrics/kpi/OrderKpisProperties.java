@@ -57,6 +57,31 @@ class OrderKpisProperties {
     }
 
     @Property
+    void aBatchGivesTheSameReportAsTheOrders(@ForAll("orders") List<Order> orders,
+            @ForAll("periods") ReportingPeriod period, @ForAll long seed) {
+        OrderKpiOptions options = options(period, period == ReportingPeriod.WEEK ? 30
+                : period == ReportingPeriod.MONTH ? 45 : 100);
+        OrderKpiReport expected = OrderKpis.compute(orders, options);
+        // any row order: the batch path takes each customer's rows in time order itself
+        List<Order> shuffled = new ArrayList<>(orders);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+        OrderKpiReport actual = OrderKpis.compute(
+                io.crmkit.core.history.OrderBatch.of(java.util.Currency.getInstance("CNY"), shuffled), options);
+        assertThat(actual.periods()).isEqualTo(expected.periods());
+        assertThat(List.of(actual.ordersSeen(), actual.ordersCounted(), actual.excludedByStatus(),
+                actual.excludedAfterGrid())).isEqualTo(List.of(expected.ordersSeen(), expected.ordersCounted(),
+                        expected.excludedByStatus(), expected.excludedAfterGrid()));
+        CohortMatrix a = actual.cohorts();
+        CohortMatrix e = expected.cohorts();
+        assertThat(a.cohorts()).isEqualTo(e.cohorts());
+        for (int c = 0; c < e.cohorts(); c++) {
+            for (int k = 0; k < e.columns(c); k++) {
+                assertThat(a.count(c, k)).as("cohort %d, period +%d", c, k).isEqualTo(e.count(c, k));
+            }
+        }
+    }
+
+    @Property
     void activeRetainedAndNewMatchABruteForceRecount(@ForAll("orders") List<Order> orders,
             @ForAll("periods") ReportingPeriod period) {
         int window = period == ReportingPeriod.WEEK ? 30 : period == ReportingPeriod.MONTH ? 45 : 100;

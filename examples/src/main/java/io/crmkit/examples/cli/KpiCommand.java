@@ -124,31 +124,7 @@ public final class KpiCommand extends CrmkitCommand {
             command.note("reporting " + grid + (from == null ? " (from: the earliest order)" : "")
                     + (to == null ? " (to: the latest order)" : ""));
         }
-        try (Progress progress = command.progress("computing KPIs", "orders")) {
-            return OrderKpis.compute(counting(in.ordersInCustomerTimeOrder(), progress), options);
-        }
-    }
-
-    /** Passes the orders through, telling the progress line every 16,384 orders. */
-    static Iterable<io.crmkit.core.order.Order> counting(Iterable<io.crmkit.core.order.Order> orders,
-            Progress progress) {
-        return () -> new java.util.Iterator<>() {
-            private final java.util.Iterator<io.crmkit.core.order.Order> inner = orders.iterator();
-            private long count;
-
-            @Override
-            public boolean hasNext() {
-                return inner.hasNext();
-            }
-
-            @Override
-            public io.crmkit.core.order.Order next() {
-                if ((++count & 0x3FFF) == 0) {
-                    progress.update(count);
-                }
-                return inner.next();
-            }
-        };
+        return OrderKpis.compute(in.batch(), options);
     }
 
     /** The definitions printed with KPI and cohort results. */

@@ -9,7 +9,6 @@ import io.crmkit.core.order.OrderStatus;
 import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.core.order.SalesChannel;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -88,45 +87,15 @@ public record OrderFile(OrderBatch batch, long rowsRead, long rowsRejected, Map<
      * money paid back. Each order's identifier is made from its tie-break position
      * ({@code order-0000000042}) or, without an {@code order_id} column, from its line
      * ({@code line-0000000042}), so that identifier order is tie order; its status is the category's
-     * standard label. Orders are built one at a time while iterating; the permutation (4 bytes per
-     * row) is computed once per call.
+     * standard label. Orders are built one at a time while iterating, in
+     * {@link OrderBatch#rowsByCustomerAndTime()} order (4 bytes per row, computed once per call).
      *
      * @return the orders, iterable any number of times, never null
      */
     public Iterable<Order> ordersInCustomerTimeOrder() {
         OrderBatch b = batch;
         int n = b.rowCount();
-        int customers = b.customerCount();
-        int[] start = new int[customers + 1];
-        for (int r = 0; r < n; r++) {
-            start[b.customerIndex(r) + 1]++;
-        }
-        for (int c = 0; c < customers; c++) {
-            start[c + 1] += start[c];
-        }
-        int[] next = Arrays.copyOf(start, customers);
-        int[] rows = new int[n];
-        for (int r = 0; r < n; r++) {
-            rows[next[b.customerIndex(r)]++] = r;
-        }
-        for (int c = 0; c < customers; c++) {
-            int from = start[c];
-            int to = start[c + 1];
-            boolean ordered = true;
-            for (int k = from + 1; k < to && ordered; k++) {
-                ordered = before(rows[k - 1], rows[k]);
-            }
-            if (!ordered) {
-                Integer[] boxed = new Integer[to - from];
-                for (int k = from; k < to; k++) {
-                    boxed[k - from] = rows[k];
-                }
-                Arrays.sort(boxed, (x, y) -> x.equals(y) ? 0 : before(x, y) ? -1 : 1);
-                for (int k = from; k < to; k++) {
-                    rows[k] = boxed[k - from];
-                }
-            }
-        }
+        int[] rows = b.rowsByCustomerAndTime();
         Money zero = Money.zero(b.currency());
         return () -> new Iterator<>() {
             private int k = skipReturns(0);
@@ -165,19 +134,6 @@ public record OrderFile(OrderBatch batch, long rowsRead, long rowsRejected, Map<
                         Money.ofMinor(b.grossMinor(r), b.currency()), zero, zero, Optional.empty());
             }
         };
-    }
-
-    /** Whether row {@code x} comes before row {@code y} of the same customer: by time, then tie rule. */
-    private boolean before(int x, int y) {
-        long tx = batch.placedAtMicros(x);
-        long ty = batch.placedAtMicros(y);
-        if (tx != ty) {
-            return tx < ty;
-        }
-        if (batch.orderRank(x).isPresent()) {
-            return batch.orderRank(x).getAsInt() < batch.orderRank(y).getAsInt();
-        }
-        return x < y;
     }
 
     private static OrderStatus status(OrderStatusCategory category) {
