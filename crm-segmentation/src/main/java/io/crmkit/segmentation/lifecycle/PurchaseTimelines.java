@@ -4,6 +4,7 @@ import io.crmkit.core.CurrencyMismatchException;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.TimeRange;
+import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.internal.Checks;
@@ -388,7 +389,57 @@ public final class PurchaseTimelines {
                         + " (convert amounts to one currency before building timelines)");
             }
             this.currency = currency;
-            int day = epochDay(placedAt);
+            addRow(c, epochDay(placedAt), valueMinor);
+            return this;
+        }
+
+        /**
+         * Adds every order of a columnar batch, as {@link #accept(Order)} adds each: the same
+         * timelines whatever the batch's row order, without an object per order. Returns (rows of
+         * money paid back) are not purchases: they are left out, and not counted as seen.
+         *
+         * @param batch the orders, not null
+         * @return this builder
+         * @throws CurrencyMismatchException if the batch's currency differs from that of orders
+         *     counted before and an order of the batch is counted
+         */
+        public Builder acceptAll(OrderBatch batch) {
+            Checks.notNull(batch, "batch");
+            int[] handle = new int[batch.customerCount()];
+            Arrays.fill(handle, -1);
+            boolean[] counts = new boolean[OrderStatusCategory.values().length];
+            options.countedCategories().forEach(cat -> counts[cat.ordinal()] = true);
+            for (int r = 0; r < batch.rowCount(); r++) {
+                if (batch.isReturn(r)) {
+                    continue;
+                }
+                seen++;
+                int b = batch.customerIndex(r);
+                int c = handle[b];
+                if (c < 0) {
+                    c = customerIndex(batch.customerId(b));
+                    handle[b] = c;
+                }
+                if (!counts[batch.category(r).ordinal()]) {
+                    continue;
+                }
+                if (currency != null && !currency.equals(batch.currency())) {
+                    throw new CurrencyMismatchException(currency, batch.currency(), "row " + r
+                            + " of an order batch (convert amounts to one currency before building timelines)");
+                }
+                currency = batch.currency();
+                int day;
+                try {
+                    day = Math.toIntExact(localDays.epochDayOfMicros(batch.placedAtMicros(r)));
+                } catch (ArithmeticException | DateTimeException e) {
+                    throw new IllegalArgumentException("row " + r + ": placedAt is outside the supported range", e);
+                }
+                addRow(c, day, net ? batch.netMinor(r) : batch.grossMinor(r));
+            }
+            return this;
+        }
+
+        private void addRow(int c, int day, long valueMinor) {
             if (rows == rowCustomer.length) {
                 int grown = Math.max(rows + 1, rows + (rows >> 1));
                 rowCustomer = Arrays.copyOf(rowCustomer, grown);
@@ -400,7 +451,6 @@ public final class PurchaseTimelines {
             rowValue[rows] = valueMinor;
             rows++;
             counted++;
-            return this;
         }
 
         private int customerIndex(CustomerId id) {

@@ -61,6 +61,38 @@ class LifecycleProperties {
         return b.build();
     }
 
+    @Property(tries = 200)
+    void aBatchBuildsTheSameTimelinesAsItsOrders(@ForAll("buys") List<Buy> buys, @ForAll boolean voided) {
+        PurchaseTimelines.Builder fromParts = PurchaseTimelines.builder(TimelineOptions.defaults());
+        io.crmkit.core.history.OrderBatch.Builder batch = io.crmkit.core.history.OrderBatch.builder(EUR);
+        for (int k = 0; k < buys.size(); k++) {
+            Buy buy = buys.get(k);
+            // every third order is void when asked: seen, its customer known, never a purchase
+            OrderStatusCategory category = voided && k % 3 == 0 ? OrderStatusCategory.VOID
+                    : OrderStatusCategory.COMPLETED;
+            fromParts.add(id(buy.customer()), instant(buy.day()), category, buy.cents(), EUR);
+            batch.add(batch.customer(id(buy.customer())), io.crmkit.core.internal.LocalDays.micros(instant(buy.day())),
+                    category, buy.cents(), buy.cents());
+        }
+        batch.add(batch.customer(id(99)), io.crmkit.core.internal.LocalDays.micros(instant(5)),
+                OrderStatusCategory.COMPLETED, 0, -700); // a return: not a purchase, not seen
+        PurchaseTimelines expected = fromParts.build();
+        PurchaseTimelines actual = PurchaseTimelines.builder(TimelineOptions.defaults()).acceptAll(batch.build())
+                .build();
+
+        assertThat(actual.ordersSeen()).isEqualTo(expected.ordersSeen());
+        assertThat(actual.ordersCounted()).isEqualTo(expected.ordersCounted());
+        // a customer seen only in a return is not in the timelines
+        assertThat(actual.size()).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            int j = actual.indexOf(expected.customerId(i)).orElseThrow();
+            assertThat(actual.purchaseDays(j)).isEqualTo(expected.purchaseDays(i));
+            for (int k = 0; k < expected.purchaseCount(i); k++) {
+                assertThat(actual.purchaseValue(j, k)).isEqualTo(expected.purchaseValue(i, k));
+            }
+        }
+    }
+
     static CustomerId id(int c) {
         return CustomerId.of(String.format("c%03d", c));
     }

@@ -1,6 +1,5 @@
 package io.crmkit.examples.cli;
 
-import io.crmkit.core.order.Order;
 import io.crmkit.examples.cli.orders.OrderFile;
 import io.crmkit.examples.cli.output.Definitions;
 import io.crmkit.segmentation.lifecycle.PurchaseTimelines;
@@ -32,17 +31,7 @@ final class LifecycleInput {
         }
         input.currency(in); // fails clearly when the orders are in several currencies and none was chosen
         TimelineOptions options = TimelineOptions.defaults().withZone(input.zone());
-        PurchaseTimelines.Builder builder = PurchaseTimelines.builder(options);
-        long k = 0;
-        try (Progress progress = command.progress("building timelines", "orders")) {
-            for (Order order : in.ordersInCustomerTimeOrder()) {
-                builder.accept(order);
-                if ((++k & 0xFFFF) == 0) {
-                    progress.update(k);
-                }
-            }
-        }
-        PurchaseTimelines timelines = builder.build();
+        PurchaseTimelines timelines = PurchaseTimelines.builder(options).acceptAll(in.batch()).build();
         if (timelines.lastPurchaseDay().isEmpty()) {
             throw new CommandFailedException("no order counts as a purchase (completed orders only)");
         }
