@@ -1,10 +1,13 @@
 package io.crmkit.metrics.clv;
 
 import io.crmkit.core.CustomerId;
+import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryAccumulator;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
+import io.crmkit.core.internal.LocalDays;
 import io.crmkit.core.order.Order;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -125,6 +128,92 @@ public final class CalibrationHoldout {
         for (int i = 0; i < cal.size(); i++) {
             long[] st = seen.get(cal.customerId(i));
             holdout[i] = st == null ? 0 : (int) st[2];
+        }
+        return new CalibrationHoldout(cal, holdout, unit, origin, repeats, calibrationEnd, holdoutEnd);
+    }
+
+    /**
+     * Splits a columnar batch at the end of {@code calibrationEnd}, as
+     * {@link #split(Iterable, LocalDate, LocalDate, ZoneId, PeriodUnit)} splits the same orders: the
+     * calibration summaries come from the batch summariser, the holdout transactions from one walk
+     * over each customer's rows in time order ({@link OrderBatch#rowsByCustomerAndTime()}). Rows may
+     * be in any order. Returns lower a customer's calibration revenue (net basis) and are never
+     * transactions.
+     *
+     * @param batch the orders, not null
+     * @param calibrationEnd the last calibration day, not null
+     * @param holdoutEnd the last holdout day, after {@code calibrationEnd}, not null
+     * @param zone the zone of calendar days, not null
+     * @param unit the model time unit, not null
+     * @return the split, never null
+     * @throws IllegalArgumentException if the days are not in order or no customer purchased in
+     *     the calibration period
+     */
+    public static CalibrationHoldout split(OrderBatch batch, LocalDate calibrationEnd, LocalDate holdoutEnd,
+            ZoneId zone, PeriodUnit unit) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+        Objects.requireNonNull(holdoutEnd, "holdoutEnd");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(unit, "unit");
+        if (!holdoutEnd.isAfter(calibrationEnd)) {
+            throw new IllegalArgumentException("holdoutEnd " + holdoutEnd + " must be after calibrationEnd "
+                    + calibrationEnd);
+        }
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.btydConvention(calibrationEnd, zone, unit);
+        PurchaseSummaries cal = PurchaseHistory.summarize(batch, options);
+        if (cal.size() == 0) {
+            throw new IllegalArgumentException("no customer purchased on or before the calibration end " + calibrationEnd);
+        }
+        long calDay = calibrationEnd.toEpochDay();
+        long endDay = holdoutEnd.toEpochDay();
+        LocalDays days = new LocalDays(zone);
+        int[] rows = batch.rowsByCustomerAndTime();
+        int[] holdout = new int[cal.size()];
+        TreeMap<Long, Long> repeats = new TreeMap<>();
+        long origin = Long.MAX_VALUE;
+        int i = 0;
+        for (int k = 0; k < rows.length;) {
+            int c = batch.customerIndex(rows[k]);
+            int end = k;
+            while (end < rows.length && batch.customerIndex(rows[end]) == c) {
+                end++;
+            }
+            long first = Long.MIN_VALUE;
+            long last = Long.MIN_VALUE;
+            int inHoldout = 0;
+            for (int q = k; q < end; q++) {
+                int r = rows[q];
+                if (batch.isReturn(r) || !options.countedCategories().contains(batch.category(r))) {
+                    continue;
+                }
+                long day = days.epochDayOfMicros(batch.placedAtMicros(r));
+                if (day > endDay) {
+                    break;
+                }
+                if (first == Long.MIN_VALUE) {
+                    if (day > calDay) {
+                        break; // first purchase in the holdout: not part of the calibration cohort
+                    }
+                    first = day;
+                    last = day;
+                } else if (day > last) {
+                    last = day;
+                    repeats.merge(day, 1L, Long::sum);
+                    if (day > calDay) {
+                        inHoldout++;
+                    }
+                }
+            }
+            if (first != Long.MIN_VALUE) {
+                origin = Math.min(origin, first);
+                CustomerId id = batch.customerId(c);
+                while (!cal.customerId(i).equals(id)) {
+                    i++;
+                }
+                holdout[i] = inHoldout;
+            }
+            k = end;
         }
         return new CalibrationHoldout(cal, holdout, unit, origin, repeats, calibrationEnd, holdoutEnd);
     }

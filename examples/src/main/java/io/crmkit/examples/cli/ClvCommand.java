@@ -7,7 +7,6 @@ import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
-import io.crmkit.core.order.Order;
 import io.crmkit.examples.cli.orders.OrderFile;
 import io.crmkit.examples.cli.output.Column;
 import io.crmkit.examples.cli.output.Definitions;
@@ -125,13 +124,12 @@ public final class ClvCommand implements Runnable {
             if (input.failsStrict(this, in)) {
                 return false;
             }
-            Iterable<Order> orders = in.ordersInCustomerTimeOrder();
             if (holdoutEnd != null) {
-                split = CalibrationHoldout.split(orders, calibrationEnd, holdoutEnd, input.zone(), unit);
+                split = CalibrationHoldout.split(in.batch(), calibrationEnd, holdoutEnd, input.zone(), unit);
                 calibration = split.calibration();
                 data = split.data();
             } else {
-                calibration = PurchaseHistory.summarize(orders,
+                calibration = PurchaseHistory.summarize(in.batch(),
                         PurchaseHistoryOptions.builder(io.crmkit.core.history.AsOf.endOfDay(calibrationEnd))
                                 .zone(input.zone()).purchaseUnit(io.crmkit.core.history.PurchaseUnit.DAY)
                                 .currency(input.currency(in)).timeUnit(unit).build());
