@@ -1,12 +1,14 @@
 package io.crmkit.metrics.clv;
 
 import io.crmkit.core.CustomerId;
+import io.crmkit.core.history.AsOf;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryAccumulator;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
+import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.internal.LocalDays;
 import io.crmkit.core.order.Order;
 import java.time.LocalDate;
@@ -18,8 +20,9 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * A calibration/holdout split of an order stream, in the BTYD convention (day clock, same-day
- * orders are one transaction, completed orders): the calibration summaries up to the end of
+ * A calibration/holdout split of an order stream, on the day clock with completed orders, and by
+ * default in the BTYD convention (same-day orders are one transaction; {@link PurchaseUnit#ORDER}
+ * makes every order one): the calibration summaries up to the end of
  * {@code calibrationEnd}, each calibration customer's number of transactions in the holdout
  * ({@code calibrationEnd}, {@code holdoutEnd}], and the repeat transactions of the calibration
  * cohort per day, for tracking.
@@ -43,9 +46,11 @@ public final class CalibrationHoldout {
     private final TreeMap<Long, Long> repeatsByDay;
     private final LocalDate calibrationEnd;
     private final LocalDate holdoutEnd;
+    private final PurchaseUnit purchaseUnit;
 
     private CalibrationHoldout(PurchaseSummaries calibration, int[] holdout, PeriodUnit unit, long originDay,
-            TreeMap<Long, Long> repeatsByDay, LocalDate calibrationEnd, LocalDate holdoutEnd) {
+            TreeMap<Long, Long> repeatsByDay, LocalDate calibrationEnd, LocalDate holdoutEnd, PurchaseUnit purchaseUnit) {
+        this.purchaseUnit = purchaseUnit;
         this.calibration = calibration;
         this.data = BtydData.of(calibration.btyd());
         this.holdoutTransactions = holdout;
@@ -72,7 +77,28 @@ public final class CalibrationHoldout {
      */
     public static CalibrationHoldout split(Iterable<? extends Order> orders, LocalDate calibrationEnd,
             LocalDate holdoutEnd, ZoneId zone, PeriodUnit unit) {
+        return split(orders, calibrationEnd, holdoutEnd, zone, unit, PurchaseUnit.DAY);
+    }
+
+    /**
+     * Splits orders at the end of {@code calibrationEnd}, with a stated purchase unit: with
+     * {@link PurchaseUnit#DAY} (the BTYD convention) a customer's orders on one day are one
+     * transaction, with {@link PurchaseUnit#ORDER} every order is one.
+     *
+     * @param orders the orders, each customer's in time order, not null
+     * @param calibrationEnd the last calibration day, not null
+     * @param holdoutEnd the last holdout day, after {@code calibrationEnd}, not null
+     * @param zone the zone of calendar days, not null
+     * @param unit the model time unit, not null
+     * @param purchaseUnit what one transaction is, not null
+     * @return the split, never null
+     * @throws IllegalArgumentException if the days are not in order, a customer's orders are out
+     *     of time order, or no customer purchased in the calibration period
+     */
+    public static CalibrationHoldout split(Iterable<? extends Order> orders, LocalDate calibrationEnd,
+            LocalDate holdoutEnd, ZoneId zone, PeriodUnit unit, PurchaseUnit purchaseUnit) {
         Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(purchaseUnit, "purchaseUnit");
         Objects.requireNonNull(calibrationEnd, "calibrationEnd");
         Objects.requireNonNull(holdoutEnd, "holdoutEnd");
         Objects.requireNonNull(zone, "zone");
@@ -81,7 +107,8 @@ public final class CalibrationHoldout {
             throw new IllegalArgumentException("holdoutEnd " + holdoutEnd + " must be after calibrationEnd "
                     + calibrationEnd);
         }
-        PurchaseHistoryOptions options = PurchaseHistoryOptions.btydConvention(calibrationEnd, zone, unit);
+        PurchaseHistoryOptions options = options(calibrationEnd, zone, unit, purchaseUnit);
+        boolean everyOrder = purchaseUnit == PurchaseUnit.ORDER;
         PurchaseHistoryAccumulator acc = new PurchaseHistoryAccumulator(options);
         long calDay = calibrationEnd.toEpochDay();
         long endDay = holdoutEnd.toEpochDay();
@@ -108,7 +135,7 @@ public final class CalibrationHoldout {
                 throw new IllegalArgumentException("order " + o.id() + " of customer " + o.customerId()
                         + " is earlier than that customer's previous order; each customer's orders must be in time order");
             }
-            if (day > s[1]) {
+            if (day > s[1] || everyOrder) {
                 s[1] = day;
                 repeats.merge(day, 1L, Long::sum);
                 if (day > calDay) {
@@ -129,12 +156,35 @@ public final class CalibrationHoldout {
             long[] st = seen.get(cal.customerId(i));
             holdout[i] = st == null ? 0 : (int) st[2];
         }
-        return new CalibrationHoldout(cal, holdout, unit, origin, repeats, calibrationEnd, holdoutEnd);
+        return new CalibrationHoldout(cal, holdout, unit, origin, repeats, calibrationEnd, holdoutEnd, purchaseUnit);
+    }
+
+    /** The calibration definitions: day clock through the calibration end, completed orders, net. */
+    private static PurchaseHistoryOptions options(LocalDate calibrationEnd, ZoneId zone, PeriodUnit unit,
+            PurchaseUnit purchaseUnit) {
+        return PurchaseHistoryOptions.builder(AsOf.endOfDay(calibrationEnd)).zone(zone).purchaseUnit(purchaseUnit)
+                .timeUnit(unit).build();
+    }
+
+    /**
+     * Splits a columnar batch in the BTYD convention ({@link PurchaseUnit#DAY}), as
+     * {@link #split(OrderBatch, LocalDate, LocalDate, ZoneId, PeriodUnit, PurchaseUnit)} does.
+     *
+     * @param batch the orders, not null
+     * @param calibrationEnd the last calibration day, not null
+     * @param holdoutEnd the last holdout day, after {@code calibrationEnd}, not null
+     * @param zone the zone of calendar days, not null
+     * @param unit the model time unit, not null
+     * @return the split, never null
+     */
+    public static CalibrationHoldout split(OrderBatch batch, LocalDate calibrationEnd, LocalDate holdoutEnd,
+            ZoneId zone, PeriodUnit unit) {
+        return split(batch, calibrationEnd, holdoutEnd, zone, unit, PurchaseUnit.DAY);
     }
 
     /**
      * Splits a columnar batch at the end of {@code calibrationEnd}, as
-     * {@link #split(Iterable, LocalDate, LocalDate, ZoneId, PeriodUnit)} splits the same orders: the
+     * {@link #split(Iterable, LocalDate, LocalDate, ZoneId, PeriodUnit, PurchaseUnit)} splits the same orders: the
      * calibration summaries come from the batch summariser, the holdout transactions from one walk
      * over each customer's rows in time order ({@link OrderBatch#rowsByCustomerAndTime()}). Rows may
      * be in any order. Returns lower a customer's calibration revenue (net basis) and are never
@@ -145,13 +195,15 @@ public final class CalibrationHoldout {
      * @param holdoutEnd the last holdout day, after {@code calibrationEnd}, not null
      * @param zone the zone of calendar days, not null
      * @param unit the model time unit, not null
+     * @param purchaseUnit what one transaction is, not null
      * @return the split, never null
      * @throws IllegalArgumentException if the days are not in order or no customer purchased in
      *     the calibration period
      */
     public static CalibrationHoldout split(OrderBatch batch, LocalDate calibrationEnd, LocalDate holdoutEnd,
-            ZoneId zone, PeriodUnit unit) {
+            ZoneId zone, PeriodUnit unit, PurchaseUnit purchaseUnit) {
         Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(purchaseUnit, "purchaseUnit");
         Objects.requireNonNull(calibrationEnd, "calibrationEnd");
         Objects.requireNonNull(holdoutEnd, "holdoutEnd");
         Objects.requireNonNull(zone, "zone");
@@ -160,7 +212,8 @@ public final class CalibrationHoldout {
             throw new IllegalArgumentException("holdoutEnd " + holdoutEnd + " must be after calibrationEnd "
                     + calibrationEnd);
         }
-        PurchaseHistoryOptions options = PurchaseHistoryOptions.btydConvention(calibrationEnd, zone, unit);
+        PurchaseHistoryOptions options = options(calibrationEnd, zone, unit, purchaseUnit);
+        boolean everyOrder = purchaseUnit == PurchaseUnit.ORDER;
         PurchaseSummaries cal = PurchaseHistory.summarize(batch, options);
         if (cal.size() == 0) {
             throw new IllegalArgumentException("no customer purchased on or before the calibration end " + calibrationEnd);
@@ -197,7 +250,7 @@ public final class CalibrationHoldout {
                     }
                     first = day;
                     last = day;
-                } else if (day > last) {
+                } else if (day > last || everyOrder) {
                     last = day;
                     repeats.merge(day, 1L, Long::sum);
                     if (day > calDay) {
@@ -215,7 +268,7 @@ public final class CalibrationHoldout {
             }
             k = end;
         }
-        return new CalibrationHoldout(cal, holdout, unit, origin, repeats, calibrationEnd, holdoutEnd);
+        return new CalibrationHoldout(cal, holdout, unit, origin, repeats, calibrationEnd, holdoutEnd, purchaseUnit);
     }
 
     /**
@@ -330,7 +383,8 @@ public final class CalibrationHoldout {
      */
     public String describe() {
         return "calibration through " + calibrationEnd + ", holdout through " + holdoutEnd + " (" + holdoutLength + " "
-                + unit + "), same-day orders are one transaction, completed orders, " + calibration.size()
+                + unit + "), " + (purchaseUnit == PurchaseUnit.DAY ? "same-day orders are one transaction"
+                        : "every order is a transaction") + ", completed orders, " + calibration.size()
                 + " calibration customers";
     }
 

@@ -7,6 +7,7 @@ import io.crmkit.core.Money;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatus;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
-/** A batch, in any row order, splits exactly as its orders do in time order. */
+/** A batch, in any row order, splits exactly as its orders do in time order, for both purchase units. */
 class CalibrationHoldoutBatchProperties {
 
     private static final Currency USD = Currency.getInstance("USD");
@@ -50,7 +51,8 @@ class CalibrationHoldoutBatchProperties {
     }
 
     @Property(tries = 300)
-    void splitsAsTheOrdersDo(@ForAll("orders") List<Order> orders, @ForAll long seed) {
+    void splitsAsTheOrdersDo(@ForAll("orders") List<Order> orders, @ForAll long seed,
+            @ForAll PurchaseUnit purchaseUnit) {
         LocalDate calibrationEnd = LocalDate.of(2024, 4, 30);
         LocalDate holdoutEnd = LocalDate.of(2024, 6, 30);
         ZoneId zone = ZoneId.of("Asia/Shanghai");
@@ -62,16 +64,22 @@ class CalibrationHoldoutBatchProperties {
             return;
         }
         CalibrationHoldout expected = CalibrationHoldout.split(timeOrdered, calibrationEnd, holdoutEnd, zone,
-                PeriodUnit.WEEKS);
+                PeriodUnit.WEEKS, purchaseUnit);
         List<Order> shuffled = new ArrayList<>(orders);
         Collections.shuffle(shuffled, new Random(seed));
         CalibrationHoldout actual = CalibrationHoldout.split(OrderBatch.of(USD, shuffled), calibrationEnd, holdoutEnd,
-                zone, PeriodUnit.WEEKS);
+                zone, PeriodUnit.WEEKS, purchaseUnit);
 
         assertThat(actual.calibration()).isEqualTo(expected.calibration());
         assertThat(actual.holdoutTransactions()).isEqualTo(expected.holdoutTransactions());
         assertThat(actual.trackingPeriods()).isEqualTo(expected.trackingPeriods());
         assertThat(actual.cumulativeRepeatTransactions()).isEqualTo(expected.cumulativeRepeatTransactions());
         assertThat(actual.births()).isEqualTo(expected.births());
+        // every order a transaction: the calibration customers' x count orders after the first
+        if (purchaseUnit == PurchaseUnit.ORDER) {
+            for (int i = 0; i < actual.calibration().size(); i++) {
+                assertThat(actual.calibration().btyd().x(i)).isEqualTo(actual.calibration().orderCount(i) - 1);
+            }
+        }
     }
 }

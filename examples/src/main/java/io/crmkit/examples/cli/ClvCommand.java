@@ -7,6 +7,7 @@ import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
+import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.examples.cli.orders.OrderFile;
 import io.crmkit.examples.cli.output.Column;
 import io.crmkit.examples.cli.output.Definitions;
@@ -113,6 +114,12 @@ public final class ClvCommand implements Runnable {
                 description = "The model's time unit. Default: ${DEFAULT-VALUE}.")
         PeriodUnit unit;
 
+        @Option(names = "--purchase-unit", order = 13, paramLabel = "order|day", defaultValue = "order",
+                description = {"What one transaction is: an order, or all of a customer's orders on one calendar"
+                    + " day (the BTYD literature's convention, which published estimates such as CDNOW's use)."
+                    + " Default: ${DEFAULT-VALUE}, as in every crmkit command."})
+        PurchaseUnit purchaseUnit;
+
         OrderFile in;
         PurchaseSummaries calibration;
         BtydData data;
@@ -125,13 +132,14 @@ public final class ClvCommand implements Runnable {
                 return false;
             }
             if (holdoutEnd != null) {
-                split = CalibrationHoldout.split(in.batch(), calibrationEnd, holdoutEnd, input.zone(), unit);
+                split = CalibrationHoldout.split(in.batch(), calibrationEnd, holdoutEnd, input.zone(), unit,
+                        purchaseUnit);
                 calibration = split.calibration();
                 data = split.data();
             } else {
                 calibration = PurchaseHistory.summarize(in.batch(),
                         PurchaseHistoryOptions.builder(io.crmkit.core.history.AsOf.endOfDay(calibrationEnd))
-                                .zone(input.zone()).purchaseUnit(io.crmkit.core.history.PurchaseUnit.DAY)
+                                .zone(input.zone()).purchaseUnit(purchaseUnit)
                                 .currency(input.currency(in)).timeUnit(unit).build());
                 data = BtydData.of(calibration.btyd());
             }
@@ -150,6 +158,7 @@ public final class ClvCommand implements Runnable {
             Definitions d = new Definitions();
             d.put("command", "clv " + command);
             d.put("model", model.label);
+            d.put("purchase_unit", KpiCommand.lower(purchaseUnit));
             d.put("purchase_history", calibration.options().describe());
             d.put("unit", KpiCommand.lower(unit));
             d.put("customers", calibration.size());

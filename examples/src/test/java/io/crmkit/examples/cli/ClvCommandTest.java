@@ -42,8 +42,9 @@ class ClvCommandTest {
 
     @Test
     void fitReproducesThePublishedBgNbdEstimatesAndHoldout() throws IOException {
+        // the published estimates count a customer's orders on one day as one transaction
         Cli.Run run = Cli.run("clv", "fit", "--model", "bg-nbd", "-i", csv.toString(), "--calibration-end", "1997-09-30",
-                "--holdout-end", "1998-06-30", "--unit", "weeks");
+                "--holdout-end", "1998-06-30", "--unit", "weeks", "--purchase-unit", "day");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode doc = new ObjectMapper().readTree(run.out());
         assertThat(doc.get("model").asText()).isEqualTo("bg-nbd");
@@ -56,12 +57,21 @@ class ClvCommandTest {
         assertThat(doc.get("standardErrors").size()).isEqualTo(4);
         assertThat(doc.at("/holdout/actualTotal").asDouble()).isEqualTo(1882.0);
         assertThat(doc.at("/definitions/customers").asInt()).isEqualTo(2357);
+        assertThat(doc.at("/definitions/purchase_unit").asText()).isEqualTo("day");
+
+        // crmkit's one default counts every order: CDNOW has same-day orders, so more transactions
+        Cli.Run byOrder = Cli.run("clv", "fit", "--model", "bg-nbd", "-i", csv.toString(), "--calibration-end",
+                "1997-09-30", "--holdout-end", "1998-06-30", "--unit", "weeks");
+        assertThat(byOrder.exitCode()).as(byOrder.toString()).isZero();
+        JsonNode orderDoc = new ObjectMapper().readTree(byOrder.out());
+        assertThat(orderDoc.at("/definitions/purchase_unit").asText()).isEqualTo("order");
+        assertThat(orderDoc.at("/holdout/actualTotal").asDouble()).isGreaterThan(1882.0);
     }
 
     @Test
     void predictValuesEveryCustomer() {
         Cli.Run run = Cli.run("clv", "predict", "-i", csv.toString(), "--calibration-end", "1997-09-30", "--unit", "weeks",
-                "--horizon", "52w", "--discount-rate", "0.1", "--margin", "0.3", "--format", "csv");
+                "--purchase-unit", "day", "--horizon", "52w", "--discount-rate", "0.1", "--margin", "0.3", "--format", "csv");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.outLines()).hasSize(2358);
         assertThat(run.outLines().get(0)).isEqualTo("customer_id,x,t_x,T,p_alive,expected_transactions,expected_spend,clv");
