@@ -98,15 +98,7 @@ public final class CalibrationHoldout {
     public static CalibrationHoldout split(Iterable<? extends Order> orders, LocalDate calibrationEnd,
             LocalDate holdoutEnd, ZoneId zone, PeriodUnit unit, PurchaseUnit purchaseUnit) {
         Objects.requireNonNull(orders, "orders");
-        Objects.requireNonNull(purchaseUnit, "purchaseUnit");
-        Objects.requireNonNull(calibrationEnd, "calibrationEnd");
-        Objects.requireNonNull(holdoutEnd, "holdoutEnd");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(unit, "unit");
-        if (!holdoutEnd.isAfter(calibrationEnd)) {
-            throw new IllegalArgumentException("holdoutEnd " + holdoutEnd + " must be after calibrationEnd "
-                    + calibrationEnd);
-        }
+        checkArguments(calibrationEnd, holdoutEnd, zone, unit, purchaseUnit);
         PurchaseHistoryOptions options = options(calibrationEnd, zone, unit, purchaseUnit);
         boolean everyOrder = purchaseUnit == PurchaseUnit.ORDER;
         PurchaseHistoryAccumulator acc = new PurchaseHistoryAccumulator(options);
@@ -159,6 +151,19 @@ public final class CalibrationHoldout {
         return new CalibrationHoldout(cal, holdout, unit, origin, repeats, calibrationEnd, holdoutEnd, purchaseUnit);
     }
 
+    private static void checkArguments(LocalDate calibrationEnd, LocalDate holdoutEnd, ZoneId zone, PeriodUnit unit,
+            PurchaseUnit purchaseUnit) {
+        Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+        Objects.requireNonNull(holdoutEnd, "holdoutEnd");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(purchaseUnit, "purchaseUnit");
+        if (!holdoutEnd.isAfter(calibrationEnd)) {
+            throw new IllegalArgumentException("holdoutEnd " + holdoutEnd + " must be after calibrationEnd "
+                    + calibrationEnd);
+        }
+    }
+
     /** The calibration definitions: day clock through the calibration end, completed orders, net. */
     private static PurchaseHistoryOptions options(LocalDate calibrationEnd, ZoneId zone, PeriodUnit unit,
             PurchaseUnit purchaseUnit) {
@@ -203,15 +208,7 @@ public final class CalibrationHoldout {
     public static CalibrationHoldout split(OrderBatch batch, LocalDate calibrationEnd, LocalDate holdoutEnd,
             ZoneId zone, PeriodUnit unit, PurchaseUnit purchaseUnit) {
         Objects.requireNonNull(batch, "batch");
-        Objects.requireNonNull(purchaseUnit, "purchaseUnit");
-        Objects.requireNonNull(calibrationEnd, "calibrationEnd");
-        Objects.requireNonNull(holdoutEnd, "holdoutEnd");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(unit, "unit");
-        if (!holdoutEnd.isAfter(calibrationEnd)) {
-            throw new IllegalArgumentException("holdoutEnd " + holdoutEnd + " must be after calibrationEnd "
-                    + calibrationEnd);
-        }
+        checkArguments(calibrationEnd, holdoutEnd, zone, unit, purchaseUnit);
         PurchaseHistoryOptions options = options(calibrationEnd, zone, unit, purchaseUnit);
         boolean everyOrder = purchaseUnit == PurchaseUnit.ORDER;
         PurchaseSummaries cal = PurchaseHistory.summarize(batch, options);
