@@ -1,6 +1,7 @@
 package io.crmkit.metrics.kpi;
 
 import io.crmkit.core.CurrencyMismatchException;
+import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.RevenueBasis;
@@ -65,7 +66,7 @@ public final class OrderKpis {
      */
     public static OrderKpiReport compute(Stream<? extends Order> orders, OrderKpiOptions options) {
         Checks.notNull(orders, "orders");
-        Pass pass = new Pass(options);
+        Accumulator pass = new Accumulator(options);
         orders.sequential().forEachOrdered(pass::accept);
         return pass.report();
     }
@@ -79,7 +80,7 @@ public final class OrderKpis {
      */
     public static OrderKpiReport compute(Iterable<? extends Order> orders, OrderKpiOptions options) {
         Checks.notNull(orders, "orders");
-        Pass pass = new Pass(options);
+        Accumulator pass = new Accumulator(options);
         for (Order o : orders) {
             pass.accept(o);
         }
@@ -99,46 +100,28 @@ public final class OrderKpis {
      *     an order is counted
      */
     public static OrderKpiReport compute(OrderBatch batch, OrderKpiOptions options) {
-        Checks.notNull(batch, "batch");
-        Pass pass = new Pass(options);
-        long endMicros = Math.addExact(Math.multiplyExact(pass.end.getEpochSecond(), 1_000_000L),
-                pass.end.getNano() / 1_000);
-        boolean[] counts = new boolean[OrderStatusCategory.values().length];
-        options.countedCategories().forEach(c -> counts[c.ordinal()] = true);
-        boolean net = options.revenueBasis() == RevenueBasis.NET;
-        boolean[] known = new boolean[batch.customerCount()];
-        for (int r : batch.rowsByCustomerAndTime()) {
-            if (batch.isReturn(r)) {
-                continue;
-            }
-            if (!counts[batch.category(r).ordinal()]) {
-                pass.seen++;
-                pass.excludedByStatus++;
-                continue;
-            }
-            long micros = batch.placedAtMicros(r);
-            if (micros >= endMicros) {
-                pass.seen++;
-                pass.excludedAfterGrid++;
-                continue;
-            }
-            if (pass.currency == null) {
-                pass.currency = batch.currency();
-            } else if (!pass.currency.equals(batch.currency())) {
-                throw new CurrencyMismatchException(pass.currency, batch.currency(), "row " + r + " of customer "
-                        + batch.customerId(batch.customerIndex(r)));
-            }
-            int i = batch.customerIndex(r);
-            Instant t = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1_000L);
-            pass.add(i, !known[i], micros, t, net ? batch.netMinor(r) : batch.grossMinor(r));
-            known[i] = true;
-        }
-        return pass.report();
+        return accumulator(options).acceptAll(batch).report();
     }
 
-    /** The single pass: per-customer state in primitive arrays, per-period tallies. */
-    private static final class Pass {
+    /**
+     * Starts an accumulator: the same pass as {@code compute}, fed order by order, batch by batch,
+     * or partition by partition ({@link Accumulator#combine}).
+     *
+     * @param options the grid and definitions, not null
+     * @return a new accumulator, never null
+     */
+    public static Accumulator accumulator(OrderKpiOptions options) {
+        return new Accumulator(options);
+    }
+
+    /**
+     * The single pass: per-customer state in primitive arrays (about 30 bytes a customer), per-period
+     * tallies. Feed it with {@link #accept(Order)} and {@link #acceptAll(OrderBatch)}, each customer's
+     * orders in time order across the calls; {@link #combine} adds an accumulator fed with other
+     * customers (partitions by customer combine exactly, in any grouping); {@link #report()} reads
+     * the result. Not thread-safe: one accumulator per partition.
+     */
+    public static final class Accumulator {
         private final OrderKpiOptions options;
         private final PeriodGrid grid;
         private final int periods;
@@ -168,7 +151,9 @@ public final class OrderKpis {
         private long excludedByStatus;
         private long excludedAfterGrid;
 
-        Pass(OrderKpiOptions options) {
+        private CustomerId[] ids = new CustomerId[1024];
+
+        private Accumulator(OrderKpiOptions options) {
             this.options = Checks.notNull(options, "options");
             this.grid = options.grid();
             this.periods = grid.size();
@@ -190,7 +175,14 @@ public final class OrderKpis {
             }
         }
 
-        void accept(Order order) {
+        /**
+         * Adds one order.
+         *
+         * @param order the order, not null; its customer's earlier orders came before it
+         * @throws IllegalArgumentException if the order is earlier than its customer's previous one
+         * @throws CurrencyMismatchException if a counted order is in another currency than earlier ones
+         */
+        public void accept(Order order) {
             Checks.notNull(order, "order");
             if (!options.countedCategories().contains(order.status().category())) {
                 seen++;
@@ -211,6 +203,10 @@ public final class OrderKpis {
             long micros = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
             int found = index.getOrAdd(order.customerId());
             int i = found < 0 ? -found - 1 : found;
+            if (found < 0) {
+                grow(i + 1);
+                ids[i] = order.customerId();
+            }
             if (found >= 0 && micros < lastMicros[i]) {
                 throw new IllegalArgumentException("order " + order.id() + " of customer " + order.customerId()
                         + " at " + t + " is earlier than a previous order of that customer; KPIs need each"
@@ -221,14 +217,144 @@ public final class OrderKpis {
         }
 
         /**
+         * Adds every order of a columnar batch, each customer's rows in time order
+         * ({@link OrderBatch#rowsByCustomerAndTime()}), as {@link #accept(Order)} adds each. Returns
+         * (rows of money paid back) are not orders: they are left out, and not counted as seen.
+         *
+         * @param batch the orders, not null; a customer's rows come after its orders fed before
+         * @return this accumulator
+         * @throws IllegalArgumentException if a customer's first row in the batch is earlier than
+         *     its last order fed before
+         * @throws CurrencyMismatchException if the batch's currency differs from that of earlier
+         *     counted orders and a row of it is counted
+         */
+        public Accumulator acceptAll(OrderBatch batch) {
+            Checks.notNull(batch, "batch");
+            long endMicros = Math.addExact(Math.multiplyExact(end.getEpochSecond(), 1_000_000L),
+                    end.getNano() / 1_000);
+            boolean[] counts = new boolean[OrderStatusCategory.values().length];
+            options.countedCategories().forEach(c -> counts[c.ordinal()] = true);
+            boolean net = options.revenueBasis() == RevenueBasis.NET;
+            int[] handle = new int[batch.customerCount()];
+            Arrays.fill(handle, -1);
+            for (int r : batch.rowsByCustomerAndTime()) {
+                if (batch.isReturn(r)) {
+                    continue;
+                }
+                if (!counts[batch.category(r).ordinal()]) {
+                    seen++;
+                    excludedByStatus++;
+                    continue;
+                }
+                long micros = batch.placedAtMicros(r);
+                if (micros >= endMicros) {
+                    seen++;
+                    excludedAfterGrid++;
+                    continue;
+                }
+                if (currency == null) {
+                    currency = batch.currency();
+                } else if (!currency.equals(batch.currency())) {
+                    throw new CurrencyMismatchException(currency, batch.currency(), "row " + r + " of customer "
+                            + batch.customerId(batch.customerIndex(r)));
+                }
+                int b = batch.customerIndex(r);
+                int i = handle[b];
+                boolean isNew = false;
+                if (i < 0) {
+                    CustomerId id = batch.customerId(b);
+                    int found = index.getOrAdd(id);
+                    i = found < 0 ? -found - 1 : found;
+                    isNew = found < 0;
+                    if (isNew) {
+                        grow(i + 1);
+                        ids[i] = id;
+                    } else if (micros < lastMicros[i]) {
+                        throw new IllegalArgumentException("row " + r + " of customer " + id + " is earlier than"
+                                + " an order of that customer fed before; KPIs need each customer's orders in time"
+                                + " order");
+                    }
+                    handle[b] = i;
+                }
+                Instant t = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                        Math.floorMod(micros, 1_000_000L) * 1_000L);
+                add(i, isNew, micros, t, net ? batch.netMinor(r) : batch.grossMinor(r));
+            }
+            return this;
+        }
+
+        /**
+         * Adds what another accumulator of the same options has seen, for other customers: a
+         * partition of the customers into accumulators combines, in any grouping, into what one
+         * accumulator fed everything gives.
+         *
+         * @param other an accumulator with equal options, whose customers this one has not seen, not null
+         * @return this accumulator
+         * @throws IllegalArgumentException if the options differ or a customer is in both
+         * @throws CurrencyMismatchException if their counted orders are in different currencies
+         */
+        public Accumulator combine(Accumulator other) {
+            Checks.notNull(other, "other");
+            if (!options.equals(other.options)) {
+                throw new IllegalArgumentException("accumulators of different options cannot combine: " + options
+                        + " and " + other.options);
+            }
+            if (other.currency != null && currency != null && !currency.equals(other.currency)) {
+                throw new CurrencyMismatchException(currency, other.currency, "combining KPI accumulators");
+            }
+            int n = other.index.size();
+            for (int k = 0; k < n; k++) {
+                if (index.get(other.ids[k]) >= 0) {
+                    throw new IllegalArgumentException("customer " + other.ids[k] + " is in both accumulators;"
+                            + " period KPIs combine partitions by customer (all of a customer's orders in one)");
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                int i = -index.getOrAdd(other.ids[k]) - 1;
+                grow(i + 1);
+                ids[i] = other.ids[k];
+                lastMicros[i] = other.lastMicros[k];
+                cohort[i] = other.cohort[k];
+                lastPeriod[i] = other.lastPeriod[k];
+                ordersInLastPeriod[i] = other.ordersInLastPeriod[k];
+                lastCovered[i] = other.lastCovered[k];
+            }
+            if (currency == null) {
+                currency = other.currency;
+            }
+            addAll(orders, other.orders);
+            addAll(revenue, other.revenue);
+            addAll(newRevenue, other.newRevenue);
+            addAll(buyers, other.buyers);
+            addAll(newCustomers, other.newCustomers);
+            addAll(multi, other.multi);
+            addAll(reactivated, other.reactivated);
+            addAll(activeDiff, other.activeDiff);
+            addAll(pairDiff, other.pairDiff);
+            for (int c = 0; c < periods; c++) {
+                addAll(cohortCounts[c], other.cohortCounts[c]);
+            }
+            seen += other.seen;
+            counted += other.counted;
+            excludedByStatus += other.excludedByStatus;
+            excludedAfterGrid += other.excludedAfterGrid;
+            return this;
+        }
+
+        private static void addAll(long[] into, long[] from) {
+            for (int k = 0; k < into.length; k++) {
+                into[k] = Math.addExact(into[k], from[k]);
+            }
+        }
+
+        /**
          * Adds a counted order of customer {@code i} (new to the pass when {@code isNew}), placed at
          * {@code t} ({@code micros}), of value {@code v} minor units; the customer's orders come in
          * time order.
          */
-        void add(int i, boolean isNew, long micros, Instant t, long v) {
+        private void add(int i, boolean isNew, long micros, Instant t, long v) {
             int p = grid.indexOf(t);
             if (isNew) {
-                grow(i + 1);
                 cohort[i] = p;
                 lastPeriod[i] = -2;
                 lastCovered[i] = -1;
@@ -298,9 +424,15 @@ public final class OrderKpis {
             lastPeriod = Arrays.copyOf(lastPeriod, capacity);
             ordersInLastPeriod = Arrays.copyOf(ordersInLastPeriod, capacity);
             lastCovered = Arrays.copyOf(lastCovered, capacity);
+            ids = Arrays.copyOf(ids, capacity);
         }
 
-        OrderKpiReport report() {
+        /**
+         * Returns the report of what was fed so far; the accumulator may be fed on afterwards.
+         *
+         * @return the report, never null
+         */
+        public OrderKpiReport report() {
             Currency cur = currency != null ? currency : Currency.getInstance("XXX");
             List<PeriodOrderKpis> out = new ArrayList<>(periods);
             List<String> labels = new ArrayList<>(periods);

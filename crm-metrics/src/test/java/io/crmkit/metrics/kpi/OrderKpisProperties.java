@@ -82,6 +82,56 @@ class OrderKpisProperties {
     }
 
     @Property
+    void partitionsByCustomerCombineIntoTheWhole(@ForAll("orders") List<Order> orders,
+            @ForAll("periods") ReportingPeriod period, @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 4)
+            int parts, @ForAll boolean asBatches) {
+        OrderKpiOptions options = options(period, period == ReportingPeriod.WEEK ? 30
+                : period == ReportingPeriod.MONTH ? 45 : 100);
+        OrderKpiReport whole = OrderKpis.compute(orders, options);
+        // customers dealt to partitions by their number; each partition fed in time order or as a batch
+        List<List<Order>> partitions = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            partitions.add(new ArrayList<>());
+        }
+        for (Order o : orders) {
+            partitions.get(Integer.parseInt(o.customerId().value().substring(1)) % parts).add(o);
+        }
+        OrderKpis.Accumulator combined = null;
+        for (List<Order> part : partitions) {
+            OrderKpis.Accumulator acc = OrderKpis.accumulator(options);
+            if (asBatches) {
+                acc.acceptAll(io.crmkit.core.history.OrderBatch.of(java.util.Currency.getInstance("CNY"), part));
+            } else {
+                part.forEach(acc::accept);
+            }
+            combined = combined == null ? acc : combined.combine(acc);
+        }
+        OrderKpiReport actual = combined.report();
+        assertThat(actual.periods()).isEqualTo(whole.periods());
+        assertThat(actual.ordersCounted()).isEqualTo(whole.ordersCounted());
+        for (int c = 0; c < whole.cohorts().cohorts(); c++) {
+            for (int k = 0; k < whole.cohorts().columns(c); k++) {
+                assertThat(actual.cohorts().count(c, k)).isEqualTo(whole.cohorts().count(c, k));
+            }
+        }
+    }
+
+    @net.jqwik.api.Example
+    void aCustomerInTwoPartitionsCannotBeCombined() {
+        OrderKpiOptions options = options(ReportingPeriod.MONTH, 45);
+        Order a = Order.of(OrderId.of("a"), CustomerId.of("c1"), BASE.plus(Duration.ofDays(3)),
+                Money.ofMinor(100, java.util.Currency.getInstance("CNY")));
+        Order b = Order.of(OrderId.of("b"), CustomerId.of("c1"), BASE.plus(Duration.ofDays(40)),
+                Money.ofMinor(100, java.util.Currency.getInstance("CNY")));
+        OrderKpis.Accumulator first = OrderKpis.accumulator(options);
+        first.accept(a);
+        OrderKpis.Accumulator second = OrderKpis.accumulator(options);
+        second.accept(b);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.combine(second))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is in both accumulators");
+    }
+
+    @Property
     void activeRetainedAndNewMatchABruteForceRecount(@ForAll("orders") List<Order> orders,
             @ForAll("periods") ReportingPeriod period) {
         int window = period == ReportingPeriod.WEEK ? 30 : period == ReportingPeriod.MONTH ? 45 : 100;

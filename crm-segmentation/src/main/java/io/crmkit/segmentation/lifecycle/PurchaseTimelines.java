@@ -439,6 +439,39 @@ public final class PurchaseTimelines {
             return this;
         }
 
+        /**
+         * Adds what another builder of the same options has seen: its customers and their purchase
+         * rows. Builders combine exactly whatever way the orders were split between them (by
+         * customer, by time, at random), in any grouping.
+         *
+         * @param other a builder with equal options, not null
+         * @return this builder
+         * @throws IllegalArgumentException if the options differ
+         * @throws CurrencyMismatchException if their counted orders are in different currencies
+         */
+        public Builder combine(Builder other) {
+            Checks.notNull(other, "other");
+            if (!options.equals(other.options)) {
+                throw new IllegalArgumentException("timeline builders of different options cannot combine: " + options
+                        + " and " + other.options);
+            }
+            if (currency != null && other.currency != null && !currency.equals(other.currency)) {
+                throw new CurrencyMismatchException(currency, other.currency, "combining timeline builders");
+            }
+            if (currency == null) {
+                currency = other.currency;
+            }
+            int[] mapped = new int[other.index.size()];
+            for (int k = 0; k < mapped.length; k++) {
+                mapped[k] = customerIndex(other.keys[k]);
+            }
+            for (int k = 0; k < other.rows; k++) {
+                addRow(mapped[other.rowCustomer[k]], other.rowDay[k], other.rowValue[k]);
+            }
+            seen += other.seen; // counted grows with each row added
+            return this;
+        }
+
         private void addRow(int c, int day, long valueMinor) {
             if (rows == rowCustomer.length) {
                 int grown = Math.max(rows + 1, rows + (rows >> 1));

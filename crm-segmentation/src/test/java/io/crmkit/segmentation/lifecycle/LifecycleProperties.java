@@ -93,6 +93,38 @@ class LifecycleProperties {
         }
     }
 
+    @Property(tries = 200)
+    void buildersOfAnySplitCombineIntoTheWhole(@ForAll("buys") List<Buy> buys,
+            @ForAll @IntRange(min = 1, max = 4) int parts, @ForAll long seed) {
+        PurchaseTimelines whole = timelines(buys, 0);
+        java.util.Random random = new java.util.Random(seed);
+        List<PurchaseTimelines.Builder> builders = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            builders.add(PurchaseTimelines.builder(TimelineOptions.defaults()));
+        }
+        // orders dealt at random: a customer's purchases end up in several builders, in any order
+        for (Buy buy : buys) {
+            builders.get(random.nextInt(parts)).add(id(buy.customer()), instant(buy.day()),
+                    OrderStatusCategory.COMPLETED, buy.cents(), EUR);
+        }
+        PurchaseTimelines.Builder combined = builders.get(0);
+        for (int k = 1; k < parts; k++) {
+            combined = random.nextBoolean() ? combined.combine(builders.get(k)) : builders.get(k).combine(combined);
+        }
+        PurchaseTimelines actual = combined.build();
+
+        assertThat(actual.size()).isEqualTo(whole.size());
+        assertThat(actual.ordersSeen()).isEqualTo(whole.ordersSeen());
+        assertThat(actual.ordersCounted()).isEqualTo(whole.ordersCounted());
+        for (int i = 0; i < whole.size(); i++) {
+            assertThat(actual.customerId(i)).isEqualTo(whole.customerId(i));
+            assertThat(actual.purchaseDays(i)).isEqualTo(whole.purchaseDays(i));
+            for (int k = 0; k < whole.purchaseCount(i); k++) {
+                assertThat(actual.purchaseValue(i, k)).isEqualTo(whole.purchaseValue(i, k));
+            }
+        }
+    }
+
     static CustomerId id(int c) {
         return CustomerId.of(String.format("c%03d", c));
     }
