@@ -290,12 +290,27 @@ public final class OrderBatch {
      * Returns the rows grouped by customer (in customer index order, which is identifier order),
      * each customer's rows in time order, same-instant rows in their tie-break order (rank, else
      * identifier, else row): the order in which analytics that follow each customer through time
-     * (period KPIs, purchase timelines) take them. A counting sort by customer, then a sort of each
-     * customer's rows that are not already in time order; 4 bytes per row.
+     * (period KPIs, calibration splits) take them. See {@link #byCustomer(RevenueBasis)} for the
+     * rows' values in that order.
      *
      * @return the permutation: {@code rows()[k]} is the k-th row in that order, never null
      */
     public int[] rowsByCustomerAndTime() {
+        return byCustomer(RevenueBasis.NET).row;
+    }
+
+    /**
+     * Returns the rows' customer, time, value and status copied into customer-and-time order
+     * ({@link #rowsByCustomerAndTime()}), so that a pass over each customer's rows reads memory in
+     * order. Built by a counting sort that reads the batch in row order and writes each row to its
+     * place (about 25 bytes a row), then a sort of each customer's rows that are not already in
+     * time order.
+     *
+     * @param basis which value to copy, not null
+     * @return the rows by customer, never null
+     */
+    public CustomerRows byCustomer(RevenueBasis basis) {
+        Objects.requireNonNull(basis, "basis");
         int n = customers.length;
         int[] start = new int[n + 1];
         for (int p = 0; p < pageCount(); p++) {
@@ -308,35 +323,42 @@ public final class OrderBatch {
             start[c + 1] += start[c];
         }
         int[] next = Arrays.copyOf(start, n);
-        int[] order = new int[rows];
+        int[] row = new int[rows];
+        long[] time = new long[rows];
+        long[] value = new long[rows];
+        byte[] cat = new byte[rows];
+        long[][] values = valuePages(basis);
         for (int p = 0; p < pageCount(); p++) {
-            int[] page = customer[p];
+            int[] cust = customer[p];
+            long[] placed = placedAt[p];
+            long[] val = values[p];
+            byte[] cats = category[p];
             int base = p << PAGE_BITS;
             for (int k = 0, count = pageRows(p); k < count; k++) {
-                order[next[page[k]]++] = base + k;
+                int at = next[cust[k]]++;
+                row[at] = base + k;
+                time[at] = placed[k];
+                value[at] = val[k];
+                cat[at] = cats[k];
             }
         }
+        CustomerRows out = new CustomerRows(start, row, time, value, cat);
         for (int c = 0; c < n; c++) {
             int from = start[c];
             int to = start[c + 1];
             boolean sorted = true;
             for (int k = from + 1; k < to && sorted; k++) {
-                sorted = before(order[k - 1], order[k]);
+                sorted = out.before(this, k - 1, k);
             }
             if (!sorted) {
-                sortByTime(order, from, to);
+                out.sort(this, from, to);
             }
         }
-        return order;
+        return out;
     }
 
-    /** Whether row {@code a} comes before row {@code b} of the same customer. */
-    private boolean before(int a, int b) {
-        long ta = placedAt[a >>> PAGE_BITS][a & PAGE_MASK];
-        long tb = placedAt[b >>> PAGE_BITS][b & PAGE_MASK];
-        if (ta != tb) {
-            return ta < tb;
-        }
+    /** Whether row {@code a} comes before row {@code b} placed at the same instant. */
+    private boolean tieBefore(int a, int b) {
         if (orderRanks != null) {
             int ra = orderRankAt(a);
             int rb = orderRankAt(b);
@@ -349,32 +371,159 @@ public final class OrderBatch {
         return a < b;
     }
 
-    /** Sorts {@code order[from, to)} by {@link #before}: insertion for short runs, else a merge sort. */
-    private void sortByTime(int[] order, int from, int to) {
-        if (to - from <= 48) {
-            for (int i = from + 1; i < to; i++) {
-                int x = order[i];
-                int j = i - 1;
-                while (j >= from && before(x, order[j])) {
-                    order[j + 1] = order[j];
-                    j--;
+    /**
+     * A batch's rows in customer-and-time order (see {@link #byCustomer(RevenueBasis)}): customer
+     * {@code c}'s rows are positions {@code [start(c), start(c + 1))}, and per position the row, its
+     * time, value and status. Arrays are shared, not copied: read-only by contract.
+     */
+    public static final class CustomerRows {
+        private final int[] start;
+        private final int[] row;
+        private final long[] time;
+        private final long[] value;
+        private final byte[] category;
+
+        private CustomerRows(int[] start, int[] row, long[] time, long[] value, byte[] category) {
+            this.start = start;
+            this.row = row;
+            this.time = time;
+            this.value = value;
+            this.category = category;
+        }
+
+        /**
+         * Returns the first position of a customer's rows; {@code start(customerCount())} is the
+         * number of rows.
+         *
+         * @param customer the customer index, from 0 to the number of customers
+         * @return the position
+         */
+        public int start(int customer) {
+            return start[customer];
+        }
+
+        /**
+         * Returns the batch row at a position.
+         *
+         * @param k the position
+         * @return the row
+         */
+        public int row(int k) {
+            return row[k];
+        }
+
+        /**
+         * Returns the placement time at a position.
+         *
+         * @param k the position
+         * @return epoch microseconds
+         */
+        public long placedAtMicros(int k) {
+            return time[k];
+        }
+
+        /**
+         * Returns the value at a position, on the basis asked for: negative for a return.
+         *
+         * @param k the position
+         * @return minor units
+         */
+        public long value(int k) {
+            return value[k];
+        }
+
+        /**
+         * Returns whether the row at a position is a return.
+         *
+         * @param k the position
+         * @return true for a return
+         */
+        public boolean isReturn(int k) {
+            return category[k] < 0;
+        }
+
+        /**
+         * Returns the status category at a position.
+         *
+         * @param k the position
+         * @return the category, never null
+         */
+        public OrderStatusCategory category(int k) {
+            return CATEGORIES[category[k] & CATEGORY_MASK];
+        }
+
+        private boolean before(OrderBatch batch, int a, int b) {
+            return time[a] != time[b] ? time[a] < time[b] : batch.tieBefore(row[a], row[b]);
+        }
+
+        /** Sorts positions {@code [from, to)}: insertion for short runs, else a merge sort of an index. */
+        private void sort(OrderBatch batch, int from, int to) {
+            if (to - from <= 48) {
+                for (int i = from + 1; i < to; i++) {
+                    int j = i;
+                    while (j > from && before(batch, j, j - 1)) {
+                        swap(j, j - 1);
+                        j--;
+                    }
                 }
-                order[j + 1] = x;
+                return;
             }
-            return;
+            int[] index = new int[to - from];
+            for (int k = 0; k < index.length; k++) {
+                index[k] = from + k;
+            }
+            mergeSort(batch, index, new int[index.length], 0, index.length);
+            int[] rows = new int[index.length];
+            long[] times = new long[index.length];
+            long[] values = new long[index.length];
+            byte[] cats = new byte[index.length];
+            for (int k = 0; k < index.length; k++) {
+                rows[k] = row[index[k]];
+                times[k] = time[index[k]];
+                values[k] = value[index[k]];
+                cats[k] = category[index[k]];
+            }
+            System.arraycopy(rows, 0, row, from, index.length);
+            System.arraycopy(times, 0, time, from, index.length);
+            System.arraycopy(values, 0, value, from, index.length);
+            System.arraycopy(cats, 0, category, from, index.length);
         }
-        int mid = (from + to) >>> 1;
-        sortByTime(order, from, mid);
-        sortByTime(order, mid, to);
-        int[] left = Arrays.copyOfRange(order, from, mid);
-        int i = 0;
-        int j = mid;
-        int k = from;
-        while (i < left.length && j < to) {
-            order[k++] = before(order[j], left[i]) ? order[j++] : left[i++];
+
+        private void mergeSort(OrderBatch batch, int[] index, int[] scratch, int from, int to) {
+            if (to - from < 2) {
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            mergeSort(batch, index, scratch, from, mid);
+            mergeSort(batch, index, scratch, mid, to);
+            int i = from;
+            int j = mid;
+            int k = from;
+            while (i < mid && j < to) {
+                scratch[k++] = before(batch, index[j], index[i]) ? index[j++] : index[i++];
+            }
+            while (i < mid) {
+                scratch[k++] = index[i++];
+            }
+            while (j < to) {
+                scratch[k++] = index[j++];
+            }
+            System.arraycopy(scratch, from, index, from, to - from);
         }
-        while (i < left.length) {
-            order[k++] = left[i++];
+
+        private void swap(int a, int b) {
+            int r = row[a];
+            row[a] = row[b];
+            row[b] = r;
+            long t = time[a];
+            time[a] = time[b];
+            time[b] = t;
+            long v = value[a];
+            value[a] = value[b];
+            value[b] = v;
+            byte c = category[a];
+            category[a] = category[b];
+            category[b] = c;
         }
     }
 

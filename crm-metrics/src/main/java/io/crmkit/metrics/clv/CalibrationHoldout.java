@@ -191,7 +191,7 @@ public final class CalibrationHoldout {
      * Splits a columnar batch at the end of {@code calibrationEnd}, as
      * {@link #split(Iterable, LocalDate, LocalDate, ZoneId, PeriodUnit, PurchaseUnit)} splits the same orders: the
      * calibration summaries come from the batch summariser, the holdout transactions from one walk
-     * over each customer's rows in time order ({@link OrderBatch#rowsByCustomerAndTime()}). Rows may
+     * over each customer's rows in time order ({@link OrderBatch#byCustomer}). Rows may
      * be in any order. Returns lower a customer's calibration revenue (net basis) and are never
      * transactions.
      *
@@ -218,26 +218,20 @@ public final class CalibrationHoldout {
         long calDay = calibrationEnd.toEpochDay();
         long endDay = holdoutEnd.toEpochDay();
         LocalDays days = new LocalDays(zone);
-        int[] rows = batch.rowsByCustomerAndTime();
+        OrderBatch.CustomerRows rows = batch.byCustomer(options.revenueBasis());
         int[] holdout = new int[cal.size()];
         TreeMap<Long, Long> repeats = new TreeMap<>();
         long origin = Long.MAX_VALUE;
         int i = 0;
-        for (int k = 0; k < rows.length;) {
-            int c = batch.customerIndex(rows[k]);
-            int end = k;
-            while (end < rows.length && batch.customerIndex(rows[end]) == c) {
-                end++;
-            }
+        for (int c = 0; c < batch.customerCount(); c++) {
             long first = Long.MIN_VALUE;
             long last = Long.MIN_VALUE;
             int inHoldout = 0;
-            for (int q = k; q < end; q++) {
-                int r = rows[q];
-                if (batch.isReturn(r) || !options.countedCategories().contains(batch.category(r))) {
+            for (int k = rows.start(c), to = rows.start(c + 1); k < to; k++) {
+                if (rows.isReturn(k) || !options.countedCategories().contains(rows.category(k))) {
                     continue;
                 }
-                long day = days.epochDayOfMicros(batch.placedAtMicros(r));
+                long day = days.epochDayOfMicros(rows.placedAtMicros(k));
                 if (day > endDay) {
                     break;
                 }
@@ -263,7 +257,6 @@ public final class CalibrationHoldout {
                 }
                 holdout[i] = inHoldout;
             }
-            k = end;
         }
         return new CalibrationHoldout(cal, holdout, unit, origin, repeats, calibrationEnd, holdoutEnd, purchaseUnit);
     }

@@ -234,51 +234,50 @@ public final class OrderKpis {
                     end.getNano() / 1_000);
             boolean[] counts = new boolean[OrderStatusCategory.values().length];
             options.countedCategories().forEach(c -> counts[c.ordinal()] = true);
-            boolean net = options.revenueBasis() == RevenueBasis.NET;
-            int[] handle = new int[batch.customerCount()];
-            Arrays.fill(handle, -1);
-            for (int r : batch.rowsByCustomerAndTime()) {
-                if (batch.isReturn(r)) {
-                    continue;
-                }
-                if (!counts[batch.category(r).ordinal()]) {
-                    seen++;
-                    excludedByStatus++;
-                    continue;
-                }
-                long micros = batch.placedAtMicros(r);
-                if (micros >= endMicros) {
-                    seen++;
-                    excludedAfterGrid++;
-                    continue;
-                }
-                if (currency == null) {
-                    currency = batch.currency();
-                } else if (!currency.equals(batch.currency())) {
-                    throw new CurrencyMismatchException(currency, batch.currency(), "row " + r + " of customer "
-                            + batch.customerId(batch.customerIndex(r)));
-                }
-                int b = batch.customerIndex(r);
-                int i = handle[b];
+            OrderBatch.CustomerRows byCustomer = batch.byCustomer(options.revenueBasis());
+            for (int b = 0; b < batch.customerCount(); b++) {
+                int i = -1;
                 boolean isNew = false;
-                if (i < 0) {
-                    CustomerId id = batch.customerId(b);
-                    int found = index.getOrAdd(id);
-                    i = found < 0 ? -found - 1 : found;
-                    isNew = found < 0;
-                    if (isNew) {
-                        grow(i + 1);
-                        ids[i] = id;
-                    } else if (micros < lastMicros[i]) {
-                        throw new IllegalArgumentException("row " + r + " of customer " + id + " is earlier than"
-                                + " an order of that customer fed before; KPIs need each customer's orders in time"
-                                + " order");
+                for (int k = byCustomer.start(b), to = byCustomer.start(b + 1); k < to; k++) {
+                    if (byCustomer.isReturn(k)) {
+                        continue;
                     }
-                    handle[b] = i;
+                    if (!counts[byCustomer.category(k).ordinal()]) {
+                        seen++;
+                        excludedByStatus++;
+                        continue;
+                    }
+                    long micros = byCustomer.placedAtMicros(k);
+                    if (micros >= endMicros) {
+                        seen++;
+                        excludedAfterGrid++;
+                        continue;
+                    }
+                    if (currency == null) {
+                        currency = batch.currency();
+                    } else if (!currency.equals(batch.currency())) {
+                        throw new CurrencyMismatchException(currency, batch.currency(), "row " + byCustomer.row(k)
+                                + " of customer " + batch.customerId(b));
+                    }
+                    if (i < 0) {
+                        CustomerId id = batch.customerId(b);
+                        int found = index.getOrAdd(id);
+                        i = found < 0 ? -found - 1 : found;
+                        isNew = found < 0;
+                        if (isNew) {
+                            grow(i + 1);
+                            ids[i] = id;
+                        } else if (micros < lastMicros[i]) {
+                            throw new IllegalArgumentException("row " + byCustomer.row(k) + " of customer " + id
+                                    + " is earlier than an order of that customer fed before; KPIs need each"
+                                    + " customer's orders in time order");
+                        }
+                    }
+                    Instant t = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                            Math.floorMod(micros, 1_000_000L) * 1_000L);
+                    add(i, isNew, micros, t, byCustomer.value(k));
+                    isNew = false;
                 }
-                Instant t = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                        Math.floorMod(micros, 1_000_000L) * 1_000L);
-                add(i, isNew, micros, t, net ? batch.netMinor(r) : batch.grossMinor(r));
             }
             return this;
         }
