@@ -14,9 +14,9 @@ import java.util.Optional;
  *   <li><b>Floating-point noise.</b> An amount with more decimal places than the currency has, but
  *       within 10<sup>-9</sup> (relative) of a value on the currency's scale, is that value:
  *       {@code 118.22999999999999} is 118.23 USD. The tolerance is relative to that value, or to
- *       one minor unit when it is zero. Such amounts are counted ({@link #noiseRounded()}).</li>
+ *       one minor unit when it is zero ({@link #lastRounding()} says so, for counting).</li>
  *   <li><b>Other excess precision</b> ({@code 12.345} USD) is rejected, unless a rounding mode was
- *       chosen: then the amount is rounded with it and counted ({@link #modeRounded()}).</li>
+ *       chosen: then the amount is rounded with it ({@link #lastRounding()}).</li>
  * </ul>
  *
  * <p>Plain decimals ({@code 12}, {@code -12.5}, {@code 0.30000000000000004}) of at most 18
@@ -25,7 +25,7 @@ import java.util.Optional;
  * {@code 1.2E3}) and rejected ({@code 1,200.00}, {@code NaN}). Both paths give the same result (a
  * property test checks this).
  *
- * <p>Not thread-safe (it counts).
+ * <p>Not thread-safe (it remembers how the last amount was rounded).
  */
 final class AmountParser {
 
@@ -44,8 +44,6 @@ final class AmountParser {
         100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
 
     private final Optional<RoundingMode> rounding;
-    private long noiseRounded;
-    private long modeRounded;
     private int lastRounding;
 
     /**
@@ -56,16 +54,6 @@ final class AmountParser {
      */
     AmountParser(Optional<RoundingMode> rounding) {
         this.rounding = rounding;
-    }
-
-    /** Returns the number of amounts read as the nearby value on the currency's scale. */
-    long noiseRounded() {
-        return noiseRounded;
-    }
-
-    /** Returns the number of amounts rounded with the chosen rounding mode. */
-    long modeRounded() {
-        return modeRounded;
     }
 
     /**
@@ -160,7 +148,6 @@ final class AmountParser {
                 if (distance >= NOISE_TOLERANCE * Math.max(nearest, 1) * down * (1 - 1e-9)) {
                     return slow(b, from, to, scale, currencyCode);
                 }
-                noiseRounded++;
                 lastRounding = NOISE;
                 q = nearest;
             }
@@ -185,11 +172,9 @@ final class AmountParser {
             BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
             BigDecimal tolerance = nearest.abs().max(unit).multiply(BigDecimal.valueOf(NOISE_TOLERANCE));
             if (value.subtract(nearest).abs().compareTo(tolerance) <= 0) {
-                noiseRounded++;
                 lastRounding = NOISE;
                 scaled = nearest;
             } else if (rounding.isPresent()) {
-                modeRounded++;
                 lastRounding = MODE;
                 scaled = value.setScale(scale, rounding.get());
             } else {

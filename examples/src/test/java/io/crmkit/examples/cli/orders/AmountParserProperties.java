@@ -74,14 +74,18 @@ class AmountParserProperties {
     }
 
     @Test
-    void readsNoiseAsTheValueOnTheScaleAndCountsIt() {
+    void readsNoiseAsTheValueOnTheScaleAndSaysSo() {
         AmountParser parser = new AmountParser(Optional.empty());
         assertThat(parser.toMinorUnits("118.22999999999999", 2, "USD")).isEqualTo(11823);
+        assertThat(parser.lastRounding()).isEqualTo(AmountParser.NOISE);
         assertThat(parser.toMinorUnits("0.30000000000000004", 2, "USD")).isEqualTo(30);
+        assertThat(parser.lastRounding()).isEqualTo(AmountParser.NOISE);
         assertThat(parser.toMinorUnits("-19.989999999999998", 2, "USD")).isEqualTo(-1999);
+        assertThat(parser.lastRounding()).isEqualTo(AmountParser.NOISE);
         assertThat(parser.toMinorUnits("1.1822999999999999e2", 2, "USD")).isEqualTo(11823);
-        assertThat(parser.noiseRounded()).isEqualTo(4);
-        assertThat(parser.modeRounded()).isZero();
+        assertThat(parser.lastRounding()).isEqualTo(AmountParser.NOISE);
+        assertThat(parser.toMinorUnits("118.23", 2, "USD")).isEqualTo(11823);
+        assertThat(parser.lastRounding()).isEqualTo(AmountParser.EXACT);
     }
 
     @Test
@@ -91,9 +95,9 @@ class AmountParserProperties {
                 .hasMessageStartingWith("has more decimal places than USD allows (2) and is not floating-point noise");
         AmountParser halfEven = new AmountParser(Optional.of(RoundingMode.HALF_EVEN));
         assertThat(halfEven.toMinorUnits("12.345", 2, "USD")).isEqualTo(1234);
+        assertThat(halfEven.lastRounding()).isEqualTo(AmountParser.MODE);
         assertThat(halfEven.toMinorUnits("12.355", 2, "USD")).isEqualTo(1236);
-        assertThat(halfEven.modeRounded()).isEqualTo(2);
-        assertThat(halfEven.noiseRounded()).isZero();
+        assertThat(halfEven.lastRounding()).isEqualTo(AmountParser.MODE);
     }
 
     @Test
