@@ -76,6 +76,7 @@ final class BatchSummarizer {
     private int[] orders;
     private long[] total;
     private long[] firstValue;
+    private long[] cost;
     private int[] firstRow;
     private boolean[] unordered;
     private Instant cutoff;
@@ -149,6 +150,7 @@ final class BatchSummarizer {
         total = new long[n];
         firstValue = new long[n];
         firstRow = dayUnit ? null : new int[n];
+        cost = batch.hasCosts() ? new long[n] : null;
 
         int rows = batch.rowCount();
         excludedByStatus = 0;
@@ -163,9 +165,10 @@ final class BatchSummarizer {
             long[][] placedAt = batch.placedAtPages();
             long[][] value = batch.valuePages(options.revenueBasis());
             byte[][] category = batch.categoryPages();
+            long[][] costs = batch.costPages();
             for (int p = 0; p < batch.pageCount(); p++) {
-                anyUnordered |= apply(customer[p], placedAt[p], value[p], category[p], null,
-                        p << OrderBatch.PAGE_BITS, batch.pageRows(p), cutoffMicros);
+                anyUnordered |= apply(customer[p], placedAt[p], value[p], category[p], costs == null ? null : costs[p],
+                        null, p << OrderBatch.PAGE_BITS, batch.pageRows(p), cutoffMicros);
             }
         }
         if (anyUnordered) {
@@ -207,6 +210,7 @@ final class BatchSummarizer {
         long[][] placedAt = batch.placedAtPages();
         long[][] value = batch.valuePages(options.revenueBasis());
         byte[][] category = batch.categoryPages();
+        long[][] costs = batch.costPages();
         int rows = batch.rowCount();
         int shift = layout.blockBits();
         int blocks = ((batch.customerCount() - 1) >>> shift) + 1;
@@ -215,6 +219,7 @@ final class BatchSummarizer {
         long[] placedAtBuffer = new long[chunk];
         long[] valueBuffer = new long[chunk];
         byte[] categoryBuffer = new byte[chunk];
+        long[] costBuffer = costs == null ? null : new long[chunk];
         int[] rowBuffer = new int[chunk];
         int[] next = new int[blocks + 1];
         boolean anyUnordered = false;
@@ -236,9 +241,12 @@ final class BatchSummarizer {
                 placedAtBuffer[k] = placedAt[p][o];
                 valueBuffer[k] = value[p][o];
                 categoryBuffer[k] = category[p][o];
+                if (costBuffer != null) {
+                    costBuffer[k] = costs[p][o];
+                }
                 rowBuffer[k] = r;
             }
-            anyUnordered |= apply(customerBuffer, placedAtBuffer, valueBuffer, categoryBuffer, rowBuffer, 0,
+            anyUnordered |= apply(customerBuffer, placedAtBuffer, valueBuffer, categoryBuffer, costBuffer, rowBuffer, 0,
                     to - from, cutoffMicros);
         }
         return anyUnordered;
@@ -251,8 +259,9 @@ final class BatchSummarizer {
      *
      * @return whether a customer's rows were found out of day order ({@link PurchaseUnit#DAY})
      */
-    private boolean apply(int[] customer, long[] placedAt, long[] value, byte[] category, int[] rowOf, int rowBase,
-            int count, long cutoffMicros) {
+    private boolean apply(int[] customer, long[] placedAt, long[] value, byte[] category, long[] rowCost,
+            int[] rowOf, int rowBase, int count, long cutoffMicros) {
+        long[] costTotal = cost;
         byte[] kindOf = kinds;
         long excludedStatus = 0;
         long excludedAfter = 0;
@@ -276,8 +285,14 @@ final class BatchSummarizer {
                 returnRows++;
                 if (kind == RETURN) {
                     total[c] = Math.addExact(total[c], v);
+                    if (costTotal != null) {
+                        costTotal[c] = Math.addExact(costTotal[c], rowCost[k]);
+                    }
                 }
                 continue;
+            }
+            if (costTotal != null) {
+                costTotal[c] = Math.addExact(costTotal[c], rowCost[k]);
             }
             long tick = tick(t);
             if (orders[c] == 0) {
@@ -474,7 +489,9 @@ final class BatchSummarizer {
         }
         OrderId[] firstOrders = withFirstOrders ? new OrderId[size] : null;
         if (size == n && !withFirstOrders) {
-            return new Columns(sorted, first, last, purchases, orders, total, firstValue, null, n);
+            Columns all = new Columns(sorted, first, last, purchases, orders, total, firstValue, null, n);
+            all.cost = cost;
+            return all;
         }
         CustomerId[] ids = new CustomerId[size];
         int k = 0;
@@ -490,9 +507,14 @@ final class BatchSummarizer {
                 orders[k] = orders[c];
                 total[k] = total[c];
                 firstValue[k] = firstValue[c];
+                if (cost != null) {
+                    cost[k] = cost[c];
+                }
                 k++;
             }
         }
-        return new Columns(ids, first, last, purchases, orders, total, firstValue, firstOrders, size);
+        Columns compacted = new Columns(ids, first, last, purchases, orders, total, firstValue, firstOrders, size);
+        compacted.cost = cost;
+        return compacted;
     }
 }

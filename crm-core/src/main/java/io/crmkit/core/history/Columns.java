@@ -20,6 +20,8 @@ final class Columns {
     long[] total;
     long[] firstValue;
     OrderId[] firstOrder;
+    /** Cost of the counted orders (and returns), or null when the orders carry no cost. */
+    long[] cost;
     int size;
 
     Columns(int capacity, boolean keepFirstOrder) {
@@ -33,7 +35,7 @@ final class Columns {
         firstOrder = keepFirstOrder ? new OrderId[capacity] : null;
     }
 
-    /** Wraps existing columns of {@code size} rows (no copy); {@code firstOrder} may be null. */
+    /** Wraps existing columns of {@code size} rows (no copy); {@code firstOrder} and {@code cost} may be null. */
     Columns(CustomerId[] ids, long[] first, long[] last, int[] purchases, int[] orders, long[] total,
             long[] firstValue, OrderId[] firstOrder, int size) {
         this.ids = ids;

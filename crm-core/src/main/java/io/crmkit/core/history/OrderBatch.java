@@ -16,6 +16,7 @@ import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Orders held in memory as columns, one row per order: the analogue of a data frame, and the
@@ -70,11 +71,13 @@ public final class OrderBatch {
     private final OrderId[][] orderIds;
     private final int[][] orderRanks;
     private final SourceTags sourceTags;
+    private final long[][] cost;
     private final int returns;
 
     private OrderBatch(Currency currency, CustomerId[] customers, int rows, int[][] customer, long[][] placedAt,
             long[][] gross, long[][] net, byte[][] category, OrderId[][] orderIds, int[][] orderRanks,
-            SourceTags sourceTags, int returns) {
+            SourceTags sourceTags, long[][] cost, int returns) {
+        this.cost = cost;
         this.currency = currency;
         this.customers = customers;
         this.rows = rows;
@@ -284,6 +287,27 @@ public final class OrderBatch {
         Objects.checkIndex(row, rows);
         int tag = sourceTags.tag(row);
         return tag < 0 ? OptionalInt.empty() : OptionalInt.of(tag);
+    }
+
+    /**
+     * Returns whether the rows carry their cost (of the goods sold, for margin).
+     *
+     * @return true if every row has a cost, false if none has
+     */
+    public boolean hasCosts() {
+        return cost != null;
+    }
+
+    /**
+     * Returns a row's cost: of the goods sold, in minor units of {@link #currency()}; negative for
+     * goods returned.
+     *
+     * @param row the row
+     * @return the cost, or empty when the batch has no costs, never null
+     */
+    public OptionalLong costMinor(int row) {
+        Objects.checkIndex(row, rows);
+        return cost == null ? OptionalLong.empty() : OptionalLong.of(cost[row >>> PAGE_BITS][row & PAGE_MASK]);
     }
 
     /**
@@ -552,6 +576,11 @@ public final class OrderBatch {
         return basis == RevenueBasis.NET ? net : gross;
     }
 
+    /** The costs' pages, or null without costs. */
+    long[][] costPages() {
+        return cost;
+    }
+
     /** Status category ordinals, with {@link #RETURN_BIT} set on returns. */
     byte[][] categoryPages() {
         return category;
@@ -620,6 +649,8 @@ public final class OrderBatch {
         private OrderId[][] orderIds; // null unless rows have order identifiers
         private int[][] orderKeys; // null unless rows have order keys
         private final SourceTags tags = new SourceTags();
+        private long[][] cost; // null unless rows have costs
+        private boolean costRow; // a row with a cost is being added
         private int[] rankOfKey;
         private boolean built;
 
@@ -806,6 +837,63 @@ public final class OrderBatch {
         }
 
         /**
+         * Adds one row read from a source, as {@link #addSourced(int, long, OrderStatusCategory, long,
+         * int, int)}, with its cost (of the goods sold, for margin; negative for goods returned).
+         * Rows of one batch either all have a cost or none has.
+         *
+         * @param customerHandle the customer, as for the other {@code addSourced}
+         * @param placedAtMicros when the order was placed, in epoch microseconds
+         * @param status the order's status category, not null
+         * @param amountMinor the amount in minor units; negative for a return
+         * @param costMinor the cost in minor units of the batch's currency
+         * @param orderKey the order's key, or -1
+         * @param sourceTag where the row comes from, not negative
+         * @return the new row's index
+         * @throws IllegalArgumentException as the other {@code addSourced}, or if earlier rows have no cost
+         */
+        public int addSourced(int customerHandle, long placedAtMicros, OrderStatusCategory status, long amountMinor,
+                long costMinor, int orderKey, int sourceTag) {
+            if (rows > 0 && cost == null) {
+                throw new IllegalArgumentException("row " + rows + ": every row must have a cost, or none; earlier"
+                        + " rows have none");
+            }
+            costRow = true;
+            int r;
+            try {
+                r = addSourced(customerHandle, placedAtMicros, status, amountMinor, orderKey, sourceTag);
+            } finally {
+                costRow = false;
+            }
+            if (cost == null) {
+                cost = new long[customer.length][];
+                cost[0] = new long[PAGE_ROWS];
+            }
+            cost[r >>> PAGE_BITS][r & PAGE_MASK] = costMinor;
+            return r;
+        }
+
+        /**
+         * Adds another record's amount and cost to a row added with {@link #addSourced} with a cost.
+         *
+         * @param row the row, from {@link #addSourced}
+         * @param amountMinor the amount to add, in minor units
+         * @param costMinor the cost to add, in minor units
+         * @throws IllegalArgumentException if the row does not exist, was not added by
+         *     {@link #addSourced}, or the batch has no costs
+         * @throws ArithmeticException if a total overflows; the row is then unchanged
+         */
+        public void addToRow(int row, long amountMinor, long costMinor) {
+            if (cost == null) {
+                throw new IllegalArgumentException("the rows have no cost: add one with addToRow(row, amount)");
+            }
+            Objects.checkIndex(row, rows);
+            long[] page = cost[row >>> PAGE_BITS];
+            long sum = Math.addExact(page[row & PAGE_MASK], costMinor);
+            addToRow(row, amountMinor);
+            page[row & PAGE_MASK] = sum;
+        }
+
+        /**
          * Adds another record's amount to a row added with {@link #addSourced}: a later line of the
          * same order. The row becomes a return when its total turns negative, an order again when
          * it turns zero or positive.
@@ -903,6 +991,10 @@ public final class OrderBatch {
         private int addRow(int customerHandle, OrderId orderId, int orderKey, int sourceTag, long placedAtMicros,
                 OrderStatusCategory status, long grossMinor, long netMinor) {
             checkNotBuilt();
+            if (cost != null && !costRow) {
+                throw new IllegalArgumentException(row(orderId) + ": every row must have a cost, or none; earlier"
+                        + " rows have one");
+            }
             boolean sourced = sourceTag >= 0;
             if (customerHandle < 0 || (!sourced && customerHandle >= customerCount)) {
                 throw new IllegalArgumentException(row(orderId) + ": customer handle " + customerHandle
@@ -982,9 +1074,13 @@ public final class OrderBatch {
                 net = net == null ? null : Arrays.copyOf(net, pages);
                 orderIds = orderIds == null ? null : Arrays.copyOf(orderIds, pages);
                 orderKeys = orderKeys == null ? null : Arrays.copyOf(orderKeys, pages);
+                cost = cost == null ? null : Arrays.copyOf(cost, pages);
             }
             customer[p] = new int[PAGE_ROWS];
             placedAt[p] = new long[PAGE_ROWS];
+            if (cost != null) {
+                cost[p] = new long[PAGE_ROWS];
+            }
             gross[p] = new long[PAGE_ROWS];
             category[p] = new byte[PAGE_ROWS];
             if (net != null) {
@@ -1091,7 +1187,7 @@ public final class OrderBatch {
             }
             OrderBatch batch = new OrderBatch(currency, sorted, rows, trim(customer, pages), trim(placedAt, pages),
                     trim(gross, pages), trim(values, pages), trim(category, pages), trim(orderIds, pages),
-                    trim(orderKeys, pages), tags, returns);
+                    trim(orderKeys, pages), tags, trim(cost, pages), returns);
             customer = null;
             placedAt = null;
             gross = null;
@@ -1099,6 +1195,7 @@ public final class OrderBatch {
             category = null;
             orderIds = null;
             orderKeys = null;
+            cost = null;
             customersSeen = null;
             lastCustomer = null;
             return batch;

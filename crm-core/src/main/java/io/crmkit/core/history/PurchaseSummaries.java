@@ -179,6 +179,30 @@ public final class PurchaseSummaries {
     }
 
     /**
+     * Returns whether the summaries know the cost of the orders, and so their margin: summaries of
+     * an {@link OrderBatch} with costs do; those of an accumulator do not.
+     *
+     * @return true when {@link #margin(int)} has values
+     */
+    public boolean hasMargin() {
+        return c.cost != null;
+    }
+
+    /**
+     * Returns a customer's margin: revenue less the cost of the goods, on the revenue basis of the
+     * options (returns lower both under the net basis).
+     *
+     * @param i the index
+     * @return the margin, or empty when the orders carried no cost ({@link #hasMargin()}), never null
+     * @throws ArithmeticException if the difference overflows a {@code long} of minor units
+     */
+    public Optional<Money> margin(int i) {
+        Objects.checkIndex(i, c.size);
+        return c.cost == null ? Optional.empty()
+                : Optional.of(Money.ofMinor(Math.subtractExact(c.total[i], c.cost[i]), currency.orElseThrow()));
+    }
+
+    /**
      * Returns the days from a customer's last purchase to the as-of, as {@link RfmView#recencyDays(int)}:
      * whole days on the day clock, fractional on the exact clock.
      *
@@ -311,7 +335,9 @@ public final class PurchaseSummaries {
                 && Arrays.equals(c.purchases, 0, n, other.c.purchases, 0, n)
                 && Arrays.equals(c.orders, 0, n, other.c.orders, 0, n)
                 && Arrays.equals(c.total, 0, n, other.c.total, 0, n)
-                && Arrays.equals(c.firstValue, 0, n, other.c.firstValue, 0, n);
+                && Arrays.equals(c.firstValue, 0, n, other.c.firstValue, 0, n)
+                && (c.cost == null ? other.c.cost == null
+                        : other.c.cost != null && Arrays.equals(c.cost, 0, n, other.c.cost, 0, n));
     }
 
     @Override

@@ -63,6 +63,40 @@ class OrderBatchSourcedTest {
     }
 
     @Test
+    void costsGiveMarginOnTheRevenueBasis() {
+        OrderBatch.Builder b = OrderBatch.builder(USD);
+        int alice = b.customer(CustomerId.of("alice"));
+        b.addSourced(alice, day(1), DONE, 10_000, 6_000, -1, 2);
+        int second = b.addSourced(alice, day(3), DONE, 3_000, 1_500, -1, 3);
+        b.addToRow(second, 2_000, 500); // a later line of the same order: 50.00 sold for 20.00 of goods
+        b.addSourced(alice, day(4), DONE, -3_000, -1_800, -1, 5); // a return: goods back
+        b.addSourced(alice, day(5), OrderStatusCategory.VOID, 9_000, 9_000, -1, 6); // not counted
+        assertThatThrownBy(() -> b.addSourced(alice, day(6), DONE, 1, -1, 7))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("every row must have a cost");
+        OrderBatch batch = b.build();
+        assertThat(batch.hasCosts()).isTrue();
+        assertThat(batch.costMinor(1)).hasValue(2_000);
+
+        PurchaseSummaries net = PurchaseHistory.summarize(batch, options(RevenueBasis.NET));
+        assertThat(net.hasMargin()).isTrue();
+        assertThat(net.margin(0)).hasValue(Money.ofMinor(12_000 - 6_200, USD));
+        PurchaseSummaries gross = PurchaseHistory.summarize(batch, options(RevenueBasis.GROSS));
+        assertThat(gross.margin(0)).hasValue(Money.ofMinor(15_000 - 8_000, USD));
+        // the block-partitioned pass gives the same margin
+        PurchaseSummaries partitioned = new BatchSummarizer(batch, options(RevenueBasis.NET),
+                new BatchSummarizer.Layout(java.util.Optional.of(true), 2, 1)).summarize();
+        assertThat(partitioned).isEqualTo(net);
+
+        OrderBatch.Builder noCost = OrderBatch.builder(USD);
+        noCost.addSourced(noCost.customer(CustomerId.of("bob")), day(1), DONE, 100, -1, 2);
+        assertThatThrownBy(() -> noCost.addSourced(0, day(2), DONE, 100, 50, -1, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("earlier rows have none");
+        PurchaseSummaries without = PurchaseHistory.summarize(noCost.build(), options(RevenueBasis.NET));
+        assertThat(without.hasMargin()).isFalse();
+        assertThat(without.margin(0)).isEmpty();
+    }
+
+    @Test
     void anAccumulatorRefusesABatchWithReturns() {
         OrderBatch.Builder b = OrderBatch.builder(USD);
         int alice = b.customer(CustomerId.of("alice"));

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Per-customer purchase summaries as printable rows: identifier, first and last purchase, purchases,
  * orders, revenue, days since the last purchase, age in days, and the BTYD columns {@code x},
- * {@code t_x}, {@code T} (in the options' time unit) and {@code mean_repeat_value}. On the day clock
+ * {@code t_x}, {@code T} (in the options' time unit) and {@code mean_repeat_value}, and {@code margin}
+ * last when the orders carry their cost ({@link PurchaseSummaries#hasMargin()}). On the day clock
  * purchase times print as dates and durations are whole days.
  *
  * <p>Cells are read row by row: the current row's summary object is kept, so a row costs one
@@ -31,11 +32,15 @@ final class SummaryRows implements ResultRows {
         this.dayClock = summaries.options().dayClock();
         this.btyd = summaries.btyd();
         int dayDecimals = dayClock ? 0 : 2;
-        this.columns = List.of(Column.text("customer_id"), Column.text("first_purchase"), Column.text("last_purchase"),
-                Column.number("purchases", 0), Column.number("orders", 0), Column.number("revenue", 2),
-                Column.number("days_since_last", dayDecimals), Column.number("age_days", dayDecimals),
-                Column.number("x", 0), Column.number("t_x", 2), Column.number("T", 2),
-                Column.number("mean_repeat_value", 2));
+        List<Column> all = new java.util.ArrayList<>(List.of(Column.text("customer_id"), Column.text("first_purchase"),
+                Column.text("last_purchase"), Column.number("purchases", 0), Column.number("orders", 0),
+                Column.number("revenue", 2), Column.number("days_since_last", dayDecimals),
+                Column.number("age_days", dayDecimals), Column.number("x", 0), Column.number("t_x", 2),
+                Column.number("T", 2), Column.number("mean_repeat_value", 2)));
+        if (summaries.hasMargin()) {
+            all.add(Column.number("margin", 2));
+        }
+        this.columns = List.copyOf(all);
     }
 
     @Override
@@ -68,6 +73,7 @@ final class SummaryRows implements ResultRows {
             case 9 -> btyd.tx(row);
             case 10 -> btyd.bigT(row);
             case 11 -> btyd.meanRepeatValue(row);
+            case 12 -> summaries.margin(row).orElseThrow().amount();
             default -> throw new IndexOutOfBoundsException("column " + column);
         };
     }

@@ -78,6 +78,23 @@ class SummarizeCommandTest {
     }
 
     @Test
+    void aCostColumnAddsTheMarginLast() throws IOException {
+        Path file = Cli.write(dir, "orders.csv", String.join("\n",
+                "customer_id,order_id,timestamp,amount,cost",
+                "alice,o1,2024-01-05,100.00,60.00", "alice,o1,2024-01-05,20.00,5.00", "alice,o2,2024-02-05,-30.00,-18.00",
+                "bob,o3,2024-01-06,50.00,49.50", "bob,o4,2024-01-07,10.00,", ""));
+
+        Cli.Run run = Cli.run("summarize", "--input", file.toString(), "--as-of", "2024-03-31", "--format", "csv");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.outLines().get(0)).endsWith(",mean_repeat_value,margin");
+        // alice: 120 - 30 returned = 90 of revenue, 65 - 18 = 47 of cost; bob's second row has no cost
+        assertThat(run.outLines().get(1)).startsWith("alice,").endsWith(",90.00,86,86,0,0,86,0,43.00");
+        assertThat(run.outLines().get(2)).startsWith("bob,").endsWith(",0.50");
+        assertThat(run.rejected()).containsExactly("line 6: cost is empty");
+    }
+
+    @Test
     void neverPrintsCustomerIdentifiersOnStderr() throws IOException {
         Path file = Cli.write(dir, "orders.csv", MALFORMED);
 
@@ -255,7 +272,7 @@ class SummarizeCommandTest {
 
         assertThat(run.errLines().stream().filter(l -> l.contains("warning"))).containsExactly(
                 "crmkit summarize: warning: ignoring columns 'email', 'sku' (crmkit reads customer_id, order_id,"
-                        + " timestamp, amount, currency, status; map other headers with --column NAME=HEADER)");
+                        + " timestamp, amount, currency, status, cost; map other headers with --column NAME=HEADER)");
         assertThat(run.outLines()).hasSize(3);
     }
 
@@ -340,7 +357,7 @@ class SummarizeCommandTest {
         });
         assertThat(missing.lastErrLine()).isEqualTo("crmkit summarize: line 1: the header lacks the required columns"
                 + " customer_id, timestamp, amount (a header line is required: customer_id,order_id,timestamp,amount"
-                + "[,currency][,status]; map other headers with --column NAME=HEADER)");
+                + "[,currency][,status][,cost]; map other headers with --column NAME=HEADER)");
         assertThat(missing.err()).doesNotContain("alice");
         assertThat(nothing.lastErrLine()).startsWith("crmkit summarize: the input is empty");
         assertThat(duplicate.lastErrLine()).isEqualTo("crmkit summarize: line 1: the header names column 'amount' twice");

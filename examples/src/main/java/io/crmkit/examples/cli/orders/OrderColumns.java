@@ -18,14 +18,15 @@ import java.util.Map;
  * @param amount the {@code amount} column
  * @param currency the {@code currency} column, or -1
  * @param status the {@code status} column, or -1
+ * @param cost the {@code cost} column (of the goods sold, for margin), or -1
  * @param ignored the headers of the columns not read, quoted, for one warning
  */
 public record OrderColumns(int width, int customer, int order, int timestamp, int amount, int currency, int status,
-        List<String> ignored) {
+        int cost, List<String> ignored) {
 
     /** crmkit's column names, in the conventional order. */
     public static final List<String> NAMES = List.of("customer_id", "order_id", "timestamp", "amount", "currency",
-            "status");
+            "status", "cost");
 
     private static final List<String> REQUIRED = List.of("customer_id", "timestamp", "amount");
 
@@ -103,11 +104,11 @@ public record OrderColumns(int width, int customer, int order, int timestamp, in
             throw new InvalidInputException("line 1: the header lacks the required column"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
                     + " (a header line is required: " + String.join(",", NAMES.subList(0, 4))
-                    + "[,currency][,status]; map other headers with --column NAME=HEADER)");
+                    + "[,currency][,status][,cost]; map other headers with --column NAME=HEADER)");
         }
         return new OrderColumns(header.size(), at.get("customer_id"), at.getOrDefault("order_id", -1),
                 at.get("timestamp"), at.get("amount"), at.getOrDefault("currency", -1), at.getOrDefault("status", -1),
-                ignored);
+                at.getOrDefault("cost", -1), ignored);
     }
 
     /**

@@ -166,6 +166,10 @@ public final class OrderCsvReader {
         if (!columns.ignored().isEmpty()) {
             listener.warning(columns.ignoredWarning());
         }
+        if (columns.cost() >= 0) {
+            listener.warning("ignoring column cost: the orders table holds no cost (the analysis commands read it"
+                    + " from the file)");
+        }
         width = columns.width();
         customerColumn = columns.customer();
         orderColumn = columns.order();

@@ -48,7 +48,9 @@ import java.util.Optional;
  *       chosen are rejected; with none chosen, the first row's currency is the batch's and rows in
  *       others are counted by currency (the caller then stops: crmkit never converts);</li>
  *   <li>{@code status} (optional): a label mapped to a category by a {@link StatusMapping};
- *       without the column every order is completed.</li>
+ *       without the column every order is completed;</li>
+ *   <li>{@code cost} (optional): the cost of the goods of the row, in its currency (negative for
+ *       goods returned); with it the batch carries costs and the summaries a margin.</li>
  * </ul>
  *
  * <h2>Bad rows</h2>
@@ -297,6 +299,7 @@ public final class OrderFileReader {
             rounding = amounts.lastRounding();
         }
         OrderStatusCategory category = columns.status() >= 0 ? status(b, r) : OrderStatusCategory.COMPLETED;
+        long cost = columns.cost() >= 0 ? cost(b, r, rowScale, rowCurrency) : 0;
         if (oc >= 0) {
             int key = lookup(orders, b, r, oc);
             if (key >= 0) {
@@ -311,7 +314,11 @@ public final class OrderFileReader {
                     throw conflictingLine(field, builder.sourceTag(row).orElse(0));
                 }
                 try {
-                    builder.addToRow(row, minor);
+                    if (columns.cost() >= 0) {
+                        builder.addToRow(row, minor, cost);
+                    } else {
+                        builder.addToRow(row, minor);
+                    }
                 } catch (ArithmeticException e) {
                     throw totalTooLarge();
                 }
@@ -331,18 +338,32 @@ public final class OrderFileReader {
             return;
         }
         int handle = customer(b, r, cc);
-        if (oc < 0) {
-            builder.addSourced(handle, micros, category, minor, -1, line);
-        } else {
-            int key = orders.getOrAdd(b.text(r, oc));
+        int key = -1;
+        if (oc >= 0) {
+            key = orders.getOrAdd(b.text(r, oc));
             key = key < 0 ? -key - 1 : key;
-            int row = builder.addSourced(handle, micros, category, minor, key, line);
+        }
+        int row = columns.cost() >= 0 ? builder.addSourced(handle, micros, category, minor, cost, key, line)
+                : builder.addSourced(handle, micros, category, minor, key, line);
+        if (oc >= 0) {
             if (key == rowOfOrder.length) {
                 rowOfOrder = Arrays.copyOf(rowOfOrder, key * 2);
             }
             rowOfOrder[key] = row;
         }
         countUsed(minor, micros, rounding);
+    }
+
+    /** Reads the row's cost, in the row's currency: any sign (negative for goods returned). */
+    private long cost(CsvBlocks.Block b, int r, int scale, Currency c) throws RowRejectedException {
+        int cf = columns.cost();
+        required(b, r, cf, "cost");
+        try {
+            return amounts.toMinorUnits(b.text(r, cf), scale, c.getCurrencyCode());
+        } catch (IllegalArgumentException e) {
+            throw new RowRejectedException(Rejection.BAD_AMOUNT, "cost " + Texts.quote(b.text(r, cf)) + " "
+                    + e.getMessage());
+        }
     }
 
     /** Counts a used row: a return, or an order's time; and how its amount was rounded. */
