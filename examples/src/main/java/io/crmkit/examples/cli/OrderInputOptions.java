@@ -334,6 +334,11 @@ public final class OrderInputOptions {
                     progress.update(rowsRead);
                 }
             });
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            // a damaged or truncated gzip input: say so, rather than a bare decompressor message
+            throw new CommandFailedException("cannot read the gzip input " + (input.toString().equals("-")
+                    ? "on standard input" : input.toString()) + " to its end (" + e.getMessage()
+                    + "): the file is damaged or truncated; rows before the damage are not used");
         } finally {
             err.flush();
         }

@@ -141,6 +141,23 @@ class RealFileTest {
     // ---------------------------------------------------------------- summarize
 
     @Test
+    void aTruncatedGzipFileFailsSayingSo() throws IOException {
+        StringBuilder csv = new StringBuilder("customer_id,timestamp,amount\n");
+        for (int k = 0; k < 5_000; k++) {
+            csv.append("c").append(k).append(",2024-01-01,1.00\n");
+        }
+        byte[] whole = gzip(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path file = dir.resolve("truncated.csv.gz");
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        Cli.Run run = Cli.run("summarize", "--input", file.toString(), "--format", "csv");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.lastErrLine()).contains("cannot read the gzip input").contains("damaged or truncated");
+    }
+
+    @Test
     void summarizesAGzipExportNamedWithoutGzReportingTheBadRowOnlyAndAccountingForEveryRow() throws IOException {
         Cli.Run run = run("summarize", messy());
 
