@@ -26,9 +26,11 @@ import java.util.OptionalLong;
  * placement time in epoch microseconds (8), the gross value and the net value (after discount and
  * refunds) in minor units of the batch's one currency (8 + 8; the net column is shared with the
  * gross one when no row has a deduction), the status category (1) and, optionally, the order
- * identifier (a reference). No object is kept per row. The customer dictionary is sorted by
- * identifier when the batch is built, so customer index order is identifier order, and summaries
- * come out in that order without sorting.
+ * identifier (a reference) or an order rank (4), the cost of the goods (8) and the record it came
+ * from ({@link #sourceTag}, next to nothing when tags rise with the rows). A row with a negative
+ * net value is a return ({@link #isReturn}). Columns are kept in pages of 32,768 rows; no object is
+ * kept per row. The customer dictionary is sorted by identifier when the batch is built, so
+ * customer index order is identifier order, and summaries come out in that order without sorting.
  *
  * <p>One currency per batch: a host with orders in several currencies builds one batch per
  * currency. Order identifiers matter only to break ties between a customer's orders placed in the

@@ -1,12 +1,13 @@
 /**
- * Reading order files in the crmkit CSV convention into compact columnar state, and from there into
- * the crm-core purchase-history bridge.
+ * Reading order files in the crmkit CSV convention (plain or gzip, other headers mapped, returns,
+ * guests and floating-point noise accepted) into one columnar {@link io.crmkit.core.history.OrderBatch}.
  *
- * <p>{@link io.crmkit.examples.cli.orders.OrderCsvReader} streams a file with Jackson's CSV parser
- * into an {@link io.crmkit.examples.cli.orders.OrderTable} (dictionary-encoded identifiers, one
- * compact entry per order, nothing per row), reporting every rejected row with its physical line to a
- * {@link io.crmkit.examples.cli.orders.ReadListener}; the table then feeds a
- * {@link io.crmkit.core.history.PurchaseHistoryAccumulator} in the order its input rule requires.
- * Commands of the {@code crmkit} tool that read orders use this package.
+ * <p>{@link io.crmkit.examples.cli.orders.CsvBlocks} splits the bytes into fields on a second
+ * thread; {@link io.crmkit.examples.cli.orders.OrderFileReader} decodes and checks each row and
+ * appends it to the batch, reporting every rejected row with its physical line to a
+ * {@link io.crmkit.examples.cli.orders.ReadListener}, and returns an
+ * {@link io.crmkit.examples.cli.orders.OrderFile} whose counts account for every row.
+ * {@link io.crmkit.examples.cli.orders.OrderCsvReader} streams a file row by row instead, for
+ * {@code crmkit load}. Commands of the {@code crmkit} tool that read orders use this package.
  */
 package io.crmkit.examples.cli.orders;
