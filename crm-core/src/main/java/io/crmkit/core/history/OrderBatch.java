@@ -313,22 +313,11 @@ public final class OrderBatch {
     }
 
     /**
-     * Returns the rows grouped by customer (in customer index order, which is identifier order),
-     * each customer's rows in time order, same-instant rows in their tie-break order (rank, else
-     * identifier, else row): the order in which analytics that follow each customer through time
-     * (period KPIs, calibration splits) take them. See {@link #byCustomer(RevenueBasis)} for the
-     * rows' values in that order.
-     *
-     * @return the permutation: {@code rows()[k]} is the k-th row in that order, never null
-     */
-    public int[] rowsByCustomerAndTime() {
-        return byCustomer(RevenueBasis.NET).row;
-    }
-
-    /**
-     * Returns the rows' customer, time, value and status copied into customer-and-time order
-     * ({@link #rowsByCustomerAndTime()}), so that a pass over each customer's rows reads memory in
-     * order. Built by a counting sort that reads the batch in row order and writes each row to its
+     * Returns the rows' time, value and status copied into customer-and-time order: grouped by
+     * customer (in customer index order, which is identifier order), each customer's rows in time
+     * order, same-instant rows in their tie-break order (rank, else identifier, else row). This is
+     * the order in which analytics that follow each customer through time (period KPIs,
+     * calibration splits) take them, and the copy lets such a pass read memory in order. Built by a counting sort that reads the batch in row order and writes each row to its
      * place (about 25 bytes a row), then a sort of each customer's rows that are not already in
      * time order.
      *

@@ -89,7 +89,7 @@ public final class OrderKpis {
 
     /**
      * Computes the period KPIs of a columnar batch in one pass, taking each customer's rows in time
-     * order ({@link OrderBatch#rowsByCustomerAndTime()}): the same report as
+     * order ({@link OrderBatch#byCustomer}): the same report as
      * {@link #compute(Iterable, OrderKpiOptions)} for the same orders, without an object per order.
      * Returns (rows of money paid back) are not orders: they are left out, and not counted as seen.
      *
@@ -218,7 +218,7 @@ public final class OrderKpis {
 
         /**
          * Adds every order of a columnar batch, each customer's rows in time order
-         * ({@link OrderBatch#rowsByCustomerAndTime()}), as {@link #accept(Order)} adds each. Returns
+         * ({@link OrderBatch#byCustomer}), as {@link #accept(Order)} adds each. Returns
          * (rows of money paid back) are not orders: they are left out, and not counted as seen.
          *
          * @param batch the orders, not null; a customer's rows come after its orders fed before

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -72,6 +74,15 @@ final class CsvBlocks implements AutoCloseable {
         boolean isEmpty(int r, int f) {
             int k = firstField[r] + f;
             return fieldStart[k] == fieldEnd[k];
+        }
+
+        /** Returns the values of a record as text (a header, say). */
+        List<String> texts(int r) {
+            List<String> values = new ArrayList<>(fieldCount(r));
+            for (int f = 0; f < fieldCount(r); f++) {
+                values.add(text(r, f));
+            }
+            return values;
         }
 
         /** Returns a field's value as text: doubled quotes of a quoted value made single. */

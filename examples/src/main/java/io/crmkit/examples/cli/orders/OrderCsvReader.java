@@ -138,10 +138,7 @@ public final class OrderCsvReader {
         try (CsvBlocks blocks = new CsvBlocks(in)) {
             for (CsvBlocks.Block b = blocks.next(); b != null; b = blocks.next()) {
                 for (int r = 0; r < b.records; r++) {
-                    String[] values = new String[b.fieldCount(r)];
-                    for (int f = 0; f < values.length; f++) {
-                        values[f] = b.text(r, f);
-                    }
+                    String[] values = b.texts(r).toArray(String[]::new);
                     if (columns == null) {
                         header(values);
                     } else if (b.malformed[r]) {

@@ -207,11 +207,7 @@ public final class OrderFileReader {
     }
 
     private void header(CsvBlocks.Block b) {
-        List<String> names = new ArrayList<>();
-        for (int f = 0; f < b.fieldCount(0); f++) {
-            names.add(b.text(0, f));
-        }
-        columns = OrderColumns.find(names, columnMapping);
+        columns = OrderColumns.find(b.texts(0), columnMapping);
         if (!columns.ignored().isEmpty()) {
             listener.warning(columns.ignoredWarning());
         }
@@ -340,8 +336,7 @@ public final class OrderFileReader {
         int handle = customer(b, r, cc);
         int key = -1;
         if (oc >= 0) {
-            key = orders.getOrAdd(b.text(r, oc));
-            key = key < 0 ? -key - 1 : key;
+            key = orders.addFound(); // the order was looked up last and not found: no second hashing
         }
         int row = columns.cost() >= 0 ? builder.addSourced(handle, micros, category, minor, cost, key, line)
                 : builder.addSourced(handle, micros, category, minor, key, line);
@@ -397,8 +392,9 @@ public final class OrderFileReader {
         } catch (IllegalArgumentException e) {
             throw invalidIdentifier("customer_id");
         }
-        // the handle is the dictionary's index: the builder learns the identifiers at the end
-        return b.escaped[b.firstField[r] + cc] ? -customers.getOrAdd(text) - 1 : customers.addFound();
+        // the handle is the dictionary's index (the lookup above left the probe): the builder learns
+        // the identifiers at the end
+        return customers.addFound();
     }
 
     /**
@@ -529,12 +525,8 @@ public final class OrderFileReader {
             }
             int r = 0;
             if (columns == null && !failed && b.records > 0) {
-                List<String> names = new ArrayList<>();
-                for (int f = 0; f < b.fieldCount(0); f++) {
-                    names.add(b.text(0, f));
-                }
                 try {
-                    columns = OrderColumns.find(names, columnMapping);
+                    columns = OrderColumns.find(b.texts(0), columnMapping);
                 } catch (RuntimeException e) {
                     failed = true; // the reading thread finds the same header and reports it
                 }

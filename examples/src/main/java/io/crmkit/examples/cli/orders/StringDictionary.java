@@ -124,7 +124,16 @@ final class StringDictionary {
      * @return its index, or -1 when absent
      */
     int find(byte[] bytes, int from, int to, int hash) {
-        int length = to - from;
+        setProbe(bytes, from, to - from, hash);
+        return lookup();
+    }
+
+    /** Sets the probe to the bytes: their hash and first eight bytes. */
+    private void prepare(byte[] bytes, int from, int length) {
+        setProbe(bytes, from, length, hash(bytes, from, from + length));
+    }
+
+    private void setProbe(byte[] bytes, int from, int length, int hash) {
         long prefix = 0;
         int head = Math.min(length, 8);
         for (int i = 0; i < head; i++) {
@@ -134,27 +143,6 @@ final class StringDictionary {
         probeOffset = from;
         probeLength = length;
         probeHash = hash;
-        probePrefix = prefix;
-        return lookup();
-    }
-
-    /** Sets the probe to the bytes: their hash and first eight bytes. */
-    private void prepare(byte[] bytes, int from, int length) {
-        int h = 0x811C9DC5;
-        long prefix = 0;
-        int head = Math.min(length, 8);
-        for (int i = 0; i < head; i++) {
-            int b = bytes[from + i] & 0xFF;
-            h = (h ^ b) * 0x01000193;
-            prefix |= (long) b << (8 * i);
-        }
-        for (int i = from + head; i < from + length; i++) {
-            h = (h ^ (bytes[i] & 0xFF)) * 0x01000193;
-        }
-        probeBytes = bytes;
-        probeOffset = from;
-        probeLength = length;
-        probeHash = mix(h);
         probePrefix = prefix;
     }
 
