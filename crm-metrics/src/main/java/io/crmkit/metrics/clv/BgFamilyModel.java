@@ -63,7 +63,31 @@ abstract class BgFamilyModel {
             }
         };
         double[] start = {0, Math.log(Degenerate.timePerPurchase(data)), 0, 0};
-        return MaximumLikelihood.fit(name, NAMES, f, data.customerCount(), start, options);
+        return MaximumLikelihood.fitWithDropout(name, NAMES, f, data, start, options, DROPOUT);
+    }
+
+    /** The BG family's drop-out measure: the mean drop-out probability after a purchase. */
+    private static final MaximumLikelihood.Dropout DROPOUT = new MaximumLikelihood.Dropout() {
+        @Override
+        public String label() {
+            return "a/(a+b)";
+        }
+
+        @Override
+        public String meaning(BtydData data) {
+            return "the mean probability of dropping out after a purchase";
+        }
+
+        @Override
+        public double value(double[] theta) {
+            return theta[2] / (theta[2] + theta[3]);
+        }
+    };
+
+    /** The unit's singular noun: week, day, month, year. */
+    static String singular(io.crmkit.core.history.PeriodUnit unit) {
+        String n = unit.name().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith("s") ? n.substring(0, n.length() - 1) : n;
     }
 
     /**

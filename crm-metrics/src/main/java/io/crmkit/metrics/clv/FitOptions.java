@@ -16,9 +16,21 @@ package io.crmkit.metrics.clv;
  * @param gradientTolerance convergence when every component of the gradient of the mean
  *     log-likelihood per customer with respect to the log parameters is below this, positive
  * @param maxIterations the iteration budget per start, at least 1
+ * @param boundaryTolerance for the BTYD models with drop-out (BG/NBD, MBG/NBD, Pareto/NBD): the
+ *     fit ends at the {@linkplain FitStatus#BOUNDARY boundary} when its log-likelihood exceeds the
+ *     nested {@linkplain NbdModel NBD}'s (no drop-out) by at most this many log-likelihood units
+ *     (in total over customers), that is when drop-out is not visible in the data; not negative
  */
 public record FitOptions(int maxStarts, int confirmations, double l2Penalty, double gradientTolerance,
-        int maxIterations) {
+        int maxIterations, double boundaryTolerance) {
+
+    /**
+     * The default {@link #boundaryTolerance()}: {@value} log-likelihood units, half the 95 %
+     * quantile of chi-squared with one degree of freedom, so that drop-out counts as visible when a
+     * likelihood-ratio test against the NBD rejects "no drop-out" at the 5 % level (conservative,
+     * since the null lies on the edge of the parameter space).
+     */
+    public static final double DEFAULT_BOUNDARY_TOLERANCE = 1.92;
 
     /**
      * Validates the options.
@@ -42,11 +54,29 @@ public record FitOptions(int maxStarts, int confirmations, double l2Penalty, dou
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be at least 1: " + maxIterations);
         }
+        if (!(boundaryTolerance >= 0) || Double.isInfinite(boundaryTolerance)) {
+            throw new IllegalArgumentException("boundaryTolerance must be finite and not negative: "
+                    + boundaryTolerance);
+        }
+    }
+
+    /**
+     * Creates options with the {@linkplain #DEFAULT_BOUNDARY_TOLERANCE default boundary tolerance}.
+     *
+     * @param maxStarts see the record
+     * @param confirmations see the record
+     * @param l2Penalty see the record
+     * @param gradientTolerance see the record
+     * @param maxIterations see the record
+     */
+    public FitOptions(int maxStarts, int confirmations, double l2Penalty, double gradientTolerance,
+            int maxIterations) {
+        this(maxStarts, confirmations, l2Penalty, gradientTolerance, maxIterations, DEFAULT_BOUNDARY_TOLERANCE);
     }
 
     /**
      * Returns the defaults: up to 3 starts, stop when 2 agree, no penalty, gradient tolerance
-     * 1e-8, 1,000 iterations.
+     * 1e-8, 1,000 iterations, boundary tolerance 1.92 log-likelihood units.
      *
      * @return the defaults, never null
      */
@@ -61,7 +91,17 @@ public record FitOptions(int maxStarts, int confirmations, double l2Penalty, dou
      * @return the new options, never null
      */
     public FitOptions withL2Penalty(double lambda) {
-        return new FitOptions(maxStarts, confirmations, lambda, gradientTolerance, maxIterations);
+        return new FitOptions(maxStarts, confirmations, lambda, gradientTolerance, maxIterations, boundaryTolerance);
+    }
+
+    /**
+     * Returns a copy with another boundary tolerance.
+     *
+     * @param tolerance log-likelihood units, not negative
+     * @return the new options, never null
+     */
+    public FitOptions withBoundaryTolerance(double tolerance) {
+        return new FitOptions(maxStarts, confirmations, l2Penalty, gradientTolerance, maxIterations, tolerance);
     }
 
     /**
@@ -72,6 +112,6 @@ public record FitOptions(int maxStarts, int confirmations, double l2Penalty, dou
      * @return the new options, never null
      */
     public FitOptions withStarts(int starts, int confirm) {
-        return new FitOptions(starts, confirm, l2Penalty, gradientTolerance, maxIterations);
+        return new FitOptions(starts, confirm, l2Penalty, gradientTolerance, maxIterations, boundaryTolerance);
     }
 }

@@ -14,7 +14,10 @@ public enum FitStatus {
     STALLED,
     /**
      * The likelihood increases towards the edge of the parameter space (a parameter tends to 0 or
-     * to infinity, beyond {@code e^20}): the data cannot identify the model.
+     * to infinity, beyond {@code e^20}), or its maximum is not significantly above its limit there
+     * (for the BTYD models with drop-out: the NBD without drop-out, within
+     * {@link FitOptions#boundaryTolerance()}): the data cannot identify the model.
+     * {@link ModelFitException#boundary()} says which parameter and offers the nested model.
      */
     BOUNDARY,
     /** The likelihood could not be evaluated at any starting point. */

@@ -4,6 +4,7 @@ import io.crmkit.metrics.clv.internal.Objective;
 import io.crmkit.metrics.clv.internal.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -31,9 +32,127 @@ final class MaximumLikelihood {
 
     /** The estimate and its fit. */
     record Result(double[] theta, ModelFit fit) {
+        FitStatus status() {
+            return fit.report().status();
+        }
     }
 
+    /**
+     * Maximises the likelihood; throws {@link ModelFitException} unless the fit converged.
+     */
     static Result fit(String model, String[] names, Function ll, double observations, double[] startLog,
+            FitOptions options) {
+        Result r = optimise(names, ll, observations, startLog, options);
+        if (r.status() != FitStatus.CONVERGED) {
+            throw new ModelFitException(model, r.fit().report());
+        }
+        return r;
+    }
+
+    /** How a model with drop-out measures it, for the boundary report. */
+    interface Dropout {
+        /** The measure's label, such as {@code s/beta}. */
+        String label();
+
+        /** What the measure is, such as "the mean drop-out rate per week". */
+        String meaning(BtydData data);
+
+        /** The measure at the natural parameters. */
+        double value(double[] theta);
+    }
+
+    /**
+     * Fits a BTYD model with drop-out and checks it against its no-drop-out limit, the NBD: when
+     * its log-likelihood exceeds the NBD's by at most {@link FitOptions#boundaryTolerance()}, or
+     * when a parameter ran to the edge, throws {@link ModelFitException} with status BOUNDARY and a
+     * {@link FitBoundary} (with the NBD fit when drop-out is what vanished).
+     */
+    static Result fitWithDropout(String model, String[] names, Function ll, BtydData data, double[] startLog,
+            FitOptions options, Dropout dropout) {
+        Result res = optimise(names, ll, data.customerCount(), startLog, options);
+        FitStatus status = res.status();
+        if (status != FitStatus.CONVERGED && status != FitStatus.BOUNDARY) {
+            throw new ModelFitException(model, res.fit().report());
+        }
+        Result nbd = NbdModel.optimise(data, options);
+        double gain = res.fit().logLikelihood() - nbd.fit().logLikelihood();
+        boolean nbdUsable = nbd.status() == FitStatus.CONVERGED || nbd.status() == FitStatus.BOUNDARY;
+        if (nbdUsable && gain <= options.boundaryTolerance()) {
+            String explanation = "no drop-out is visible in these data: the purchase process fits an NBD without"
+                    + " churn (" + model + " log-likelihood " + fixed(res.fit().logLikelihood()) + ", NBD "
+                    + fixed(nbd.fit().logLikelihood()) + ": a gain of " + fixed(gain) + ", within the boundary"
+                    + " tolerance " + options.boundaryTolerance() + "; " + dropout.label() + ", "
+                    + dropout.meaning(data) + ", is " + String.format(java.util.Locale.ROOT, "%.3g",
+                            dropout.value(res.theta())) + " and tends to 0)";
+            if (nbd.status() == FitStatus.BOUNDARY) {
+                explanation += "; " + edgeExplanation(nbd, NbdModel.NAME);
+            }
+            throw boundary(model, res, dropout.label(), explanation,
+                    Optional.of(NbdModel.of(nbd, data.unit())));
+        }
+        if (status == FitStatus.BOUNDARY) {
+            throw boundary(model, res, edgeParameters(res), edgeExplanation(res, model), Optional.empty());
+        }
+        return res;
+    }
+
+    private static ModelFitException boundary(String model, Result res, String parameter, String explanation,
+            Optional<TransactionModel> nested) {
+        FitReport r = res.fit().report();
+        FitReport report = new FitReport(FitStatus.BOUNDARY, r.iterations(), r.evaluations(), r.gradientNorm(),
+                r.logLikelihood(), r.startsRun(), r.startsAgreeing(), r.method(), r.l2Penalty(), r.observations());
+        List<Estimate> atEdge = new ArrayList<>();
+        for (Estimate e : res.fit().estimates()) {
+            atEdge.add(new Estimate(e.name(), e.value(), OptionalDouble.empty()));
+        }
+        return new ModelFitException(report, new FitBoundary(model, parameter, explanation, atEdge,
+                r.logLikelihood(), nested));
+    }
+
+    /** The parameters beyond {@link #BOUNDARY_LOG} on the log scale, such as {@code r, alpha}. */
+    static String edgeParameters(Result res) {
+        StringBuilder b = new StringBuilder();
+        for (Estimate e : res.fit().estimates()) {
+            if (Math.abs(Math.log(e.value())) > BOUNDARY_LOG) {
+                b.append(b.length() == 0 ? "" : ", ").append(e.name());
+            }
+        }
+        return b.length() == 0 ? "(none)" : b.toString();
+    }
+
+    /** Which parameters went where, and what it means when the NBD's purchase rates stop varying. */
+    static String edgeExplanation(Result res, String model) {
+        StringBuilder b = new StringBuilder();
+        for (Estimate e : res.fit().estimates()) {
+            double u = Math.log(e.value());
+            if (Math.abs(u) > BOUNDARY_LOG) {
+                b.append(b.length() == 0 ? "" : ", ").append(e.name()).append(u > 0 ? " tends to infinity ("
+                        : " tends to 0 (").append(String.format(java.util.Locale.ROOT, "%.3g", e.value())).append(')');
+            }
+        }
+        String where = b.length() == 0 ? "a parameter runs to the edge" : b.toString();
+        if (model.equals(NbdModel.NAME) || res.fit().estimates().size() >= 2
+                && Math.log(res.fit().estimates().get(0).value()) > BOUNDARY_LOG
+                && Math.log(res.fit().estimates().get(1).value()) > BOUNDARY_LOG) {
+            double rate = res.fit().estimates().get(0).value() / res.fit().estimates().get(1).value();
+            return where + ": purchase rates do not vary across customers; every customer buys as a Poisson"
+                    + " process with rate r/alpha = " + String.format(java.util.Locale.ROOT, "%.4g", rate)
+                    + " per unit of time";
+        }
+        return where + ": the data cannot identify the " + model + " parameters; the likelihood keeps rising"
+                + " towards the edge of the parameter space";
+    }
+
+    private static String fixed(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+
+    /**
+     * Maximises the likelihood and reports how it ended, whatever the status; standard errors only
+     * for a converged fit (a fit at the boundary has none: the likelihood still rises towards the
+     * edge, so its curvature there says nothing about precision).
+     */
+    static Result optimise(String[] names, Function ll, double observations, double[] startLog,
             FitOptions options) {
         int n = names.length;
         double scale = 1 / Math.max(1, observations);
@@ -111,18 +230,30 @@ final class MaximumLikelihood {
         double gnorm = Double.isFinite(r.gradientNorm()) ? r.gradientNorm() / scale : Double.POSITIVE_INFINITY;
         FitReport report = new FitReport(status, r.iterations(), r.evaluations(), gnorm, llValue, r.startsRun(),
                 r.startsAgreeing(), r.method(), lambda, observations);
-        if (status != FitStatus.CONVERGED) {
-            throw new ModelFitException(model, report);
-        }
-        double[] se = standardErrors(objective, r.x(), scale);
+        double[] se = status == FitStatus.CONVERGED ? standardErrors(objective, r.x(), scale) : null;
         List<Estimate> estimates = new ArrayList<>(n);
+        boolean missing = false;
         for (int i = 0; i < n; i++) {
             OptionalDouble s = se == null || !Double.isFinite(se[i]) ? OptionalDouble.empty()
                     : OptionalDouble.of(theta[i] * se[i]);
+            missing |= s.isEmpty();
             estimates.add(new Estimate(names[i], theta[i], s));
         }
-        return new Result(theta, new ModelFit(estimates, report));
+        String note = "";
+        if (status == FitStatus.BOUNDARY) {
+            note = NO_ERRORS_AT_BOUNDARY;
+        } else if (status != FitStatus.CONVERGED) {
+            note = "no standard errors: the fit did not converge (" + status + ")";
+        } else if (missing) {
+            note = "no standard errors: the log-likelihood's Hessian at the estimate is not negative definite"
+                    + " (the likelihood is flat in some direction, so the data do not pin the parameters down)";
+        }
+        return new Result(theta, new ModelFit(estimates, report, note));
     }
+
+    /** Why a fit at the boundary has no standard errors. */
+    static final String NO_ERRORS_AT_BOUNDARY = "no standard errors at the boundary: the likelihood still rises"
+            + " towards the edge of the parameter space, so its curvature there says nothing about precision";
 
     /** Deterministic starts: the model's start, then fixed offsets in log space. */
     static double[][] starts(double[] base, int count) {

@@ -11,8 +11,10 @@ import java.util.Objects;
  *
  * @param estimates the parameters in the model's order, with standard errors, not null
  * @param report the convergence report, not null
+ * @param standardErrorNote why some or all standard errors are absent, empty when every estimate
+ *     has one; not null
  */
-public record ModelFit(List<Estimate> estimates, FitReport report) {
+public record ModelFit(List<Estimate> estimates, FitReport report, String standardErrorNote) {
 
     /**
      * Validates and copies.
@@ -22,6 +24,17 @@ public record ModelFit(List<Estimate> estimates, FitReport report) {
     public ModelFit {
         estimates = List.copyOf(Objects.requireNonNull(estimates, "estimates"));
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(standardErrorNote, "standardErrorNote");
+    }
+
+    /**
+     * Creates a fit with no note on standard errors.
+     *
+     * @param estimates the parameters, not null
+     * @param report the convergence report, not null
+     */
+    public ModelFit(List<Estimate> estimates, FitReport report) {
+        this(estimates, report, "");
     }
 
     /**

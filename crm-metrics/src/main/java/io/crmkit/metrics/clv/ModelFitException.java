@@ -1,9 +1,11 @@
 package io.crmkit.metrics.clv;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Thrown when a maximum-likelihood fit does not converge; carries the {@link FitReport}.
+ * Thrown when a maximum-likelihood fit does not converge or ends at the boundary of the parameter
+ * space; carries the {@link FitReport} and, at the boundary, the {@link FitBoundary}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -12,6 +14,7 @@ public class ModelFitException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient FitReport report;
+    private final transient FitBoundary boundary;
 
     /**
      * Creates the exception.
@@ -24,6 +27,20 @@ public class ModelFitException extends RuntimeException {
                 + report.iterations() + " iterations, gradient norm " + report.gradientNorm() + ", log-likelihood "
                 + report.logLikelihood() + " (" + report.startsRun() + " starts)");
         this.report = report;
+        this.boundary = null;
+    }
+
+    /**
+     * Creates the exception for a fit that ended at the edge of the parameter space.
+     *
+     * @param report the diagnostics, status {@link FitStatus#BOUNDARY}, not null
+     * @param boundary which parameter ran away, what it means, and the nested fit; not null
+     */
+    public ModelFitException(FitReport report, FitBoundary boundary) {
+        super(Objects.requireNonNull(boundary, "boundary").model() + " fit is at the boundary: "
+                + boundary.parameter() + " runs to the edge of the parameter space; " + boundary.explanation());
+        this.report = Objects.requireNonNull(report, "report");
+        this.boundary = boundary;
     }
 
     /**
@@ -36,6 +53,7 @@ public class ModelFitException extends RuntimeException {
     public ModelFitException(String model, String reason, FitReport report) {
         super(model + " fit is not possible: " + reason);
         this.report = Objects.requireNonNull(report, "report");
+        this.boundary = null;
     }
 
     /**
@@ -45,5 +63,15 @@ public class ModelFitException extends RuntimeException {
      */
     public FitReport report() {
         return report;
+    }
+
+    /**
+     * Returns, for a fit at the boundary, which parameter ran away, what that means and the nested
+     * model's fit.
+     *
+     * @return the boundary, empty for other failures
+     */
+    public Optional<FitBoundary> boundary() {
+        return Optional.ofNullable(boundary);
     }
 }

@@ -62,6 +62,7 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
     private final double[] lnF;
     private final double[][] gradF;
     private final double[] d = new double[3];
+    private final double[] tail = new double[4];
     // series coefficients of the current group
     private double[] c = new double[64];
     private double[] ca = new double[64];
@@ -200,27 +201,11 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             double b2 = alphaLarger ? s + 1 : rx;
             startSeries();
             for (int p = groupPoint[g]; p < groupPoint[g + 1]; p++) {
-                int tj = pointTime[p];
-                double z = diff * invM[tj];
-                double lnSeries = series(a1, b2, z, grad);
-                lnF[p] = lnSeries - a1 * lnM[tj];
-                if (grad) {
-                    double lnMt = lnM[tj];
-                    double inv = invM[tj];
-                    double t = pointT[p];
-                    if (alphaLarger) {
-                        // z = (alpha - beta)/(alpha + t), b2 = s + 1
-                        gradF[0][p] = d[0] - lnMt;
-                        gradF[1][p] = d[2] * (t + beta) * inv * inv - a1 * inv;
-                        gradF[2][p] = d[0] + d[1] - lnMt;
-                        gradF[3][p] = -d[2] * inv;
-                    } else {
-                        // z = (beta - alpha)/(beta + t), b2 = r + x
-                        gradF[0][p] = d[0] + d[1] - lnMt;
-                        gradF[1][p] = -d[2] * inv;
-                        gradF[2][p] = d[0] - lnMt;
-                        gradF[3][p] = d[2] * (t + alpha) * inv * inv - a1 * inv;
-                    }
+                double z = diff * invM[pointTime[p]];
+                if (ParetoNbdMath.seriesCost(b2, z) > ParetoNbdMath.SERIES_BUDGET) {
+                    lnF[p] = Double.NaN; // summed only if the drop-out term's expansion does not apply
+                } else {
+                    point(p, a1, b2, alphaLarger, alpha, beta, diff, grad);
                 }
             }
             double common = Special.lnGamma(rx) - lnGammaR + r * lnAlpha + s * lnBeta;
@@ -232,6 +217,36 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
                 int ptx = txPoint[k];
                 int pT = bigTPoint[k];
                 double l1 = -rx * lnAT[ti] - s * lnBT[ti];
+                if (Double.isNaN(lnF[ptx]) || Double.isNaN(lnF[pT])) {
+                    double l2 = Double.NEGATIVE_INFINITY;
+                    if (pointT[ptx] < pointT[pT]) {
+                        l2 = ParetoNbdMath.lnTail(r, alpha, s, beta, x, pointT[ptx], pointT[pT], grad ? tail : null);
+                        if (Double.isNaN(l2)) {
+                            l2 = ParetoNbdMath.lnTailQuadrature(r, alpha, s, beta, x, pointT[ptx], pointT[pT],
+                                    grad ? tail : null);
+                        }
+                    }
+                    if (!Double.isNaN(l2)) {
+                        double lse = l2 == Double.NEGATIVE_INFINITY ? l1 : Special.logAddExp(l1, l2);
+                        double p1 = Math.exp(l1 - lse);
+                        double p2 = l2 == Double.NEGATIVE_INFINITY ? 0 : 1 - p1;
+                        double w = weight[k];
+                        sum += w * (common + lse);
+                        if (grad) {
+                            g0 += w * (dr - p1 * lnAT[ti] + p2 * tail[0]);
+                            g1 += w * (r / alpha - p1 * rx * invAT[ti] + p2 * tail[1]);
+                            g2 += w * (lnBeta - p1 * lnBT[ti] + p2 * tail[2]);
+                            g3 += w * (s / beta - p1 * s * invBT[ti] + p2 * tail[3]);
+                        }
+                        continue;
+                    }
+                    if (Double.isNaN(lnF[ptx])) {
+                        point(ptx, a1, b2, alphaLarger, alpha, beta, diff, grad);
+                    }
+                    if (Double.isNaN(lnF[pT])) {
+                        point(pT, a1, b2, alphaLarger, alpha, beta, diff, grad);
+                    }
+                }
                 double lnFtx = lnF[ptx];
                 double delta = lnF[pT] - lnFtx;
                 double lse;
@@ -292,6 +307,36 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             gradient[3] = g3;
         }
         return sum;
+    }
+
+    /**
+     * Sums the series at point {@code p} of the current group: {@code lnF[p]} and, with
+     * {@code grad}, the gradient of {@code ln F} into {@code gradF[.][p]}.
+     */
+    private void point(int p, double a1, double b2, boolean alphaLarger, double alpha, double beta, double diff,
+            boolean grad) {
+        int tj = pointTime[p];
+        double z = diff * invM[tj];
+        double lnSeries = series(a1, b2, z, grad);
+        lnF[p] = lnSeries - a1 * lnM[tj];
+        if (grad) {
+            double lnMt = lnM[tj];
+            double inv = invM[tj];
+            double t = pointT[p];
+            if (alphaLarger) {
+                // z = (alpha - beta)/(alpha + t), b2 = s + 1
+                gradF[0][p] = d[0] - lnMt;
+                gradF[1][p] = d[2] * (t + beta) * inv * inv - a1 * inv;
+                gradF[2][p] = d[0] + d[1] - lnMt;
+                gradF[3][p] = -d[2] * inv;
+            } else {
+                // z = (beta - alpha)/(beta + t), b2 = r + x
+                gradF[0][p] = d[0] + d[1] - lnMt;
+                gradF[1][p] = -d[2] * inv;
+                gradF[2][p] = d[0] - lnMt;
+                gradF[3][p] = d[2] * (t + alpha) * inv * inv - a1 * inv;
+            }
+        }
     }
 
     /** Resets the coefficient table for the next group's (a, b). */

@@ -68,6 +68,255 @@ final class ParetoNbdMath {
         return Math.log(sum) + lnScale;
     }
 
+    /** Series terms above which {@link #lnTail} is preferred where it applies. */
+    static final double SERIES_BUDGET = 300;
+    /** The expansion's ratio bound: terms shrink at least this fast. */
+    private static final double TAIL_RATIO = 0.5;
+    private static final int TAIL_MAX_TERMS = 200;
+
+    /**
+     * Roughly how many terms the series {@code 2F1(a, b; a + 1; z)} needs: its terms grow while
+     * {@code (b + k) z > k + 1} and then shrink like {@code z^k}.
+     */
+    static double seriesCost(double b, double z) {
+        return (40 + b * z) / (1 - z);
+    }
+
+    /**
+     * {@code ln(s J)} with {@code J = integral over (t_x, T) of (alpha + u)^-(r + x) (beta + u)^-(s + 1) du},
+     * the likelihood's drop-out term (Fader and Hardie's {@code (s / (r + s + x)) A_0}), by a
+     * binomial expansion of the factor whose offset is far larger than the other's plus {@code T}:
+     * with {@code A} the smaller and {@code B} the larger of alpha and beta, {@code D = B - A},
+     * {@code X = A + t_x} and {@code L = ln((A + T) / X)},
+     * {@code J = D^-Q X^(1-P) sum_k (-1)^k (Q)_k / k! (X / D)^k G(k - P + 1)} with
+     * {@code G(e) = expm1(e L) / e}, where {@code P} and {@code Q} are the exponents of the near
+     * and far factor. Every term is computed from logarithms and {@code expm1}, so nothing cancels
+     * but the alternating sum, whose ratio is at most 1/2. This is where the hypergeometric series
+     * needs {@code 1 / (1 - z)} terms, z close to 1 (a drop-out or purchase rate scale far beyond
+     * the observation time); here it takes at most a few dozen.
+     *
+     * <p>Returns NaN when the expansion does not apply ({@code (A + T) / D > 1/2}, or a far
+     * exponent times that ratio above 1, where the alternating terms would cancel), or when
+     * {@code t_x = T} (no drop-out term); {@link #lnTailQuadrature} applies everywhere. With {@code grad} not null, writes the
+     * gradient of the result in (r, alpha, s, beta) into it.
+     */
+    static double lnTail(double r, double alpha, double s, double beta, int x, double tx, double bigT,
+            double[] grad) {
+        if (!(tx < bigT) || alpha == beta) {
+            return Double.NaN;
+        }
+        boolean betaFar = beta > alpha;
+        double a = betaFar ? alpha : beta;
+        double d = betaFar ? beta - alpha : alpha - beta;
+        double near = betaFar ? r + x : s + 1;
+        double far = betaFar ? s + 1 : r + x;
+        double rho = (a + bigT) / d;
+        if (!(rho <= TAIL_RATIO) || far * rho > 1) {
+            return Double.NaN;
+        }
+        double bigX = a + tx;
+        double lnX = Math.log(bigX);
+        double lnD = Math.log(d);
+        double lnRho0 = lnX - lnD;
+        double len = Math.log(a + bigT) - lnX; // L
+        double dLdA = 1 / (a + bigT) - 1 / bigX;
+        double lnFirst = Double.NaN;
+        double sum = 0;
+        double sumP = 0;
+        double sumQ = 0;
+        double sumA = 0;
+        double sumB = 0;
+        double lnC = 0; // ln (Q)_k / k!
+        double harmonic = 0; // sum_{j<k} 1 / (Q + j)
+        double[] g = new double[3];
+        for (int k = 0; k < TAIL_MAX_TERMS; k++) {
+            if (k > 0) {
+                lnC += Math.log((far + k - 1) / k);
+                harmonic += 1 / (far + k - 1);
+            }
+            double e = k - near + 1;
+            expIntegral(e, len, g);
+            double lnMag = lnC + k * lnRho0 + g[0];
+            if (k == 0) {
+                lnFirst = lnMag;
+            }
+            double t = Math.exp(lnMag - lnFirst);
+            if ((k & 1) == 1) {
+                t = -t;
+            }
+            sum += t;
+            if (grad != null) {
+                sumP -= t * g[1];
+                sumQ += t * harmonic;
+                sumA += t * (k * (1 / bigX + 1 / d) + g[2] * dLdA);
+                sumB -= t * k / d;
+            }
+            if (Math.abs(t) <= 1e-17 * Math.abs(sum) && k > 2 * far * rho) {
+                break;
+            }
+            if (k == TAIL_MAX_TERMS - 1) {
+                return Double.NaN;
+            }
+        }
+        if (!(sum > 0)) {
+            return Double.NaN;
+        }
+        double lnJ = -far * lnD + (1 - near) * lnX + lnFirst + Math.log(sum);
+        if (grad != null) {
+            double dNear = -lnX + sumP / sum;
+            double dFar = -lnD + sumQ / sum;
+            double dA = far / d + (1 - near) / bigX + sumA / sum;
+            double dB = -far / d + sumB / sum;
+            if (betaFar) {
+                grad[0] = dNear;
+                grad[1] = dA;
+                grad[2] = 1 / s + dFar;
+                grad[3] = dB;
+            } else {
+                grad[0] = dFar;
+                grad[1] = dB;
+                grad[2] = 1 / s + dNear;
+                grad[3] = dA;
+            }
+        }
+        return Math.log(s) + lnJ;
+    }
+
+    private static final double[][] GAUSS = io.crmkit.metrics.clv.internal.Quadrature.gaussLegendre(10);
+    /** The quadrature stops where the integrand has fallen this far below its maximum (e^-40). */
+    private static final double TAIL_DROP = 40;
+    private static final int MAX_PANELS = 96;
+
+    /**
+     * The same {@code ln(s J)} as {@link #lnTail}, by Gauss-Legendre quadrature (10 nodes per
+     * panel) in {@code v = ln(min(alpha, beta) + u)}, where the integrand is log-concave: panels
+     * start at its maximum and run outwards, at most one unit of {@code v} wide and narrow enough
+     * for the log-integrand to change by about 6 across them, until it has fallen by
+     * {@value #TAIL_DROP} (below 1e-17 of the maximum) or the interval ends. Every parameter
+     * derivative is an integral over the same nodes. The cost is bounded (at most
+     * {@value #MAX_PANELS} panels) for every parameter value: this is the fallback where neither
+     * the hypergeometric series nor the expansion is cheap. NaN only when {@code t_x = T}.
+     */
+    static double lnTailQuadrature(double r, double alpha, double s, double beta, int x, double tx, double bigT,
+            double[] grad) {
+        if (!(tx < bigT)) {
+            return Double.NaN;
+        }
+        double p = r + x;
+        double q = s + 1;
+        double m0 = Math.min(alpha, beta);
+        double da = alpha - m0;
+        double db = beta - m0;
+        double v0 = Math.log(m0 + tx);
+        double v1 = Math.log(m0 + bigT);
+        double vm;
+        if (tailSlope(v0, p, q, da, db) <= 0) {
+            vm = v0;
+        } else if (tailSlope(v1, p, q, da, db) >= 0) {
+            vm = v1;
+        } else {
+            double lo = v0;
+            double hi = v1;
+            for (int i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(lo)); i++) {
+                double mid = 0.5 * (lo + hi);
+                if (tailSlope(mid, p, q, da, db) > 0) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            vm = 0.5 * (lo + hi);
+        }
+        double top = tailPhi(vm, p, q, da, db);
+        double[] acc = new double[5];
+        int panels = 0;
+        for (int dir = 1; dir >= -1; dir -= 2) {
+            double a = vm;
+            double end = dir > 0 ? v1 : v0;
+            while (dir > 0 ? a < end : a > end) {
+                double slope = Math.abs(tailSlope(a, p, q, da, db));
+                double width = Math.min(1, 6 / Math.max(slope, 1e-3));
+                double b = dir > 0 ? Math.min(end, a + width) : Math.max(end, a - width);
+                tailPanel(Math.min(a, b), Math.max(a, b), top, p, q, da, db, acc);
+                a = b;
+                if (++panels >= MAX_PANELS || tailPhi(a, p, q, da, db) < top - TAIL_DROP) {
+                    break;
+                }
+            }
+        }
+        double sum = acc[0];
+        if (grad != null) {
+            grad[0] = -acc[1] / sum;
+            grad[1] = -p * acc[2] / sum;
+            grad[2] = 1 / s - acc[3] / sum;
+            grad[3] = -q * acc[4] / sum;
+        }
+        return Math.log(s) + top + Math.log(sum);
+    }
+
+    /** ln of the integrand in v, Jacobian included: -p ln(da + e^v) - q ln(db + e^v) + v. */
+    private static double tailPhi(double v, double p, double q, double da, double db) {
+        double ev = Math.exp(v);
+        return -p * Math.log(da + ev) - q * Math.log(db + ev) + v;
+    }
+
+    private static double tailSlope(double v, double p, double q, double da, double db) {
+        double ev = Math.exp(v);
+        return 1 - p * ev / (da + ev) - q * ev / (db + ev);
+    }
+
+    /** Adds one panel's weights of 1, ln(alpha + u), 1/(alpha + u), ln(beta + u), 1/(beta + u). */
+    private static void tailPanel(double lo, double hi, double top, double p, double q, double da, double db,
+            double[] acc) {
+        double half = 0.5 * (hi - lo);
+        double mid = 0.5 * (hi + lo);
+        double[] nodes = GAUSS[0];
+        double[] weights = GAUSS[1];
+        for (int i = 0; i < nodes.length; i++) {
+            double v = mid + half * nodes[i];
+            double ev = Math.exp(v);
+            double au = da + ev;
+            double bu = db + ev;
+            double lnA = Math.log(au);
+            double lnB = Math.log(bu);
+            double w = weights[i] * half * Math.exp(-p * lnA - q * lnB + v - top);
+            acc[0] += w;
+            acc[1] += w * lnA;
+            acc[2] += w / au;
+            acc[3] += w * lnB;
+            acc[4] += w / bu;
+        }
+    }
+
+    /**
+     * {@code G(e) = (e^(e L) - 1) / e} (L at e = 0) for {@code L > 0}: writes {@code ln G},
+     * {@code (dG/de) / G} and {@code (dG/dL) / G} into {@code out}.
+     */
+    static void expIntegral(double e, double len, double[] out) {
+        double y = e * len;
+        if (Math.abs(y) < 1e-2) {
+            // G = L (1 + y/2 + y^2/6 + y^3/24 + y^4/120), dG/de = L^2 (1/2 + y/3 + y^2/8 + y^3/30 + y^4/144)
+            double series = 1 + y * (1.0 / 2 + y * (1.0 / 6 + y * (1.0 / 24 + y * (1.0 / 120 + y / 720))));
+            double dSeries = 1.0 / 2 + y * (1.0 / 3 + y * (1.0 / 8 + y * (1.0 / 30 + y * (1.0 / 144 + y / 840))));
+            out[0] = Math.log(len) + Math.log(series);
+            out[1] = len * dSeries / series;
+            out[2] = Math.exp(y) / (len * series);
+            return;
+        }
+        double gl; // (dG/dL) / G = e / (1 - e^(-y))
+        if (y > 0) {
+            double oneMinus = -Math.expm1(-y);
+            out[0] = y + Math.log(oneMinus) - Math.log(e);
+            gl = e / oneMinus;
+        } else {
+            double oneMinus = -Math.expm1(y); // 1 - e^y > 0
+            out[0] = Math.log(oneMinus) - Math.log(-e);
+            gl = e / -Math.expm1(-y);
+        }
+        out[2] = gl;
+        out[1] = (len * gl - 1) / e;
+    }
+
     /**
      * Log-likelihood of one pattern; when {@code g} is not null adds {@code w} times the gradient
      * with respect to (r, alpha, s, beta) into it.
@@ -84,9 +333,28 @@ final class ParetoNbdMath {
         double m = alphaLarger ? alpha : beta;
         double diff = alphaLarger ? alpha - beta : beta - alpha;
         double b2 = alphaLarger ? s + 1 : rx;
+        double zTx = diff / (m + tx);
+        if (seriesCost(b2, zTx) > SERIES_BUDGET) {
+            double[] tg = g == null ? null : new double[4];
+            double l2 = lnTail(r, alpha, s, beta, x, tx, bigT, tg);
+            if (Double.isNaN(l2)) {
+                l2 = lnTailQuadrature(r, alpha, s, beta, x, tx, bigT, tg);
+            }
+            if (!Double.isNaN(l2)) {
+                double lse = Special.logAddExp(l1, l2);
+                if (g != null) {
+                    double p1 = Math.exp(l1 - lse);
+                    double p2 = 1 - p1;
+                    g[0] += w * (Special.digamma(rx) - Special.digamma(r) + Math.log(alpha) - p1 * lnAT + p2 * tg[0]);
+                    g[1] += w * (r / alpha - p1 * rx / (alpha + bigT) + p2 * tg[1]);
+                    g[2] += w * (Math.log(beta) - p1 * lnBT + p2 * tg[2]);
+                    g[3] += w * (s / beta - p1 * s / (beta + bigT) + p2 * tg[3]);
+                }
+                return common + lse;
+            }
+        }
         double[] dTx = g == null ? null : scratch;
         double[] dT = g == null ? null : new double[3];
-        double zTx = diff / (m + tx);
         double zT = diff / (m + bigT);
         double lnFtx = lnSeries(a1, b2, zTx, dTx) - a1 * Math.log(m + tx);
         double lnFT = lnSeries(a1, b2, zT, dT) - a1 * Math.log(m + bigT);

@@ -21,6 +21,24 @@ public final class ParetoNbdModel implements TransactionModel {
 
     private static final String[] NAMES = {"r", "alpha", "s", "beta"};
 
+    /** Pareto/NBD's drop-out measure: the mean drop-out rate. */
+    private static final MaximumLikelihood.Dropout DROPOUT = new MaximumLikelihood.Dropout() {
+        @Override
+        public String label() {
+            return "s/beta";
+        }
+
+        @Override
+        public String meaning(BtydData data) {
+            return "the mean drop-out rate per " + BgFamilyModel.singular(data.unit());
+        }
+
+        @Override
+        public double value(double[] theta) {
+            return theta[2] / theta[3];
+        }
+    };
+
     private final double r;
     private final double alpha;
     private final double s;
@@ -81,7 +99,8 @@ public final class ParetoNbdModel implements TransactionModel {
                 data.bigTIn(data.unit()), data.weights());
         double scale = Degenerate.timePerPurchase(data);
         double[] start = {0, Math.log(scale), 0, Math.log(scale)};
-        MaximumLikelihood.Result res = MaximumLikelihood.fit(NAME, NAMES, f, data.customerCount(), start, options);
+        MaximumLikelihood.Result res = MaximumLikelihood.fitWithDropout(NAME, NAMES, f, data, start, options,
+                DROPOUT);
         return new ParetoNbdModel(res.theta(), data.unit(), Optional.of(res.fit()));
     }
 

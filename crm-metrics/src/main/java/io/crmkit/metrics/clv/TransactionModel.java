@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A continuous-time "buy till you die" model of repeat transactions (BG/NBD, MBG/NBD, Pareto/NBD)
+ * A continuous-time "buy till you die" model of repeat transactions (BG/NBD, MBG/NBD, Pareto/NBD,
+ * and their no-drop-out limit the NBD)
  * with fixed parameters in a time unit. Every time argument of the single-customer methods
  * ({@code tx}, {@code bigT}, {@code t}) is in {@link #unit()}; the bulk methods convert
  * {@link BtydData} and {@link Horizon}s into it.
@@ -18,10 +19,10 @@ import java.util.Optional;
  * <p>Implementations are immutable and thread-safe, and never return NaN: results are finite and
  * probabilities lie in {@code [0, 1]}.
  */
-public sealed interface TransactionModel permits BgNbdModel, MbgNbdModel, ParetoNbdModel {
+public sealed interface TransactionModel permits BgNbdModel, MbgNbdModel, ParetoNbdModel, NbdModel {
 
     /**
-     * Returns the model's short name, as in the CLI: {@code bg-nbd}, {@code mbg-nbd},
+     * Returns the model's short name, as in the CLI: {@code bg-nbd}, {@code mbg-nbd}, {@code nbd},
      * {@code pareto-nbd}.
      *
      * @return the name, never null

@@ -79,8 +79,13 @@ public final class Quadrature {
         return sum * half;
     }
 
-    /** Nodes and weights of the n-point Gauss-Legendre rule on [-1, 1]. */
-    static double[][] gaussLegendre(int n) {
+    /**
+     * Returns the nodes and weights of the n-point Gauss-Legendre rule on {@code [-1, 1]}.
+     *
+     * @param n the number of nodes, at least 1
+     * @return {@code {nodes, weights}}, new arrays in ascending node order
+     */
+    public static double[][] gaussLegendre(int n) {
         double[] x = new double[n];
         double[] w = new double[n];
         for (int i = 0; i < (n + 1) / 2; i++) {
