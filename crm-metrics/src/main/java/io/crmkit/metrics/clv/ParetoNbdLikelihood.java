@@ -23,9 +23,13 @@ import java.util.Arrays;
  *       weights, and nothing is allocated per evaluation.
  * </ul>
  *
- * <p>When the series needs more than {@value #MAX_TERMS} terms or its coefficients grow towards
- * overflow (very large {@code x} with {@code z} near 1), that point falls back to
- * {@link ParetoNbdMath#lnSeries}, which rescales as it sums.
+ * <p>The series is summed in Euler's form (see {@link ParetoNbdMath#lnSeries}), whose positive
+ * terms shrink at least by the factor z. Where it would still need more than
+ * {@link ParetoNbdMath#SERIES_BUDGET} terms ({@code z} near 1: a rate scale far beyond the
+ * observation time), the pattern's drop-out term is computed directly, by the binomial
+ * expansion {@link ParetoNbdMath#lnTail} or else the bounded quadrature
+ * {@link ParetoNbdMath#lnTailQuadrature}: every evaluation costs a bounded amount of work per
+ * pattern, whatever the parameters.
  *
  * <p>Not thread-safe: it reuses its work arrays; each fit creates its own.
  */
@@ -34,7 +38,8 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
     /** Series terms precomputed per group at most; beyond, the rescaling series takes over. */
     static final int MAX_TERMS = 2048;
 
-    private static final double COEFFICIENT_LIMIT = 1e250;
+    /** Coefficients below this (they only shrink) contribute nothing at any z < 1. */
+    private static final double COEFFICIENT_FLOOR = 1e-300;
     private static final double LN2 = 0.6931471805599453;
     /** exp(u) stays finite, with room for the products that follow. */
     private static final double MAX_EXP = 600;
@@ -70,7 +75,8 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
     private double[] ck = new double[64];
     private int terms;
     private int usable;
-    private double cumB;
+    private double harmonicB;
+    private double harmonicA;
 
     ParetoNbdLikelihood(int[] xs, double[] tx, double[] bigT, double[] weight) {
         int n = xs.length;
@@ -202,7 +208,7 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             startSeries();
             for (int p = groupPoint[g]; p < groupPoint[g + 1]; p++) {
                 double z = diff * invM[pointTime[p]];
-                if (ParetoNbdMath.seriesCost(b2, z) > ParetoNbdMath.SERIES_BUDGET) {
+                if (ParetoNbdMath.seriesCost(a1, b2, z) > ParetoNbdMath.SERIES_BUDGET) {
                     lnF[p] = Double.NaN; // summed only if the drop-out term's expansion does not apply
                 } else {
                     point(p, a1, b2, alphaLarger, alpha, beta, diff, grad);
@@ -315,9 +321,10 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
      */
     private void point(int p, double a1, double b2, boolean alphaLarger, double alpha, double beta, double diff,
             boolean grad) {
+        double near = alphaLarger ? beta : alpha;
         int tj = pointTime[p];
         double z = diff * invM[tj];
-        double lnSeries = series(a1, b2, z, grad);
+        double lnSeries = series(a1, b2, z, (near + pointT[p]) * invM[tj], grad);
         lnF[p] = lnSeries - a1 * lnM[tj];
         if (grad) {
             double lnMt = lnM[tj];
@@ -347,12 +354,15 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         ck[0] = 0;
         terms = 1;
         usable = MAX_TERMS;
-        cumB = 0;
+        harmonicB = 0;
+        harmonicA = 0;
     }
 
     /**
      * Extends the coefficient table of (a, b) towards {@code n} terms; false when it cannot grow
-     * (size or overflow limit reached).
+     * (size limit reached). The coefficients are those of Euler's form, as in
+     * {@link ParetoNbdMath#lnSeries}: {@code c_k = (a + 1 - b)_k / (a + 1)_k}, with
+     * {@code c_k (d/da) ln c_k}, {@code c_k (d/db) ln c_k} and {@code k c_k}.
      */
     private boolean extend(double a, double b, int n) {
         int before = terms;
@@ -365,16 +375,16 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         }
         int end = Math.min(n, c.length);
         for (int k = terms; k < end; k++) {
-            // c_k = a/(a+k) (b)_k / k!, from c_(k-1) as in ParetoNbdMath.lnSeries
-            double v = c[k - 1] * ((a + k - 1) * (b + k - 1) / ((a + k) * k));
-            cumB += 1 / (b + k - 1);
-            if (!(v < COEFFICIENT_LIMIT) || !(cumB * v < COEFFICIENT_LIMIT) || !(k * v < COEFFICIENT_LIMIT)) {
+            double v = c[k - 1] * ((a - b + k) / (a + k));
+            harmonicB += 1 / (a - b + k);
+            harmonicA += 1 / (a + k);
+            if (!(v > COEFFICIENT_FLOOR)) {
                 usable = k;
                 break;
             }
             c[k] = v;
-            ca[k] = v * (k / (a * (a + k)));
-            cb[k] = v * cumB;
+            ca[k] = v * (harmonicB - harmonicA);
+            cb[k] = -v * harmonicB;
             ck[k] = v * k;
             terms = k + 1;
         }
@@ -385,12 +395,13 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
      * ln 2F1(a, b; a + 1; z) for 0 <= z < 1 from the current group's coefficients; with
      * {@code derivatives} the derivatives of that log in a, b and z into {@link #d}.
      */
-    private double series(double a, double b, double z, boolean derivatives) {
+    private double series(double a, double b, double z, double oneMinusZ, boolean derivatives) {
         double sum = 1;
         double sa = 0;
         double sb = 0;
         double sk = 0;
         double zk = 1; // z^(k-1), then z^k
+        double geometric = z / oneMinusZ;
         double[] c0 = c;
         double[] c1 = ca;
         double[] c2 = cb;
@@ -399,7 +410,10 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         for (int k = 1; ; k++) {
             if (k >= n) {
                 if (k >= usable || !extend(a, b, Math.max(2 * k, 32))) {
-                    return ParetoNbdMath.lnSeries(a, b, z, derivatives ? d : null);
+                    if (k >= usable && usable < MAX_TERMS) {
+                        break; // the coefficients fell below the floor: the rest is negligible
+                    }
+                    return ParetoNbdMath.lnSeries(a, b, z, oneMinusZ, derivatives ? d : null);
                 }
                 c0 = c;
                 c1 = ca;
@@ -413,15 +427,16 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             sum += term;
             sa += c1[k] * zk;
             sb += c2[k] * zk;
-            if (term <= 1e-17 * sum && (b + k) * z < k + 1) {
+            if (term * ParetoNbdMath.tailBound(a, b, k, geometric) <= 1e-17 * sum) {
                 break;
             }
         }
+        double ln1mz = Math.log(oneMinusZ);
         if (derivatives) {
             d[0] = sa / sum;
-            d[1] = sb / sum;
-            d[2] = sk / sum;
+            d[1] = sb / sum - ln1mz;
+            d[2] = sk / sum + (b - 1) / oneMinusZ;
         }
-        return Math.log(sum);
+        return (1 - b) * ln1mz + Math.log(sum);
     }
 }

@@ -20,9 +20,13 @@ final class ParetoNbdMath {
 
     /**
      * ln 2F1(a, b; a + 1; z) for a, b > 0, 0 <= z < 1, and when {@code d} is not null the
-     * derivatives of that log in a, b and z into d[0..2].
+     * derivatives of that log in a, b and z into d[0..2]. Summed in Euler's form
+     * {@code 2F1(a, b; a + 1; z) = (1 - z)^(1 - b) 2F1(1, a + 1 - b; a + 1; z)} (DLMF 15.8.1), whose
+     * terms {@code (a + 1 - b)_k / (a + 1)_k z^k} are positive and shrink by less than z from the
+     * first: a heavy buyer's large {@code b = r + x} makes them vanish within a few terms. The
+     * caller passes {@code 1 - z} computed without cancellation (z close to 1 is where it matters).
      */
-    static double lnSeries(double a, double b, double z, double[] d) {
+    static double lnSeries(double a, double b, double z, double oneMinusZ, double[] d) {
         if (z == 0) {
             if (d != null) {
                 d[0] = 0;
@@ -31,55 +35,61 @@ final class ParetoNbdMath {
             }
             return 0;
         }
+        double ln1mz = Math.log(oneMinusZ);
         double term = 1;
         double sum = 1;
         double sa = 0;
         double sb = 0;
         double sk = 0;
-        double cumB = 0;
-        double lnScale = 0;
+        double hb = 0; // sum_{j<=k} 1/(a - b + j)
+        double ha = 0; // sum_{j<=k} 1/(a + j)
+        double geometric = z / oneMinusZ;
         for (int k = 1; k < 50_000_000; k++) {
-            // tau_k = a/(a+k) (b)_k / k! z^k; ratio tau_k / tau_(k-1) = (a+k-1)(b+k-1) z / ((a+k) k)
-            term *= (a + k - 1) * (b + k - 1) * z / ((a + k) * k);
-            cumB += 1 / (b + k - 1);
+            term *= (a - b + k) / (a + k) * z;
             sum += term;
             if (d != null) {
-                sa += term * (k / (a * (a + k)));
-                sb += term * cumB;
+                hb += 1 / (a - b + k);
+                ha += 1 / (a + k);
+                sa += term * (hb - ha);
+                sb -= term * hb;
                 sk += term * k;
             }
-            if (sum > BIG) {
-                term /= BIG;
-                sum /= BIG;
-                sa /= BIG;
-                sb /= BIG;
-                sk /= BIG;
-                lnScale += LN_BIG;
-            }
-            if (term <= 1e-17 * sum && (b + k) * z / (k + 1) < 1) {
+            if (term * tailBound(a, b, k, geometric) <= 1e-17 * sum) {
                 break;
             }
         }
         if (d != null) {
             d[0] = sa / sum;
-            d[1] = sb / sum;
-            d[2] = sk / sum / z;
+            d[1] = sb / sum - ln1mz;
+            d[2] = sk / sum / z + (b - 1) / oneMinusZ;
         }
-        return Math.log(sum) + lnScale;
+        return (1 - b) * ln1mz + Math.log(sum);
     }
 
     /** Series terms above which {@link #lnTail} is preferred where it applies. */
     static final double SERIES_BUDGET = 300;
     /** The expansion's ratio bound: terms shrink at least this fast. */
-    private static final double TAIL_RATIO = 0.5;
-    private static final int TAIL_MAX_TERMS = 200;
+    private static final double TAIL_RATIO = 0.8;
+    private static final int TAIL_MAX_TERMS = 400;
 
     /**
-     * Roughly how many terms the series {@code 2F1(a, b; a + 1; z)} needs: its terms grow while
-     * {@code (b + k) z > k + 1} and then shrink like {@code z^k}.
+     * A bound on the rest of Euler's series after its term k, as a multiple of that term: the
+     * term ratios {@code (a - b + j) z / (a + j)} grow towards z, so the rest is at most
+     * {@code z / (1 - z)} times the term; for {@code b > 1} they are also at most
+     * {@code (1 - 1 / (a + j))^b}, so the rest is at most about {@code (a + k + 1) / (b - 1)} times it.
      */
-    static double seriesCost(double b, double z) {
-        return (40 + b * z) / (1 - z);
+    static double tailBound(double a, double b, int k, double geometric) {
+        return b > 1 ? Math.min(geometric, (a + k + 1) / (b - 1)) : geometric;
+    }
+
+    /**
+     * Roughly how many terms {@link #lnSeries} needs for {@code 2F1(a, b; a + 1; z)}: the fewer of
+     * the geometric estimate (ratio {@code (a - b + k) z / (a + k)} at k = 40) and, for {@code b > 1},
+     * the power-law one ({@code (a + 1) 10^(17 / (b - 1))}).
+     */
+    static double seriesCost(double a, double b, double z) {
+        double geometric = 40 / (1 - z * Math.min(1, (a - b + 40) / (a + 40)));
+        return b > 1.05 ? Math.min(geometric, (a + 1) * Math.pow(10, 17 / (b - 1))) : geometric;
     }
 
     /**
@@ -90,8 +100,8 @@ final class ParetoNbdMath {
      * {@code X = A + t_x} and {@code L = ln((A + T) / X)},
      * {@code J = D^-Q X^(1-P) sum_k (-1)^k (Q)_k / k! (X / D)^k G(k - P + 1)} with
      * {@code G(e) = expm1(e L) / e}, where {@code P} and {@code Q} are the exponents of the near
-     * and far factor. Every term is computed from logarithms and {@code expm1}, so nothing cancels
-     * but the alternating sum, whose ratio is at most 1/2. This is where the hypergeometric series
+     * and far factor. The terms come from products alone (near {@code e L = 0} from the series of
+     * G), so nothing cancels but the alternating sum, whose ratio is at most 1/2. This is where the hypergeometric series
      * needs {@code 1 / (1 - z)} terms, z close to 1 (a drop-out or purchase rate scale far beyond
      * the observation time); here it takes at most a few dozen.
      *
@@ -117,38 +127,60 @@ final class ParetoNbdMath {
         double bigX = a + tx;
         double lnX = Math.log(bigX);
         double lnD = Math.log(d);
-        double lnRho0 = lnX - lnD;
+        double rho0 = bigX / d;
         double len = Math.log(a + bigT) - lnX; // L
         double dLdA = 1 / (a + bigT) - 1 / bigX;
-        double lnFirst = Double.NaN;
+        // Term k: (-1)^k C_k rho0^k G(e_k), e_k = k - near + 1, with C_k = (far)_k / k! and
+        // rho0^k G(e_k) = (Y_k - rho0^k) / e_k, Y_k = rho0^k e^(e_k L) = e^((1 - near) L) rho^k:
+        // products only; near e_k = 0, where that difference cancels, the series of G in e_k L.
+        double y = Math.exp((1 - near) * len); // Y_0
+        double pw = 1; // rho0^k
+        double c = 1; // C_k
+        double harmonic = 0; // sum_{j<k} 1 / (far + j)
         double sum = 0;
         double sumP = 0;
         double sumQ = 0;
         double sumA = 0;
         double sumB = 0;
-        double lnC = 0; // ln (Q)_k / k!
-        double harmonic = 0; // sum_{j<k} 1 / (Q + j)
-        double[] g = new double[3];
+        double first = 0;
         for (int k = 0; k < TAIL_MAX_TERMS; k++) {
             if (k > 0) {
-                lnC += Math.log((far + k - 1) / k);
+                c *= (far + k - 1) / k;
                 harmonic += 1 / (far + k - 1);
+                pw *= rho0;
+                y *= rho;
             }
             double e = k - near + 1;
-            expIntegral(e, len, g);
-            double lnMag = lnC + k * lnRho0 + g[0];
-            if (k == 0) {
-                lnFirst = lnMag;
+            double u = e * len;
+            double g; // rho0^k G(e_k)
+            double ge; // rho0^k dG/de
+            if (Math.abs(u) < 0.1) {
+                double series = 1 + u * (1.0 / 2 + u * (1.0 / 6 + u * (1.0 / 24 + u * (1.0 / 120 + u * (1.0 / 720
+                        + u * (1.0 / 5040 + u * (1.0 / 40320 + u * (1.0 / 362880 + u * (1.0 / 3628800 + u
+                        / 39916800)))))))));
+                double dSeries = 1.0 / 2 + u * (1.0 / 3 + u * (1.0 / 8 + u * (1.0 / 30 + u * (1.0 / 144 + u * (1.0
+                        / 840 + u * (1.0 / 5760 + u * (1.0 / 45360 + u * (1.0 / 403200 + u * (1.0 / 3991680
+                        + u / 43545600)))))))));
+                g = pw * len * series;
+                ge = pw * len * len * dSeries;
+            } else {
+                g = (y - pw) / e;
+                ge = (len * y - g) / e;
             }
-            double t = Math.exp(lnMag - lnFirst);
+            double t = c * g;
             if ((k & 1) == 1) {
                 t = -t;
             }
+            if (k == 0) {
+                first = t;
+            }
+            t /= first;
+            double sign = (k & 1) == 1 ? -c / first : c / first;
             sum += t;
             if (grad != null) {
-                sumP -= t * g[1];
+                sumP -= sign * ge;
                 sumQ += t * harmonic;
-                sumA += t * (k * (1 / bigX + 1 / d) + g[2] * dLdA);
+                sumA += t * k * (1 / bigX + 1 / d) + sign * y * dLdA;
                 sumB -= t * k / d;
             }
             if (Math.abs(t) <= 1e-17 * Math.abs(sum) && k > 2 * far * rho) {
@@ -158,6 +190,7 @@ final class ParetoNbdMath {
                 return Double.NaN;
             }
         }
+        double lnFirst = Math.log(first);
         if (!(sum > 0)) {
             return Double.NaN;
         }
@@ -235,7 +268,7 @@ final class ParetoNbdMath {
             double end = dir > 0 ? v1 : v0;
             while (dir > 0 ? a < end : a > end) {
                 double slope = Math.abs(tailSlope(a, p, q, da, db));
-                double width = Math.min(1, 6 / Math.max(slope, 1e-3));
+                double width = Math.min(2, 6 / Math.max(slope, 1e-3));
                 double b = dir > 0 ? Math.min(end, a + width) : Math.max(end, a - width);
                 tailPanel(Math.min(a, b), Math.max(a, b), top, p, q, da, db, acc);
                 a = b;
@@ -289,35 +322,6 @@ final class ParetoNbdMath {
     }
 
     /**
-     * {@code G(e) = (e^(e L) - 1) / e} (L at e = 0) for {@code L > 0}: writes {@code ln G},
-     * {@code (dG/de) / G} and {@code (dG/dL) / G} into {@code out}.
-     */
-    static void expIntegral(double e, double len, double[] out) {
-        double y = e * len;
-        if (Math.abs(y) < 1e-2) {
-            // G = L (1 + y/2 + y^2/6 + y^3/24 + y^4/120), dG/de = L^2 (1/2 + y/3 + y^2/8 + y^3/30 + y^4/144)
-            double series = 1 + y * (1.0 / 2 + y * (1.0 / 6 + y * (1.0 / 24 + y * (1.0 / 120 + y / 720))));
-            double dSeries = 1.0 / 2 + y * (1.0 / 3 + y * (1.0 / 8 + y * (1.0 / 30 + y * (1.0 / 144 + y / 840))));
-            out[0] = Math.log(len) + Math.log(series);
-            out[1] = len * dSeries / series;
-            out[2] = Math.exp(y) / (len * series);
-            return;
-        }
-        double gl; // (dG/dL) / G = e / (1 - e^(-y))
-        if (y > 0) {
-            double oneMinus = -Math.expm1(-y);
-            out[0] = y + Math.log(oneMinus) - Math.log(e);
-            gl = e / oneMinus;
-        } else {
-            double oneMinus = -Math.expm1(y); // 1 - e^y > 0
-            out[0] = Math.log(oneMinus) - Math.log(-e);
-            gl = e / -Math.expm1(-y);
-        }
-        out[2] = gl;
-        out[1] = (len * gl - 1) / e;
-    }
-
-    /**
      * Log-likelihood of one pattern; when {@code g} is not null adds {@code w} times the gradient
      * with respect to (r, alpha, s, beta) into it.
      */
@@ -334,7 +338,7 @@ final class ParetoNbdMath {
         double diff = alphaLarger ? alpha - beta : beta - alpha;
         double b2 = alphaLarger ? s + 1 : rx;
         double zTx = diff / (m + tx);
-        if (seriesCost(b2, zTx) > SERIES_BUDGET) {
+        if (seriesCost(a1, b2, zTx) > SERIES_BUDGET) {
             double[] tg = g == null ? null : new double[4];
             double l2 = lnTail(r, alpha, s, beta, x, tx, bigT, tg);
             if (Double.isNaN(l2)) {
@@ -356,8 +360,9 @@ final class ParetoNbdMath {
         double[] dTx = g == null ? null : scratch;
         double[] dT = g == null ? null : new double[3];
         double zT = diff / (m + bigT);
-        double lnFtx = lnSeries(a1, b2, zTx, dTx) - a1 * Math.log(m + tx);
-        double lnFT = lnSeries(a1, b2, zT, dT) - a1 * Math.log(m + bigT);
+        double near = alphaLarger ? beta : alpha;
+        double lnFtx = lnSeries(a1, b2, zTx, (near + tx) / (m + tx), dTx) - a1 * Math.log(m + tx);
+        double lnFT = lnSeries(a1, b2, zT, (near + bigT) / (m + bigT), dT) - a1 * Math.log(m + bigT);
         double lnRatio = Math.log(s) - Math.log(a1);
         double l2;
         if (lnFT >= lnFtx) {
