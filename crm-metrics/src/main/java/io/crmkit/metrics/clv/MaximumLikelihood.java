@@ -82,16 +82,16 @@ final class MaximumLikelihood {
                     + " churn (" + model + " log-likelihood " + fixed(res.fit().logLikelihood()) + ", NBD "
                     + fixed(nbd.fit().logLikelihood()) + ": a gain of " + fixed(gain) + ", within the boundary"
                     + " tolerance " + options.boundaryTolerance() + "; " + dropout.label() + ", "
-                    + dropout.meaning(data) + ", is " + String.format(java.util.Locale.ROOT, "%.3g",
-                            dropout.value(res.theta())) + " and tends to 0)";
+                    + dropout.meaning(data) + ", ends at " + String.format(java.util.Locale.ROOT, "%.3g",
+                            dropout.value(res.theta())) + ", which these data cannot tell from 0)";
             if (nbd.status() == FitStatus.BOUNDARY) {
-                explanation += "; " + edgeExplanation(nbd, NbdModel.NAME);
+                explanation += "; " + edgeExplanation(nbd, NbdModel.NAME, data.unit());
             }
             throw boundary(model, res, dropout.label(), explanation,
                     Optional.of(NbdModel.of(nbd, data.unit())));
         }
         if (status == FitStatus.BOUNDARY) {
-            throw boundary(model, res, edgeParameters(res), edgeExplanation(res, model), Optional.empty());
+            throw boundary(model, res, edgeParameters(res), edgeExplanation(res, model, data.unit()), Optional.empty());
         }
         return res;
     }
@@ -121,7 +121,7 @@ final class MaximumLikelihood {
     }
 
     /** Which parameters went where, and what it means when the NBD's purchase rates stop varying. */
-    static String edgeExplanation(Result res, String model) {
+    static String edgeExplanation(Result res, String model, io.crmkit.core.history.PeriodUnit unit) {
         StringBuilder b = new StringBuilder();
         for (Estimate e : res.fit().estimates()) {
             double u = Math.log(e.value());
@@ -137,7 +137,7 @@ final class MaximumLikelihood {
             double rate = res.fit().estimates().get(0).value() / res.fit().estimates().get(1).value();
             return where + ": purchase rates do not vary across customers; every customer buys as a Poisson"
                     + " process with rate r/alpha = " + String.format(java.util.Locale.ROOT, "%.4g", rate)
-                    + " per unit of time";
+                    + " per " + BgFamilyModel.singular(unit);
         }
         return where + ": the data cannot identify the " + model + " parameters; the likelihood keeps rising"
                 + " towards the edge of the parameter space";

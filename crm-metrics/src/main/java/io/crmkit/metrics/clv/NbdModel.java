@@ -79,7 +79,7 @@ public final class NbdModel implements TransactionModel {
         if (res.status() == FitStatus.BOUNDARY) {
             FitReport r = res.fit().report();
             throw new ModelFitException(r, new FitBoundary(NAME, MaximumLikelihood.edgeParameters(res),
-                    MaximumLikelihood.edgeExplanation(res, NAME), res.fit().estimates(), r.logLikelihood(),
+                    MaximumLikelihood.edgeExplanation(res, NAME, data.unit()), res.fit().estimates(), r.logLikelihood(),
                     Optional.empty()));
         }
         if (res.status() != FitStatus.CONVERGED) {

@@ -246,8 +246,8 @@ class PublishedEstimatesTest {
         assertThat(all).hasSize(2357);
         CustomerValue first = all.get(SharedData.cdnowSummaries().indexOf(io.crmkit.core.CustomerId.of("1")).orElseThrow());
         // the summary file rounds t_x and T to 2 decimals; the view holds them exactly
-        assertThat(first.clv()).isCloseTo(clv, within(0.01));
-        assertThat(first.expectedSpend()).isCloseTo(spend, within(1e-9));
+        assertThat(first.clv().orElseThrow()).isCloseTo(clv, within(0.01));
+        assertThat(first.expectedSpend().orElseThrow()).isCloseTo(spend, within(1e-9));
         assertThat(all).allSatisfy(v -> assertThat(v.probabilityAlive()).isBetween(0.0, 1.0));
     }
 

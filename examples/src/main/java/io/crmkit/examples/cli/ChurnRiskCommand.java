@@ -6,8 +6,6 @@ import io.crmkit.examples.cli.output.Definitions;
 import io.crmkit.examples.cli.output.ListRows;
 import io.crmkit.examples.cli.output.OutputFormat;
 import io.crmkit.examples.cli.output.ResultWriter;
-import io.crmkit.metrics.clv.ModelFitException;
-import io.crmkit.metrics.clv.TransactionModel;
 import io.crmkit.segmentation.lifecycle.ChurnRisk;
 import io.crmkit.segmentation.lifecycle.ChurnRiskReport;
 import io.crmkit.segmentation.lifecycle.ChurnWarning;
@@ -71,7 +69,9 @@ public final class ChurnRiskCommand extends CrmkitCommand {
 
     @Option(names = "--p-alive-model", order = 16, paramLabel = "bg-nbd|mbg-nbd|pareto-nbd",
             converter = ClvCommand.ModelConverter.class,
-            description = "Add the P(alive) signal under this model, fitted in weeks to the history up to --as-of.")
+            description = {"Add the P(alive) signal under this model, fitted in weeks to the history up to --as-of."
+                + " When the fit ends at the drop-out boundary (no drop-out visible), a warning says so and the"
+                + " signal stays off."})
     private ClvCommand.Model model;
 
     @Option(names = "--p-alive-below", order = 17, paramLabel = "P", defaultValue = "0.5",
@@ -120,19 +120,26 @@ public final class ChurnRiskCommand extends CrmkitCommand {
         if (data == null) {
             return CrmkitCli.EXIT_FAILED;
         }
+        String aliveSignal = "off (no --p-alive-model)";
         if (model != null) {
-            TransactionModel fitted;
+            ClvCommand.Fitted fitted;
             try {
-                fitted = model.fit(data.timelines.btyd(asOf, PeriodUnit.WEEKS));
-            } catch (ModelFitException e) {
-                throw new CommandFailedException(model.label + " did not converge: " + e.getMessage());
+                fitted = model.fitOrNested(data.timelines.btyd(asOf, PeriodUnit.WEEKS), this,
+                        "the P(alive) signal is off: P(alive) would be 1 for every customer and the signal could"
+                            + " never fire");
             } catch (IllegalArgumentException e) {
                 throw new CommandFailedException(model.label + ": " + e.getMessage());
             }
-            try {
-                builder.alive(Optional.of(new WarningOptions.Alive(fitted, aliveThreshold)));
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailedException("--p-alive-below: " + e.getMessage());
+            if (fitted.boundary().isPresent()) {
+                aliveSignal = "off: " + model.label + " is at the boundary (" + fitted.boundary().get().explanation()
+                        + ")";
+            } else {
+                try {
+                    builder.alive(Optional.of(new WarningOptions.Alive(fitted.model(), aliveThreshold)));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandFailedException("--p-alive-below: " + e.getMessage());
+                }
+                aliveSignal = "on: " + model.label;
             }
         }
         WarningOptions options = builder.build();
@@ -140,6 +147,7 @@ public final class ChurnRiskCommand extends CrmkitCommand {
         Definitions d = data.definitions("churn-risk", input);
         d.put("warning", options.describe());
         d.put("signals_not_available", "complaints and satisfaction (an order file holds no service data)");
+        d.put("p_alive_signal", aliveSignal);
         d.put("customers_assessed", report.assessed());
         Map<String, Object> levels = new LinkedHashMap<>();
         report.counts().forEach((l, n) -> levels.put(l.label(), n));

@@ -21,7 +21,9 @@ import io.crmkit.metrics.clv.CalibrationHoldout;
 import io.crmkit.metrics.clv.CustomerValue;
 import io.crmkit.metrics.clv.DiscountRate;
 import io.crmkit.metrics.clv.Estimate;
+import io.crmkit.metrics.clv.FitBoundary;
 import io.crmkit.metrics.clv.FitReport;
+import io.crmkit.metrics.clv.FitStatus;
 import io.crmkit.metrics.clv.GammaGammaModel;
 import io.crmkit.metrics.clv.HoldoutScorecard;
 import io.crmkit.metrics.clv.Horizon;
@@ -29,6 +31,7 @@ import io.crmkit.metrics.clv.LifetimeValue;
 import io.crmkit.metrics.clv.MbgNbdModel;
 import io.crmkit.metrics.clv.ModelFit;
 import io.crmkit.metrics.clv.ModelFitException;
+import io.crmkit.metrics.clv.NbdModel;
 import io.crmkit.metrics.clv.ParetoNbdModel;
 import io.crmkit.metrics.clv.TransactionModel;
 import java.io.IOException;
@@ -37,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,7 +75,9 @@ public final class ClvCommand implements Runnable {
         /** MBG/NBD (Batislam, Denizel and Filiztekin 2007). */
         MBG_NBD(MbgNbdModel.NAME),
         /** Pareto/NBD (Schmittlein, Morrison and Colombo 1987). */
-        PARETO_NBD(ParetoNbdModel.NAME);
+        PARETO_NBD(ParetoNbdModel.NAME),
+        /** NBD: purchases without drop-out, the nested model of the three above. */
+        NBD(NbdModel.NAME);
 
         final String label;
 
@@ -84,8 +90,40 @@ public final class ClvCommand implements Runnable {
                 case BG_NBD -> BgNbdModel.fit(data);
                 case MBG_NBD -> MbgNbdModel.fit(data);
                 case PARETO_NBD -> ParetoNbdModel.fit(data);
+                case NBD -> NbdModel.fit(data);
             };
         }
+
+        /**
+         * Fits the model, showing progress on a terminal; at a drop-out boundary returns the nested
+         * NBD fit with the boundary (and says so on stderr).
+         *
+         * @throws CommandFailedException if the fit fails, or ends at a boundary with no nested model
+         */
+        Fitted fitOrNested(BtydData data, CrmkitCommand command, String atBoundary) {
+            try {
+                return new Fitted(Fits.withProgress(command, "fitting " + label, () -> fit(data)),
+                        Optional.empty());
+            } catch (ModelFitException e) {
+                Optional<FitBoundary> b = e.boundary();
+                if (b.isPresent() && b.get().nested().isPresent()) {
+                    TransactionModel nested = b.get().nested().get();
+                    command.warn(e.getMessage() + "; " + atBoundary);
+                    return new Fitted(nested, b);
+                }
+                throw new CommandFailedException(label + " did not converge: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A fitted transaction model, and the boundary that made it the nested model instead of the
+     * requested one.
+     *
+     * @param model the model to predict with
+     * @param boundary the requested model's boundary, empty when it converged
+     */
+    record Fitted(TransactionModel model, Optional<FitBoundary> boundary) {
     }
 
     /** Accepts {@code bg-nbd} as well as {@code bg_nbd}. */
@@ -102,8 +140,10 @@ public final class ClvCommand implements Runnable {
         @Mixin
         OrderInputOptions input;
 
-        @Option(names = "--model", order = 10, paramLabel = "bg-nbd|mbg-nbd|pareto-nbd", defaultValue = "bg-nbd",
-                converter = ModelConverter.class, description = "Transaction model. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--model", order = 10, paramLabel = "bg-nbd|mbg-nbd|pareto-nbd|nbd", defaultValue = "bg-nbd",
+                converter = ModelConverter.class, description = {"Transaction model. nbd has no drop-out; it is also"
+                    + " what the others fall back to, with a warning, when their fit ends at the drop-out boundary"
+                    + " (no drop-out visible in the data). Default: ${DEFAULT-VALUE}."})
         Model model;
 
         @Option(names = "--calibration-end", order = 11, required = true, paramLabel = "DATE",
@@ -146,12 +186,9 @@ public final class ClvCommand implements Runnable {
             return true;
         }
 
-        TransactionModel fitModel() {
-            try {
-                return model.fit(data);
-            } catch (ModelFitException e) {
-                throw new CommandFailedException(model.label + " did not converge: " + e.getMessage());
-            }
+        Fitted fitModel() {
+            return model.fitOrNested(data, this, "using the nested " + NbdModel.NAME
+                    + " fit (no drop-out: P(alive) = 1 for every customer)");
         }
 
         Definitions definitions(String command) {
@@ -191,29 +228,32 @@ public final class ClvCommand implements Runnable {
             if (!prepare(holdoutEnd)) {
                 return CrmkitCli.EXIT_FAILED;
             }
-            TransactionModel m = fitModel();
+            Fitted fitted = fitModel();
+            TransactionModel m = fitted.model();
             ModelFit fit = m.fit().orElseThrow();
             FitReport report = fit.report();
             Definitions d = definitions("fit");
             HoldoutScorecard scorecard = split == null ? null : HoldoutScorecard.evaluate(m, split);
             if (format == OutputFormat.JSON) {
                 Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("model", m.name());
-                Map<String, Object> params = new LinkedHashMap<>();
-                Map<String, Object> errors = new LinkedHashMap<>();
-                for (Estimate e : m.parameters()) {
-                    params.put(e.name(), e.value());
-                    errors.put(e.name(), e.standardError().isPresent() ? e.standardError().getAsDouble() : null);
+                if (fitted.boundary().isPresent()) {
+                    FitBoundary b = fitted.boundary().get();
+                    doc.put("model", b.model());
+                    doc.put("params", params(b.atEdge()));
+                    doc.put("standardErrors", errors(b.atEdge()));
+                    doc.put("standardErrorNote", "no standard errors at the boundary: the likelihood still rises"
+                            + " towards the edge of the parameter space");
+                    doc.put("logLikelihood", b.logLikelihood());
+                    doc.put("converged", false);
+                    doc.put("status", FitStatus.BOUNDARY.toString());
+                    Map<String, Object> boundary = new LinkedHashMap<>();
+                    boundary.put("parameter", b.parameter());
+                    boundary.put("explanation", b.explanation());
+                    doc.put("boundary", boundary);
+                    doc.put("nested", modelDocument(m, fit));
+                } else {
+                    doc.putAll(modelDocument(m, fit));
                 }
-                doc.put("params", params);
-                doc.put("standardErrors", errors);
-                doc.put("logLikelihood", fit.logLikelihood());
-                doc.put("aic", fit.aic());
-                doc.put("bic", fit.bic());
-                doc.put("converged", report.converged());
-                doc.put("status", report.status().toString());
-                doc.put("iterations", report.iterations());
-                doc.put("gradientNorm", report.gradientNorm());
                 if (scorecard != null) {
                     doc.put("holdout", scorecard);
                 }
@@ -222,9 +262,18 @@ public final class ClvCommand implements Runnable {
                         .writeValueAsString(doc));
                 out().flush();
             } else {
+                fitted.boundary().ifPresent(b -> {
+                    d.put("requested_model", b.model());
+                    d.put("requested_model_status", FitStatus.BOUNDARY.toString());
+                    d.put("boundary", b.parameter() + ": " + b.explanation());
+                });
+                d.put("model_printed", m.name());
                 d.put("log_likelihood", fit.logLikelihood());
                 d.put("converged", report.converged());
                 d.put("iterations", report.iterations());
+                if (!fit.standardErrorNote().isEmpty()) {
+                    d.put("standard_error_note", fit.standardErrorNote());
+                }
                 if (scorecard != null) {
                     d.put("holdout_mae", scorecard.mae());
                     d.put("holdout_rmse", scorecard.rmse());
@@ -240,6 +289,41 @@ public final class ClvCommand implements Runnable {
             }
             note(input.rejectedSummary(in));
             return CrmkitCli.EXIT_OK;
+        }
+
+        private static Map<String, Object> params(List<Estimate> estimates) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (Estimate e : estimates) {
+                params.put(e.name(), e.value());
+            }
+            return params;
+        }
+
+        private static Map<String, Object> errors(List<Estimate> estimates) {
+            Map<String, Object> errors = new LinkedHashMap<>();
+            for (Estimate e : estimates) {
+                errors.put(e.name(), e.standardError().isPresent() ? e.standardError().getAsDouble() : null);
+            }
+            return errors;
+        }
+
+        /** model, params, standardErrors, logLikelihood, aic, bic, converged, status, iterations, gradientNorm. */
+        private static Map<String, Object> modelDocument(TransactionModel m, ModelFit fit) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", m.name());
+            doc.put("params", params(m.parameters()));
+            doc.put("standardErrors", errors(m.parameters()));
+            if (!fit.standardErrorNote().isEmpty()) {
+                doc.put("standardErrorNote", fit.standardErrorNote());
+            }
+            doc.put("logLikelihood", fit.logLikelihood());
+            doc.put("aic", fit.aic());
+            doc.put("bic", fit.bic());
+            doc.put("converged", fit.report().converged());
+            doc.put("status", fit.report().status().toString());
+            doc.put("iterations", fit.report().iterations());
+            doc.put("gradientNorm", fit.report().gradientNorm());
+            return doc;
         }
     }
 
@@ -272,30 +356,66 @@ public final class ClvCommand implements Runnable {
                 description = "Output format. Default: ${DEFAULT-VALUE}.")
         OutputFormat format;
 
+        @Option(names = "--spend-model", order = 18, paramLabel = "gamma-gamma|none", defaultValue = "gamma-gamma",
+                description = {"Spend per transaction: gamma-gamma (Fader, Hardie and Lee 2005) or none. With none,"
+                    + " or when gamma-gamma cannot be fitted (for example every amount the same), expected_spend and"
+                    + " clv are empty and the reason is on stderr; P(alive) and expected_transactions are printed"
+                    + " for every customer. Default: ${DEFAULT-VALUE}."})
+        String spendModel;
+
         @Override
         public Integer call() throws IOException {
             Horizon h = Horizon.parse(horizon);
             LifetimeValue.Settings settings = new LifetimeValue.Settings(h, DiscountRate.of(discountRate, discountPer),
                     margin);
+            boolean gammaGamma = switch (spendModel.trim().toLowerCase(Locale.ROOT)) {
+                case "gamma-gamma", "gamma_gamma" -> true;
+                case "none" -> false;
+                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--spend-model must be gamma-gamma or none: " + spendModel);
+            };
             if (!prepare(null)) {
                 return CrmkitCli.EXIT_FAILED;
             }
-            TransactionModel m = fitModel();
+            Fitted fitted = fitModel();
+            TransactionModel m = fitted.model();
             BtydView view = calibration.btyd(unit);
-            GammaGammaModel spend;
-            try {
-                spend = GammaGammaModel.fit(view);
-            } catch (ModelFitException e) {
-                throw new CommandFailedException("gamma-gamma spend model did not converge: " + e.getMessage());
+            Optional<GammaGammaModel> spend = Optional.empty();
+            String spendNote = "none (--spend-model none): expected_spend and clv are empty";
+            if (gammaGamma) {
+                try {
+                    spend = Optional.of(Fits.withProgress(this, "fitting gamma-gamma", () -> GammaGammaModel.fit(view)));
+                    spendNote = "gamma-gamma";
+                } catch (ModelFitException | IllegalArgumentException e) {
+                    spendNote = "none: the gamma-gamma spend model cannot be fitted (" + e.getMessage()
+                            + "); expected_spend and clv are empty";
+                    warn(spendNote);
+                }
             }
-            List<CustomerValue> values = CustomerValue.of(m, spend, view, settings);
+            List<CustomerValue> values;
+            try {
+                values = CustomerValue.of(m, spend, view, settings);
+            } catch (IllegalStateException e) {
+                throw new CommandFailedException(e.getMessage());
+            }
             Definitions d = definitions("predict");
-            d.put("clv", settings.describe() + "; margin applied to expected spend per transaction");
+            fitted.boundary().ifPresent(b -> {
+                d.put("requested_model", b.model());
+                d.put("requested_model_status", FitStatus.BOUNDARY.toString());
+                d.put("boundary", b.parameter() + ": " + b.explanation());
+            });
+            d.put("model_used", m.name());
+            d.put("spend_model", spendNote);
+            if (spend.isPresent()) {
+                d.put("clv", settings.describe() + "; margin applied to expected spend per transaction");
+            }
             for (Estimate e : m.parameters()) {
                 d.put(m.name() + "_" + e.name(), e.value());
             }
-            for (Estimate e : spend.parameters()) {
-                d.put("gamma_gamma_" + e.name(), e.value());
+            if (spend.isPresent()) {
+                for (Estimate e : spend.get().parameters()) {
+                    d.put("gamma_gamma_" + e.name(), e.value());
+                }
             }
             ResultWriter.write(format, d, rows(values), out(), err());
             note(input.rejectedSummary(in));
@@ -327,8 +447,8 @@ public final class ClvCommand implements Runnable {
                         case 3 -> v.bigT();
                         case 4 -> v.probabilityAlive();
                         case 5 -> v.expectedTransactions();
-                        case 6 -> v.expectedSpend();
-                        case 7 -> v.clv();
+                        case 6 -> KpiCommand.cell(v.expectedSpend());
+                        case 7 -> KpiCommand.cell(v.clv());
                         default -> throw new IndexOutOfBoundsException("column " + column);
                     };
                 }

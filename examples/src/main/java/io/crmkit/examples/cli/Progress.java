@@ -44,6 +44,15 @@ public final class Progress implements AutoCloseable {
      * @param done the running count
      */
     public void update(long done) {
+        show(done);
+    }
+
+    /** Shows the elapsed time alone, for work that cannot count its items (such as a model fit). */
+    public void tick() {
+        show(-1);
+    }
+
+    private void show(long done) {
         if (!enabled) {
             return;
         }
@@ -53,7 +62,8 @@ public final class Progress implements AutoCloseable {
         }
         lastShown = now;
         double seconds = (now - start) / 1e9;
-        String text = String.format(Locale.ROOT, "%s: %,d %s (%.1f s)", label, done, unit, seconds);
+        String text = done < 0 ? String.format(Locale.ROOT, "%s (%.1f s)", label, seconds)
+                : String.format(Locale.ROOT, "%s: %,d %s (%.1f s)", label, done, unit, seconds);
         err.print("\r" + text + " ".repeat(Math.max(0, shownWidth - text.length())));
         err.flush();
         shownWidth = text.length();

@@ -88,7 +88,8 @@ class LifecycleCommandsTest {
         // three customers cannot identify four parameters well, but the command must answer clearly
         assertThat(run.exitCode()).as(run.toString()).isIn(0, 1);
         if (run.exitCode() == 0) {
-            assertThat(run.err() + run.out()).contains("P(alive) <");
+            // either the signal is on, or the fit is at the drop-out boundary and a warning says it is off
+            assertThat(run.err() + run.out()).containsAnyOf("P(alive) <", "the P(alive) signal is off");
         } else {
             assertThat(run.lastErrLine()).contains("bg-nbd");
         }
