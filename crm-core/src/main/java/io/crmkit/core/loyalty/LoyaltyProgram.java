@@ -6,6 +6,7 @@ import io.crmkit.core.order.SalesChannel;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.Set;
  * <h2>Earning</h2>
  * An order whose status category is one of {@link #earningCategories()} (default: completed) earns
  * {@code rounding(rate x net amount in whole currency units)} points, per order, where the rate is
- * the order's channel rate ({@link #channelPointsPerUnit()}, when the order's channel is known and
+ * the order's channel rate ({@link #channelRates()}, when the order's channel is known and
  * listed) or {@link #pointsPerUnit()}. The net amount is after discounts and refunds
  * ({@code Order.netRevenue()}, an order batch's net column). A return (a negative net amount, such as
  * a return row of an order file) takes back the points its amount would earn, rounded the same way:
@@ -33,7 +34,7 @@ import java.util.Set;
  * <p>Immutable and thread-safe. Build with {@link #builder()}.
  *
  * @param pointsPerUnit points per whole currency unit of net amount, not negative
- * @param channelPointsPerUnit rates of particular sales channels, each not negative, copied, not null
+ * @param channelRates rates of particular sales channels, one per channel at most, copied, not null
  * @param rounding the per-order rounding, not null
  * @param expiry how long a point stays spendable, positive whole microseconds, if it expires, not null
  * @param tiers the tier rules, not null
@@ -42,7 +43,7 @@ import java.util.Set;
  */
 public record LoyaltyProgram(
         long pointsPerUnit,
-        Map<SalesChannel, Long> channelPointsPerUnit,
+        List<ChannelRate> channelRates,
         PointsRounding rounding,
         Optional<Duration> expiry,
         TierRules tiers,
@@ -59,18 +60,15 @@ public record LoyaltyProgram(
         if (pointsPerUnit < 0) {
             throw new IllegalArgumentException("pointsPerUnit must not be negative: " + pointsPerUnit);
         }
-        Checks.notNull(channelPointsPerUnit, "channelPointsPerUnit");
-        EnumMap<SalesChannel, Long> rates = new EnumMap<>(SalesChannel.class);
-        channelPointsPerUnit.forEach((channel, rate) -> {
-            Checks.notNull(channel, "channel");
-            Checks.notNull(rate, "rate of " + channel);
-            if (rate < 0) {
-                throw new IllegalArgumentException("points per unit of channel " + channel
-                        + " must not be negative: " + rate);
+        Checks.notNull(channelRates, "channelRates");
+        Set<SalesChannel> seen = EnumSet.noneOf(SalesChannel.class);
+        for (ChannelRate r : channelRates) {
+            Checks.notNull(r, "channel rate");
+            if (!seen.add(r.channel())) {
+                throw new IllegalArgumentException("two rates for channel " + r.channel());
             }
-            rates.put(channel, rate);
-        });
-        channelPointsPerUnit = Map.copyOf(rates);
+        }
+        channelRates = List.copyOf(channelRates);
         Checks.notNull(rounding, "rounding");
         Checks.optional(expiry, "expiry").ifPresent(p -> {
             if (p.isNegative() || p.isZero() || p.getNano() % 1000 != 0) {
@@ -102,7 +100,12 @@ public record LoyaltyProgram(
      * @return points per whole currency unit
      */
     public long pointsPerUnit(SalesChannel channel) {
-        return channelPointsPerUnit.getOrDefault(channel, pointsPerUnit);
+        for (ChannelRate r : channelRates) {
+            if (r.channel() == channel) {
+                return r.pointsPerUnit();
+            }
+        }
+        return pointsPerUnit;
     }
 
     /**
@@ -120,7 +123,7 @@ public record LoyaltyProgram(
      */
     public static final class Builder {
         private long pointsPerUnit = 1;
-        private final Map<SalesChannel, Long> channels = new EnumMap<>(SalesChannel.class);
+        private final Map<SalesChannel, ChannelRate> channels = new EnumMap<>(SalesChannel.class);
         private PointsRounding rounding = PointsRounding.DOWN;
         private Duration expiry;
         private TierRules tiers = TierRules.none();
@@ -148,7 +151,7 @@ public record LoyaltyProgram(
          * @return this builder
          */
         public Builder channelPointsPerUnit(SalesChannel channel, long value) {
-            channels.put(Checks.notNull(channel, "channel"), value);
+            channels.put(Checks.notNull(channel, "channel"), new ChannelRate(channel, value));
             return this;
         }
 
@@ -203,7 +206,7 @@ public record LoyaltyProgram(
          * @throws IllegalArgumentException if a value breaks its rule
          */
         public LoyaltyProgram build() {
-            return new LoyaltyProgram(pointsPerUnit, channels, rounding, Optional.ofNullable(expiry), tiers,
+            return new LoyaltyProgram(pointsPerUnit, List.copyOf(channels.values()), rounding, Optional.ofNullable(expiry), tiers,
                     categories);
         }
     }
