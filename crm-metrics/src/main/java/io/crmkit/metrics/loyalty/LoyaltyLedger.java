@@ -4,6 +4,7 @@ import io.crmkit.core.CustomerId;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.CustomerIdSort;
 import io.crmkit.core.loyalty.LoyaltyProgram;
 import io.crmkit.core.loyalty.PointsTransaction;
 import io.crmkit.core.loyalty.PointsTransactionType;
@@ -14,7 +15,6 @@ import io.crmkit.core.order.OrderStatusCategory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -210,11 +210,7 @@ public final class LoyaltyLedger {
     public LedgerStatement statement(LedgerOptions options) {
         Checks.notNull(options, "options");
         int customers = ids.size();
-        Integer[] sorted = new Integer[customers];
-        for (int h = 0; h < customers; h++) {
-            sorted[h] = h;
-        }
-        Arrays.sort(sorted, Comparator.comparing(ids::get));
+        int[] sorted = CustomerIdSort.ascending(ids.toArray(new CustomerId[0]), customers);
         int[] start = new int[customers + 1];
         for (int k = 0; k < size; k++) {
             start[cust[k] + 1]++;
@@ -276,11 +272,7 @@ public final class LoyaltyLedger {
         Checks.notNull(options, "options");
         List<PointsTransaction> txs = new ArrayList<>(transactions);
         txs.forEach(LoyaltyLedger::checkTransaction);
-        Integer[] txOrder = new Integer[txs.size()];
-        for (int k = 0; k < txOrder.length; k++) {
-            txOrder[k] = k;
-        }
-        Arrays.sort(txOrder, Comparator.comparing(k -> txs.get(k).customerId()));
+        int[] txOrder = groupByCustomer(txs);
         // the union of the batch's customers (sorted) and the transactions' customers (sorted)
         List<CustomerId> union = new ArrayList<>(batch.customerCount());
         List<Integer> batchIndex = new ArrayList<>(batch.customerCount());
@@ -337,6 +329,43 @@ public final class LoyaltyLedger {
                         addTransaction(r, txs.get(txOrder[k]), txOrder[k]);
                     }
                 });
+    }
+
+    /**
+     * Returns the transactions' indexes grouped by customer, customers in identifier order, each
+     * customer's in list order: distinct customers interned, radix-sorted, then a counting sort.
+     */
+    private static int[] groupByCustomer(List<PointsTransaction> txs) {
+        Map<CustomerId, Integer> handle = new HashMap<>();
+        List<CustomerId> distinct = new ArrayList<>();
+        int[] of = new int[txs.size()];
+        for (int k = 0; k < of.length; k++) {
+            CustomerId c = txs.get(k).customerId();
+            Integer h = handle.get(c);
+            if (h == null) {
+                h = distinct.size();
+                handle.put(c, h);
+                distinct.add(c);
+            }
+            of[k] = h;
+        }
+        int[] order = CustomerIdSort.ascending(distinct.toArray(new CustomerId[0]), distinct.size());
+        int[] rank = new int[order.length];
+        for (int r = 0; r < order.length; r++) {
+            rank[order[r]] = r;
+        }
+        int[] start = new int[order.length + 1];
+        for (int h : of) {
+            start[rank[h] + 1]++;
+        }
+        for (int r = 0; r < order.length; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] out = new int[of.length];
+        for (int k = 0; k < of.length; k++) {
+            out[start[rank[of[k]]]++] = k;
+        }
+        return out;
     }
 
     private static void checkTransaction(PointsTransaction t) {

@@ -119,6 +119,14 @@ final class Replay {
         if (sorted) {
             return;
         }
+        if (n <= 64) {
+            for (int i = 1; i < n; i++) {
+                for (int j = i; j > 0 && compare(j - 1, j) > 0; j--) {
+                    swap(j - 1, j);
+                }
+            }
+            return;
+        }
         Integer[] index = new Integer[n];
         for (int k = 0; k < n; k++) {
             index[k] = k;
@@ -148,6 +156,30 @@ final class Replay {
         System.arraycopy(o, 0, order, 0, n);
         System.arraycopy(ti, 0, tie, 0, n);
         System.arraycopy(src, 0, source, 0, n);
+    }
+
+    private void swap(int a, int b) {
+        long t = time[a];
+        time[a] = time[b];
+        time[b] = t;
+        byte k = kind[a];
+        kind[a] = kind[b];
+        kind[b] = k;
+        long p = points[a];
+        points[a] = points[b];
+        points[b] = p;
+        long s = spend[a];
+        spend[a] = spend[b];
+        spend[b] = s;
+        boolean o = order[a];
+        order[a] = order[b];
+        order[b] = o;
+        String ti = tie[a];
+        tie[a] = tie[b];
+        tie[b] = ti;
+        int src = source[a];
+        source[a] = source[b];
+        source[b] = src;
     }
 
     /**

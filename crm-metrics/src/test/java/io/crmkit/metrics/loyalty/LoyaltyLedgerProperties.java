@@ -82,12 +82,22 @@ class LoyaltyLedgerProperties {
 
     @Provide
     Arbitrary<Case> cases() {
-        Arbitrary<Ev> orders = Combinators.combine(Arbitraries.integers().between(0, 3),
+        return cases(3, 40);
+    }
+
+    /** Few customers with many events each: the replay's sort of long histories. */
+    @Provide
+    Arbitrary<Case> longHistories() {
+        return cases(1, 200);
+    }
+
+    private static Arbitrary<Case> cases(int lastCustomer, int maxEvents) {
+        Arbitrary<Ev> orders = Combinators.combine(Arbitraries.integers().between(0, lastCustomer),
                 Arbitraries.integers().between(0, 900), Arbitraries.of(0L, 0L, 1L, 3_600_000_000L),
                 Arbitraries.longs().between(-20_000, 60_000),
                 Arbitraries.of(OrderStatusCategory.COMPLETED, OrderStatusCategory.COMPLETED, OrderStatusCategory.OPEN))
                 .as((c, day, extra, amount, cat) -> new Ev(true, c, BASE + day * DAY + extra, amount, cat, null, 0));
-        Arbitrary<Ev> txs = Combinators.combine(Arbitraries.integers().between(0, 3),
+        Arbitrary<Ev> txs = Combinators.combine(Arbitraries.integers().between(0, lastCustomer),
                 Arbitraries.integers().between(0, 900), Arbitraries.of(0L, 0L, 1L),
                 Arbitraries.longs().between(1, 400), Arbitraries.of(PointsTransactionType.EARN,
                         PointsTransactionType.REDEEM, PointsTransactionType.REDEEM, PointsTransactionType.ADJUST,
@@ -96,7 +106,7 @@ class LoyaltyLedgerProperties {
                         type == PointsTransactionType.ADJUST && negative ? -pts : pts, null, type, 0));
         Arbitrary<List<Ev>> events = Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(3, orders), net.jqwik.api.Tuple.of(2, txs))
-                .list().ofMaxSize(40)
+                .list().ofMaxSize(maxEvents)
                 .map(list -> {
                     List<Ev> out = new ArrayList<>();
                     for (int i = 0; i < list.size(); i++) {
@@ -163,6 +173,12 @@ class LoyaltyLedgerProperties {
                     m.redeemShortfall(), m.reverseShortfall()}).as(m.customerId().value()).containsExactly(expected);
         }
         assertThat(s.shortfalls()).containsExactlyElementsOf(expectedShortfalls);
+    }
+
+    @Property(tries = 200)
+    void longHistoriesAgreeWithTheNaiveModelToo(@ForAll("longHistories") Case c) {
+        agreesWithANaiveModelOfFifoRedemptionFifoExpiryAndLifoReversal(c);
+        theLedgerOverAnySplitAndAnyOrderOfTheEventsEqualsTheWhole(c);
     }
 
     @Property
