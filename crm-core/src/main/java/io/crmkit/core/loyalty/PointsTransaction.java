@@ -43,8 +43,8 @@ public record PointsTransaction(
         Checks.notNull(occurredAt, "occurredAt");
         Checks.optional(order, "order");
         if (type == PointsTransactionType.ADJUST ? points == 0 : points <= 0) {
-            throw new IllegalArgumentException("points of a " + type.name().toLowerCase(java.util.Locale.ROOT)
-                    + " transaction must be " + (type == PointsTransactionType.ADJUST ? "non-zero" : "positive")
+            throw new IllegalArgumentException("points of a transaction of type "
+                    + type.name().toLowerCase(java.util.Locale.ROOT) + " must be " + (type == PointsTransactionType.ADJUST ? "non-zero" : "positive")
                     + ": " + points);
         }
         if (points == Long.MIN_VALUE) {

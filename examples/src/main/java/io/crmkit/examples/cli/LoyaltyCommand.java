@@ -240,7 +240,7 @@ public final class LoyaltyCommand extends CrmkitCommand {
         d.put("currency", in.batch().currency().getCurrencyCode());
         d.put("currency_source", input.currencySource(in));
         d.put("earn", program.pointsPerUnit() + " points per whole currency unit of each order's net amount, "
-                + lower(program.rounding()) + " per order; completed orders earn; returns take back their amount's"
+                + "rounded " + lower(program.rounding()) + " per order; completed orders earn; returns take back their amount's"
                 + " points, newest first, capped by the balance");
         d.put("redeem", "oldest points first; over-redemptions applied up to the balance and reported");
         d.put("expiry", program.expiry().map(p -> "a point earned at t has expired at t + " + days(p))

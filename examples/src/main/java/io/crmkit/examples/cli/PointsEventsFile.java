@@ -31,7 +31,7 @@ import java.util.zip.GZIPInputStream;
  * ignored, with one warning). {@code type} is {@code earn}, {@code redeem}, {@code adjust} (points
  * signed) or {@code reverse}; {@code expire} rows are rejected, as the ledger computes expiry.
  * Timestamps follow the order file's rules (a date alone is the start of that day in the zone).
- * Fields may be quoted with double quotes. Gzip is recognised by its magic bytes.
+ * Fields may be quoted with double quotes (a quoted field cannot span lines). Gzip is recognised by its magic bytes.
  *
  * <p>Every data row is used or reported with its physical line number (the header is line 1) and a
  * reason that never repeats an identifier; a repeated {@code event_id} is rejected.
