@@ -3,7 +3,9 @@ package io.crmkit.examples.cli;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.loyalty.LoyaltyProgram;
 import io.crmkit.core.loyalty.PointsRounding;
+import io.crmkit.core.loyalty.Membership;
 import io.crmkit.core.loyalty.PointsTransaction;
+import io.crmkit.core.loyalty.Referral;
 import io.crmkit.core.loyalty.Tier;
 import io.crmkit.core.loyalty.TierBasis;
 import io.crmkit.core.loyalty.TierRules;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -63,7 +66,8 @@ import picocli.CommandLine.TypeConversionException;
             "--as-of DATE means the end of that day in --zone (its last microsecond): events of that day count.",
             "KPIs (on stderr, or in the JSON): members, active members (earned or redeemed in --kpi-period),"
             + " earn, burn and expiry in the period, redemption rate and breakage (redeemed and expired / earned,"
-            + " to date), outstanding points and their liability at --point-value."})
+            + " to date), outstanding points and their liability at --point-value; with --members the enrolment"
+            + " rate, with --referrals the referral rate and the referred customers' conversion and value."})
 public final class LoyaltyCommand extends CrmkitCommand {
 
     @Mixin
@@ -110,6 +114,16 @@ public final class LoyaltyCommand extends CrmkitCommand {
                 + " adjust, reverse), points, and optionally order_id.")
     private Path pointsEvents;
 
+    @Option(names = "--members", order = 17, paramLabel = "FILE",
+            description = "Memberships, for the enrolment rate: CSV with customer_id, membership_id, joined and"
+                + " optionally left. Without it every customer with a ledger line is a member.")
+    private Path members;
+
+    @Option(names = "--referrals", order = 17, paramLabel = "FILE",
+            description = "Referrals, for the referral KPIs: CSV with referral_id, referrer_id, referred_id, code,"
+                + " timestamp and optionally order_id. A referred customer is credited once (the earliest referral).")
+    private Path referrals;
+
     @Option(names = "--point-value", order = 18, paramLabel = "AMOUNT", defaultValue = "0.01",
             description = "The value of one point in currency units, for the liability. Default: ${DEFAULT-VALUE}.")
     private BigDecimal pointValue;
@@ -136,22 +150,38 @@ public final class LoyaltyCommand extends CrmkitCommand {
             throw new CommandFailedException("--point-value must not be negative: " + pointValue);
         }
         OrderFile in = input.read(this);
-        long eventsRejected = 0;
         List<PointsTransaction> transactions = List.of();
-        long eventsRead = 0;
+        List<Membership> memberships = List.of();
+        List<Referral> referralList = List.of();
+        Map<String, String> sideFiles = new LinkedHashMap<>();
+        long sideRejected = 0;
         if (pointsEvents != null) {
-            PointsEventsFile.Result events = PointsEventsFile.read(pointsEvents, input.zone(),
-                    (line, reason) -> err().println(pointsEvents.getFileName() + " line " + line + ": " + reason),
-                    this::warn);
-            transactions = events.transactions();
-            eventsRejected = events.rowsRejected();
-            eventsRead = events.rowsRead();
+            LoyaltyFiles.Rows<PointsTransaction> rows = LoyaltyFiles.readPoints(pointsEvents, input.zone(),
+                    rejectedOn(pointsEvents), this::warn);
+            transactions = rows.values();
+            sideRejected += rows.rejected();
+            sideFiles.put("points events", rows.rejected() + " of " + rows.read() + " rejected");
+        }
+        if (members != null) {
+            LoyaltyFiles.Rows<Membership> rows = LoyaltyFiles.readMemberships(members, input.zone(),
+                    rejectedOn(members), this::warn);
+            memberships = rows.values();
+            sideRejected += rows.rejected();
+            sideFiles.put("members", rows.rejected() + " of " + rows.read() + " rejected");
+        }
+        if (referrals != null) {
+            LoyaltyFiles.Rows<Referral> rows = LoyaltyFiles.readReferrals(referrals, input.zone(),
+                    rejectedOn(referrals), this::warn);
+            referralList = rows.values();
+            sideRejected += rows.rejected();
+            sideFiles.put("referrals", rows.rejected() + " of " + rows.read() + " rejected");
         }
         if (input.failsStrict(this, in)) {
             return CrmkitCli.EXIT_FAILED;
         }
-        if (input.strict() && eventsRejected > 0) {
-            note(eventsRejected + " of " + eventsRead + " points events rejected; --strict: nothing computed");
+        if (input.strict() && sideRejected > 0) {
+            note(sideRejected + " rows of " + String.join(", ", sideFiles.keySet())
+                    + " rejected; --strict: nothing computed");
             return CrmkitCli.EXIT_FAILED;
         }
         Instant instant = asOfInstant();
@@ -160,9 +190,11 @@ public final class LoyaltyCommand extends CrmkitCommand {
         LoyaltyKpis kpis;
         try {
             statement = LoyaltyLedger.statement(batch, transactions, program, new LedgerOptions(instant, kpiPeriod));
-            kpis = LoyaltyKpis.compute(statement, batch, List.of(), List.of(), pointValue);
+            kpis = LoyaltyKpis.compute(statement, batch, memberships, referralList, pointValue);
         } catch (ArithmeticException e) {
             throw new CommandFailedException("points out of range: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(e.getMessage());
         }
         int scale = Math.max(0, batch.currency().getDefaultFractionDigits());
         ListRows rows = new ListRows(List.of(Column.text("customer_id"), Column.number("balance", 0),
@@ -178,7 +210,7 @@ public final class LoyaltyCommand extends CrmkitCommand {
                     m.reversed(), m.redeemShortfall(), m.reverseShortfall(), qualifying,
                     m.tierSince().map(Instant::toString).orElse(null));
         }
-        ResultWriter.write(format, definitions(program, in, statement, kpis, instant, eventsRead, eventsRejected),
+        ResultWriter.write(format, definitions(program, in, statement, kpis, instant, sideFiles),
                 rows, out(), err());
         long over = statement.shortfalls().stream().filter(s -> s.kind() == Shortfall.Kind.REDEEM).count();
         long beyond = statement.shortfalls().size() - over;
@@ -191,11 +223,15 @@ public final class LoyaltyCommand extends CrmkitCommand {
                     + " points already spent or expired; see reverse_shortfall)");
         }
         String closing = input.rejectedSummary(in);
-        if (pointsEvents != null) {
-            closing += "; points events: " + eventsRejected + " of " + eventsRead + " rejected";
+        for (Map.Entry<String, String> e : sideFiles.entrySet()) {
+            closing += "; " + e.getKey() + ": " + e.getValue();
         }
         note(closing);
         return CrmkitCli.EXIT_OK;
+    }
+
+    private BiConsumer<Long, String> rejectedOn(Path file) {
+        return (line, reason) -> err().println(file.getFileName() + " line " + line + ": " + reason);
     }
 
     private static long sum(LedgerStatement s, Shortfall.Kind kind) {
@@ -232,7 +268,7 @@ public final class LoyaltyCommand extends CrmkitCommand {
     }
 
     private Definitions definitions(LoyaltyProgram program, OrderFile in, LedgerStatement s, LoyaltyKpis k,
-            Instant instant, long eventsRead, long eventsRejected) {
+            Instant instant, Map<String, String> sideFiles) {
         Definitions d = new Definitions();
         d.put("command", "loyalty");
         d.put("as_of", instant.toString() + " (inclusive)");
@@ -251,15 +287,15 @@ public final class LoyaltyCommand extends CrmkitCommand {
         program.tiers().tiers().forEach(t -> thresholds.put(t.name(), t.threshold()));
         d.put("tiers", thresholds.isEmpty() ? "none (everyone basic)" : thresholds + " (inclusive; below: basic)");
         input.describeInput(d, in);
-        if (pointsEvents != null) {
-            d.put("points_events_read", eventsRead);
-            d.put("points_events_rejected", eventsRejected);
-        }
+        sideFiles.forEach((file, counts) -> d.put(file.replace(' ', '_'), counts));
         d.put("orders_excluded_by_status", s.ordersExcludedByStatus());
         d.put("events_after_as_of", s.eventsAfterAsOf());
         d.put("shortfalls", s.shortfalls().size());
         Map<String, Object> kpis = new LinkedHashMap<>();
         kpis.put("members", k.members());
+        kpis.put("members_from", k.membersFromMemberships() ? "--members (open at the as-of instant)"
+                : "ledger (every customer with an order or a points event)");
+        kpis.put("enrolment_rate", cell(k.enrolmentRate()));
         kpis.put("active_members", k.activeMembers());
         kpis.put("kpi_period", "(as-of - " + days(s.options().period()) + ", as-of]");
         kpis.put("points_earned_in_period", k.periodEarned());
@@ -270,6 +306,15 @@ public final class LoyaltyCommand extends CrmkitCommand {
         kpis.put("outstanding_points", k.outstandingPoints());
         kpis.put("point_value", k.valuePerPoint().toPlainString());
         kpis.put("liability", k.liability().amount().toPlainString());
+        if (referrals != null) {
+            kpis.put("referrals", k.referrals());
+            kpis.put("duplicate_referrals", k.duplicateReferrals());
+            kpis.put("referred_customers", k.referredCustomers());
+            kpis.put("referral_rate", cell(k.referralRate()));
+            kpis.put("referred_converted", k.referredConverted());
+            kpis.put("referred_conversion_rate", cell(k.referredConversionRate()));
+            kpis.put("referred_value", k.referredValue().amount().toPlainString());
+        }
         d.put("kpis", kpis);
         return d;
     }

@@ -135,4 +135,33 @@ class LoyaltyCommandTest {
         assertThat(help.out()).contains("rounded down per order").contains("are inclusive").contains("tier is basic")
                 .contains("Default: 365d").contains("Default: none");
     }
+
+    @Test
+    void membersAndReferralsGiveTheEnrolmentAndReferralKpis() throws IOException {
+        Path members = Cli.write(dir, "members.csv", String.join("\n",
+                "customer_id,membership_id,joined,left",
+                "ann,card-1,2024-12-01,",
+                "bob,card-2,2025-01-01,2025-06-01", // left before the as-of date
+                "cat,card-3,2025-13-01,", // bad date
+                ""));
+        Path referrals = Cli.write(dir, "referrals.csv", String.join("\n",
+                "referral_id,referrer_id,referred_id,code,timestamp",
+                "r1,ann,cat,ANN10,2025-12-01",
+                "r2,bob,cat,BOB10,2025-12-02", // cat was referred before: not credited again
+                "r3,ann,ann,ANN10,2025-12-03", // self-referral
+                ""));
+        Cli.Run run = run("--format", "json", "--members", members.toString(), "--referrals", referrals.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode kpis = new ObjectMapper().readTree(run.out()).at("/definitions/kpis");
+        assertThat(kpis.get("members").asLong()).isEqualTo(1); // ann only
+        assertThat(kpis.get("enrolment_rate").asDouble()).isEqualTo(1.0 / 3); // ann of the 3 buyers
+        assertThat(kpis.get("referrals").asLong()).isEqualTo(2);
+        assertThat(kpis.get("duplicate_referrals").asLong()).isEqualTo(1);
+        assertThat(kpis.get("referred_customers").asLong()).isEqualTo(1);
+        assertThat(kpis.get("referred_converted").asLong()).isEqualTo(1); // cat bought on 2025-12-31
+        assertThat(kpis.get("referred_value").asText()).isEqualTo("199.99");
+        assertThat(run.err()).contains("members.csv line 4: bad joined '2025-13-01'")
+                .contains("referrals.csv line 4: referral r3: a customer cannot refer themself");
+        assertThat(run.lastErrLine()).contains("members: 1 of 3 rejected").contains("referrals: 1 of 3 rejected");
+    }
 }
