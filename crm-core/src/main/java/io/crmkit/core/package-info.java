@@ -4,7 +4,8 @@
  *
  * <p>The domain model lives in the sub-packages: {@link io.crmkit.core.customer customers},
  * {@link io.crmkit.core.interaction interactions}, {@link io.crmkit.core.order orders},
- * {@link io.crmkit.core.service service cases} and {@link io.crmkit.core.survey survey responses}.
+ * {@link io.crmkit.core.service service cases}, {@link io.crmkit.core.survey survey responses} and
+ * {@link io.crmkit.core.loyalty loyalty programmes}.
  * The storage ports a host implements are in {@link io.crmkit.core.port}, and the bridge from an
  * order stream to compact per-customer purchase summaries in {@link io.crmkit.core.history}.
  *

@@ -5,7 +5,20 @@ import io.crmkit.core.CampaignId;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.InteractionId;
 import io.crmkit.core.Money;
+import io.crmkit.core.MembershipId;
 import io.crmkit.core.OrderId;
+import io.crmkit.core.PointsTransactionId;
+import io.crmkit.core.ReferralId;
+import io.crmkit.core.loyalty.LoyaltyProgram;
+import io.crmkit.core.loyalty.Membership;
+import io.crmkit.core.loyalty.PointsRounding;
+import io.crmkit.core.loyalty.PointsTransaction;
+import io.crmkit.core.loyalty.PointsTransactionType;
+import io.crmkit.core.loyalty.Referral;
+import io.crmkit.core.loyalty.Tier;
+import io.crmkit.core.loyalty.TierBasis;
+import io.crmkit.core.loyalty.TierChange;
+import io.crmkit.core.loyalty.TierRules;
 import io.crmkit.core.ProductId;
 import io.crmkit.core.ServiceCaseId;
 import io.crmkit.core.SurveyResponseId;
@@ -1105,6 +1118,133 @@ public final class CrmArbitraries {
     }
 
     //-----------------------------------------------------------------------
+    // loyalty
+
+    /**
+     * Returns points-transaction identifiers, varied as {@link #customerIds()}.
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<PointsTransactionId> pointsTransactionIds() {
+        return identifierTexts("PT-").map(PointsTransactionId::of);
+    }
+
+    /**
+     * Returns membership (card) numbers, varied as {@link #customerIds()}.
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<MembershipId> membershipIds() {
+        return identifierTexts("CARD-").map(MembershipId::of);
+    }
+
+    /**
+     * Returns referral identifiers, varied as {@link #customerIds()}.
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<ReferralId> referralIds() {
+        return identifierTexts("REF-").map(ReferralId::of);
+    }
+
+    /**
+     * Returns points transactions: every type, points from 1 to a billion (adjustments of either
+     * sign), any time, with or without an order.
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<PointsTransaction> pointsTransactions() {
+        Arbitrary<Long> points = Arbitraries.frequencyOf(List.of(
+                Tuple.of(6, Arbitraries.longs().between(1, 1_000)),
+                Tuple.of(1, Arbitraries.longs().between(1, 1_000_000_000L))));
+        return Combinators.combine(pointsTransactionIds(), customerIds(), Arbitraries.of(PointsTransactionType.class),
+                        instants(), points, Arbitraries.of(true, false), orderIds().optional(0.3))
+                .as((id, customer, type, at, p, negative, order) -> new PointsTransaction(id, customer, type, at,
+                        type == PointsTransactionType.ADJUST && negative ? -p : p, order));
+    }
+
+    /**
+     * Returns tier changes: any tier name (or the base tier) at any time.
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<TierChange> tierChanges() {
+        return Combinators.combine(instants(), Arbitraries.of(TierRules.BASE_TIER, "silver", "gold", "platinum"))
+                .as(TierChange::new);
+    }
+
+    /**
+     * Returns memberships: joined at any time, open or left up to ten years later, with up to four
+     * tier changes after joining; no instant after {@link #LATEST_INSTANT}.
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<Membership> memberships() {
+        Arbitrary<List<Duration>> steps = durations(Duration.ofDays(400)).list().ofMaxSize(4);
+        return Combinators.combine(membershipIds(), customerIds(), instants(),
+                        durations(Duration.ofDays(3650)).optional(0.3), steps,
+                        Arbitraries.of(TierRules.BASE_TIER, "silver", "gold", "platinum").list().ofSize(4))
+                .as((id, customer, joined, stay, gaps, names) -> {
+                    List<TierChange> history = new ArrayList<>();
+                    Instant at = joined;
+                    for (int i = 0; i < gaps.size(); i++) {
+                        at = at.plus(gaps.get(i));
+                        history.add(new TierChange(at, names.get(i)));
+                    }
+                    return new Membership(id, customer, joined, stay.map(joined::plus), history);
+                })
+                .filter(m -> !m.leftAt().orElse(m.joinedAt()).isAfter(LATEST_INSTANT)
+                        && m.tierHistory().stream().noneMatch(c -> c.at().isAfter(LATEST_INSTANT)));
+    }
+
+    /**
+     * Returns referrals: a referrer and a different referred customer, a code, any time, with or
+     * without a qualifying order.
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<Referral> referrals() {
+        Arbitrary<String> codes = Arbitraries.strings().withCharRange('A', 'Z').numeric().ofMinLength(4)
+                .ofMaxLength(12);
+        return Combinators.combine(referralIds(), customerIds(), customerIds(), codes, instants(),
+                        orderIds().optional(0.5))
+                .filter((id, referrer, referred, code, at, order) -> !referrer.equals(referred))
+                .as(Referral::new);
+    }
+
+    /**
+     * Returns loyalty programmes: 0 to 20 points per unit, any rounding, expiry of 30 to 1000 days
+     * or none, up to three tiers on spend or points over a window of 30 to 730 days, and a few
+     * channel rates.
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<LoyaltyProgram> loyaltyPrograms() {
+        Arbitrary<TierRules> tiers = Combinators.combine(Arbitraries.of(TierBasis.class),
+                        Arbitraries.integers().between(30, 730),
+                        Arbitraries.longs().between(1, 100_000).set().ofMaxSize(3))
+                .as((basis, days, thresholds) -> {
+                    List<Tier> list = new ArrayList<>();
+                    int k = 0;
+                    for (long t : thresholds) {
+                        list.add(Tier.of("tier-" + (k++), t));
+                    }
+                    return new TierRules(basis, Duration.ofDays(days), list);
+                });
+        return Combinators.combine(Arbitraries.longs().between(0, 20), Arbitraries.of(PointsRounding.class),
+                        Arbitraries.integers().between(30, 1000).optional(0.7), tiers,
+                        Arbitraries.maps(Arbitraries.of(SalesChannel.class), Arbitraries.longs().between(0, 20))
+                                .ofMaxSize(3))
+                .as((rate, rounding, expiry, rules, channels) -> {
+                    LoyaltyProgram.Builder b = LoyaltyProgram.builder().pointsPerUnit(rate).rounding(rounding)
+                            .tiers(rules);
+                    expiry.ifPresent(d -> b.expiry(Duration.ofDays(d)));
+                    channels.forEach(b::channelPointsPerUnit);
+                    return b.build();
+                });
+    }
+
+    //-----------------------------------------------------------------------
 
     /**
      * Returns the factories of the arbitraries registered for the crm-core types, as
@@ -1147,6 +1287,14 @@ public final class CrmArbitraries {
         m.put(SurveyScale.class, CrmArbitraries::surveyScales);
         m.put(SurveyScore.class, CrmArbitraries::surveyScores);
         m.put(SurveyResponse.class, CrmArbitraries::surveyResponses);
+        m.put(PointsTransactionId.class, CrmArbitraries::pointsTransactionIds);
+        m.put(MembershipId.class, CrmArbitraries::membershipIds);
+        m.put(ReferralId.class, CrmArbitraries::referralIds);
+        m.put(PointsTransaction.class, CrmArbitraries::pointsTransactions);
+        m.put(TierChange.class, CrmArbitraries::tierChanges);
+        m.put(Membership.class, CrmArbitraries::memberships);
+        m.put(Referral.class, CrmArbitraries::referrals);
+        m.put(LoyaltyProgram.class, CrmArbitraries::loyaltyPrograms);
         return m;
     }
 }

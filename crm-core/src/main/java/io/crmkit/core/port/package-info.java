@@ -3,7 +3,9 @@
  * aggregate ({@link io.crmkit.core.port.CustomerRepository},
  * {@link io.crmkit.core.port.OrderRepository}, {@link io.crmkit.core.port.InteractionRepository},
  * {@link io.crmkit.core.port.ServiceCaseRepository},
- * {@link io.crmkit.core.port.SurveyResponseRepository}).
+ * {@link io.crmkit.core.port.SurveyResponseRepository}), and for loyalty programmes
+ * {@link io.crmkit.core.port.PointsTransactionRepository},
+ * {@link io.crmkit.core.port.MembershipRepository} and {@link io.crmkit.core.port.ReferralRepository}.
  *
  * <p>The ports are read-only: crmkit analyses the host's data and never writes it. Their contract
  * (no nulls, half-open ranges, stated stream order, caller closes streams) is written on

@@ -2,6 +2,13 @@ package io.crmkit.testkit.contract;
 
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.InteractionId;
+import io.crmkit.core.MembershipId;
+import io.crmkit.core.PointsTransactionId;
+import io.crmkit.core.ReferralId;
+import io.crmkit.core.loyalty.Membership;
+import io.crmkit.core.loyalty.PointsTransaction;
+import io.crmkit.core.loyalty.Referral;
+import io.crmkit.core.loyalty.TierChange;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.ServiceCaseId;
 import io.crmkit.core.SurveyResponseId;
@@ -13,6 +20,7 @@ import io.crmkit.testkit.CrmArbitraries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -51,6 +59,17 @@ public final class CustomerEventKind<T, I extends Comparable<? super I>> {
             new CustomerEventKind<>("survey response", "resp", SurveyResponseId::of, SurveyResponse::id,
                     SurveyResponse::respondedAt, SurveyResponse::customerId, CrmArbitraries::surveyResponses,
                     CustomerEventKind::placeSurveyResponse);
+
+    private static final CustomerEventKind<PointsTransaction, PointsTransactionId> POINTS_TRANSACTIONS =
+            new CustomerEventKind<>("points transaction", "pt", PointsTransactionId::of, PointsTransaction::id,
+                    PointsTransaction::occurredAt, PointsTransaction::customerId, CrmArbitraries::pointsTransactions,
+                    CustomerEventKind::placePointsTransaction);
+    private static final CustomerEventKind<Membership, MembershipId> MEMBERSHIPS = new CustomerEventKind<>(
+            "membership", "card", MembershipId::of, Membership::id, Membership::joinedAt, Membership::customerId,
+            CrmArbitraries::memberships, CustomerEventKind::placeMembership);
+    private static final CustomerEventKind<Referral, ReferralId> REFERRALS = new CustomerEventKind<>("referral",
+            "ref", ReferralId::of, Referral::id, Referral::referredAt, Referral::referred, CrmArbitraries::referrals,
+            CustomerEventKind::placeReferral);
 
     private final String name;
     private final String idPrefix;
@@ -109,6 +128,35 @@ public final class CustomerEventKind<T, I extends Comparable<? super I>> {
      */
     public static CustomerEventKind<SurveyResponse, SurveyResponseId> surveyResponses() {
         return SURVEY_RESPONSES;
+    }
+
+    /**
+     * Returns the kind of {@link PointsTransaction}s; the event time is
+     * {@link PointsTransaction#occurredAt()}.
+     *
+     * @return the kind, never null
+     */
+    public static CustomerEventKind<PointsTransaction, PointsTransactionId> pointsTransactions() {
+        return POINTS_TRANSACTIONS;
+    }
+
+    /**
+     * Returns the kind of {@link Membership}s; the event time is {@link Membership#joinedAt()}.
+     *
+     * @return the kind, never null
+     */
+    public static CustomerEventKind<Membership, MembershipId> memberships() {
+        return MEMBERSHIPS;
+    }
+
+    /**
+     * Returns the kind of {@link Referral}s; the event time is {@link Referral#referredAt()} and
+     * the customer is the referred one.
+     *
+     * @return the kind, never null
+     */
+    public static CustomerEventKind<Referral, ReferralId> referrals() {
+        return REFERRALS;
     }
 
     /**
@@ -244,5 +292,23 @@ public final class CustomerEventKind<T, I extends Comparable<? super I>> {
             Instant at) {
         return new SurveyResponse(id, customer, at, r.score(), r.channel(), r.survey(), r.campaign(), r.interaction(),
                 r.serviceCase(), r.order());
+    }
+
+    private static PointsTransaction placePointsTransaction(PointsTransaction t, PointsTransactionId id,
+            CustomerId customer, Instant at) {
+        return new PointsTransaction(id, customer, t.type(), at, t.points(), t.order());
+    }
+
+    private static Membership placeMembership(Membership m, MembershipId id, CustomerId customer, Instant at) {
+        Duration by = Duration.between(m.joinedAt(), at);
+        List<TierChange> history = m.tierHistory().stream()
+                .map(c -> new TierChange(Seeds.millis(c.at().plus(by)), c.tier())).toList();
+        return new Membership(id, customer, at, moved(m.leftAt(), by), history);
+    }
+
+    private static Referral placeReferral(Referral r, ReferralId id, CustomerId customer, Instant at) {
+        CustomerId referrer = !r.referrer().equals(customer) ? r.referrer()
+                : CustomerId.of(customer.value().length() < 256 ? customer.value() + "0" : "referrer");
+        return new Referral(id, referrer, customer, r.code(), at, r.qualifyingOrder());
     }
 }

@@ -33,7 +33,9 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The contract of {@link CustomerEventRepository}, as jqwik properties that a repository test
  * inherits: the shared logic of {@link OrderRepositoryContract}, {@link InteractionRepositoryContract},
- * {@link ServiceCaseRepositoryContract} and {@link SurveyResponseRepositoryContract}. Implement
+ * {@link ServiceCaseRepositoryContract}, {@link SurveyResponseRepositoryContract},
+ * {@link PointsTransactionRepositoryContract}, {@link MembershipRepositoryContract} and
+ * {@link ReferralRepositoryContract}. Implement
  * one of those, not this interface.
  *
  * <p>Each property seeds a new repository through {@link #repositoryWith(List)} with generated

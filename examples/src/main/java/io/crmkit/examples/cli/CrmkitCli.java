@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             + " lifetime value, and the financial evaluation of cash flows.",
         subcommands = {SummarizeCommand.class, LoadCommand.class, RfmCommand.class, KpiCommand.class,
             CohortsCommand.class, ClvCommand.class, LifecycleCommand.class, ChurnRiskCommand.class, DueCommand.class,
-            FinanceCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            FinanceCommand.class, LoyaltyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success",
             "1:bad input under --strict, or a failed computation (message on stderr)",

@@ -5,6 +5,9 @@ import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.survey.SurveyResponse;
+import io.crmkit.core.loyalty.Membership;
+import io.crmkit.core.loyalty.PointsTransaction;
+import io.crmkit.core.loyalty.Referral;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -33,7 +36,8 @@ public final class JdbcCrmWriter {
 
     private static final int BATCH = 1_000;
     private static final List<String> TABLES = List.of("crm_order_line", "crm_order", "crm_interaction",
-            "crm_service_case", "crm_survey_response", "crm_customer");
+            "crm_service_case", "crm_survey_response", "crm_customer", "crm_points_transaction", "crm_membership",
+            "crm_referral");
 
     private final DataSource dataSource;
     private final JdbcDialect dialect;
@@ -125,6 +129,42 @@ public final class JdbcCrmWriter {
     public void saveSurveyResponses(Collection<SurveyResponse> records) {
         saveDocuments("crm_survey_response (survey_response_id, customer_id, responded_at, document)", records,
                 r -> r.id().value(), r -> r.customerId().value(), SurveyResponse::respondedAt, "survey response");
+    }
+
+    /**
+     * Inserts loyalty points transactions, in one transaction.
+     *
+     * @param records the transactions, with identifiers not yet stored, not null
+     * @throws IllegalArgumentException if a record has a value the schema cannot hold (nothing written)
+     * @throws RepositoryAccessException if the database refuses (nothing written)
+     */
+    public void savePointsTransactions(Collection<PointsTransaction> records) {
+        saveDocuments("crm_points_transaction (points_transaction_id, customer_id, occurred_at, document)", records,
+                r -> r.id().value(), r -> r.customerId().value(), PointsTransaction::occurredAt, "points transaction");
+    }
+
+    /**
+     * Inserts loyalty memberships, in one transaction.
+     *
+     * @param records the memberships, with identifiers not yet stored, not null
+     * @throws IllegalArgumentException if a record has a value the schema cannot hold (nothing written)
+     * @throws RepositoryAccessException if the database refuses (nothing written)
+     */
+    public void saveMemberships(Collection<Membership> records) {
+        saveDocuments("crm_membership (membership_id, customer_id, joined_at, document)", records,
+                r -> r.id().value(), r -> r.customerId().value(), Membership::joinedAt, "membership");
+    }
+
+    /**
+     * Inserts referrals, in one transaction; the customer column holds the referred customer.
+     *
+     * @param records the referrals, with identifiers not yet stored, not null
+     * @throws IllegalArgumentException if a record has a value the schema cannot hold (nothing written)
+     * @throws RepositoryAccessException if the database refuses (nothing written)
+     */
+    public void saveReferrals(Collection<Referral> records) {
+        saveDocuments("crm_referral (referral_id, customer_id, referred_at, document)", records,
+                r -> r.id().value(), r -> r.referred().value(), Referral::referredAt, "referral");
     }
 
     /**

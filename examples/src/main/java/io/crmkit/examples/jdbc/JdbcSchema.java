@@ -31,11 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class JdbcSchema {
 
     /** The schema version this code reads and writes. */
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSchema.class);
 
-    private static final List<String> SCRIPTS = List.of("V1__crm_tables.sql");
+    private static final List<String> SCRIPTS = List.of("V1__crm_tables.sql", "V2__loyalty_tables.sql");
 
     private JdbcSchema() {
     }

@@ -4,10 +4,16 @@ import io.crmkit.core.customer.Customer;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.service.ServiceCase;
+import io.crmkit.core.loyalty.Membership;
+import io.crmkit.core.loyalty.PointsTransaction;
+import io.crmkit.core.loyalty.Referral;
 import io.crmkit.core.survey.SurveyResponse;
 import io.crmkit.testkit.contract.CustomerRepositoryContract;
 import io.crmkit.testkit.contract.InteractionRepositoryContract;
+import io.crmkit.testkit.contract.MembershipRepositoryContract;
 import io.crmkit.testkit.contract.OrderRepositoryContract;
+import io.crmkit.testkit.contract.PointsTransactionRepositoryContract;
+import io.crmkit.testkit.contract.ReferralRepositoryContract;
 import io.crmkit.testkit.contract.ServiceCaseRepositoryContract;
 import io.crmkit.testkit.contract.SurveyResponseRepositoryContract;
 import java.util.List;
@@ -65,6 +71,33 @@ abstract class RepositoryContracts {
         public JdbcCustomerRepository repositoryWith(List<Customer> records) {
             store().emptied().saveCustomers(records);
             return new JdbcCustomerRepository(store().dataSource());
+        }
+    }
+
+    @Group
+    class PointsTransactions implements PointsTransactionRepositoryContract<JdbcPointsTransactionRepository> {
+        @Override
+        public JdbcPointsTransactionRepository repositoryWith(List<PointsTransaction> records) {
+            store().emptied().savePointsTransactions(records);
+            return new JdbcPointsTransactionRepository(store().dataSource());
+        }
+    }
+
+    @Group
+    class Memberships implements MembershipRepositoryContract<JdbcMembershipRepository> {
+        @Override
+        public JdbcMembershipRepository repositoryWith(List<Membership> records) {
+            store().emptied().saveMemberships(records);
+            return new JdbcMembershipRepository(store().dataSource());
+        }
+    }
+
+    @Group
+    class Referrals implements ReferralRepositoryContract<JdbcReferralRepository> {
+        @Override
+        public JdbcReferralRepository repositoryWith(List<Referral> records) {
+            store().emptied().saveReferrals(records);
+            return new JdbcReferralRepository(store().dataSource());
         }
     }
 }

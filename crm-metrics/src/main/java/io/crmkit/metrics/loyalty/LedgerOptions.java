@@ -1,0 +1,65 @@
+package io.crmkit.metrics.loyalty;
+
+import io.crmkit.core.internal.Checks;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When a {@link LoyaltyLedger} is read: the as-of instant and the period over which flows (points
+ * earned, redeemed and expired, active members) are counted.
+ *
+ * <p>Events at or before {@code asOf} count; later ones are left out and counted. The flow period
+ * is {@code (asOf - period, asOf]}, the same shape as the tier window. Times are handled in whole
+ * microseconds (an order batch's resolution): a finer as-of is truncated to its microsecond.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param asOf the as-of instant, inclusive, not null
+ * @param period the length of the flow period, positive, not null
+ */
+public record LedgerOptions(Instant asOf, Duration period) {
+
+    /**
+     * Validates the options.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the period is not positive
+     */
+    public LedgerOptions {
+        Checks.notNull(asOf, "asOf");
+        Checks.notNull(period, "period");
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("period must be positive: " + period);
+        }
+    }
+
+    /**
+     * Returns options with a flow period of 365 days.
+     *
+     * @param asOf the as-of instant, not null
+     * @return the options, never null
+     */
+    public static LedgerOptions asOf(Instant asOf) {
+        return new LedgerOptions(asOf, Duration.ofDays(365));
+    }
+
+    long asOfMicros() {
+        return micros(asOf);
+    }
+
+    long periodStartMicros() {
+        return asOfMicros() - micros(period);
+    }
+
+    static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+    }
+
+    static long micros(Duration d) {
+        return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1000);
+    }
+
+    static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
+}
