@@ -230,7 +230,20 @@ final class MaximumLikelihood {
         double gnorm = Double.isFinite(r.gradientNorm()) ? r.gradientNorm() / scale : Double.POSITIVE_INFINITY;
         FitReport report = new FitReport(status, r.iterations(), r.evaluations(), gnorm, llValue, r.startsRun(),
                 r.startsAgreeing(), r.method(), lambda, observations);
-        double[] se = status == FitStatus.CONVERGED ? standardErrors(objective, r.x(), scale) : null;
+        double[][] cov = status == FitStatus.CONVERGED ? covariance(objective, r.x(), scale) : null;
+        double[] se = null;
+        List<Double> flat = List.of();
+        if (cov != null) {
+            se = new double[n];
+            List<Double> f = new ArrayList<>(n * n);
+            for (int i = 0; i < n; i++) {
+                se[i] = Math.sqrt(cov[i][i]);
+                for (int j = 0; j < n; j++) {
+                    f.add(cov[i][j]);
+                }
+            }
+            flat = List.copyOf(f);
+        }
         List<Estimate> estimates = new ArrayList<>(n);
         boolean missing = false;
         for (int i = 0; i < n; i++) {
@@ -248,7 +261,7 @@ final class MaximumLikelihood {
             note = "no standard errors: the log-likelihood's Hessian at the estimate is not negative definite"
                     + " (the likelihood is flat in some direction, so the data do not pin the parameters down)";
         }
-        return new Result(theta, new ModelFit(estimates, report, note));
+        return new Result(theta, new ModelFit(estimates, report, note, flat));
     }
 
     /** Why a fit at the boundary has no standard errors. */
@@ -271,10 +284,10 @@ final class MaximumLikelihood {
     }
 
     /**
-     * Standard errors of the log parameters from the Hessian of the total negative log-likelihood
-     * (central differences of the gradient); null when it is not positive definite.
+     * The covariance of the log parameters, the inverse Hessian of the total negative
+     * log-likelihood (central differences of the gradient); null when it is not positive definite.
      */
-    private static double[] standardErrors(Objective objective, double[] u, double scale) {
+    private static double[][] covariance(Objective objective, double[] u, double scale) {
         Objective f = Objective.withNumericGradient(objective);
         int n = u.length;
         double[][] h = new double[n][n];
@@ -306,11 +319,14 @@ final class MaximumLikelihood {
         if (cov == null) {
             return null;
         }
-        double[] se = new double[n];
-        for (int i = 0; i < n; i++) {
-            se[i] = Math.sqrt(cov[i][i]);
+        for (double[] row : cov) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    return null;
+                }
+            }
         }
-        return se;
+        return cov;
     }
 
     /** Fixed-parameter estimates (no standard errors). */

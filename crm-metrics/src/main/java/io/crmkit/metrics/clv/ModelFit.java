@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param report the convergence report, not null
  * @param standardErrorNote why some or all standard errors are absent, empty when every estimate
  *     has one; not null
+ * @param logCovariance the asymptotic covariance matrix of the natural logarithms of the
+ *     parameters (the inverse Hessian of the negative log-likelihood on that scale), row-major,
+ *     {@code k * k} values for {@code k} estimates; empty when the Hessian is not positive definite
+ *     or the parameters were not fitted; not null
  */
-public record ModelFit(List<Estimate> estimates, FitReport report, String standardErrorNote) {
+public record ModelFit(List<Estimate> estimates, FitReport report, String standardErrorNote,
+        List<Double> logCovariance) {
 
     /**
      * Validates and copies.
@@ -25,6 +30,27 @@ public record ModelFit(List<Estimate> estimates, FitReport report, String standa
         estimates = List.copyOf(Objects.requireNonNull(estimates, "estimates"));
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(standardErrorNote, "standardErrorNote");
+        logCovariance = List.copyOf(Objects.requireNonNull(logCovariance, "logCovariance"));
+        if (!logCovariance.isEmpty() && logCovariance.size() != estimates.size() * estimates.size()) {
+            throw new IllegalArgumentException("logCovariance must hold " + estimates.size() * estimates.size()
+                    + " values for " + estimates.size() + " estimates: " + logCovariance.size());
+        }
+        for (Double v : logCovariance) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("logCovariance values must be finite: " + v);
+            }
+        }
+    }
+
+    /**
+     * Creates a fit without a covariance matrix.
+     *
+     * @param estimates the parameters, not null
+     * @param report the convergence report, not null
+     * @param standardErrorNote why standard errors are absent, or empty; not null
+     */
+    public ModelFit(List<Estimate> estimates, FitReport report, String standardErrorNote) {
+        this(estimates, report, standardErrorNote, List.of());
     }
 
     /**
@@ -34,7 +60,7 @@ public record ModelFit(List<Estimate> estimates, FitReport report, String standa
      * @param report the convergence report, not null
      */
     public ModelFit(List<Estimate> estimates, FitReport report) {
-        this(estimates, report, "");
+        this(estimates, report, "", List.of());
     }
 
     /**

@@ -33,6 +33,7 @@ import io.crmkit.metrics.clv.ModelFit;
 import io.crmkit.metrics.clv.ModelFitException;
 import io.crmkit.metrics.clv.NbdModel;
 import io.crmkit.metrics.clv.ParetoNbdModel;
+import io.crmkit.metrics.clv.PredictionIntervals;
 import io.crmkit.metrics.clv.TransactionModel;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -363,11 +364,37 @@ public final class ClvCommand implements Runnable {
                     + " for every customer. Default: ${DEFAULT-VALUE}."})
         String spendModel;
 
+        @Option(names = "--intervals", order = 19, paramLabel = "LEVEL",
+                description = {"Add lower and upper bounds of expected_transactions and clv at this level (0.9 for 90 %%"
+                    + " intervals), from a parametric bootstrap of the fitted parameters: their logarithms are drawn"
+                    + " from the estimates' asymptotic normal distribution and every draw's predictions are"
+                    + " computed; the bounds are quantiles of those. Parameter uncertainty only, not the chance"
+                    + " variation of future purchases. Columns expected_transactions_lower,"
+                    + " expected_transactions_upper, clv_lower, clv_upper follow the others."})
+        Double intervals;
+
+        @Option(names = "--interval-draws", order = 20, paramLabel = "N", defaultValue = "200",
+                description = "Parameter draws for --intervals, at least 20. Default: ${DEFAULT-VALUE}.")
+        int intervalDraws;
+
+        @Option(names = "--interval-seed", order = 21, paramLabel = "S", defaultValue = "1",
+                description = "Seed of the draws for --intervals. Default: ${DEFAULT-VALUE}.")
+        long intervalSeed;
+
         @Override
         public Integer call() throws IOException {
             Horizon h = Horizon.parse(horizon);
             LifetimeValue.Settings settings = new LifetimeValue.Settings(h, DiscountRate.of(discountRate, discountPer),
                     margin);
+            PredictionIntervals.Options intervalOptions = null;
+            if (intervals != null) {
+                try {
+                    intervalOptions = new PredictionIntervals.Options(intervals, intervalDraws, intervalSeed);
+                } catch (IllegalArgumentException e) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--intervals/--interval-draws: "
+                            + e.getMessage());
+                }
+            }
             boolean gammaGamma = switch (spendModel.trim().toLowerCase(Locale.ROOT)) {
                 case "gamma-gamma", "gamma_gamma" -> true;
                 case "none" -> false;
@@ -393,9 +420,16 @@ public final class ClvCommand implements Runnable {
                 }
             }
             List<CustomerValue> values;
+            List<PredictionIntervals.Bounds> bounds = null;
             try {
                 values = CustomerValue.of(m, spend, view, settings);
-            } catch (IllegalStateException e) {
+                if (intervalOptions != null) {
+                    PredictionIntervals.Options o = intervalOptions;
+                    Optional<GammaGammaModel> s = spend;
+                    bounds = Fits.withProgress(this, "bootstrapping intervals",
+                            () -> PredictionIntervals.bootstrap(m, s, view, settings, o));
+                }
+            } catch (IllegalStateException | IllegalArgumentException e) {
                 throw new CommandFailedException(e.getMessage());
             }
             Definitions d = definitions("predict");
@@ -406,6 +440,9 @@ public final class ClvCommand implements Runnable {
             });
             d.put("model_used", m.name());
             d.put("spend_model", spendNote);
+            if (intervalOptions != null) {
+                d.put("intervals", intervalOptions.describe());
+            }
             if (spend.isPresent()) {
                 d.put("clv", settings.describe() + "; margin applied to expected spend per transaction");
             }
@@ -417,15 +454,18 @@ public final class ClvCommand implements Runnable {
                     d.put("gamma_gamma_" + e.name(), e.value());
                 }
             }
-            ResultWriter.write(format, d, rows(values), out(), err());
+            ResultWriter.write(format, d, rows(values, bounds), out(), err());
             note(input.rejectedSummary(in));
             return CrmkitCli.EXIT_OK;
         }
 
-        private static ResultRows rows(List<CustomerValue> values) {
-            List<Column> columns = List.of(Column.text("customer_id"), Column.number("x", 0), Column.number("t_x", 2),
+        private static ResultRows rows(List<CustomerValue> values, List<PredictionIntervals.Bounds> bounds) {
+            List<Column> base = List.of(Column.text("customer_id"), Column.number("x", 0), Column.number("t_x", 2),
                     Column.number("T", 2), Column.number("p_alive", 4), Column.number("expected_transactions", 4),
                     Column.number("expected_spend", 2), Column.number("clv", 2));
+            List<Column> columns = bounds == null ? base : java.util.stream.Stream.concat(base.stream(), java.util.stream.Stream.of(
+                    Column.number("expected_transactions_lower", 4), Column.number("expected_transactions_upper", 4),
+                    Column.number("clv_lower", 2), Column.number("clv_upper", 2))).toList();
             return new ResultRows() {
                 @Override
                 public List<Column> columns() {
@@ -449,6 +489,10 @@ public final class ClvCommand implements Runnable {
                         case 5 -> v.expectedTransactions();
                         case 6 -> KpiCommand.cell(v.expectedSpend());
                         case 7 -> KpiCommand.cell(v.clv());
+                        case 8 -> bounds.get(row).transactionsLower();
+                        case 9 -> bounds.get(row).transactionsUpper();
+                        case 10 -> KpiCommand.cell(bounds.get(row).clvLower());
+                        case 11 -> KpiCommand.cell(bounds.get(row).clvUpper());
                         default -> throw new IndexOutOfBoundsException("column " + column);
                     };
                 }

@@ -58,15 +58,20 @@ class ClvBoundaryTest {
 
     /** Simulated BG/NBD customers (drop-out visible), every order recorded at the same amount. */
     private Path constantSpend() throws IOException {
+        return simulated(true);
+    }
+
+    private Path simulated(boolean constant) throws IOException {
         CustomerBaseSimulator sim = CustomerBaseSimulator.builder().customers(1500)
                 .acquisition(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-03-31T00:00:00Z"))
                 .observationEnd(Instant.parse("2025-06-30T00:00:00Z")).seed(7L).build();
         List<String> lines = new ArrayList<>();
         lines.add("customer_id,timestamp,amount");
         for (Order o : sim.ordersByTime()) {
-            lines.add(o.customerId().value() + "," + o.placedAt() + ",4.00");
+            lines.add(o.customerId().value() + "," + o.placedAt() + "," + (constant ? "4.00"
+                    : o.netRevenue().amount().toPlainString()));
         }
-        return Cli.write(dir, "visits.csv", String.join("\n", lines) + "\n");
+        return Cli.write(dir, constant ? "visits.csv" : "orders.csv", String.join("\n", lines) + "\n");
     }
 
     @Test
@@ -161,5 +166,34 @@ class ClvBoundaryTest {
                 "52w", "--spend-model", "pareto");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--spend-model must be gamma-gamma or none: pareto");
+    }
+
+    @Test
+    void predictWithIntervalsAddsBoundsAroundEveryPrediction() throws IOException {
+        Path csv = simulated(false);
+        Cli.Run run = Cli.run("clv", "predict", "-i", csv.toString(), "--calibration-end", "2025-03-31", "--horizon",
+                "26w", "--format", "csv", "--intervals", "0.9", "--interval-draws", "50", "--interval-seed", "3");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.outLines().get(0)).isEqualTo("customer_id,x,t_x,T,p_alive,expected_transactions,expected_spend,clv,"
+                + "expected_transactions_lower,expected_transactions_upper,clv_lower,clv_upper");
+        List<String> rows = run.outLines().subList(1, run.outLines().size());
+        assertThat(rows).hasSizeGreaterThan(1000).allSatisfy(l -> {
+            String[] f = l.split(",", -1);
+            assertThat(f).hasSize(12);
+            double e = Double.parseDouble(f[5]);
+            // bounds printed to 4 decimals around a point printed to 4 decimals
+            assertThat(Double.parseDouble(f[8])).isLessThanOrEqualTo(e + 1e-4);
+            assertThat(Double.parseDouble(f[9])).isGreaterThanOrEqualTo(e - 1e-4);
+            assertThat(Double.parseDouble(f[10])).isLessThanOrEqualTo(Double.parseDouble(f[11]));
+        });
+        assertThat(run.err()).contains("parametric bootstrap").contains("50 draws").contains("seed 3");
+        Cli.Run again = Cli.run("clv", "predict", "-i", csv.toString(), "--calibration-end", "2025-03-31", "--horizon",
+                "26w", "--format", "csv", "--intervals", "0.9", "--interval-draws", "50", "--interval-seed", "3");
+        assertThat(again.outLines()).isEqualTo(run.outLines());
+
+        Cli.Run bad = Cli.run("clv", "predict", "-i", csv.toString(), "--calibration-end", "2025-03-31", "--horizon",
+                "26w", "--intervals", "90");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("interval level must be strictly between 0 and 1: 90.0");
     }
 }
