@@ -15,6 +15,8 @@ import io.crmkit.examples.cli.output.ListRows;
 import io.crmkit.examples.cli.output.OutputFormat;
 import io.crmkit.examples.cli.output.ResultRows;
 import io.crmkit.examples.cli.output.ResultWriter;
+import io.crmkit.metrics.clv.BgBbData;
+import io.crmkit.metrics.clv.BgBbModel;
 import io.crmkit.metrics.clv.BgNbdModel;
 import io.crmkit.metrics.clv.BtydData;
 import io.crmkit.metrics.clv.CalibrationHoldout;
@@ -22,6 +24,7 @@ import io.crmkit.metrics.clv.CustomerValue;
 import io.crmkit.metrics.clv.DiscountRate;
 import io.crmkit.metrics.clv.Estimate;
 import io.crmkit.metrics.clv.FitBoundary;
+import io.crmkit.metrics.clv.FitOptions;
 import io.crmkit.metrics.clv.FitReport;
 import io.crmkit.metrics.clv.FitStatus;
 import io.crmkit.metrics.clv.GammaGammaModel;
@@ -55,7 +58,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "clv", mixinStandardHelpOptions = true,
         header = "Customer lifetime value: fit a BTYD model, score it on a holdout, value every customer.",
-        subcommands = {ClvCommand.FitCommand.class, ClvCommand.PredictCommand.class})
+        subcommands = {ClvCommand.FitCommand.class, ClvCommand.PredictCommand.class, SbgCommand.class})
 public final class ClvCommand implements Runnable {
 
     /**
@@ -78,7 +81,9 @@ public final class ClvCommand implements Runnable {
         /** Pareto/NBD (Schmittlein, Morrison and Colombo 1987). */
         PARETO_NBD(ParetoNbdModel.NAME),
         /** NBD: purchases without drop-out, the nested model of the three above. */
-        NBD(NbdModel.NAME);
+        NBD(NbdModel.NAME),
+        /** BG/BB (Fader, Hardie and Shang 2010): discrete opportunities, {@code clv fit} only. */
+        BG_BB(BgBbModel.NAME);
 
         final String label;
 
@@ -92,6 +97,8 @@ public final class ClvCommand implements Runnable {
                 case MBG_NBD -> MbgNbdModel.fit(data);
                 case PARETO_NBD -> ParetoNbdModel.fit(data);
                 case NBD -> NbdModel.fit(data);
+                case BG_BB -> throw new CommandFailedException("bg-bb is a discrete-time model of transaction"
+                        + " opportunities: only 'clv fit' takes it; use bg-nbd, mbg-nbd, pareto-nbd or nbd here");
             };
         }
 
@@ -141,10 +148,13 @@ public final class ClvCommand implements Runnable {
         @Mixin
         OrderInputOptions input;
 
-        @Option(names = "--model", order = 10, paramLabel = "bg-nbd|mbg-nbd|pareto-nbd|nbd", defaultValue = "bg-nbd",
+        @Option(names = "--model", order = 10, paramLabel = "bg-nbd|mbg-nbd|pareto-nbd|nbd|bg-bb", defaultValue = "bg-nbd",
                 converter = ModelConverter.class, description = {"Transaction model. nbd has no drop-out; it is also"
                     + " what the others fall back to, with a warning, when their fit ends at the drop-out boundary"
-                    + " (no drop-out visible in the data). Default: ${DEFAULT-VALUE}."})
+                    + " (no drop-out visible in the data). bg-bb (clv fit only) counts discrete opportunities: the"
+                    + " calendar periods of --unit (in --zone) after each customer's first purchase period up to the"
+                    + " calibration end, a period with a counted purchase being a transaction."
+                    + " Default: ${DEFAULT-VALUE}."})
         Model model;
 
         @Option(names = "--calibration-end", order = 11, required = true, paramLabel = "DATE",
@@ -226,6 +236,9 @@ public final class ClvCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if (model == Model.BG_BB) {
+                return fitBgBb();
+            }
             if (!prepare(holdoutEnd)) {
                 return CrmkitCli.EXIT_FAILED;
             }
@@ -281,6 +294,70 @@ public final class ClvCommand implements Runnable {
                     d.put("holdout_actual_total", scorecard.actualTotal());
                     d.put("holdout_expected_total", scorecard.expectedTotal());
                 }
+                ListRows rows = new ListRows(List.of(Column.text("param"), Column.number("value", 6),
+                        Column.number("standard_error", 6)));
+                for (Estimate e : m.parameters()) {
+                    rows.add(e.name(), e.value(), KpiCommand.cell(e.standardError()));
+                }
+                ResultWriter.write(format, d, rows, out(), err());
+            }
+            note(input.rejectedSummary(in));
+            return CrmkitCli.EXIT_OK;
+        }
+
+        /** {@code clv fit --model bg-bb}: opportunities are calendar periods of --unit. */
+        private int fitBgBb() throws IOException {
+            if (holdoutEnd != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--holdout-end is not available for bg-bb");
+            }
+            in = input.read(this);
+            if (input.failsStrict(this, in)) {
+                return CrmkitCli.EXIT_FAILED;
+            }
+            PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(
+                    io.crmkit.core.history.AsOf.endOfDay(calibrationEnd)).zone(input.zone())
+                    .currency(input.currency(in)).build();
+            BgBbData data = BgBbData.of(in.batch(), options, unit);
+            BgBbModel m;
+            try {
+                m = Fits.withProgress(this, "fitting bg-bb", () -> data.fit(FitOptions.defaults()));
+            } catch (ModelFitException | IllegalArgumentException e) {
+                throw new CommandFailedException("bg-bb: " + e.getMessage());
+            }
+            ModelFit fit = m.fit().orElseThrow();
+            Definitions d = new Definitions();
+            d.put("command", "clv fit");
+            d.put("model", BgBbModel.NAME);
+            d.put("opportunity", "one calendar " + unit.name().toLowerCase(Locale.ROOT).replaceAll("s$", "")
+                    + " in " + input.zone() + " after the customer's first purchase period, up to the one holding "
+                    + calibrationEnd + "; a period with a counted purchase (" + options.describe() + ") is a"
+                    + " transaction");
+            d.put("customers", data.customers());
+            d.put("customers_without_opportunities", data.withoutOpportunities());
+            d.put("patterns", data.patternCount());
+            input.describeInput(d, in);
+            if (format == OutputFormat.JSON) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("model", BgBbModel.NAME);
+                doc.put("params", params(m.parameters()));
+                doc.put("standardErrors", errors(m.parameters()));
+                if (!fit.standardErrorNote().isEmpty()) {
+                    doc.put("standardErrorNote", fit.standardErrorNote());
+                }
+                doc.put("logLikelihood", fit.logLikelihood());
+                doc.put("aic", fit.aic());
+                doc.put("bic", fit.bic());
+                doc.put("converged", fit.report().converged());
+                doc.put("status", fit.report().status().toString());
+                doc.put("iterations", fit.report().iterations());
+                doc.put("definitions", d.entries());
+                out().println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsString(doc));
+                out().flush();
+            } else {
+                d.put("log_likelihood", fit.logLikelihood());
+                d.put("converged", fit.report().converged());
                 ListRows rows = new ListRows(List.of(Column.text("param"), Column.number("value", 6),
                         Column.number("standard_error", 6)));
                 for (Estimate e : m.parameters()) {
