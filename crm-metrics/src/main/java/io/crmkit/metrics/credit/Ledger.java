@@ -1,0 +1,378 @@
+package io.crmkit.metrics.credit;
+
+import io.crmkit.core.CurrencyMismatchException;
+import io.crmkit.core.CustomerId;
+import io.crmkit.core.Money;
+import io.crmkit.core.credit.Invoice;
+import io.crmkit.core.credit.InvoiceId;
+import io.crmkit.core.credit.Payment;
+import io.crmkit.core.internal.Checks;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A customer ledger in columns: every invoice, credit note, payment and write-off of one currency,
+ * sorted for {@linkplain #allocate(LocalDate) allocation}. The analytics of this package run on it.
+ *
+ * <p>Amounts are held as {@code long} minor units (ADR 0004), days as epoch days. Void invoices are
+ * counted ({@link #voidInvoices()}) and otherwise dropped. Invoices are ordered per customer by due
+ * date then invoice identifier (the allocation order); credits (payments and credit notes) per
+ * customer by day, then credit notes before payments, then identifier.
+ *
+ * <p>Build one with {@link #builder(Currency)}. Immutable once built and thread-safe.
+ */
+public final class Ledger {
+
+    static final int NONE = -1;
+    /** A credit naming an invoice that is not in the ledger (or is void, or another customer's). */
+    static final int UNKNOWN = -2;
+    static final byte PAYMENT = 1;
+    static final byte CREDIT_NOTE = 0;
+
+    final Currency currency;
+    final CustomerId[] customers;
+    // invoices (issued only), grouped by customer, by due then id
+    final int[] invStart;
+    final String[] invId;
+    final int[] invIssued;
+    final int[] invDue;
+    final long[] invAmount;
+    final int[] invWriteOff;
+    // credits, grouped by customer, by day, kind, id
+    final int[] crStart;
+    final String[] crId;
+    final int[] crDay;
+    final long[] crAmount;
+    final int[] crRef;
+    final byte[] crKind;
+    final long voidInvoices;
+    final long unknownReferences;
+
+    private Ledger(Builder b) {
+        this.currency = b.currency;
+        int nc = b.customerIds.size();
+        Integer[] corder = new Integer[nc];
+        for (int i = 0; i < nc; i++) {
+            corder[i] = i;
+        }
+        Arrays.sort(corder, (x, y) -> b.customerIds.get(x).compareTo(b.customerIds.get(y)));
+        int[] rank = new int[nc];
+        customers = new CustomerId[nc];
+        for (int r = 0; r < nc; r++) {
+            rank[corder[r]] = r;
+            customers[r] = b.customerIds.get(corder[r]);
+        }
+        int ni = b.invoices.size();
+        Integer[] iorder = new Integer[ni];
+        for (int i = 0; i < ni; i++) {
+            iorder[i] = i;
+        }
+        Arrays.sort(iorder, (x, y) -> {
+            RawInvoice a = b.invoices.get(x);
+            RawInvoice c = b.invoices.get(y);
+            int k = Integer.compare(rank[a.customer], rank[c.customer]);
+            if (k == 0) {
+                k = Integer.compare(a.due, c.due);
+            }
+            return k != 0 ? k : a.id.compareTo(c.id);
+        });
+        invStart = new int[nc + 1];
+        invId = new String[ni];
+        invIssued = new int[ni];
+        invDue = new int[ni];
+        invAmount = new long[ni];
+        invWriteOff = new int[ni];
+        Map<String, Integer> position = new HashMap<>(ni * 2);
+        for (int p = 0; p < ni; p++) {
+            RawInvoice r = b.invoices.get(iorder[p]);
+            invId[p] = r.id;
+            invIssued[p] = r.issued;
+            invDue[p] = r.due;
+            invAmount[p] = r.amount;
+            invWriteOff[p] = r.writeOff;
+            invStart[rank[r.customer] + 1]++;
+            position.put(r.id, p);
+        }
+        for (int c = 0; c < nc; c++) {
+            invStart[c + 1] += invStart[c];
+        }
+        int nk = b.credits.size();
+        Integer[] korder = new Integer[nk];
+        for (int i = 0; i < nk; i++) {
+            korder[i] = i;
+        }
+        Arrays.sort(korder, (x, y) -> {
+            RawCredit a = b.credits.get(x);
+            RawCredit c = b.credits.get(y);
+            int k = Integer.compare(rank[a.customer], rank[c.customer]);
+            if (k == 0) {
+                k = Integer.compare(a.day, c.day);
+            }
+            if (k == 0) {
+                k = Byte.compare(a.kind, c.kind);
+            }
+            return k != 0 ? k : a.id.compareTo(c.id);
+        });
+        crStart = new int[nc + 1];
+        crId = new String[nk];
+        crDay = new int[nk];
+        crAmount = new long[nk];
+        crRef = new int[nk];
+        crKind = new byte[nk];
+        long unknown = 0;
+        for (int p = 0; p < nk; p++) {
+            RawCredit r = b.credits.get(korder[p]);
+            crId[p] = r.id;
+            crDay[p] = r.day;
+            crAmount[p] = r.amount;
+            crKind[p] = r.kind;
+            int ref = NONE;
+            if (r.ref != null) {
+                Integer at = position.get(r.ref);
+                int c = rank[r.customer];
+                ref = at != null && at >= invStart[c] && at < invStart[c + 1] ? at : UNKNOWN;
+                if (ref == UNKNOWN) {
+                    unknown++;
+                }
+            }
+            crRef[p] = ref;
+            crStart[rank[r.customer] + 1]++;
+        }
+        for (int c = 0; c < nc; c++) {
+            crStart[c + 1] += crStart[c];
+        }
+        voidInvoices = b.voids;
+        unknownReferences = unknown;
+    }
+
+    /**
+     * Returns a builder for a ledger in one currency.
+     *
+     * @param currency the currency of every amount, not null
+     * @return the builder, never null
+     */
+    public static Builder builder(Currency currency) {
+        return new Builder(Checks.notNull(currency, "currency"));
+    }
+
+    /**
+     * Returns the ledger of the given invoices and payments.
+     *
+     * @param currency the currency of every amount, not null
+     * @param invoices the invoices and credit notes, with distinct identifiers, not null
+     * @param payments the payments, with distinct identifiers, not null
+     * @return the ledger, never null
+     * @throws CurrencyMismatchException if an amount is in another currency
+     * @throws IllegalArgumentException if an identifier repeats
+     */
+    public static Ledger of(Currency currency, Iterable<Invoice> invoices, Iterable<Payment> payments) {
+        Builder b = builder(currency);
+        invoices.forEach(b::add);
+        payments.forEach(b::add);
+        return b.build();
+    }
+
+    /**
+     * Returns the currency of every amount.
+     *
+     * @return the currency, never null
+     */
+    public Currency currency() {
+        return currency;
+    }
+
+    /**
+     * Returns the customers with at least one invoice or credit, by identifier.
+     *
+     * @return the customers, never null
+     */
+    public List<CustomerId> customers() {
+        return List.of(customers);
+    }
+
+    /**
+     * Returns the number of issued invoices (void ones and credit notes not counted).
+     *
+     * @return the count
+     */
+    public int invoiceCount() {
+        return invId.length;
+    }
+
+    /**
+     * Returns the number of credits: payments and credit notes.
+     *
+     * @return the count
+     */
+    public int creditCount() {
+        return crId.length;
+    }
+
+    /**
+     * Returns the number of void invoices left out.
+     *
+     * @return the count
+     */
+    public long voidInvoices() {
+        return voidInvoices;
+    }
+
+    /**
+     * Returns the number of payments and credit notes naming an invoice that is not one of the same
+     * customer's issued invoices in this ledger; they are allocated oldest first, as if they named none.
+     *
+     * @return the count
+     */
+    public long unknownReferences() {
+        return unknownReferences;
+    }
+
+    /**
+     * Allocates every payment and credit note made on or before a day (ADR 0051), counting only
+     * invoices issued on or before it.
+     *
+     * @param asOf the last day counted, not null
+     * @return the allocation, never null
+     */
+    public Allocation allocate(LocalDate asOf) {
+        Checks.notNull(asOf, "asOf");
+        Allocator a = new Allocator(this);
+        a.advanceTo(asOf);
+        return a.snapshot();
+    }
+
+    /**
+     * Returns an allocator that applies this ledger's credits in steps of time, for incremental use
+     * (each step continues where the last one stopped).
+     *
+     * @return a new allocator at the start of time, never null
+     */
+    public Allocator allocator() {
+        return new Allocator(this);
+    }
+
+    int customerCount() {
+        return customers.length;
+    }
+
+    Money money(long minor) {
+        return Money.ofMinor(minor, currency);
+    }
+
+    private record RawInvoice(String id, int customer, int issued, int due, long amount, int writeOff) {
+    }
+
+    private record RawCredit(String id, int customer, int day, long amount, String ref, byte kind) {
+    }
+
+    /**
+     * Collects invoices and payments into a {@link Ledger}. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private final Currency currency;
+        private final Map<CustomerId, Integer> customerIndex = new HashMap<>();
+        private final List<CustomerId> customerIds = new ArrayList<>();
+        private final List<RawInvoice> invoices = new ArrayList<>();
+        private final List<RawCredit> credits = new ArrayList<>();
+        private final java.util.Set<String> invoiceIds = new java.util.HashSet<>();
+        private final java.util.Set<String> paymentIds = new java.util.HashSet<>();
+        private long voids;
+
+        private Builder(Currency currency) {
+            this.currency = currency;
+        }
+
+        private int customer(CustomerId id) {
+            return customerIndex.computeIfAbsent(id, k -> {
+                customerIds.add(k);
+                return customerIds.size() - 1;
+            });
+        }
+
+        private long minor(Money amount, String what) {
+            if (!amount.currency().equals(currency)) {
+                throw new CurrencyMismatchException(currency, amount.currency(), what + " (the ledger has one currency;"
+                        + " crmkit never converts)");
+            }
+            return amount.toMinorUnits();
+        }
+
+        /**
+         * Adds an invoice or a credit note (a void invoice is counted and left out).
+         *
+         * @param invoice the invoice, not null
+         * @return this builder
+         * @throws CurrencyMismatchException if its amount is in another currency
+         * @throws IllegalArgumentException if its identifier was added before
+         */
+        public Builder add(Invoice invoice) {
+            Checks.notNull(invoice, "invoice");
+            String id = invoice.id().value();
+            if (!invoiceIds.add(id)) {
+                throw new IllegalArgumentException("invoice id repeats: " + id);
+            }
+            long amount = minor(invoice.amount(), "invoice " + id);
+            int c = customer(invoice.customerId());
+            int issued = (int) invoice.issued().toEpochDay();
+            switch (invoice.status()) {
+                case VOID -> voids++;
+                case ISSUED -> invoices.add(new RawInvoice(id, c, issued, (int) invoice.due().toEpochDay(), amount,
+                        invoice.writtenOffOn().map(d -> (int) d.toEpochDay()).orElse(Integer.MAX_VALUE)));
+                case CREDIT_NOTE -> credits.add(new RawCredit(id, c, issued, amount,
+                        invoice.appliesTo().map(InvoiceId::value).orElse(null), CREDIT_NOTE));
+                default -> throw new IllegalStateException("status " + invoice.status());
+            }
+            return this;
+        }
+
+        /**
+         * Adds a payment.
+         *
+         * @param payment the payment, not null
+         * @return this builder
+         * @throws CurrencyMismatchException if its amount is in another currency
+         * @throws IllegalArgumentException if its identifier was added before
+         */
+        public Builder add(Payment payment) {
+            Checks.notNull(payment, "payment");
+            String id = payment.id().value();
+            if (!paymentIds.add(id)) {
+                throw new IllegalArgumentException("payment id repeats: " + id);
+            }
+            credits.add(new RawCredit(id, customer(payment.customerId()), (int) payment.paidOn().toEpochDay(),
+                    minor(payment.amount(), "payment " + id), payment.invoiceId().map(InvoiceId::value).orElse(null),
+                    PAYMENT));
+            return this;
+        }
+
+        /**
+         * Returns whether an invoice identifier was added (any status).
+         *
+         * @param id the identifier, not null
+         * @return true if added
+         */
+        public boolean hasInvoice(InvoiceId id) {
+            return invoiceIds.contains(id.value());
+        }
+
+        /**
+         * Builds the ledger.
+         *
+         * @return the ledger, never null
+         */
+        public Ledger build() {
+            return new Ledger(this);
+        }
+    }
+
+    static Optional<LocalDate> day(int epochDay) {
+        return epochDay == Integer.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(epochDay));
+    }
+}
