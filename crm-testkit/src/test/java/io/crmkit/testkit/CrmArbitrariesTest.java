@@ -76,7 +76,7 @@ class CrmArbitrariesTest {
                 .<Class<?>>map(t -> (Class<?>) ((ParameterizedType) t).getActualTypeArguments()[0])
                 .filter(c -> c != Currency.class && c != Instant.class)
                 .toList();
-        assertThat(produced).hasSize(32);
+        assertThat(produced).hasSize(37);
         assertThat(registered).containsAll(produced);
     }
 
