@@ -269,12 +269,13 @@ public final class Allocation {
     }
 
     /**
-     * Returns the days late of an invoice position due on or before the as-of day: until settled
-     * for a settled one, until written off for a written-off one, until the as-of day for an open
-     * one; never negative. -1 if not due by the as-of day or not counted.
+     * Returns the days late of an invoice position <em>judged</em> on the as-of day (settled or
+     * written off by then, or due before it): until settled for a settled one, until written off for
+     * a written-off one, until the as-of day for an open one; never negative. -1 for an invoice not
+     * judged yet (open and due on or after the as-of day) or not counted.
      */
     int daysLate(int i) {
-        if (!counted(i) || ledger.invDue[i] > asOf) {
+        if (!counted(i)) {
             return -1;
         }
         int end;
@@ -282,16 +283,18 @@ public final class Allocation {
             end = settled[i];
         } else if (ledger.invWriteOff[i] <= asOf) {
             end = ledger.invWriteOff[i];
-        } else {
+        } else if (ledger.invDue[i] < asOf) {
             end = asOf;
+        } else {
+            return -1;
         }
         return Math.max(0, end - ledger.invDue[i]);
     }
 
     /**
-     * Returns each customer's average days late over its invoices due on or before the as-of day
-     * (see ADR 0051: until paid, written off or the as-of day, never negative), for customers with
-     * such invoices, by customer identifier.
+     * Returns each customer's average days late over its invoices judged on the as-of day (settled
+     * or written off by then, or due before it; days from due date until paid, written off or the
+     * as-of day, never negative; ADR 0051), for customers with such invoices, by customer identifier.
      *
      * @return the averages, never null
      */
@@ -315,7 +318,7 @@ public final class Allocation {
     }
 
     /**
-     * Returns the average days late of the invoices due in each month (on or before the as-of day).
+     * Returns the average days late of the invoices judged on the as-of day, by month of their due date.
      *
      * @return the averages by month of the due date, ascending, never null
      */

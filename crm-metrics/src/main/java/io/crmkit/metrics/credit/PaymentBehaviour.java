@@ -9,12 +9,13 @@ import java.util.Map;
 
 /**
  * One customer's payment behaviour as of a day, the inputs of the rating scorecard (ADR 0051).
- * Over the customer's issued invoices due on or before the day:
+ * Over the customer's issued invoices <em>judged</em> on the day (settled or written off by then,
+ * or due before it; an open invoice due on the day or later is not judged yet):
  * <ul>
  *   <li>{@code onTimeShare}: the share settled (paid or credited in full) on or before the due
- *       date; 1 when none is due yet (no evidence against the customer);</li>
+ *       date; 1 when none is judged yet (no evidence against the customer);</li>
  *   <li>{@code meanDaysLate} and {@code longestDaysLate}: days from due date to settlement, write-off
- *       or the as-of day for invoices still open, never negative; 0 when none is due;</li>
+ *       or the as-of day for invoices still open, never negative; 0 when none is judged;</li>
  *   <li>{@code utilisation}: outstanding amount over the credit limit, capped at 2; 0 without
  *       terms; 2 for anything outstanding under a zero limit;</li>
  *   <li>{@code tenureYears}: years (of 365.25 days) from the first invoice to the day.</li>
@@ -23,7 +24,7 @@ import java.util.Map;
  * <p>Immutable and thread-safe; never NaN.
  *
  * @param customerId the customer, not null
- * @param invoicesDue the number of invoices due on or before the day
+ * @param invoicesDue the number of invoices judged on the day
  * @param onTimeShare the share paid on time, in [0, 1]
  * @param meanDaysLate the mean days late, not negative
  * @param longestDaysLate the longest days late, not negative
