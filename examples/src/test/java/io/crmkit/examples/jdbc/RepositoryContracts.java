@@ -1,5 +1,7 @@
 package io.crmkit.examples.jdbc;
 
+import io.crmkit.core.credit.Invoice;
+import io.crmkit.core.credit.Payment;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.order.Order;
@@ -7,7 +9,9 @@ import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.survey.SurveyResponse;
 import io.crmkit.testkit.contract.CustomerRepositoryContract;
 import io.crmkit.testkit.contract.InteractionRepositoryContract;
+import io.crmkit.testkit.contract.InvoiceRepositoryContract;
 import io.crmkit.testkit.contract.OrderRepositoryContract;
+import io.crmkit.testkit.contract.PaymentRepositoryContract;
 import io.crmkit.testkit.contract.ServiceCaseRepositoryContract;
 import io.crmkit.testkit.contract.SurveyResponseRepositoryContract;
 import java.util.List;
@@ -65,6 +69,28 @@ abstract class RepositoryContracts {
         public JdbcCustomerRepository repositoryWith(List<Customer> records) {
             store().emptied().saveCustomers(records);
             return new JdbcCustomerRepository(store().dataSource());
+        }
+    }
+
+    @Group
+    class Invoices implements InvoiceRepositoryContract<JdbcInvoiceRepository> {
+        @Override
+        public JdbcInvoiceRepository repositoryWith(List<Invoice> records) {
+            JdbcCreditWriter writer = new JdbcCreditWriter(store().dataSource());
+            writer.deleteAll();
+            writer.saveInvoices(records);
+            return new JdbcInvoiceRepository(store().dataSource(), 3);
+        }
+    }
+
+    @Group
+    class Payments implements PaymentRepositoryContract<JdbcPaymentRepository> {
+        @Override
+        public JdbcPaymentRepository repositoryWith(List<Payment> records) {
+            JdbcCreditWriter writer = new JdbcCreditWriter(store().dataSource());
+            writer.deleteAll();
+            writer.savePayments(records);
+            return new JdbcPaymentRepository(store().dataSource(), 3);
         }
     }
 }
