@@ -5,6 +5,7 @@ import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.credit.Invoice;
 import io.crmkit.core.credit.InvoiceId;
+import io.crmkit.core.credit.InvoiceStatus;
 import io.crmkit.core.credit.Payment;
 import io.crmkit.core.internal.Checks;
 import java.time.LocalDate;
@@ -69,57 +70,39 @@ public final class Ledger {
             customers[r] = b.customerIds.get(corder[r]);
         }
         int ni = b.invoices.size();
-        Integer[] iorder = new Integer[ni];
-        for (int i = 0; i < ni; i++) {
-            iorder[i] = i;
-        }
-        Arrays.sort(iorder, (x, y) -> {
+        invStart = new int[nc + 1];
+        int[] iorder = groupSort(ni, nc, i -> rank[b.invoices.get(i).customer], (x, y) -> {
             RawInvoice a = b.invoices.get(x);
             RawInvoice c = b.invoices.get(y);
-            int k = Integer.compare(rank[a.customer], rank[c.customer]);
-            if (k == 0) {
-                k = Integer.compare(a.due, c.due);
-            }
+            int k = Integer.compare(a.due, c.due);
             return k != 0 ? k : a.id.compareTo(c.id);
-        });
-        invStart = new int[nc + 1];
+        }, invStart);
         invId = new String[ni];
         invIssued = new int[ni];
         invDue = new int[ni];
         invAmount = new long[ni];
         invWriteOff = new int[ni];
-        Map<String, Integer> position = new HashMap<>(ni * 2);
+        int[] positionOfRaw = new int[ni];
         for (int p = 0; p < ni; p++) {
+            positionOfRaw[iorder[p]] = p;
             RawInvoice r = b.invoices.get(iorder[p]);
             invId[p] = r.id;
             invIssued[p] = r.issued;
             invDue[p] = r.due;
             invAmount[p] = r.amount;
             invWriteOff[p] = r.writeOff;
-            invStart[rank[r.customer] + 1]++;
-            position.put(r.id, p);
-        }
-        for (int c = 0; c < nc; c++) {
-            invStart[c + 1] += invStart[c];
         }
         int nk = b.credits.size();
-        Integer[] korder = new Integer[nk];
-        for (int i = 0; i < nk; i++) {
-            korder[i] = i;
-        }
-        Arrays.sort(korder, (x, y) -> {
+        crStart = new int[nc + 1];
+        int[] korder = groupSort(nk, nc, k -> rank[b.credits.get(k).customer], (x, y) -> {
             RawCredit a = b.credits.get(x);
             RawCredit c = b.credits.get(y);
-            int k = Integer.compare(rank[a.customer], rank[c.customer]);
-            if (k == 0) {
-                k = Integer.compare(a.day, c.day);
-            }
+            int k = Integer.compare(a.day, c.day);
             if (k == 0) {
                 k = Byte.compare(a.kind, c.kind);
             }
             return k != 0 ? k : a.id.compareTo(c.id);
-        });
-        crStart = new int[nc + 1];
+        }, crStart);
         crId = new String[nk];
         crDay = new int[nk];
         crAmount = new long[nk];
@@ -134,21 +117,69 @@ public final class Ledger {
             crKind[p] = r.kind;
             int ref = NONE;
             if (r.ref != null) {
-                Integer at = position.get(r.ref);
+                Integer raw = b.invoiceIds.get(r.ref);
+                int at = raw == null || raw < 0 ? -1 : positionOfRaw[raw];
                 int c = rank[r.customer];
-                ref = at != null && at >= invStart[c] && at < invStart[c + 1] ? at : UNKNOWN;
+                ref = at >= invStart[c] && at < invStart[c + 1] ? at : UNKNOWN;
                 if (ref == UNKNOWN) {
                     unknown++;
                 }
             }
             crRef[p] = ref;
-            crStart[rank[r.customer] + 1]++;
-        }
-        for (int c = 0; c < nc; c++) {
-            crStart[c + 1] += crStart[c];
         }
         voidInvoices = b.voids;
         unknownReferences = unknown;
+    }
+
+    /** Compares two record positions. */
+    private interface PositionOrder {
+        int compare(int x, int y);
+    }
+
+    /**
+     * Orders n records by group (a counting sort; {@code starts} receives the group offsets, length
+     * groups + 1), then within each group by {@code order} (insertion sort for small groups).
+     */
+    private static int[] groupSort(int n, int groups, java.util.function.IntUnaryOperator groupOf, PositionOrder order,
+            int[] starts) {
+        int[] group = new int[n];
+        for (int i = 0; i < n; i++) {
+            group[i] = groupOf.applyAsInt(i);
+            starts[group[i] + 1]++;
+        }
+        for (int g = 0; g < groups; g++) {
+            starts[g + 1] += starts[g];
+        }
+        int[] next = Arrays.copyOf(starts, groups);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[next[group[i]]++] = i;
+        }
+        for (int g = 0; g < groups; g++) {
+            int from = starts[g];
+            int to = starts[g + 1];
+            if (to - from <= 48) {
+                for (int i = from + 1; i < to; i++) {
+                    int v = out[i];
+                    int j = i - 1;
+                    while (j >= from && order.compare(out[j], v) > 0) {
+                        out[j + 1] = out[j];
+                        j--;
+                    }
+                    out[j + 1] = v;
+                }
+            } else {
+                Integer[] boxed = new Integer[to - from];
+                for (int i = from; i < to; i++) {
+                    boxed[i - from] = out[i];
+                }
+                Arrays.sort(boxed, order::compare);
+                for (int i = from; i < to; i++) {
+                    out[i] = boxed[i - from];
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -281,7 +312,8 @@ public final class Ledger {
         private final List<CustomerId> customerIds = new ArrayList<>();
         private final List<RawInvoice> invoices = new ArrayList<>();
         private final List<RawCredit> credits = new ArrayList<>();
-        private final java.util.Set<String> invoiceIds = new java.util.HashSet<>();
+        /** Every invoice identifier added: the index of the issued invoice, or -1 for void and credit notes. */
+        private final Map<String, Integer> invoiceIds = new HashMap<>();
         private final java.util.Set<String> paymentIds = new java.util.HashSet<>();
         private long voids;
 
@@ -315,10 +347,10 @@ public final class Ledger {
         public Builder add(Invoice invoice) {
             Checks.notNull(invoice, "invoice");
             String id = invoice.id().value();
-            if (!invoiceIds.add(id)) {
+            long amount = minor(invoice.amount(), "invoice " + id);
+            if (invoiceIds.putIfAbsent(id, invoice.status() == InvoiceStatus.ISSUED ? invoices.size() : -1) != null) {
                 throw new IllegalArgumentException("invoice id repeats: " + id);
             }
-            long amount = minor(invoice.amount(), "invoice " + id);
             int c = customer(invoice.customerId());
             int issued = (int) invoice.issued().toEpochDay();
             switch (invoice.status()) {
@@ -353,13 +385,71 @@ public final class Ledger {
         }
 
         /**
+         * Adds an issued invoice given in columns, without building an {@link Invoice}: the fast
+         * path for loaders and benchmarks. The same checks as {@link #add(Invoice)}.
+         *
+         * @param invoiceId the identifier, a valid {@link InvoiceId} text, not null
+         * @param customerId the customer, not null
+         * @param issuedEpochDay the issue day, as {@link LocalDate#toEpochDay()}
+         * @param dueEpochDay the due day, not before the issue day
+         * @param amountMinor the amount in minor units of the ledger's currency, positive
+         * @return this builder
+         * @throws IllegalArgumentException if a value is invalid or the identifier repeats
+         */
+        public Builder addIssued(String invoiceId, CustomerId customerId, int issuedEpochDay, int dueEpochDay,
+                long amountMinor) {
+            InvoiceId.of(invoiceId);
+            Checks.notNull(customerId, "customerId");
+            if (dueEpochDay < issuedEpochDay || amountMinor <= 0) {
+                throw new IllegalArgumentException("invoice " + invoiceId + ": due must not be before issued and the"
+                        + " amount must be positive: " + LocalDate.ofEpochDay(issuedEpochDay) + ", "
+                        + LocalDate.ofEpochDay(dueEpochDay) + ", " + amountMinor);
+            }
+            if (invoiceIds.putIfAbsent(invoiceId, invoices.size()) != null) {
+                throw new IllegalArgumentException("invoice id repeats: " + invoiceId);
+            }
+            invoices.add(new RawInvoice(invoiceId, customer(customerId), issuedEpochDay, dueEpochDay, amountMinor,
+                    Integer.MAX_VALUE));
+            return this;
+        }
+
+        /**
+         * Adds a payment given in columns, without building a {@link Payment}: the fast path for
+         * loaders and benchmarks. The same checks as {@link #add(Payment)}.
+         *
+         * @param paymentId the identifier, a valid {@link io.crmkit.core.credit.PaymentId} text, not null
+         * @param customerId the customer, not null
+         * @param paidEpochDay the payment day, as {@link LocalDate#toEpochDay()}
+         * @param amountMinor the amount in minor units of the ledger's currency, positive
+         * @param invoiceId the invoice named, or null for none
+         * @return this builder
+         * @throws IllegalArgumentException if a value is invalid or the identifier repeats
+         */
+        public Builder addPayment(String paymentId, CustomerId customerId, int paidEpochDay, long amountMinor,
+                String invoiceId) {
+            io.crmkit.core.credit.PaymentId.of(paymentId);
+            Checks.notNull(customerId, "customerId");
+            if (amountMinor <= 0) {
+                throw new IllegalArgumentException("payment " + paymentId + ": amount must be positive: " + amountMinor);
+            }
+            if (invoiceId != null) {
+                InvoiceId.of(invoiceId);
+            }
+            if (!paymentIds.add(paymentId)) {
+                throw new IllegalArgumentException("payment id repeats: " + paymentId);
+            }
+            credits.add(new RawCredit(paymentId, customer(customerId), paidEpochDay, amountMinor, invoiceId, PAYMENT));
+            return this;
+        }
+
+        /**
          * Returns whether an invoice identifier was added (any status).
          *
          * @param id the identifier, not null
          * @return true if added
          */
         public boolean hasInvoice(InvoiceId id) {
-            return invoiceIds.contains(id.value());
+            return invoiceIds.containsKey(id.value());
         }
 
         /**
