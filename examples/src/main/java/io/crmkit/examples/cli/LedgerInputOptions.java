@@ -44,8 +44,9 @@ public final class LedgerInputOptions {
     private Path terms;
 
     @Option(names = "--currency", paramLabel = "CODE", order = 4,
-            description = {"The currency of the run; rows in others are rejected. Default: the files' single"
-                + " currency (USD without a currency column); several without this option fail the run."})
+            description = {"The currency of the run; rows in others are rejected. Default: the single currency"
+                + " named in the files' currency columns (USD when none has one; a file without the column is in"
+                + " the run's currency); several without this option fail the run."})
     private String currency;
 
     @Option(names = "--strict", order = 5, description = "Fail (exit 1, nothing on stdout) if any row is rejected.")

@@ -54,9 +54,10 @@ import java.util.zip.GZIPInputStream;
  * warning.
  *
  * <h2>Currency</h2>
- * The chosen currency, or else the single currency of the three files (USD without a currency
- * column). Rows in another currency than the chosen one are rejected; with none chosen and several
- * present, reading fails: crmkit never converts.
+ * The chosen currency, or else the single currency named in the files' currency columns (USD when
+ * no file has one). A file without a currency column is in the run's currency. Rows in another
+ * currency than the chosen one are rejected; with none chosen and several named, reading fails:
+ * crmkit never converts.
  *
  * <h2>Bad rows</h2>
  * Every data row is used or reported to the {@link ReadListener} with its physical line and a
@@ -142,7 +143,7 @@ public final class LedgerCsvReader {
         Currency currency = chosen.orElseGet(() -> {
             Set<String> codes = new TreeSet<>();
             for (FileRows f : ter.isPresent() ? List.of(inv, pay, ter.get()) : List.of(inv, pay)) {
-                f.pending.forEach(p -> codes.add(p.currencyCode() == null ? "USD" : p.currencyCode()));
+                f.pending.stream().map(Pending::currencyCode).filter(java.util.Objects::nonNull).forEach(codes::add);
             }
             if (codes.size() > 1) {
                 throw new InvalidInputException("the files hold amounts in " + codes.size() + " currencies " + codes
