@@ -1,5 +1,6 @@
 package io.crmkit.examples.jdbc;
 
+import io.crmkit.core.credit.CreditTerms;
 import io.crmkit.core.credit.Invoice;
 import io.crmkit.core.credit.Payment;
 import java.sql.Connection;
@@ -12,7 +13,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Writes invoices and payments into the credit tables of {@link JdbcSchema} (version 3), for
+ * Writes invoices, payments and credit terms into the credit tables of {@link JdbcSchema} (version 3), for
  * loading and tests: each call is one transaction (all or nothing). The ports stay read-only; this
  * is the adapter's side door, as {@link JdbcCrmWriter} is for the other aggregates.
  *
@@ -105,15 +106,43 @@ public final class JdbcCreditWriter {
     }
 
     /**
-     * Deletes every invoice and payment.
+     * Inserts credit terms.
+     *
+     * @param terms the terms, for customers without stored terms, not null
+     * @throws RepositoryAccessException if the insert fails (nothing of the call is stored)
+     */
+    public void saveCreditTerms(Collection<CreditTerms> terms) {
+        inTransaction("saving credit terms", c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO crm_credit_terms ("
+                    + JdbcCreditTermsRepository.COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
+                for (CreditTerms t : terms) {
+                    p.setString(1, t.customerId().value());
+                    p.setString(2, t.limit().currency().getCurrencyCode());
+                    p.setBigDecimal(3, t.limit().amount());
+                    p.setInt(4, t.termsDays());
+                    if (t.ratingClass().isPresent()) {
+                        p.setString(5, t.ratingClass().get());
+                    } else {
+                        p.setNull(5, Types.VARCHAR);
+                    }
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * Deletes every invoice, payment and credit terms row.
      *
      * @throws RepositoryAccessException if the delete fails
      */
     public void deleteAll() {
-        inTransaction("deleting invoices and payments", c -> {
+        inTransaction("deleting invoices, payments and credit terms", c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM crm_payment");
                 s.executeUpdate("DELETE FROM crm_invoice");
+                s.executeUpdate("DELETE FROM crm_credit_terms");
             }
         });
     }

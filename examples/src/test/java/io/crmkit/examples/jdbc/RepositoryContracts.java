@@ -1,5 +1,6 @@
 package io.crmkit.examples.jdbc;
 
+import io.crmkit.core.credit.CreditTerms;
 import io.crmkit.core.credit.Invoice;
 import io.crmkit.core.credit.Payment;
 import io.crmkit.core.customer.Customer;
@@ -7,6 +8,7 @@ import io.crmkit.core.interaction.Interaction;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.survey.SurveyResponse;
+import io.crmkit.testkit.contract.CreditTermsRepositoryContract;
 import io.crmkit.testkit.contract.CustomerRepositoryContract;
 import io.crmkit.testkit.contract.InteractionRepositoryContract;
 import io.crmkit.testkit.contract.InvoiceRepositoryContract;
@@ -91,6 +93,17 @@ abstract class RepositoryContracts {
             writer.deleteAll();
             writer.savePayments(records);
             return new JdbcPaymentRepository(store().dataSource(), 3);
+        }
+    }
+
+    @Group
+    class CreditTermsGroup implements CreditTermsRepositoryContract<JdbcCreditTermsRepository> {
+        @Override
+        public JdbcCreditTermsRepository repositoryWith(List<CreditTerms> records) {
+            JdbcCreditWriter writer = new JdbcCreditWriter(store().dataSource());
+            writer.deleteAll();
+            writer.saveCreditTerms(records);
+            return new JdbcCreditTermsRepository(store().dataSource());
         }
     }
 }

@@ -31,3 +31,12 @@ CREATE TABLE crm_payment (
 );
 CREATE INDEX crm_payment_by_day ON crm_payment (paid_on, payment_id);
 CREATE INDEX crm_payment_by_customer ON crm_payment (customer_id, paid_on, payment_id);
+
+-- Credit terms granted to customers: at most one row per customer.
+CREATE TABLE crm_credit_terms (
+    customer_id     VARCHAR PRIMARY KEY,
+    currency        CHAR(3) NOT NULL,
+    credit_limit    NUMERIC(38, 4) NOT NULL CHECK (credit_limit >= 0),
+    terms_days      INTEGER NOT NULL CHECK (terms_days BETWEEN 0 AND 3650),
+    rating_class    VARCHAR
+);
