@@ -23,6 +23,11 @@ import io.crmkit.core.ProductId;
 import io.crmkit.core.ServiceCaseId;
 import io.crmkit.core.SurveyResponseId;
 import io.crmkit.core.TimeRange;
+import io.crmkit.core.credit.CreditTerms;
+import io.crmkit.core.credit.Invoice;
+import io.crmkit.core.credit.InvoiceId;
+import io.crmkit.core.credit.Payment;
+import io.crmkit.core.credit.PaymentId;
 import io.crmkit.core.customer.Acquisition;
 import io.crmkit.core.customer.AcquisitionChannel;
 import io.crmkit.core.customer.CompanyProfile;
@@ -1246,6 +1251,151 @@ public final class CrmArbitraries {
 
     //-----------------------------------------------------------------------
 
+    //-----------------------------------------------------------------------
+    // customer credit
+
+    /** The first issue day of generated credit records: 2000-01-01. */
+    private static final LocalDate CREDIT_START = LocalDate.of(2000, 1, 1);
+
+    /**
+     * Returns invoice identifiers, varied as {@link #customerIds()} (prefixed codes look like
+     * {@code INV-000123}).
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<InvoiceId> invoiceIds() {
+        return identifierTexts("INV-").map(InvoiceId::of);
+    }
+
+    /**
+     * Returns payment identifiers, varied as {@link #customerIds()}.
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<PaymentId> paymentIds() {
+        return identifierTexts("PAY-").map(PaymentId::of);
+    }
+
+    /**
+     * Returns invoices in any {@linkplain #currencies() currency}, issued from 2000 to 2035, due 0
+     * to 120 days after issue, with positive amounts: mostly issued (some written off 0 to 400 days
+     * after issue), some void, some credit notes (half of them naming an invoice).
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<Invoice> invoices() {
+        Arbitrary<Function<Currency, Money>> amounts = amounts(false).<Function<Currency, Money>>map(a -> c -> {
+            Money m = a.money(c);
+            return m.isZero() ? Money.ofMinor(1, c) : m;
+        });
+        Arbitrary<Function<Currency, Invoice>> factories = Combinators.combine(invoiceIds(), customerIds(),
+                Arbitraries.integers().between(0, 13_000), Arbitraries.integers().between(0, 120), amounts,
+                Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 400), invoiceIds())
+                .as((id, customer, issuedDay, terms, amount, kind, writeOff, other) -> currency -> {
+                    LocalDate issued = CREDIT_START.plusDays(issuedDay);
+                    Money m = amount.apply(currency);
+                    if (kind == 0) {
+                        return Invoice.issued(id, customer, issued, issued.plusDays(terms), m).voided();
+                    }
+                    if (kind == 1) {
+                        return Invoice.creditNote(id, customer, issued, m,
+                                other.equals(id) || writeOff % 2 == 0 ? Optional.empty() : Optional.of(other));
+                    }
+                    Invoice invoice = Invoice.issued(id, customer, issued, issued.plusDays(terms), m);
+                    return kind == 2 ? invoice.writtenOff(issued.plusDays(writeOff)) : invoice;
+                });
+        return inAnyCurrency(factories);
+    }
+
+    /**
+     * Returns payments in any {@linkplain #currencies() currency}, from 2000 to 2035, with positive
+     * amounts, half of them naming an invoice.
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<Payment> payments() {
+        Arbitrary<Function<Currency, Payment>> factories = Combinators.combine(paymentIds(), customerIds(),
+                Arbitraries.integers().between(0, 13_000), amounts(false), invoiceIds().optional(0.5))
+                .as((id, customer, day, amount, invoice) -> currency -> {
+                    Money m = amount.money(currency);
+                    return new Payment(id, customer, CREDIT_START.plusDays(day), m.isZero() ? Money.ofMinor(1, currency) : m,
+                            invoice);
+                });
+        return inAnyCurrency(factories);
+    }
+
+    /**
+     * Returns credit terms in any currency: limits of zero or more, terms of 0 to 120 days (edge
+     * cases 0, 30, 60), a rating class (AAA, AA, A, B, C) or none.
+     *
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<CreditTerms> creditTerms() {
+        Arbitrary<Function<Currency, CreditTerms>> factories = Combinators.combine(customerIds(), amounts(false),
+                Arbitraries.integers().between(0, 120).edgeCases(c -> c.add(0, 30, 60)),
+                Arbitraries.of("AAA", "AA", "A", "B", "C").optional(0.7))
+                .as((customer, limit, terms, rating) -> currency -> new CreditTerms(customer, limit.money(currency),
+                        terms, rating));
+        return inAnyCurrency(factories);
+    }
+
+    private record CreditRow(int customer, int day, int terms, long amount, int kind, int ref, int extra) {
+    }
+
+    /**
+     * Returns small receivables histories in the given currency: 1 to 4 customers ({@code c1} to
+     * {@code c4}), 0 to 25 invoice documents issued over 200 days (75% issued, a fifth of them
+     * written off later; 10% void; 15% credit notes), and 0 to 30 payments over 260 days, half
+     * naming an invoice (sometimes one that does not exist or is another customer's). Amounts are 1
+     * to 100,000 minor units. Identifiers are {@code inv-N} and {@code pay-N}.
+     *
+     * @param currency the currency, not null
+     * @return the arbitrary, never null
+     */
+    public static Arbitrary<CreditHistory> creditHistories(Currency currency) {
+        Objects.requireNonNull(currency, "currency");
+        Arbitrary<CreditRow> invoiceRows = Combinators.combine(Arbitraries.integers().between(1, 4),
+                Arbitraries.integers().between(0, 200), Arbitraries.integers().between(0, 60),
+                Arbitraries.longs().between(1, 100_000), Arbitraries.integers().between(0, 19),
+                Arbitraries.integers().between(0, 30), Arbitraries.integers().between(0, 200))
+                .as(CreditRow::new);
+        Arbitrary<CreditRow> paymentRows = Combinators.combine(Arbitraries.integers().between(1, 4),
+                Arbitraries.integers().between(0, 260), Arbitraries.just(0),
+                Arbitraries.longs().between(1, 100_000), Arbitraries.integers().between(0, 1),
+                Arbitraries.integers().between(0, 30), Arbitraries.just(0))
+                .as(CreditRow::new);
+        return Combinators.combine(invoiceRows.list().ofMaxSize(25), paymentRows.list().ofMaxSize(30))
+                .as((irows, prows) -> {
+                    LocalDate base = LocalDate.of(2024, 1, 1);
+                    List<Invoice> invoices = new ArrayList<>();
+                    for (int n = 0; n < irows.size(); n++) {
+                        CreditRow r = irows.get(n);
+                        InvoiceId id = InvoiceId.of("inv-" + n);
+                        CustomerId customer = CustomerId.of("c" + r.customer());
+                        LocalDate issued = base.plusDays(r.day());
+                        Money amount = Money.ofMinor(r.amount(), currency);
+                        Invoice invoice = Invoice.issued(id, customer, issued, issued.plusDays(r.terms()), amount);
+                        if (r.kind() < 2) {
+                            invoice = invoice.voided();
+                        } else if (r.kind() < 5) {
+                            invoice = Invoice.creditNote(id, customer, issued, amount, r.ref() == n || r.ref() % 2 == 0
+                                    ? Optional.empty() : Optional.of(InvoiceId.of("inv-" + r.ref())));
+                        } else if (r.kind() < 8) {
+                            invoice = invoice.writtenOff(issued.plusDays(r.extra()));
+                        }
+                        invoices.add(invoice);
+                    }
+                    List<Payment> payments = new ArrayList<>();
+                    for (int n = 0; n < prows.size(); n++) {
+                        CreditRow r = prows.get(n);
+                        payments.add(new Payment(PaymentId.of("pay-" + n), CustomerId.of("c" + r.customer()),
+                                base.plusDays(r.day()), Money.ofMinor(r.amount(), currency),
+                                r.kind() == 0 ? Optional.empty() : Optional.of(InvoiceId.of("inv-" + r.ref()))));
+                    }
+                    return new CreditHistory(currency, invoices, payments);
+                });
+    }
+
     /**
      * Returns the factories of the arbitraries registered for the crm-core types, as
      * {@link CrmArbitraryProvider} and {@link CrmDomain} use them.
@@ -1295,6 +1445,11 @@ public final class CrmArbitraries {
         m.put(Membership.class, CrmArbitraries::memberships);
         m.put(Referral.class, CrmArbitraries::referrals);
         m.put(LoyaltyProgram.class, CrmArbitraries::loyaltyPrograms);
+        m.put(InvoiceId.class, CrmArbitraries::invoiceIds);
+        m.put(PaymentId.class, CrmArbitraries::paymentIds);
+        m.put(Invoice.class, CrmArbitraries::invoices);
+        m.put(Payment.class, CrmArbitraries::payments);
+        m.put(CreditTerms.class, CrmArbitraries::creditTerms);
         return m;
     }
 }

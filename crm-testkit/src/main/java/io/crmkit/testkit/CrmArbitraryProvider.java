@@ -23,7 +23,8 @@ import net.jqwik.api.providers.TypeUsage;
  * {@code PersonProfile}, {@code CompanyProfile}, {@code Acquisition}, {@code ConsentRecord},
  * {@code Consent}, {@code Customer}, {@code OrderStatus}, {@code OrderLine}, {@code Order},
  * {@code Interaction}, {@code CaseStatus}, {@code SlaTargets}, {@code Resolution},
- * {@code ServiceCase}, {@code SurveyScale}, {@code SurveyScore} and {@code SurveyResponse}. The
+ * {@code ServiceCase}, {@code SurveyScale}, {@code SurveyScore}, {@code SurveyResponse}, {@code Invoice},
+ * {@code Payment} and {@code CreditTerms}. The
  * crm-core enums need no provider: jqwik generates every enum by default. Its priority is jqwik's
  * default (0), so that a host's own provider with a higher priority wins.
  *

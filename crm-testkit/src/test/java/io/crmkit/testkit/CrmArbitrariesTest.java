@@ -76,7 +76,7 @@ class CrmArbitrariesTest {
                 .<Class<?>>map(t -> (Class<?>) ((ParameterizedType) t).getActualTypeArguments()[0])
                 .filter(c -> c != Currency.class && c != Instant.class)
                 .toList();
-        assertThat(produced).hasSize(40);
+        assertThat(produced).hasSize(45);
         assertThat(registered).containsAll(produced);
     }
 

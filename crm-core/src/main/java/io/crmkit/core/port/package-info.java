@@ -3,9 +3,13 @@
  * aggregate ({@link io.crmkit.core.port.CustomerRepository},
  * {@link io.crmkit.core.port.OrderRepository}, {@link io.crmkit.core.port.InteractionRepository},
  * {@link io.crmkit.core.port.ServiceCaseRepository},
- * {@link io.crmkit.core.port.SurveyResponseRepository}), and for loyalty programmes
+ * {@link io.crmkit.core.port.SurveyResponseRepository}), for loyalty programmes
  * {@link io.crmkit.core.port.PointsTransactionRepository},
- * {@link io.crmkit.core.port.MembershipRepository} and {@link io.crmkit.core.port.ReferralRepository}.
+ * {@link io.crmkit.core.port.MembershipRepository} and {@link io.crmkit.core.port.ReferralRepository},
+ * and for customer credit the ledger ports
+ * {@link io.crmkit.core.port.InvoiceRepository} and {@link io.crmkit.core.port.PaymentRepository}
+ * (by calendar day, {@link io.crmkit.core.port.LedgerRepository}) and
+ * {@link io.crmkit.core.port.CreditTermsRepository}.
  *
  * <p>The ports are read-only: crmkit analyses the host's data and never writes it. Their contract
  * (no nulls, half-open ranges, stated stream order, caller closes streams) is written on

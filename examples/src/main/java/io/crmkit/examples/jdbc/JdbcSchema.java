@@ -31,11 +31,13 @@ import org.slf4j.LoggerFactory;
 public final class JdbcSchema {
 
     /** The schema version this code reads and writes. */
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSchema.class);
 
-    private static final List<String> SCRIPTS = List.of("V1__crm_tables.sql", "V2__loyalty_tables.sql");
+    /** The scripts in version order; each one's version is the number after its {@code V}. */
+    private static final List<String> SCRIPTS = List.of("V1__crm_tables.sql", "V2__loyalty_tables.sql",
+            "V3__credit_tables.sql");
 
     private JdbcSchema() {
     }
@@ -59,8 +61,8 @@ public final class JdbcSchema {
                             + " script VARCHAR(200) NOT NULL, installed_at TIMESTAMP WITH TIME ZONE NOT NULL)");
                 }
                 int run = 0;
-                for (int k = 0; k < SCRIPTS.size(); k++) {
-                    if (apply(c, dialect, k + 1, SCRIPTS.get(k))) {
+                for (String script : SCRIPTS) {
+                    if (apply(c, dialect, version(script), script)) {
                         run++;
                     }
                 }
@@ -69,6 +71,11 @@ public final class JdbcSchema {
                 throw new RepositoryAccessException("migrating the crmkit schema", e);
             }
         }
+    }
+
+    /** The version of a script named {@code V<n>__<name>.sql}. */
+    static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /** Runs one script in a transaction unless the database has it; returns whether it ran. */

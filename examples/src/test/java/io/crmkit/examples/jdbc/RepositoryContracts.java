@@ -1,17 +1,23 @@
 package io.crmkit.examples.jdbc;
 
+import io.crmkit.core.credit.CreditTerms;
+import io.crmkit.core.credit.Invoice;
+import io.crmkit.core.credit.Payment;
 import io.crmkit.core.customer.Customer;
 import io.crmkit.core.interaction.Interaction;
-import io.crmkit.core.order.Order;
-import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.loyalty.Membership;
 import io.crmkit.core.loyalty.PointsTransaction;
 import io.crmkit.core.loyalty.Referral;
+import io.crmkit.core.order.Order;
+import io.crmkit.core.service.ServiceCase;
 import io.crmkit.core.survey.SurveyResponse;
+import io.crmkit.testkit.contract.CreditTermsRepositoryContract;
 import io.crmkit.testkit.contract.CustomerRepositoryContract;
 import io.crmkit.testkit.contract.InteractionRepositoryContract;
+import io.crmkit.testkit.contract.InvoiceRepositoryContract;
 import io.crmkit.testkit.contract.MembershipRepositoryContract;
 import io.crmkit.testkit.contract.OrderRepositoryContract;
+import io.crmkit.testkit.contract.PaymentRepositoryContract;
 import io.crmkit.testkit.contract.PointsTransactionRepositoryContract;
 import io.crmkit.testkit.contract.ReferralRepositoryContract;
 import io.crmkit.testkit.contract.ServiceCaseRepositoryContract;
@@ -98,6 +104,39 @@ abstract class RepositoryContracts {
         public JdbcReferralRepository repositoryWith(List<Referral> records) {
             store().emptied().saveReferrals(records);
             return new JdbcReferralRepository(store().dataSource());
+        }
+    }
+
+    @Group
+    class Invoices implements InvoiceRepositoryContract<JdbcInvoiceRepository> {
+        @Override
+        public JdbcInvoiceRepository repositoryWith(List<Invoice> records) {
+            JdbcCreditWriter writer = new JdbcCreditWriter(store().dataSource());
+            writer.deleteAll();
+            writer.saveInvoices(records);
+            return new JdbcInvoiceRepository(store().dataSource(), 3);
+        }
+    }
+
+    @Group
+    class Payments implements PaymentRepositoryContract<JdbcPaymentRepository> {
+        @Override
+        public JdbcPaymentRepository repositoryWith(List<Payment> records) {
+            JdbcCreditWriter writer = new JdbcCreditWriter(store().dataSource());
+            writer.deleteAll();
+            writer.savePayments(records);
+            return new JdbcPaymentRepository(store().dataSource(), 3);
+        }
+    }
+
+    @Group
+    class CreditTermsGroup implements CreditTermsRepositoryContract<JdbcCreditTermsRepository> {
+        @Override
+        public JdbcCreditTermsRepository repositoryWith(List<CreditTerms> records) {
+            JdbcCreditWriter writer = new JdbcCreditWriter(store().dataSource());
+            writer.deleteAll();
+            writer.saveCreditTerms(records);
+            return new JdbcCreditTermsRepository(store().dataSource());
         }
     }
 }

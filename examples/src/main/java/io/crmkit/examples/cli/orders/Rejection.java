@@ -25,7 +25,11 @@ public enum Rejection {
     /** The status label is neither a category nor a known or configured label. */
     UNKNOWN_STATUS("unknown status"),
     /** A line of an order disagrees with the order's first line (customer, time, currency, status). */
-    CONFLICTING_LINE("conflicting order line");
+    CONFLICTING_LINE("conflicting order line"),
+    /** A date of a ledger file is not an ISO date, or the dates disagree (due before issued). */
+    BAD_DATE("bad date"),
+    /** An invoice or payment identifier repeats one on an earlier line. */
+    DUPLICATE_ID("duplicate identifier");
 
     private final String description;
 
