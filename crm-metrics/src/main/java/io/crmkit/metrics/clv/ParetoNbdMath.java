@@ -128,8 +128,8 @@ final class ParetoNbdMath {
         double lnX = Math.log(bigX);
         double lnD = Math.log(d);
         double rho0 = bigX / d;
-        double len = Math.log(a + bigT) - lnX; // L
-        double dLdA = 1 / (a + bigT) - 1 / bigX;
+        double len = Math.log1p((bigT - tx) / bigX); // L, without cancellation when t_x is close to T
+        double dLdA = -(bigT - tx) / ((a + bigT) * bigX);
         // Term k: (-1)^k C_k rho0^k G(e_k), e_k = k - near + 1, with C_k = (far)_k / k! and
         // rho0^k G(e_k) = (Y_k - rho0^k) / e_k, Y_k = rho0^k e^(e_k L) = e^((1 - near) L) rho^k:
         // products only; near e_k = 0, where that difference cancels, the series of G in e_k L.
@@ -222,7 +222,8 @@ final class ParetoNbdMath {
 
     /**
      * The same {@code ln(s J)} as {@link #lnTail}, by Gauss-Legendre quadrature (10 nodes per
-     * panel) in {@code v = ln(min(alpha, beta) + u)}, where the integrand is log-concave: panels
+     * panel) in {@code v = ln(min(alpha, beta) + u)}, measured from {@code t_x} (so that a short
+     * interval keeps its length exactly), where the integrand is log-concave: panels
      * start at its maximum and run outwards, at most one unit of {@code v} wide and narrow enough
      * for the log-integrand to change by about 6 across them, until it has fallen by
      * {@value #TAIL_DROP} (below 1e-17 of the maximum) or the interval ends. Every parameter
@@ -240,39 +241,41 @@ final class ParetoNbdMath {
         double m0 = Math.min(alpha, beta);
         double da = alpha - m0;
         double db = beta - m0;
-        double v0 = Math.log(m0 + tx);
-        double v1 = Math.log(m0 + bigT);
-        double vm;
-        if (tailSlope(v0, p, q, da, db) <= 0) {
-            vm = v0;
-        } else if (tailSlope(v1, p, q, da, db) >= 0) {
-            vm = v1;
+        // v = ln(m0 + u) = ln(x0) + w, w from 0 to W: offsets from t_x keep a short interval exact
+        double x0 = m0 + tx;
+        double lnX0 = Math.log(x0);
+        double width = Math.log1p((bigT - tx) / x0);
+        double wm;
+        if (tailSlope(0, x0, p, q, da, db) <= 0) {
+            wm = 0;
+        } else if (tailSlope(width, x0, p, q, da, db) >= 0) {
+            wm = width;
         } else {
-            double lo = v0;
-            double hi = v1;
-            for (int i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(lo)); i++) {
+            double lo = 0;
+            double hi = width;
+            for (int i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, lo); i++) {
                 double mid = 0.5 * (lo + hi);
-                if (tailSlope(mid, p, q, da, db) > 0) {
+                if (tailSlope(mid, x0, p, q, da, db) > 0) {
                     lo = mid;
                 } else {
                     hi = mid;
                 }
             }
-            vm = 0.5 * (lo + hi);
+            wm = 0.5 * (lo + hi);
         }
-        double top = tailPhi(vm, p, q, da, db);
+        double top = tailPhi(wm, x0, p, q, da, db);
         double[] acc = new double[5];
         int panels = 0;
         for (int dir = 1; dir >= -1; dir -= 2) {
-            double a = vm;
-            double end = dir > 0 ? v1 : v0;
+            double a = wm;
+            double end = dir > 0 ? width : 0;
             while (dir > 0 ? a < end : a > end) {
-                double slope = Math.abs(tailSlope(a, p, q, da, db));
-                double width = Math.min(2, 6 / Math.max(slope, 1e-3));
-                double b = dir > 0 ? Math.min(end, a + width) : Math.max(end, a - width);
-                tailPanel(Math.min(a, b), Math.max(a, b), top, p, q, da, db, acc);
+                double slope = Math.abs(tailSlope(a, x0, p, q, da, db));
+                double step = Math.min(2, 6 / Math.max(slope, 1e-3));
+                double b = dir > 0 ? Math.min(end, a + step) : Math.max(end, a - step);
+                tailPanel(Math.min(a, b), Math.max(a, b), x0, top, p, q, da, db, acc);
                 a = b;
-                if (++panels >= MAX_PANELS || tailPhi(a, p, q, da, db) < top - TAIL_DROP) {
+                if (++panels >= MAX_PANELS || tailPhi(a, x0, p, q, da, db) < top - TAIL_DROP) {
                     break;
                 }
             }
@@ -284,35 +287,38 @@ final class ParetoNbdMath {
             grad[2] = 1 / s - acc[3] / sum;
             grad[3] = -q * acc[4] / sum;
         }
-        return Math.log(s) + top + Math.log(sum);
+        return Math.log(s) + lnX0 + top + Math.log(sum);
     }
 
-    /** ln of the integrand in v, Jacobian included: -p ln(da + e^v) - q ln(db + e^v) + v. */
-    private static double tailPhi(double v, double p, double q, double da, double db) {
-        double ev = Math.exp(v);
-        return -p * Math.log(da + ev) - q * Math.log(db + ev) + v;
+    /**
+     * ln of the integrand at {@code v = ln(x0) + w}, Jacobian included, less {@code ln(x0)}:
+     * {@code -p ln(da + x0 e^w) - q ln(db + x0 e^w) + w}.
+     */
+    private static double tailPhi(double w, double x0, double p, double q, double da, double db) {
+        double ev = x0 * Math.exp(w);
+        return -p * Math.log(da + ev) - q * Math.log(db + ev) + w;
     }
 
-    private static double tailSlope(double v, double p, double q, double da, double db) {
-        double ev = Math.exp(v);
+    private static double tailSlope(double w, double x0, double p, double q, double da, double db) {
+        double ev = x0 * Math.exp(w);
         return 1 - p * ev / (da + ev) - q * ev / (db + ev);
     }
 
     /** Adds one panel's weights of 1, ln(alpha + u), 1/(alpha + u), ln(beta + u), 1/(beta + u). */
-    private static void tailPanel(double lo, double hi, double top, double p, double q, double da, double db,
-            double[] acc) {
+    private static void tailPanel(double lo, double hi, double x0, double top, double p, double q, double da,
+            double db, double[] acc) {
         double half = 0.5 * (hi - lo);
         double mid = 0.5 * (hi + lo);
         double[] nodes = GAUSS[0];
         double[] weights = GAUSS[1];
         for (int i = 0; i < nodes.length; i++) {
-            double v = mid + half * nodes[i];
-            double ev = Math.exp(v);
+            double w0 = mid + half * nodes[i];
+            double ev = x0 * Math.exp(w0);
             double au = da + ev;
             double bu = db + ev;
             double lnA = Math.log(au);
             double lnB = Math.log(bu);
-            double w = weights[i] * half * Math.exp(-p * lnA - q * lnB + v - top);
+            double w = weights[i] * half * Math.exp(-p * lnA - q * lnB + w0 - top);
             acc[0] += w;
             acc[1] += w * lnA;
             acc[2] += w / au;
