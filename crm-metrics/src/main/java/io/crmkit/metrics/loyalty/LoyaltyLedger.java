@@ -320,8 +320,8 @@ public final class LoyaltyLedger {
                                 r.add(rows.placedAtMicros(k), Replay.CREDIT,
                                         program.rounding().points(net, perUnit, minor), net, true, null, -1);
                             } else {
-                                r.add(rows.placedAtMicros(k), Replay.REVERSE,
-                                        program.rounding().points(-net, perUnit, minor), net, true, null, -1);
+                                // a return carries its rate; the replay rounds the cumulative returns
+                                r.add(rows.placedAtMicros(k), Replay.REVERSE, perUnit, net, true, null, -1);
                             }
                         }
                     }
@@ -398,7 +398,8 @@ public final class LoyaltyLedger {
         if (net >= 0) {
             add(handle, micros, Replay.CREDIT, program.rounding().points(net, rate, minorPerUnit), net);
         } else {
-            add(handle, micros, Replay.REVERSE, program.rounding().points(-net, rate, minorPerUnit), net);
+            // a return carries its rate; the replay rounds the customer's cumulative returns
+            add(handle, micros, Replay.REVERSE, rate, net);
         }
     }
 
@@ -485,14 +486,16 @@ public final class LoyaltyLedger {
             }
             long window = LedgerOptions.micros(rules.window());
             boolean spendBasis = rules.basis() == TierBasis.SPEND;
-            long unitScale = spendBasis ? minorPerUnit(currency) : 1;
+            long minor = minorPerUnit(currency);
+            long unitScale = spendBasis ? minor : 1;
             long after = 0;
             for (int c = 0; c < n; c++) {
                 current = c;
                 r.clear();
                 loader.load(c, r);
                 historyStart[c] = historySize;
-                r.run(asOf, expiry, periodStart, rules, window, unitScale, spendBasis, this);
+                r.run(asOf, expiry, periodStart, rules, window, unitScale, spendBasis, program.rounding(), minor,
+                        this);
                 columns[LedgerStatement.BALANCE][c] = r.balance();
                 columns[LedgerStatement.EARNED][c] = r.earned;
                 columns[LedgerStatement.REDEEMED][c] = r.redeemed;

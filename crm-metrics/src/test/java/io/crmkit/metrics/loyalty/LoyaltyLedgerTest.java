@@ -87,15 +87,45 @@ class LoyaltyLedgerTest {
     }
 
     @Test
-    void earnsOnTheNetAmountPerOrderRoundedDown() {
-        order(ANN, "2025-01-01", 1099); // 10.99 at 2 points per unit = 21.98 -> 21
+    void earnsNTimesTheWholeUnitsOfEachOrdersNetAmount() {
+        order(ANN, "2025-01-01", 1099); // 10.99: 10 whole units at 2 points per unit = 20 (a partial unit earns nothing)
         order(ANN, "2025-01-02", 1099);
         LoyaltyProgram p = LoyaltyProgram.builder().pointsPerUnit(2).build();
-        assertThat(run(p, "2025-02-01", ANN).earned()).isEqualTo(42); // per order, not 43 on the total
+        assertThat(run(p, "2025-02-01", ANN).earned()).isEqualTo(40); // per order, not 42 on the total 21.98
         assertThat(PointsRounding.HALF_UP.points(1050, 1, 100)).isEqualTo(11);
         assertThat(PointsRounding.HALF_UP.points(1049, 1, 100)).isEqualTo(10);
+        assertThat(PointsRounding.HALF_UP.points(1050, 2, 100)).isEqualTo(22); // 11 units x 2
         assertThat(PointsRounding.UP.points(1001, 1, 100)).isEqualTo(11);
-        assertThat(PointsRounding.DOWN.points(1099, 2, 100)).isEqualTo(21);
+        assertThat(PointsRounding.UP.points(1001, 3, 100)).isEqualTo(33);
+        assertThat(PointsRounding.DOWN.points(1099, 2, 100)).isEqualTo(20); // not 21 (= floor of 21.98)
+        assertThat(PointsRounding.DOWN.points(50, 3, 100)).isZero(); // 0.50 at 3 per unit: no whole unit
+    }
+
+    @Test
+    void returnsSplitIntoSmallRowsTakeBackThePointsOfTheirCumulativeAmount() {
+        order(ANN, "2025-01-01", 1000); // 10.00 earns 10
+        for (int k = 0; k < 10; k++) {
+            order(ANN, "2025-01-0" + (k < 8 ? 2 + k : 9) + "T0" + k + ":00:00Z", -99); // ten returns of 0.99
+        }
+        MemberPoints m = run(LoyaltyProgram.builder().build(), "2025-02-01", ANN);
+        // 9.90 returned in all: floor(9.90) = 9 points taken back, not 10 x floor(0.99) = 0
+        assertThat(m.earned()).isEqualTo(10);
+        assertThat(m.reversed()).isEqualTo(9);
+        assertThat(m.balance()).isEqualTo(1);
+        // after the first two returns (1.98 in all) one point is gone
+        assertThat(run(LoyaltyProgram.builder().build(), "2025-01-03T01:00:00Z", ANN).reversed()).isEqualTo(1);
+    }
+
+    @Test
+    void aPartialReturnTakesBackTheWholeUnitsOfItsAmountAtTheRate() {
+        order(ANN, "2025-01-01", 2550); // 25.50 at 2 per unit: 25 units, 50 points
+        order(ANN, "2025-01-05", -1075); // 10.75 returned: 10 units, 20 points
+        order(ANN, "2025-01-06", -1075); // 21.50 in all: 21 units, 22 more points
+        LoyaltyProgram p = LoyaltyProgram.builder().pointsPerUnit(2).build();
+        assertThat(run(p, "2025-01-05", ANN).reversed()).isEqualTo(20);
+        MemberPoints m = run(p, "2025-02-01", ANN);
+        assertThat(m.reversed()).isEqualTo(42);
+        assertThat(m.balance()).isEqualTo(8);
     }
 
     @Test
@@ -283,6 +313,62 @@ class LoyaltyLedgerTest {
         MemberPoints m = run(p, "2025-03-01", ANN);
         assertThat(m.tierHistory()).containsExactly(new TierChange(at("2025-01-11"), "gold"),
                 new TierChange(at("2025-02-09"), "basic"));
+    }
+
+    @Test
+    void pointsBasisSubtractsThePointsAReturnTookBack() {
+        order(ANN, "2025-01-10", 50000); // 500 points: gold
+        order(ANN, "2025-01-20", -50000); // all returned: the 500 points are taken back
+        order(BOB, "2025-01-10", 50000);
+        tx(BOB, "v1", PointsTransactionType.REVERSE, "2025-01-20", 100); // 400 left in the window
+        LoyaltyProgram p = LoyaltyProgram.builder().tiers(new TierRules(TierBasis.POINTS, Duration.ofDays(365),
+                List.of(Tier.of("gold", 500), Tier.of("silver", 200)))).build();
+        MemberPoints ann = run(p, "2025-03-01", ANN);
+        assertThat(ann.qualifying()).isZero();
+        assertThat(ann.tier()).isEqualTo("basic");
+        assertThat(ann.tierHistory()).containsExactly(new TierChange(at("2025-01-10"), "gold"),
+                new TierChange(at("2025-01-20"), "basic"));
+        MemberPoints bob = run(p, "2025-03-01", BOB);
+        assertThat(bob.qualifying()).isEqualTo(400);
+        assertThat(bob.tier()).isEqualTo("silver");
+    }
+
+    @Test
+    void aReturnOrReversalBeyondTheBalanceSubtractsOnlyWhatItTookBack() {
+        order(ANN, "2025-01-10", 30000); // 300 points
+        tx(ANN, "r1", PointsTransactionType.REDEEM, "2025-01-11", 250); // 50 left
+        order(ANN, "2025-01-12", -30000); // asks 300, takes back 50
+        LoyaltyProgram p = LoyaltyProgram.builder().tiers(new TierRules(TierBasis.POINTS, Duration.ofDays(365),
+                List.of(Tier.of("silver", 200)))).build();
+        MemberPoints m = run(p, "2025-03-01", ANN);
+        assertThat(m.reversed()).isEqualTo(50);
+        assertThat(m.reverseShortfall()).isEqualTo(250);
+        assertThat(m.qualifying()).isEqualTo(250);
+        assertThat(m.tier()).isEqualTo("silver");
+    }
+
+    @Test
+    void totalsBeyondTheRangeOfALongFailInsteadOfWrapping() {
+        tx(ANN, "r1", PointsTransactionType.REDEEM, "2025-01-01", 9_000_000_000_000_000_000L);
+        tx(ANN, "r2", PointsTransactionType.REDEEM, "2025-01-02", 9_000_000_000_000_000_000L);
+        assertThatThrownBy(() -> LoyaltyLedger.statement(batch(), txs, LoyaltyProgram.builder().build(),
+                LedgerOptions.asOf(at("2025-02-01")))).isInstanceOf(ArithmeticException.class);
+        txs.clear();
+        tx(ANN, "e1", PointsTransactionType.EARN, "2025-01-01", 5_000_000_000_000_000_000L);
+        tx(ANN, "e2", PointsTransactionType.EARN, "2025-01-02", 5_000_000_000_000_000_000L);
+        assertThatThrownBy(() -> LoyaltyLedger.create(LoyaltyProgram.builder().build(), USD)
+                .acceptAllTransactions(txs).statement(LedgerOptions.asOf(at("2025-02-01"))))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void anUnbalancedLineNeverNamesTheCustomer() {
+        CustomerId person = CustomerId.of("ann.smith@example.com");
+        assertThatThrownBy(() -> new MemberPoints(person, 0, 10, 0, 0, 0, 0, 0, 0, "basic", Optional.empty(),
+                List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not balance")
+                .message().doesNotContain("ann.smith");
+        assertThatThrownBy(() -> new MemberPoints(person, Long.MAX_VALUE, 0, Long.MAX_VALUE, 0, 0, 0, 0, 0, "basic",
+                Optional.empty(), List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
