@@ -138,7 +138,7 @@ public record LoyaltyKpis(long members, boolean membersFromMemberships, long act
                 duplicates++;
                 continue;
             }
-            int c = indexOf(orders, r.referred());
+            int c = orders.indexOf(r.referred());
             if (c >= 0) {
                 referredAt[c] = LedgerOptions.micros(r.referredAt());
             }
@@ -198,23 +198,5 @@ public record LoyaltyKpis(long members, boolean membersFromMemberships, long act
 
     private static OptionalDouble ratio(long numerator, long denominator) {
         return denominator == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) numerator / denominator);
-    }
-
-    /** The batch index of a customer: the dictionary is sorted by identifier. */
-    private static int indexOf(OrderBatch batch, CustomerId id) {
-        int lo = 0;
-        int hi = batch.customerCount() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int cmp = batch.customerId(mid).compareTo(id);
-            if (cmp < 0) {
-                lo = mid + 1;
-            } else if (cmp > 0) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
     }
 }

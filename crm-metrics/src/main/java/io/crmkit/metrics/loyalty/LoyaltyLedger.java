@@ -1,10 +1,12 @@
 package io.crmkit.metrics.loyalty;
 
 import io.crmkit.core.CustomerId;
+import io.crmkit.core.Money;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.internal.CustomerIdSort;
+import io.crmkit.core.internal.CustomerIndex;
 import io.crmkit.core.loyalty.LoyaltyProgram;
 import io.crmkit.core.loyalty.PointsTransaction;
 import io.crmkit.core.loyalty.PointsTransactionType;
@@ -16,9 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,7 +68,7 @@ public final class LoyaltyLedger {
     private final Currency currency;
     private final long minorPerUnit;
     private final boolean[] earning = new boolean[OrderStatusCategory.values().length];
-    private final Map<CustomerId, Integer> handles = new HashMap<>();
+    private final CustomerIndex handles = new CustomerIndex(16);
     private final List<CustomerId> ids = new ArrayList<>();
     private int size;
     private int[] cust = new int[64];
@@ -79,7 +79,7 @@ public final class LoyaltyLedger {
     private long ordersCounted;
     private long excludedByStatus;
     private final List<PointsTransaction> transactions = new ArrayList<>();
-    private final List<Integer> transactionHandles = new ArrayList<>();
+    private int[] transactionHandles = new int[16];
 
     private LoyaltyLedger(LoyaltyProgram program, Currency currency) {
         this.program = Checks.notNull(program, "program");
@@ -152,8 +152,8 @@ public final class LoyaltyLedger {
      */
     public LoyaltyLedger accept(PointsTransaction transaction) {
         checkTransaction(transaction);
+        addTransactionHandle(handle(transaction.customerId()));
         transactions.add(transaction);
-        transactionHandles.add(handle(transaction.customerId()));
         return this;
     }
 
@@ -194,8 +194,8 @@ public final class LoyaltyLedger {
         ordersCounted += other.ordersCounted;
         excludedByStatus += other.excludedByStatus;
         for (int k = 0; k < other.transactions.size(); k++) {
+            addTransactionHandle(map[other.transactionHandles[k]]);
             transactions.add(other.transactions.get(k));
-            transactionHandles.add(map[other.transactionHandles.get(k)]);
         }
         return this;
     }
@@ -224,8 +224,9 @@ public final class LoyaltyLedger {
             byCustomer[next[cust[k]]++] = k;
         }
         int[] tStart = new int[customers + 1];
-        for (int h : transactionHandles) {
-            tStart[h + 1]++;
+        int txCount = transactions.size();
+        for (int k = 0; k < txCount; k++) {
+            tStart[transactionHandles[k] + 1]++;
         }
         for (int h = 0; h < customers; h++) {
             tStart[h + 1] += tStart[h];
@@ -233,7 +234,7 @@ public final class LoyaltyLedger {
         int[] tNext = Arrays.copyOf(tStart, customers);
         int[] tByCustomer = new int[transactions.size()];
         for (int k = 0; k < transactions.size(); k++) {
-            tByCustomer[tNext[transactionHandles.get(k)]++] = k;
+            tByCustomer[tNext[transactionHandles[k]]++] = k;
         }
         CustomerId[] out = new CustomerId[customers];
         for (int c = 0; c < customers; c++) {
@@ -275,8 +276,9 @@ public final class LoyaltyLedger {
         int[] txOrder = groupByCustomer(txs);
         // the union of the batch's customers (sorted) and the transactions' customers (sorted)
         List<CustomerId> union = new ArrayList<>(batch.customerCount());
-        List<Integer> batchIndex = new ArrayList<>(batch.customerCount());
-        List<Integer> txStart = new ArrayList<>(batch.customerCount());
+        int[] batchOf = new int[batch.customerCount() + txOrder.length];
+        int[] txFrom = new int[batchOf.length + 1];
+        int u = 0;
         int b = 0;
         int t = 0;
         while (b < batch.customerCount() || t < txOrder.length) {
@@ -285,15 +287,14 @@ public final class LoyaltyLedger {
             int cmp = nextBatch == null ? 1 : nextTx == null ? -1 : nextBatch.compareTo(nextTx);
             CustomerId id = cmp <= 0 ? nextBatch : nextTx;
             union.add(id);
-            batchIndex.add(cmp <= 0 ? b++ : -1);
-            txStart.add(t);
+            batchOf[u] = cmp <= 0 ? b++ : -1;
+            txFrom[u] = t;
+            u++;
             while (t < txOrder.length && txs.get(txOrder[t]).customerId().equals(id)) {
                 t++;
             }
         }
-        txStart.add(t);
-        int[] batchOf = batchIndex.stream().mapToInt(Integer::intValue).toArray();
-        int[] txFrom = txStart.stream().mapToInt(Integer::intValue).toArray();
+        txFrom[u] = t;
         OrderBatch.CustomerRows rows = batch.byCustomer(RevenueBasis.NET);
         boolean[] earns = new boolean[OrderStatusCategory.values().length];
         for (OrderStatusCategory c : program.earningCategories()) {
@@ -336,15 +337,14 @@ public final class LoyaltyLedger {
      * customer's in list order: distinct customers interned, radix-sorted, then a counting sort.
      */
     private static int[] groupByCustomer(List<PointsTransaction> txs) {
-        Map<CustomerId, Integer> handle = new HashMap<>();
+        CustomerIndex handle = new CustomerIndex(16);
         List<CustomerId> distinct = new ArrayList<>();
         int[] of = new int[txs.size()];
         for (int k = 0; k < of.length; k++) {
             CustomerId c = txs.get(k).customerId();
-            Integer h = handle.get(c);
-            if (h == null) {
-                h = distinct.size();
-                handle.put(c, h);
+            int h = handle.getOrAdd(c);
+            if (h < 0) {
+                h = -h - 1;
                 distinct.add(c);
             }
             of[k] = h;
@@ -421,21 +421,24 @@ public final class LoyaltyLedger {
     }
 
     private int handle(CustomerId id) {
-        Integer h = handles.get(id);
-        if (h == null) {
-            h = ids.size();
-            handles.put(id, h);
+        int h = handles.getOrAdd(id);
+        if (h < 0) {
             ids.add(id);
+            return -h - 1;
         }
         return h;
     }
 
-    static long minorPerUnit(Currency currency) {
-        long m = 1;
-        for (int i = 0; i < Math.max(0, currency.getDefaultFractionDigits()); i++) {
-            m *= 10;
+    private void addTransactionHandle(int h) {
+        int k = transactions.size();
+        if (k == transactionHandles.length) {
+            transactionHandles = Arrays.copyOf(transactionHandles, k * 2);
         }
-        return m;
+        transactionHandles[k] = h;
+    }
+
+    static long minorPerUnit(Currency currency) {
+        return Money.minorUnitsPerUnit(currency);
     }
 
     /** Loads one customer's events into the replay. */
