@@ -114,8 +114,7 @@ public record LoyaltyProgram(
      * @return the expiry period in microseconds
      */
     public long expiryMicros() {
-        return expiry.map(p -> Math.addExact(Math.multiplyExact(p.getSeconds(), 1_000_000L), p.getNano() / 1000))
-                .orElse(Long.MAX_VALUE);
+        return expiry.map(io.crmkit.core.internal.LocalDays::micros).orElse(Long.MAX_VALUE);
     }
 
     /**
