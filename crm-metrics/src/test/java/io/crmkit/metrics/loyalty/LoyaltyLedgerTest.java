@@ -376,15 +376,19 @@ class LoyaltyLedgerTest {
         order(ANN, "2025-01-01", 10000); // 100
         tx(ANN, "r1", PointsTransactionType.REDEEM, "2025-03-01", 40);
         order(BOB, "2025-06-01", 5000); // 50, bob referred by ann on 2025-05-01
+        CustomerId cy = CustomerId.of("cy");
+        rows.add(new Object[] {cy, at("2025-07-01"), 5000L, OrderStatusCategory.VOID}); // not a buyer
         LoyaltyProgram p = LoyaltyProgram.builder().expiry(Duration.ofDays(365)).build();
         LedgerStatement s = statement(p, "2026-02-01"); // ann's 60 expired on 2026-01-01
         List<Referral> referrals = List.of(
                 Referral.of(ReferralId.of("ref1"), ANN, BOB, "ANN10", at("2025-05-01")),
-                Referral.of(ReferralId.of("ref2"), CustomerId.of("cy"), BOB, "CY10", at("2025-05-02")));
+                Referral.of(ReferralId.of("ref2"), cy, BOB, "CY10", at("2025-05-02")),
+                Referral.of(ReferralId.of("ref3"), ANN, cy, "ANN10", at("2026-03-01"))); // after the as-of date
         List<Membership> memberships = List.of(Membership.of(MembershipId.of("m1"), ANN, at("2024-12-01")));
-        LoyaltyKpis k = LoyaltyKpis.compute(s, batch(), memberships, referrals, new BigDecimal("0.01"));
+        LoyaltyKpis k = LoyaltyKpis.compute(s, batch(), Optional.of(memberships), referrals, new BigDecimal("0.01"));
         assertThat(k.members()).isEqualTo(1);
-        assertThat(k.enrolmentRate()).hasValue(0.5);
+        assertThat(k.membersFromMemberships()).isTrue();
+        assertThat(k.enrolmentRate()).hasValue(0.5); // ann of ann and bob; cy's void order does not make a buyer
         assertThat(k.outstandingPoints()).isEqualTo(50);
         assertThat(k.liability()).isEqualTo(Money.of("0.50", "USD"));
         assertThat(k.redemptionRate()).hasValue(40.0 / 150);
@@ -392,13 +396,38 @@ class LoyaltyLedgerTest {
         assertThat(k.periodExpired()).isEqualTo(60);
         assertThat(k.periodEarned()).isEqualTo(50); // (2025-02-01, 2026-02-01]
         assertThat(k.periodRedeemed()).isEqualTo(40);
-        assertThat(k.activeMembers()).isEqualTo(2);
+        assertThat(k.activeMembers()).isEqualTo(1); // ann; bob was active but is no member
         assertThat(k.referrals()).isEqualTo(2);
         assertThat(k.duplicateReferrals()).isEqualTo(1);
+        assertThat(k.referralsAfterAsOf()).isEqualTo(1);
         assertThat(k.referredCustomers()).isEqualTo(1);
         assertThat(k.referredConverted()).isEqualTo(1);
         assertThat(k.referredConversionRate()).hasValue(1.0);
         assertThat(k.referredValue()).isEqualTo(Money.of("50.00", "USD"));
         assertThat(k.referralRate()).hasValue(1.0);
+
+        LoyaltyKpis noMemberships = LoyaltyKpis.compute(s, batch(), Optional.empty(), List.of(), BigDecimal.ONE);
+        assertThat(noMemberships.members()).isEqualTo(3); // every ledger line: ann, bob, cy
+        assertThat(noMemberships.activeMembers()).isEqualTo(2);
+        assertThat(noMemberships.enrolmentRate()).isEmpty();
+        LoyaltyKpis emptyFile = LoyaltyKpis.compute(s, batch(), Optional.of(List.of()), List.of(), BigDecimal.ONE);
+        assertThat(emptyFile.membersFromMemberships()).isTrue();
+        assertThat(emptyFile.members()).isZero(); // memberships given, none open: no members, no fallback
+        assertThat(emptyFile.activeMembers()).isZero();
+        assertThat(emptyFile.enrolmentRate()).hasValue(0.0);
+    }
+
+    @Test
+    void periodFlowsCountEventsInTheHalfOpenPeriodEndingAtTheAsOfInstant() {
+        order(ANN, "2025-01-01", 10000); // 100: exactly at the period's start, outside (as-of - 365d, as-of]
+        order(ANN, "2025-01-01T00:00:00.000001Z", 2000); // 20: just inside
+        tx(ANN, "r1", PointsTransactionType.REDEEM, "2025-01-01", 30); // at the start: outside
+        tx(ANN, "r2", PointsTransactionType.REDEEM, "2026-01-01", 5); // at the as-of instant: inside
+        LedgerStatement s = statement(LoyaltyProgram.builder().build(), "2026-01-01T00:00:00Z");
+        assertThat(s.periodEarned(0)).isEqualTo(20);
+        assertThat(s.periodRedeemed(0)).isEqualTo(5);
+        MemberPoints m = s.member(ANN).orElseThrow();
+        assertThat(m.earned()).isEqualTo(120);
+        assertThat(m.redeemed()).isEqualTo(35);
     }
 }

@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -75,7 +76,9 @@ import picocli.CommandLine.TypeConversionException;
             "KPIs (on stderr, or in the JSON): members, active members (earned or redeemed in --kpi-period),"
             + " earn, burn and expiry in the period, redemption rate and breakage (redeemed and expired / earned,"
             + " to date), outstanding points and their liability at --point-value; with --members the enrolment"
-            + " rate, with --referrals the referral rate and the referred customers' conversion and value."})
+            + " rate (buyers: customers with a completed order) and members and active members counted among the"
+            + " file's members only; with --referrals the referral rate and the referred customers' conversion and"
+            + " value (referrals after the as-of instant are counted apart)."})
 public final class LoyaltyCommand extends CrmkitCommand {
 
     @Mixin
@@ -207,7 +210,9 @@ public final class LoyaltyCommand extends CrmkitCommand {
                 Column.number("qualifying", tierBasis == TierBasis.SPEND ? scale : 0), Column.text("tier_since")));
         try {
             statement = LoyaltyLedger.statement(batch, transactions, program, new LedgerOptions(instant, kpiPeriod));
-            kpis = LoyaltyKpis.compute(statement, batch, memberships, referralList, pointValue);
+            // --members given (even with no rows): members come from the file, never from the ledger
+            kpis = LoyaltyKpis.compute(statement, batch, members != null ? Optional.of(memberships) : Optional.empty(),
+                    referralList, pointValue);
             for (int i = 0; i < statement.memberCount(); i++) {
                 MemberPoints m = statement.member(i);
                 Object qualifying = tierBasis == TierBasis.SPEND ? BigDecimal.valueOf(m.qualifying(), scale)
@@ -354,6 +359,7 @@ public final class LoyaltyCommand extends CrmkitCommand {
         if (referrals != null) {
             kpis.put("referrals", k.referrals());
             kpis.put("duplicate_referrals", k.duplicateReferrals());
+            kpis.put("referrals_after_as_of", k.referralsAfterAsOf());
             kpis.put("referred_customers", k.referredCustomers());
             kpis.put("referral_rate", cell(k.referralRate()));
             kpis.put("referred_converted", k.referredConverted());

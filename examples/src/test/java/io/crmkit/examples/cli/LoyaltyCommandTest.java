@@ -263,4 +263,23 @@ class LoyaltyCommandTest {
                 .contains("referrals.csv line 4: referral r3: a customer cannot refer themself");
         assertThat(run.lastErrLine()).contains("members: 1 of 3 rejected").contains("referrals: 1 of 3 rejected");
     }
+
+    @Test
+    void aHeaderOnlyMembersFileMeansNoMembersNotTheLedger() throws IOException {
+        Path members = Cli.write(dir, "members.csv", "customer_id,membership_id,joined,left\n");
+        Path referrals = Cli.write(dir, "referrals.csv", String.join("\n",
+                "referral_id,referrer_id,referred_id,code,timestamp",
+                "r1,ann,cat,ANN10,2025-12-01",
+                "r2,ann,bob,ANN10,2026-02-01", // after the as-of date
+                ""));
+        Cli.Run run = run("--format", "json", "--members", members.toString(), "--referrals", referrals.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode kpis = new ObjectMapper().readTree(run.out()).at("/definitions/kpis");
+        assertThat(kpis.get("members").asLong()).isZero();
+        assertThat(kpis.get("members_from").asText()).startsWith("--members");
+        assertThat(kpis.get("active_members").asLong()).isZero();
+        assertThat(kpis.get("enrolment_rate").asDouble()).isEqualTo(0.0);
+        assertThat(kpis.get("referrals").asLong()).isEqualTo(1);
+        assertThat(kpis.get("referrals_after_as_of").asLong()).isEqualTo(1);
+    }
 }
