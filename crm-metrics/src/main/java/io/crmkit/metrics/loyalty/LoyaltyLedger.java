@@ -30,13 +30,16 @@ import java.util.Optional;
  *
  * <h2>Rules</h2>
  * <ul>
- *   <li><b>Earn</b>: an order of an earning status category earns per the programme's rate and
- *       rounding on its <em>net amount</em> (after discounts and refunds), per order. With
+ *   <li><b>Earn</b>: an order of an earning status category earns the programme's rate times the
+ *       whole currency units of its <em>net amount</em> (after discounts and refunds, rounded per
+ *       the programme, down by default: a partial unit earns nothing), per order. With
  *       {@link Order}s the order's channel rate applies; an {@link OrderBatch} carries no channel,
  *       so its rows earn the programme's base rate.</li>
  *   <li><b>Returns</b>: a return (a batch row with a negative net amount) is not linked to the
- *       order it returns, so it takes back the points its own amount would earn, rounded the same
- *       way (a full return takes back exactly what its order earned), from the newest unspent points
+ *       order it returns, so it takes back points by the customer's cumulative returned amount
+ *       {@code R}, rounded the same way: the k-th return in replay order takes back
+ *       {@code rate x (units(R_k) - units(R_k-1))} (a full return takes back exactly what its order
+ *       earned, and many small returns what one return of their total would), from the newest unspent points
  *       (LIFO), and never more than the balance: the rest is reported as a {@link Shortfall} of kind
  *       reverse. An order refunded in place ({@code Order.refundedAmount}) simply earns on its lower
  *       net amount.</li>
@@ -53,7 +56,8 @@ import java.util.Optional;
  *       accumulators.</li>
  *   <li><b>Tiers</b>: see {@link TierRules}. Under {@link TierBasis#SPEND} the qualifying value is
  *       the net spend (returns subtracted) of earning orders in the window; under
- *       {@link TierBasis#POINTS}, the points credited in the window.</li>
+ *       {@link TierBasis#POINTS}, the points credited in the window less the points returns,
+ *       reversals and negative adjustments took back in it.</li>
  * </ul>
  * For each member {@code earned = redeemed + expired + reversed + balance} at every instant.
  *
