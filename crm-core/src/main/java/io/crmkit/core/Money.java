@@ -109,6 +109,22 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     /**
+     * Returns how many minor units make one whole unit of a currency: 100 for two decimal places,
+     * 1 for none (and for currencies without a defined number of places).
+     *
+     * @param currency the currency, not null
+     * @return a power of ten, at least 1
+     */
+    public static long minorUnitsPerUnit(Currency currency) {
+        Checks.notNull(currency, "currency");
+        long m = 1;
+        for (int i = 0; i < Math.max(0, currency.getDefaultFractionDigits()); i++) {
+            m *= 10;
+        }
+        return m;
+    }
+
+    /**
      * Returns zero in the currency.
      *
      * @param currency the currency, not null

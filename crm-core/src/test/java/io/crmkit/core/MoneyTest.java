@@ -102,4 +102,14 @@ class MoneyTest {
         assertThat(x.plus(y).toMinorUnits()).isEqualTo(a + b);
         assertThat(Integer.signum(x.compareTo(y))).isEqualTo(Long.signum(a - b));
     }
+
+    @Test
+    void minorUnitsPerUnitFollowTheCurrencysDecimalPlaces() {
+        assertThat(Money.minorUnitsPerUnit(Currency.getInstance("USD"))).isEqualTo(100);
+        assertThat(Money.minorUnitsPerUnit(Currency.getInstance("JPY"))).isEqualTo(1);
+        assertThat(Money.minorUnitsPerUnit(Currency.getInstance("BHD"))).isEqualTo(1000);
+        assertThat(Money.minorUnitsPerUnit(Currency.getInstance("XXX"))).isEqualTo(1); // no defined places
+        assertThat(io.crmkit.core.internal.LocalDays.micros(java.time.Duration.ofDays(1).plusNanos(1_999)))
+                .isEqualTo(86_400_000_001L);
+    }
 }

@@ -170,6 +170,19 @@ public final class OrderBatch {
     }
 
     /**
+     * Returns the index of a customer in the dictionary: a binary search, as the dictionary is
+     * sorted by identifier.
+     *
+     * @param id the identifier, not null
+     * @return the index, or -1 if the batch has no row of that customer
+     */
+    public int indexOf(CustomerId id) {
+        Objects.requireNonNull(id, "id");
+        int found = java.util.Arrays.binarySearch(customers, id);
+        return found >= 0 ? found : -1;
+    }
+
+    /**
      * Returns whether the rows carry order identifiers.
      *
      * @return true if every row has one, false if none has

@@ -85,6 +85,17 @@ public final class LocalDays {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), MICROS_PER_SECOND), t.getNano() / 1_000);
     }
 
+    /**
+     * Returns a duration in microseconds, truncating nanoseconds.
+     *
+     * @param d the duration, not null
+     * @return the microseconds
+     * @throws ArithmeticException beyond the range of {@code long}
+     */
+    public static long micros(java.time.Duration d) {
+        return Math.addExact(Math.multiplyExact(d.getSeconds(), MICROS_PER_SECOND), d.getNano() / 1_000);
+    }
+
     /** Returns the epoch microseconds of the first instant of a calendar day in the zone. */
     public long startOfDayMicros(long epochDay) {
         if (epochDay != startDay) {

@@ -16,13 +16,15 @@ import java.util.Set;
  *
  * <h2>Earning</h2>
  * An order whose status category is one of {@link #earningCategories()} (default: completed) earns
- * {@code rounding(rate x net amount in whole currency units)} points, per order, where the rate is
+ * {@code rate x rounding(net amount in whole currency units)} points, per order, where the rate is
  * the order's channel rate ({@link #channelRates()}, when the order's channel is known and
- * listed) or {@link #pointsPerUnit()}. The net amount is after discounts and refunds
- * ({@code Order.netRevenue()}, an order batch's net column). A return (a negative net amount, such as
- * a return row of an order file) takes back the points its amount would earn, rounded the same way:
- * a full return of a 99.50 order at 1 point per unit takes back 99 points, exactly what the order
- * earned.
+ * listed) or {@link #pointsPerUnit()}: under the default rounding down a partial unit earns
+ * nothing (2 points per unit on 10.99 earns 20). The net amount is after discounts and refunds
+ * ({@code Order.netRevenue()}, an order batch's net column). Returns (negative net amounts, such as
+ * the return rows of an order file) are rounded cumulatively per customer, in time order: the
+ * k-th takes back {@code rate x (rounding(R_k) - rounding(R_k-1))} where {@code R_k} is the amount
+ * returned so far; a full return of a 99.50 order at 1 point per unit takes back 99 points, exactly
+ * what the order earned, and ten returns of 0.99 take back 9.
  *
  * <h2>Expiry</h2>
  * With {@link #expiry()} {@code P}, a point credited at {@code t} has expired at {@code t + P}: at an
@@ -114,8 +116,7 @@ public record LoyaltyProgram(
      * @return the expiry period in microseconds
      */
     public long expiryMicros() {
-        return expiry.map(p -> Math.addExact(Math.multiplyExact(p.getSeconds(), 1_000_000L), p.getNano() / 1000))
-                .orElse(Long.MAX_VALUE);
+        return expiry.map(io.crmkit.core.internal.LocalDays::micros).orElse(Long.MAX_VALUE);
     }
 
     /**

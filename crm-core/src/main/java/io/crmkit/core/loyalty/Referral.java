@@ -4,6 +4,7 @@ import io.crmkit.core.CustomerId;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.ReferralId;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.Pii;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
  * reward; a referred customer is credited once (the ledger's KPIs count the earliest referral of a
  * referred customer and report the others).
  *
- * <p>Codes are not personal data; identifiers are opaque.
+ * <p>Personal data: a referral code is often made of a name ("ANN10"), so {@link #toString()} masks
+ * it as other personal components are masked (ADR 0001); identifiers are opaque.
  *
  * <p>Immutable and thread-safe.
  *
@@ -63,5 +65,16 @@ public record Referral(
     public static Referral of(ReferralId id, CustomerId referrer, CustomerId referred, String code,
             Instant referredAt) {
         return new Referral(id, referrer, referred, code, referredAt, Optional.empty());
+    }
+
+    /**
+     * Returns the referral with its code masked.
+     *
+     * @return the text, never null
+     */
+    @Override
+    public String toString() {
+        return "Referral[id=" + id + ", referrer=" + referrer + ", referred=" + referred + ", code="
+                + Pii.mask(code) + ", referredAt=" + referredAt + ", qualifyingOrder=" + qualifyingOrder + "]";
     }
 }

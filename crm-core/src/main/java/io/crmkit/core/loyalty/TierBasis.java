@@ -11,6 +11,10 @@ public enum TierBasis {
      * subtracted; thresholds in whole currency units.
      */
     SPEND,
-    /** Points credited in the window (orders, earns, positive adjustments); thresholds in points. */
+    /**
+     * Points credited in the window (orders, earns, positive adjustments) less the points taken
+     * back in the window (returns, reversals, negative adjustments: what each actually took back,
+     * at most the balance); thresholds in points.
+     */
     POINTS
 }

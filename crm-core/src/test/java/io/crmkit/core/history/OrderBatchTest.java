@@ -23,6 +23,22 @@ class OrderBatchTest {
     private static final long T = LocalDays.micros(Instant.parse("2026-01-05T10:00:00Z"));
 
     @Test
+    void indexOfFindsACustomerInTheSortedDictionary() {
+        OrderBatch.Builder b = OrderBatch.builder(USD);
+        b.add(b.customer(CustomerId.of("carol")), T, DONE, 100, 100);
+        b.add(b.customer(CustomerId.of("alice")), T, DONE, 100, 100);
+        b.add(b.customer(CustomerId.of("bob")), T, DONE, 100, 100);
+        OrderBatch batch = b.build();
+        for (String name : new String[] {"alice", "bob", "carol"}) {
+            int i = batch.indexOf(CustomerId.of(name));
+            assertThat(batch.customerId(i)).isEqualTo(CustomerId.of(name));
+        }
+        assertThat(batch.indexOf(CustomerId.of("bea"))).isEqualTo(-1);
+        assertThat(batch.indexOf(CustomerId.of("zed"))).isEqualTo(-1);
+        assertThat(OrderBatch.builder(USD).build().indexOf(CustomerId.of("a"))).isEqualTo(-1);
+    }
+
+    @Test
     void rejectsBadRowsNamingTheRowAndTheValue() {
         OrderBatch.Builder b = OrderBatch.builder(USD);
         int alice = b.customer(CustomerId.of("alice"));

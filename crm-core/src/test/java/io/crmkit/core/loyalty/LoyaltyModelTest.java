@@ -93,4 +93,24 @@ class LoyaltyModelTest {
         assertThatThrownBy(() -> Referral.of(ReferralId.of("r"), ANN, CustomerId.of("bob"), " CODE", T))
                 .hasMessageContaining("code");
     }
+
+    @Test
+    void aReferralsToStringMasksItsCode() {
+        Referral r = Referral.of(ReferralId.of("ref1"), ANN, CustomerId.of("bob"), "ANN10", T);
+        assertThat(r.toString()).doesNotContain("ANN10").contains("A***").contains("ref1");
+        assertThat(r.code()).isEqualTo("ANN10"); // the accessor still gives the code
+    }
+
+    @Test
+    void pointsAreRateTimesWholeUnitsOfTheAmount() {
+        assertThat(PointsRounding.DOWN.wholeUnits(1099, 100)).isEqualTo(10);
+        assertThat(PointsRounding.DOWN.points(1099, 2, 100)).isEqualTo(20);
+        assertThat(PointsRounding.HALF_UP.wholeUnits(1050, 100)).isEqualTo(11);
+        assertThat(PointsRounding.HALF_UP.wholeUnits(1049, 100)).isEqualTo(10);
+        assertThat(PointsRounding.UP.wholeUnits(1001, 100)).isEqualTo(11);
+        assertThat(PointsRounding.UP.wholeUnits(1000, 100)).isEqualTo(10);
+        assertThat(PointsRounding.UP.wholeUnits(Long.MAX_VALUE, 100)).isEqualTo(Long.MAX_VALUE / 100 + 1);
+        assertThatThrownBy(() -> PointsRounding.DOWN.points(Long.MAX_VALUE, 1000, 100))
+                .isInstanceOf(ArithmeticException.class);
+    }
 }

@@ -1,6 +1,7 @@
 package io.crmkit.metrics.loyalty;
 
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.LocalDays;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -52,11 +53,11 @@ public record LedgerOptions(Instant asOf, Duration period) {
     }
 
     static long micros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+        return LocalDays.micros(t);
     }
 
     static long micros(Duration d) {
-        return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1000);
+        return LocalDays.micros(d);
     }
 
     static Instant instant(long micros) {

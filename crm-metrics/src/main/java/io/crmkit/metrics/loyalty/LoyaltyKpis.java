@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -22,10 +23,13 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code members}: customers with a membership open at the as-of instant when memberships are
- *       given, else every customer with a ledger line ({@code membersFromMemberships} says which).</li>
- *   <li>{@code activeMembers}: ledger members who earned or redeemed points in the period.</li>
- *   <li>{@code enrolmentRate}: buyers (customers with an order at or before the as-of instant) who
- *       are members / buyers; empty without memberships.</li>
+ *       given (even none: then there are no members), else every customer with a ledger line
+ *       ({@code membersFromMemberships} says which).</li>
+ *   <li>{@code activeMembers}: members (of that same population) who earned or redeemed points in the
+ *       period, so never more than {@code members}.</li>
+ *   <li>{@code enrolmentRate}: buyers (customers with an order of an earning status category, not a
+ *       return, at or before the as-of instant) who are members / buyers; empty without
+ *       memberships.</li>
  *   <li>{@code periodEarned}, {@code periodRedeemed}, {@code periodExpired}: earn, burn and
  *       expiry in the period, in points.</li>
  *   <li>{@code redemptionRate}: points redeemed / points earned, to date; {@code breakageRate}:
@@ -34,7 +38,8 @@ import java.util.Set;
  *       stated value per point.</li>
  *   <li>Referrals (those at or before the as-of instant): a referred customer is credited once, to
  *       the earliest referral (ties by referral identifier); later ones are counted in
- *       {@code duplicateReferrals}. {@code referralRate}: referred customers / members.
+ *       {@code duplicateReferrals}; referrals after the as-of instant are left out and counted in
+ *       {@code referralsAfterAsOf}. {@code referralRate}: referred customers / members.
  *       {@code referredConverted}: referred customers with an earning order (not a return) at or
  *       after their referral and at or before the as-of instant; {@code referredConversionRate}
  *       its share; {@code referredValue}: those customers' net spend (returns subtracted) in the same
@@ -57,6 +62,7 @@ import java.util.Set;
  * @param liability the outstanding points' value, not null
  * @param referrals referrals counted (at or before the as-of instant)
  * @param duplicateReferrals referrals of customers referred before, not credited
+ * @param referralsAfterAsOf referrals after the as-of instant, left out
  * @param referredCustomers distinct referred customers
  * @param referralRate referred customers / members, not null
  * @param referredConverted referred customers who bought after the referral
@@ -66,7 +72,8 @@ import java.util.Set;
 public record LoyaltyKpis(long members, boolean membersFromMemberships, long activeMembers,
         OptionalDouble enrolmentRate, long periodEarned, long periodRedeemed, long periodExpired,
         OptionalDouble redemptionRate, OptionalDouble breakageRate, long outstandingPoints, BigDecimal valuePerPoint,
-        Money liability, long referrals, long duplicateReferrals, long referredCustomers, OptionalDouble referralRate,
+        Money liability, long referrals, long duplicateReferrals, long referralsAfterAsOf, long referredCustomers,
+        OptionalDouble referralRate,
         long referredConverted, OptionalDouble referredConversionRate, Money referredValue) {
 
     /**
@@ -91,14 +98,16 @@ public record LoyaltyKpis(long members, boolean membersFromMemberships, long act
      * @param statement the ledger's statement, not null
      * @param orders the orders the statement was computed from (for buyers and referred customers'
      *     purchases), in the statement's currency, not null
-     * @param memberships the memberships, possibly empty (then every ledger line is a member), not null
+     * @param memberships the memberships when the host keeps them (possibly none: then nobody is a
+     *     member), or empty when it does not (then every ledger line is a member), not null
      * @param referrals the referrals, possibly empty, not null
      * @param valuePerPoint what one point is worth in currency units, not negative, not null
      * @return the KPIs, never null
      * @throws IllegalArgumentException if the orders are in another currency or the value is negative
      */
-    public static LoyaltyKpis compute(LedgerStatement statement, OrderBatch orders, Collection<Membership> memberships,
-            Collection<Referral> referrals, BigDecimal valuePerPoint) {
+    public static LoyaltyKpis compute(LedgerStatement statement, OrderBatch orders,
+            Optional<? extends Collection<Membership>> memberships, Collection<Referral> referrals,
+            BigDecimal valuePerPoint) {
         Checks.notNull(statement, "statement");
         Checks.notNull(orders, "orders");
         Checks.notNull(memberships, "memberships");
@@ -114,12 +123,12 @@ public record LoyaltyKpis(long members, boolean membersFromMemberships, long act
         statement.program().earningCategories().forEach(c -> earns[c.ordinal()] = true);
 
         Set<CustomerId> memberIds = new HashSet<>();
-        for (Membership m : memberships) {
+        for (Membership m : memberships.isPresent() ? memberships.get() : List.<Membership>of()) {
             if (m.isMemberAt(asOfInstant)) {
                 memberIds.add(m.customerId());
             }
         }
-        boolean fromMemberships = !memberships.isEmpty();
+        boolean fromMemberships = memberships.isPresent();
         long members = fromMemberships ? memberIds.size() : statement.memberCount();
 
         int customers = orders.customerCount();
@@ -127,8 +136,9 @@ public record LoyaltyKpis(long members, boolean membersFromMemberships, long act
         long[] referredAt = new long[customers];
         Arrays.fill(referredAt, Long.MAX_VALUE);
 
+        long referralsAfter = referrals.stream().filter(r -> LedgerOptions.micros(r.referredAt()) > asOf).count();
         List<Referral> counted = referrals.stream()
-                .filter(r -> !r.referredAt().isAfter(asOfInstant))
+                .filter(r -> LedgerOptions.micros(r.referredAt()) <= asOf)
                 .sorted(Comparator.comparing(Referral::referredAt).thenComparing(Referral::id))
                 .toList();
         Set<CustomerId> referred = new HashSet<>();
@@ -138,7 +148,7 @@ public record LoyaltyKpis(long members, boolean membersFromMemberships, long act
                 duplicates++;
                 continue;
             }
-            int c = indexOf(orders, r.referred());
+            int c = orders.indexOf(r.referred());
             if (c >= 0) {
                 referredAt[c] = LedgerOptions.micros(r.referredAt());
             }
@@ -151,8 +161,11 @@ public record LoyaltyKpis(long members, boolean membersFromMemberships, long act
                 continue;
             }
             int c = orders.customerIndex(row);
-            bought[c] = true;
-            if (t >= referredAt[c] && earns[orders.category(row).ordinal()]) {
+            boolean earning = earns[orders.category(row).ordinal()];
+            if (earning && !orders.isReturn(row)) {
+                bought[c] = true;
+            }
+            if (t >= referredAt[c] && earning) {
                 long net = orders.netMinor(row);
                 referredValue = Math.addExact(referredValue, net);
                 if (!orders.isReturn(row)) {
@@ -179,7 +192,8 @@ public record LoyaltyKpis(long members, boolean membersFromMemberships, long act
         long periodRedeemed = 0;
         long periodExpired = 0;
         for (int i = 0; i < statement.memberCount(); i++) {
-            if (statement.periodEarned(i) > 0 || statement.periodRedeemed(i) > 0) {
+            boolean member = !fromMemberships || memberIds.contains(statement.customerId(i));
+            if (member && (statement.periodEarned(i) > 0 || statement.periodRedeemed(i) > 0)) {
                 active++;
             }
             periodEarned = Math.addExact(periodEarned, statement.periodEarned(i));
@@ -191,30 +205,12 @@ public record LoyaltyKpis(long members, boolean membersFromMemberships, long act
                 fromMemberships ? ratio(buyerMembers, buyers) : OptionalDouble.empty(), periodEarned, periodRedeemed,
                 periodExpired, ratio(statement.total(LedgerStatement.REDEEMED), earned),
                 ratio(statement.total(LedgerStatement.EXPIRED), earned), statement.outstandingPoints(), valuePerPoint,
-                statement.liability(valuePerPoint), counted.size(), duplicates, referred.size(),
+                statement.liability(valuePerPoint), counted.size(), duplicates, referralsAfter, referred.size(),
                 ratio(referred.size(), members), convertedCount, ratio(convertedCount, referred.size()),
                 Money.ofMinor(referredValue, orders.currency()));
     }
 
     private static OptionalDouble ratio(long numerator, long denominator) {
         return denominator == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) numerator / denominator);
-    }
-
-    /** The batch index of a customer: the dictionary is sorted by identifier. */
-    private static int indexOf(OrderBatch batch, CustomerId id) {
-        int lo = 0;
-        int hi = batch.customerCount() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int cmp = batch.customerId(mid).compareTo(id);
-            if (cmp < 0) {
-                lo = mid + 1;
-            } else if (cmp > 0) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
     }
 }

@@ -1,10 +1,12 @@
 package io.crmkit.metrics.loyalty;
 
 import io.crmkit.core.CustomerId;
+import io.crmkit.core.Money;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.internal.CustomerIdSort;
+import io.crmkit.core.internal.CustomerIndex;
 import io.crmkit.core.loyalty.LoyaltyProgram;
 import io.crmkit.core.loyalty.PointsTransaction;
 import io.crmkit.core.loyalty.PointsTransactionType;
@@ -16,9 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,13 +30,16 @@ import java.util.Optional;
  *
  * <h2>Rules</h2>
  * <ul>
- *   <li><b>Earn</b>: an order of an earning status category earns per the programme's rate and
- *       rounding on its <em>net amount</em> (after discounts and refunds), per order. With
+ *   <li><b>Earn</b>: an order of an earning status category earns the programme's rate times the
+ *       whole currency units of its <em>net amount</em> (after discounts and refunds, rounded per
+ *       the programme, down by default: a partial unit earns nothing), per order. With
  *       {@link Order}s the order's channel rate applies; an {@link OrderBatch} carries no channel,
  *       so its rows earn the programme's base rate.</li>
  *   <li><b>Returns</b>: a return (a batch row with a negative net amount) is not linked to the
- *       order it returns, so it takes back the points its own amount would earn, rounded the same
- *       way (a full return takes back exactly what its order earned), from the newest unspent points
+ *       order it returns, so it takes back points by the customer's cumulative returned amount
+ *       {@code R}, rounded the same way: the k-th return in replay order takes back
+ *       {@code rate x (units(R_k) - units(R_k-1))} (a full return takes back exactly what its order
+ *       earned, and many small returns what one return of their total would), from the newest unspent points
  *       (LIFO), and never more than the balance: the rest is reported as a {@link Shortfall} of kind
  *       reverse. An order refunded in place ({@code Order.refundedAmount}) simply earns on its lower
  *       net amount.</li>
@@ -53,7 +56,8 @@ import java.util.Optional;
  *       accumulators.</li>
  *   <li><b>Tiers</b>: see {@link TierRules}. Under {@link TierBasis#SPEND} the qualifying value is
  *       the net spend (returns subtracted) of earning orders in the window; under
- *       {@link TierBasis#POINTS}, the points credited in the window.</li>
+ *       {@link TierBasis#POINTS}, the points credited in the window less the points returns,
+ *       reversals and negative adjustments took back in it.</li>
  * </ul>
  * For each member {@code earned = redeemed + expired + reversed + balance} at every instant.
  *
@@ -68,7 +72,7 @@ public final class LoyaltyLedger {
     private final Currency currency;
     private final long minorPerUnit;
     private final boolean[] earning = new boolean[OrderStatusCategory.values().length];
-    private final Map<CustomerId, Integer> handles = new HashMap<>();
+    private final CustomerIndex handles = new CustomerIndex(16);
     private final List<CustomerId> ids = new ArrayList<>();
     private int size;
     private int[] cust = new int[64];
@@ -79,7 +83,7 @@ public final class LoyaltyLedger {
     private long ordersCounted;
     private long excludedByStatus;
     private final List<PointsTransaction> transactions = new ArrayList<>();
-    private final List<Integer> transactionHandles = new ArrayList<>();
+    private int[] transactionHandles = new int[16];
 
     private LoyaltyLedger(LoyaltyProgram program, Currency currency) {
         this.program = Checks.notNull(program, "program");
@@ -152,8 +156,8 @@ public final class LoyaltyLedger {
      */
     public LoyaltyLedger accept(PointsTransaction transaction) {
         checkTransaction(transaction);
+        addTransactionHandle(handle(transaction.customerId()));
         transactions.add(transaction);
-        transactionHandles.add(handle(transaction.customerId()));
         return this;
     }
 
@@ -194,8 +198,8 @@ public final class LoyaltyLedger {
         ordersCounted += other.ordersCounted;
         excludedByStatus += other.excludedByStatus;
         for (int k = 0; k < other.transactions.size(); k++) {
+            addTransactionHandle(map[other.transactionHandles[k]]);
             transactions.add(other.transactions.get(k));
-            transactionHandles.add(map[other.transactionHandles.get(k)]);
         }
         return this;
     }
@@ -224,8 +228,9 @@ public final class LoyaltyLedger {
             byCustomer[next[cust[k]]++] = k;
         }
         int[] tStart = new int[customers + 1];
-        for (int h : transactionHandles) {
-            tStart[h + 1]++;
+        int txCount = transactions.size();
+        for (int k = 0; k < txCount; k++) {
+            tStart[transactionHandles[k] + 1]++;
         }
         for (int h = 0; h < customers; h++) {
             tStart[h + 1] += tStart[h];
@@ -233,7 +238,7 @@ public final class LoyaltyLedger {
         int[] tNext = Arrays.copyOf(tStart, customers);
         int[] tByCustomer = new int[transactions.size()];
         for (int k = 0; k < transactions.size(); k++) {
-            tByCustomer[tNext[transactionHandles.get(k)]++] = k;
+            tByCustomer[tNext[transactionHandles[k]]++] = k;
         }
         CustomerId[] out = new CustomerId[customers];
         for (int c = 0; c < customers; c++) {
@@ -275,8 +280,9 @@ public final class LoyaltyLedger {
         int[] txOrder = groupByCustomer(txs);
         // the union of the batch's customers (sorted) and the transactions' customers (sorted)
         List<CustomerId> union = new ArrayList<>(batch.customerCount());
-        List<Integer> batchIndex = new ArrayList<>(batch.customerCount());
-        List<Integer> txStart = new ArrayList<>(batch.customerCount());
+        int[] batchOf = new int[batch.customerCount() + txOrder.length];
+        int[] txFrom = new int[batchOf.length + 1];
+        int u = 0;
         int b = 0;
         int t = 0;
         while (b < batch.customerCount() || t < txOrder.length) {
@@ -285,15 +291,14 @@ public final class LoyaltyLedger {
             int cmp = nextBatch == null ? 1 : nextTx == null ? -1 : nextBatch.compareTo(nextTx);
             CustomerId id = cmp <= 0 ? nextBatch : nextTx;
             union.add(id);
-            batchIndex.add(cmp <= 0 ? b++ : -1);
-            txStart.add(t);
+            batchOf[u] = cmp <= 0 ? b++ : -1;
+            txFrom[u] = t;
+            u++;
             while (t < txOrder.length && txs.get(txOrder[t]).customerId().equals(id)) {
                 t++;
             }
         }
-        txStart.add(t);
-        int[] batchOf = batchIndex.stream().mapToInt(Integer::intValue).toArray();
-        int[] txFrom = txStart.stream().mapToInt(Integer::intValue).toArray();
+        txFrom[u] = t;
         OrderBatch.CustomerRows rows = batch.byCustomer(RevenueBasis.NET);
         boolean[] earns = new boolean[OrderStatusCategory.values().length];
         for (OrderStatusCategory c : program.earningCategories()) {
@@ -320,8 +325,8 @@ public final class LoyaltyLedger {
                                 r.add(rows.placedAtMicros(k), Replay.CREDIT,
                                         program.rounding().points(net, perUnit, minor), net, true, null, -1);
                             } else {
-                                r.add(rows.placedAtMicros(k), Replay.REVERSE,
-                                        program.rounding().points(-net, perUnit, minor), net, true, null, -1);
+                                // a return carries its rate; the replay rounds the cumulative returns
+                                r.add(rows.placedAtMicros(k), Replay.REVERSE, perUnit, net, true, null, -1);
                             }
                         }
                     }
@@ -336,15 +341,14 @@ public final class LoyaltyLedger {
      * customer's in list order: distinct customers interned, radix-sorted, then a counting sort.
      */
     private static int[] groupByCustomer(List<PointsTransaction> txs) {
-        Map<CustomerId, Integer> handle = new HashMap<>();
+        CustomerIndex handle = new CustomerIndex(16);
         List<CustomerId> distinct = new ArrayList<>();
         int[] of = new int[txs.size()];
         for (int k = 0; k < of.length; k++) {
             CustomerId c = txs.get(k).customerId();
-            Integer h = handle.get(c);
-            if (h == null) {
-                h = distinct.size();
-                handle.put(c, h);
+            int h = handle.getOrAdd(c);
+            if (h < 0) {
+                h = -h - 1;
                 distinct.add(c);
             }
             of[k] = h;
@@ -398,7 +402,8 @@ public final class LoyaltyLedger {
         if (net >= 0) {
             add(handle, micros, Replay.CREDIT, program.rounding().points(net, rate, minorPerUnit), net);
         } else {
-            add(handle, micros, Replay.REVERSE, program.rounding().points(-net, rate, minorPerUnit), net);
+            // a return carries its rate; the replay rounds the customer's cumulative returns
+            add(handle, micros, Replay.REVERSE, rate, net);
         }
     }
 
@@ -420,21 +425,24 @@ public final class LoyaltyLedger {
     }
 
     private int handle(CustomerId id) {
-        Integer h = handles.get(id);
-        if (h == null) {
-            h = ids.size();
-            handles.put(id, h);
+        int h = handles.getOrAdd(id);
+        if (h < 0) {
             ids.add(id);
+            return -h - 1;
         }
         return h;
     }
 
-    static long minorPerUnit(Currency currency) {
-        long m = 1;
-        for (int i = 0; i < Math.max(0, currency.getDefaultFractionDigits()); i++) {
-            m *= 10;
+    private void addTransactionHandle(int h) {
+        int k = transactions.size();
+        if (k == transactionHandles.length) {
+            transactionHandles = Arrays.copyOf(transactionHandles, k * 2);
         }
-        return m;
+        transactionHandles[k] = h;
+    }
+
+    static long minorPerUnit(Currency currency) {
+        return Money.minorUnitsPerUnit(currency);
     }
 
     /** Loads one customer's events into the replay. */
@@ -485,14 +493,16 @@ public final class LoyaltyLedger {
             }
             long window = LedgerOptions.micros(rules.window());
             boolean spendBasis = rules.basis() == TierBasis.SPEND;
-            long unitScale = spendBasis ? minorPerUnit(currency) : 1;
+            long minor = minorPerUnit(currency);
+            long unitScale = spendBasis ? minor : 1;
             long after = 0;
             for (int c = 0; c < n; c++) {
                 current = c;
                 r.clear();
                 loader.load(c, r);
                 historyStart[c] = historySize;
-                r.run(asOf, expiry, periodStart, rules, window, unitScale, spendBasis, this);
+                r.run(asOf, expiry, periodStart, rules, window, unitScale, spendBasis, program.rounding(), minor,
+                        this);
                 columns[LedgerStatement.BALANCE][c] = r.balance();
                 columns[LedgerStatement.EARNED][c] = r.earned;
                 columns[LedgerStatement.REDEEMED][c] = r.redeemed;

@@ -2,6 +2,7 @@ package io.crmkit.metrics.loyalty;
 
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.Pii;
 import io.crmkit.core.loyalty.TierChange;
 import java.time.Instant;
 import java.util.List;
@@ -42,10 +43,19 @@ public record MemberPoints(CustomerId customerId, long balance, long earned, lon
         Checks.optional(tierSince, "tierSince");
         tierHistory = List.copyOf(tierHistory);
         if (balance < 0 || redeemed < 0 || expired < 0 || reversed < 0 || redeemShortfall < 0 || reverseShortfall < 0
-                || earned != redeemed + expired + reversed + balance) {
-            throw new IllegalArgumentException("points of " + customerId + " do not balance: earned " + earned
+                || !balances(earned, redeemed, expired, reversed, balance)) {
+            throw new IllegalArgumentException("points of customer " + Pii.mask(customerId.value()) + " do not balance: earned " + earned
                     + ", redeemed " + redeemed + ", expired " + expired + ", reversed " + reversed + ", balance "
                     + balance);
+        }
+    }
+
+    /** Whether earned = redeemed + expired + reversed + balance, without overflow. */
+    private static boolean balances(long earned, long redeemed, long expired, long reversed, long balance) {
+        try {
+            return earned == Math.addExact(Math.addExact(Math.addExact(redeemed, expired), reversed), balance);
+        } catch (ArithmeticException e) {
+            return false;
         }
     }
 }

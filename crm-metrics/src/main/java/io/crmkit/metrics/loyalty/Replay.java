@@ -1,5 +1,6 @@
 package io.crmkit.metrics.loyalty;
 
+import io.crmkit.core.loyalty.PointsRounding;
 import io.crmkit.core.loyalty.TierRules;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,6 +12,12 @@ import java.util.Comparator;
  * <p>Event order: time, then kind ({@link #CREDIT} before {@link #REVERSE} before {@link #REDEEM}),
  * then orders before transactions, transactions by identifier, then points. Before the events of an
  * instant {@code t}, every lot credited at or before {@code t - expiry} expires.
+ *
+ * <p>A return row (an order event of kind {@link #REVERSE}) carries its rate in {@link #points} and
+ * its negative net amount in {@link #spend}; the points it takes back are computed in replay order
+ * from the customer's cumulative returned amount: {@code rate x (units(R_k) - units(R_{k-1}))}, so
+ * returns split into small rows take back what one return of their total would. Totals are checked
+ * for overflow ({@link ArithmeticException}).
  */
 final class Replay {
 
@@ -38,6 +45,8 @@ final class Replay {
     String[] tie = new String[16];
     /** The transaction's index in the caller's list, -1 for an order. */
     int[] source = new int[16];
+    /** The points an event actually moved in the last run (credited, taken back or redeemed). */
+    private long[] applied = new long[16];
 
     // lots of unspent points, oldest first: [head, tail)
     private long[] lotTime = new long[16];
@@ -74,6 +83,7 @@ final class Replay {
             order = Arrays.copyOf(order, size);
             tie = Arrays.copyOf(tie, size);
             source = Arrays.copyOf(source, size);
+            applied = Arrays.copyOf(applied, size);
         }
         time[n] = at;
         kind[n] = k;
@@ -192,11 +202,16 @@ final class Replay {
      * @param window the tier window in microseconds
      * @param unitScale minor units per currency unit (spend basis) or 1 (points basis)
      * @param spendBasis whether tiers qualify on spend
+     * @param rounding the rounding of a return's cumulative amount to whole units
+     * @param minorPerUnit minor units per currency unit of the orders
      * @param sink receives shortfalls and tier changes
+     * @throws ArithmeticException if a total exceeds the range of {@code long}
      */
     void run(long asOf, long expiry, long periodStart, TierRules rules, long window, long unitScale,
-            boolean spendBasis, Sink sink) {
+            boolean spendBasis, PointsRounding rounding, long minorPerUnit, Sink sink) {
         sort();
+        long returnedMinor = 0;
+        long returnedUnits = 0;
         earned = 0;
         redeemed = 0;
         expired = 0;
@@ -222,19 +237,26 @@ final class Replay {
             boolean inPeriod = t > periodStart;
             switch (kind[k]) {
                 case CREDIT -> {
+                    applied[k] = p;
                     if (p > 0) {
                         earned = Math.addExact(earned, p);
                         if (inPeriod) {
-                            periodEarned += p;
+                            periodEarned = Math.addExact(periodEarned, p);
                         }
                         if (tail > head && lotTime[tail - 1] == t) {
-                            lotLeft[tail - 1] += p;
+                            lotLeft[tail - 1] = Math.addExact(lotLeft[tail - 1], p);
                         } else {
                             pushLot(t, p);
                         }
                     }
                 }
                 case REVERSE -> {
+                    if (order[k]) {
+                        returnedMinor = Math.subtractExact(returnedMinor, spend[k]);
+                        long units = rounding.wholeUnits(returnedMinor, minorPerUnit);
+                        p = Math.multiplyExact(points[k], units - returnedUnits);
+                        returnedUnits = units;
+                    }
                     long left = p;
                     while (left > 0 && tail > head) {
                         long take = Math.min(left, lotLeft[tail - 1]);
@@ -244,9 +266,10 @@ final class Replay {
                             tail--;
                         }
                     }
-                    reversed += p - left;
+                    applied[k] = p - left;
+                    reversed = Math.addExact(reversed, p - left);
                     if (left > 0) {
-                        reverseShortfall += left;
+                        reverseShortfall = Math.addExact(reverseShortfall, left);
                         sink.shortfall(source[k], t, REVERSE, p, p - left);
                     }
                 }
@@ -260,12 +283,13 @@ final class Replay {
                             head++;
                         }
                     }
-                    redeemed += p - left;
+                    applied[k] = p - left;
+                    redeemed = Math.addExact(redeemed, p - left);
                     if (inPeriod) {
-                        periodRedeemed += p - left;
+                        periodRedeemed = Math.addExact(periodRedeemed, p - left);
                     }
                     if (left > 0) {
-                        redeemShortfall += left;
+                        redeemShortfall = Math.addExact(redeemShortfall, left);
                         sink.shortfall(source[k], t, REDEEM, p, p - left);
                     }
                 }
@@ -279,7 +303,7 @@ final class Replay {
     long balance() {
         long b = 0;
         for (int i = head; i < tail; i++) {
-            b += lotLeft[i];
+            b = Math.addExact(b, lotLeft[i]);
         }
         return b;
     }
@@ -294,9 +318,9 @@ final class Replay {
                 return;
             }
             long p = lotLeft[head];
-            expired += p;
+            expired = Math.addExact(expired, p);
             if (expiresAt > periodStart && expiresAt <= asOf) {
-                periodExpired += p;
+                periodExpired = Math.addExact(periodExpired, p);
             }
             head++;
         }
@@ -341,7 +365,7 @@ final class Replay {
                 break;
             }
             while (out < used && saturatedAdd(time[out], window) == t) {
-                value -= contribution(out, spendBasis);
+                value = Math.subtractExact(value, contribution(out, spendBasis));
                 out = nextContribution(out + 1, used, spendBasis);
             }
             while (in < used && time[in] == t) {
@@ -367,11 +391,20 @@ final class Replay {
         return k;
     }
 
+    /**
+     * What an event adds to the qualifying value: its net spend (returns negative) under the spend
+     * basis; under the points basis the points it credited, minus the points a return, reversal or
+     * negative adjustment actually took back.
+     */
     private long contribution(int k, boolean spendBasis) {
         if (spendBasis) {
             return order[k] ? spend[k] : 0;
         }
-        return kind[k] == CREDIT ? points[k] : 0;
+        return switch (kind[k]) {
+            case CREDIT -> applied[k];
+            case REVERSE -> -applied[k];
+            default -> 0;
+        };
     }
 
     static long saturatedAdd(long a, long b) {

@@ -165,12 +165,14 @@ class LoyaltyLedgerProperties {
         LedgerStatement s = LoyaltyLedger.statement(c.batch(c.events()), c.transactions(c.events()), c.program(),
                 options);
         List<Shortfall> expectedShortfalls = new ArrayList<>();
+        long periodStart = c.asOfMicros() - LedgerOptions.micros(options.period());
         for (int i = 0; i < s.memberCount(); i++) {
             MemberPoints m = s.member(i);
             int customer = Integer.parseInt(m.customerId().value().substring(1));
-            long[] expected = naive(c, customer, expectedShortfalls);
+            long[] expected = naive(c, customer, c.asOfMicros(), periodStart, expectedShortfalls).totals();
             assertThat(new long[] {m.balance(), m.earned(), m.redeemed(), m.expired(), m.reversed(),
-                    m.redeemShortfall(), m.reverseShortfall()}).as(m.customerId().value()).containsExactly(expected);
+                    m.redeemShortfall(), m.reverseShortfall(), s.periodEarned(i), s.periodRedeemed(i),
+                    s.periodExpired(i)}).as(m.customerId().value()).containsExactly(expected);
         }
         assertThat(s.shortfalls()).containsExactlyElementsOf(expectedShortfalls);
     }
@@ -241,38 +243,57 @@ class LoyaltyLedgerProperties {
         return c.program().earningCategories().contains(e.category());
     }
 
-    private static long orderPoints(Case c, Ev e) {
-        return c.program().rounding().points(Math.abs(e.amountOrPoints()), c.program().pointsPerUnit(), 100);
+    /**
+     * Whole euros of a non-negative amount in cents under the programme's rounding, in plain
+     * arithmetic (not the library's {@link PointsRounding}).
+     */
+    private static long units(Case c, long cents) {
+        return switch (c.program().rounding()) {
+            case DOWN -> cents / 100;
+            case HALF_UP -> (cents + 50) / 100;
+            case UP -> (cents + 99) / 100;
+        };
     }
 
-    /** The qualifying value in (t - window, t], summed directly. */
+    /**
+     * The qualifying value in (t - window, t], summed directly: spend of earning orders, or the points
+     * each event credited less the points each debit of the reversing kind actually took back (from
+     * the naive model's replay).
+     */
     private static long windowSum(Case c, int customer, long t) {
         long window = LedgerOptions.micros(c.program().tiers().window());
         long sum = 0;
-        for (Ev e : c.events()) {
-            if (e.customer() != customer || e.micros() > t || e.micros() <= t - window) {
-                continue;
+        if (c.program().tiers().basis() == TierBasis.SPEND) {
+            for (Ev e : c.events()) {
+                if (e.customer() == customer && e.micros() <= t && e.micros() > t - window && e.isOrder()
+                        && earns(c, e)) {
+                    sum += e.amountOrPoints();
+                }
             }
-            if (c.program().tiers().basis() == TierBasis.SPEND) {
-                sum += e.isOrder() && earns(c, e) ? e.amountOrPoints() : 0;
-            } else if (e.isOrder()) {
-                sum += earns(c, e) && e.amountOrPoints() >= 0 ? orderPoints(c, e) : 0;
-            } else if (e.type() == PointsTransactionType.EARN
-                    || e.type() == PointsTransactionType.ADJUST && e.amountOrPoints() > 0) {
-                sum += e.amountOrPoints();
+            return sum;
+        }
+        for (long[] flow : naive(c, customer, t, t, new ArrayList<>()).flows()) {
+            if (flow[0] > t - window) {
+                sum += flow[1] - flow[2];
             }
         }
         return sum;
     }
 
+    /** The naive model's results: the totals and, per event replayed, {time, credited, taken back}. */
+    record Naive(long[] totals, List<long[]> flows) {
+    }
+
     /**
      * The naive model: lots as a list, every lot checked for expiry at each event, redemptions from
-     * the front, reversals from the back. Returns balance, earned, redeemed, expired, reversed and
-     * the two shortfalls.
+     * the front, reversals from the back, a return taking back rate x (units of the returns so far -
+     * units of the returns before it). Totals: balance, earned, redeemed, expired, reversed, the two
+     * shortfalls, and earned, redeemed and expired in (periodStart, asOf].
      */
-    private static long[] naive(Case c, int customer, List<Shortfall> shortfalls) {
-        record Step(long time, int rank, String tie, long points, Ev ev) {
+    private static Naive naive(Case c, int customer, long asOf, long periodStart, List<Shortfall> shortfalls) {
+        record Step(long time, int rank, String tie, long key, Ev ev) {
         }
+        long rate = c.program().pointsPerUnit();
         List<Step> steps = new ArrayList<>();
         for (Ev e : c.events()) {
             if (e.customer() != customer) {
@@ -282,7 +303,7 @@ class LoyaltyLedgerProperties {
                 if (!earns(c, e)) {
                     continue;
                 }
-                steps.add(new Step(e.micros(), e.amountOrPoints() >= 0 ? 0 : 1, null, orderPoints(c, e), e));
+                steps.add(new Step(e.micros(), e.amountOrPoints() >= 0 ? 0 : 1, null, e.amountOrPoints(), e));
             } else {
                 int rank = switch (e.type()) {
                     case EARN -> 0;
@@ -293,31 +314,48 @@ class LoyaltyLedgerProperties {
                 steps.add(new Step(e.micros(), rank, "t" + e.id(), Math.abs(e.amountOrPoints()), e));
             }
         }
+        // orders by amount, transactions by identifier (unique)
         steps.sort(Comparator.comparingLong(Step::time).thenComparingInt(Step::rank)
                 .thenComparing(Step::tie, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparingLong(Step::points)
-                .thenComparingLong(s -> s.ev().isOrder() ? s.ev().amountOrPoints() : 0));
+                .thenComparingLong(Step::key));
         List<long[]> lots = new ArrayList<>(); // {time, left}
+        List<long[]> flows = new ArrayList<>();
         long expiry = c.program().expiryMicros();
         long earned = 0;
         long redeemed = 0;
         long reversed = 0;
-        long[] expired = {0};
+        long[] expired = {0, 0}; // all, in the period
         long redeemShort = 0;
         long reverseShort = 0;
+        long periodEarned = 0;
+        long periodRedeemed = 0;
+        long returnedCents = 0;
         CustomerId id = CustomerId.of("c" + customer);
         for (Step s : steps) {
-            if (s.time() > c.asOfMicros()) {
+            if (s.time() > asOf) {
                 break;
             }
-            expireNaive(lots, s.time(), expiry, expired);
-            long left = s.points();
+            expireNaive(lots, s.time(), expiry, periodStart, asOf, expired);
+            boolean inPeriod = s.time() > periodStart;
+            long asked;
+            if (!s.ev().isOrder()) {
+                asked = Math.abs(s.ev().amountOrPoints());
+            } else if (s.rank() == 0) {
+                asked = rate * units(c, s.ev().amountOrPoints());
+            } else {
+                long before = units(c, returnedCents);
+                returnedCents -= s.ev().amountOrPoints();
+                asked = rate * (units(c, returnedCents) - before);
+            }
+            long left = asked;
             switch (s.rank()) {
                 case 0 -> {
                     if (left > 0) {
                         lots.add(new long[] {s.time(), left});
                         earned += left;
+                        periodEarned += inPeriod ? left : 0;
                     }
+                    flows.add(new long[] {s.time(), asked, 0});
                 }
                 case 1 -> {
                     for (int k = lots.size() - 1; k >= 0 && left > 0; k--) {
@@ -325,12 +363,13 @@ class LoyaltyLedgerProperties {
                         lots.get(k)[1] -= take;
                         left -= take;
                     }
-                    reversed += s.points() - left;
+                    reversed += asked - left;
                     reverseShort += left;
+                    flows.add(new long[] {s.time(), 0, asked - left});
                     if (left > 0) {
                         shortfalls.add(new Shortfall(id, Shortfall.Kind.REVERSE, LedgerOptions.instant(s.time()),
                                 s.tie() == null ? Optional.empty() : Optional.of(PointsTransactionId.of(s.tie())),
-                                s.points(), s.points() - left));
+                                asked, asked - left));
                     }
                 }
                 default -> {
@@ -339,28 +378,35 @@ class LoyaltyLedgerProperties {
                         lots.get(k)[1] -= take;
                         left -= take;
                     }
-                    redeemed += s.points() - left;
+                    redeemed += asked - left;
+                    periodRedeemed += inPeriod ? asked - left : 0;
                     redeemShort += left;
                     if (left > 0) {
                         shortfalls.add(new Shortfall(id, Shortfall.Kind.REDEEM, LedgerOptions.instant(s.time()),
-                                Optional.of(PointsTransactionId.of(s.tie())), s.points(), s.points() - left));
+                                Optional.of(PointsTransactionId.of(s.tie())), asked, asked - left));
                     }
                 }
             }
             lots.removeIf(l -> l[1] == 0);
         }
-        expireNaive(lots, c.asOfMicros(), expiry, expired);
+        expireNaive(lots, asOf, expiry, periodStart, asOf, expired);
         long balance = lots.stream().mapToLong(l -> l[1]).sum();
-        return new long[] {balance, earned, redeemed, expired[0], reversed, redeemShort, reverseShort};
+        return new Naive(new long[] {balance, earned, redeemed, expired[0], reversed, redeemShort, reverseShort,
+            periodEarned, periodRedeemed, expired[1]}, flows);
     }
 
-    private static void expireNaive(List<long[]> lots, long t, long expiry, long[] expired) {
+    /** Expires every lot due by t; a lot's expiry counts in the period if its instant is in (start, asOf]. */
+    private static void expireNaive(List<long[]> lots, long t, long expiry, long periodStart, long asOf,
+            long[] expired) {
         if (expiry == Long.MAX_VALUE) {
             return;
         }
         lots.removeIf(l -> {
             if (l[0] + expiry <= t) {
                 expired[0] += l[1];
+                if (l[0] + expiry > periodStart && l[0] + expiry <= asOf) {
+                    expired[1] += l[1];
+                }
                 return true;
             }
             return false;

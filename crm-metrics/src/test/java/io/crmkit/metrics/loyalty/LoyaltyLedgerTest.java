@@ -87,15 +87,45 @@ class LoyaltyLedgerTest {
     }
 
     @Test
-    void earnsOnTheNetAmountPerOrderRoundedDown() {
-        order(ANN, "2025-01-01", 1099); // 10.99 at 2 points per unit = 21.98 -> 21
+    void earnsNTimesTheWholeUnitsOfEachOrdersNetAmount() {
+        order(ANN, "2025-01-01", 1099); // 10.99: 10 whole units at 2 points per unit = 20 (a partial unit earns nothing)
         order(ANN, "2025-01-02", 1099);
         LoyaltyProgram p = LoyaltyProgram.builder().pointsPerUnit(2).build();
-        assertThat(run(p, "2025-02-01", ANN).earned()).isEqualTo(42); // per order, not 43 on the total
+        assertThat(run(p, "2025-02-01", ANN).earned()).isEqualTo(40); // per order, not 42 on the total 21.98
         assertThat(PointsRounding.HALF_UP.points(1050, 1, 100)).isEqualTo(11);
         assertThat(PointsRounding.HALF_UP.points(1049, 1, 100)).isEqualTo(10);
+        assertThat(PointsRounding.HALF_UP.points(1050, 2, 100)).isEqualTo(22); // 11 units x 2
         assertThat(PointsRounding.UP.points(1001, 1, 100)).isEqualTo(11);
-        assertThat(PointsRounding.DOWN.points(1099, 2, 100)).isEqualTo(21);
+        assertThat(PointsRounding.UP.points(1001, 3, 100)).isEqualTo(33);
+        assertThat(PointsRounding.DOWN.points(1099, 2, 100)).isEqualTo(20); // not 21 (= floor of 21.98)
+        assertThat(PointsRounding.DOWN.points(50, 3, 100)).isZero(); // 0.50 at 3 per unit: no whole unit
+    }
+
+    @Test
+    void returnsSplitIntoSmallRowsTakeBackThePointsOfTheirCumulativeAmount() {
+        order(ANN, "2025-01-01", 1000); // 10.00 earns 10
+        for (int k = 0; k < 10; k++) {
+            order(ANN, "2025-01-0" + (k < 8 ? 2 + k : 9) + "T0" + k + ":00:00Z", -99); // ten returns of 0.99
+        }
+        MemberPoints m = run(LoyaltyProgram.builder().build(), "2025-02-01", ANN);
+        // 9.90 returned in all: floor(9.90) = 9 points taken back, not 10 x floor(0.99) = 0
+        assertThat(m.earned()).isEqualTo(10);
+        assertThat(m.reversed()).isEqualTo(9);
+        assertThat(m.balance()).isEqualTo(1);
+        // after the first two returns (1.98 in all) one point is gone
+        assertThat(run(LoyaltyProgram.builder().build(), "2025-01-03T01:00:00Z", ANN).reversed()).isEqualTo(1);
+    }
+
+    @Test
+    void aPartialReturnTakesBackTheWholeUnitsOfItsAmountAtTheRate() {
+        order(ANN, "2025-01-01", 2550); // 25.50 at 2 per unit: 25 units, 50 points
+        order(ANN, "2025-01-05", -1075); // 10.75 returned: 10 units, 20 points
+        order(ANN, "2025-01-06", -1075); // 21.50 in all: 21 units, 22 more points
+        LoyaltyProgram p = LoyaltyProgram.builder().pointsPerUnit(2).build();
+        assertThat(run(p, "2025-01-05", ANN).reversed()).isEqualTo(20);
+        MemberPoints m = run(p, "2025-02-01", ANN);
+        assertThat(m.reversed()).isEqualTo(42);
+        assertThat(m.balance()).isEqualTo(8);
     }
 
     @Test
@@ -286,19 +316,79 @@ class LoyaltyLedgerTest {
     }
 
     @Test
+    void pointsBasisSubtractsThePointsAReturnTookBack() {
+        order(ANN, "2025-01-10", 50000); // 500 points: gold
+        order(ANN, "2025-01-20", -50000); // all returned: the 500 points are taken back
+        order(BOB, "2025-01-10", 50000);
+        tx(BOB, "v1", PointsTransactionType.REVERSE, "2025-01-20", 100); // 400 left in the window
+        LoyaltyProgram p = LoyaltyProgram.builder().tiers(new TierRules(TierBasis.POINTS, Duration.ofDays(365),
+                List.of(Tier.of("gold", 500), Tier.of("silver", 200)))).build();
+        MemberPoints ann = run(p, "2025-03-01", ANN);
+        assertThat(ann.qualifying()).isZero();
+        assertThat(ann.tier()).isEqualTo("basic");
+        assertThat(ann.tierHistory()).containsExactly(new TierChange(at("2025-01-10"), "gold"),
+                new TierChange(at("2025-01-20"), "basic"));
+        MemberPoints bob = run(p, "2025-03-01", BOB);
+        assertThat(bob.qualifying()).isEqualTo(400);
+        assertThat(bob.tier()).isEqualTo("silver");
+    }
+
+    @Test
+    void aReturnOrReversalBeyondTheBalanceSubtractsOnlyWhatItTookBack() {
+        order(ANN, "2025-01-10", 30000); // 300 points
+        tx(ANN, "r1", PointsTransactionType.REDEEM, "2025-01-11", 250); // 50 left
+        order(ANN, "2025-01-12", -30000); // asks 300, takes back 50
+        LoyaltyProgram p = LoyaltyProgram.builder().tiers(new TierRules(TierBasis.POINTS, Duration.ofDays(365),
+                List.of(Tier.of("silver", 200)))).build();
+        MemberPoints m = run(p, "2025-03-01", ANN);
+        assertThat(m.reversed()).isEqualTo(50);
+        assertThat(m.reverseShortfall()).isEqualTo(250);
+        assertThat(m.qualifying()).isEqualTo(250);
+        assertThat(m.tier()).isEqualTo("silver");
+    }
+
+    @Test
+    void totalsBeyondTheRangeOfALongFailInsteadOfWrapping() {
+        tx(ANN, "r1", PointsTransactionType.REDEEM, "2025-01-01", 9_000_000_000_000_000_000L);
+        tx(ANN, "r2", PointsTransactionType.REDEEM, "2025-01-02", 9_000_000_000_000_000_000L);
+        assertThatThrownBy(() -> LoyaltyLedger.statement(batch(), txs, LoyaltyProgram.builder().build(),
+                LedgerOptions.asOf(at("2025-02-01")))).isInstanceOf(ArithmeticException.class);
+        txs.clear();
+        tx(ANN, "e1", PointsTransactionType.EARN, "2025-01-01", 5_000_000_000_000_000_000L);
+        tx(ANN, "e2", PointsTransactionType.EARN, "2025-01-02", 5_000_000_000_000_000_000L);
+        assertThatThrownBy(() -> LoyaltyLedger.create(LoyaltyProgram.builder().build(), USD)
+                .acceptAllTransactions(txs).statement(LedgerOptions.asOf(at("2025-02-01"))))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void anUnbalancedLineNeverNamesTheCustomer() {
+        CustomerId person = CustomerId.of("ann.smith@example.com");
+        assertThatThrownBy(() -> new MemberPoints(person, 0, 10, 0, 0, 0, 0, 0, 0, "basic", Optional.empty(),
+                List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not balance")
+                .message().doesNotContain("ann.smith");
+        assertThatThrownBy(() -> new MemberPoints(person, Long.MAX_VALUE, 0, Long.MAX_VALUE, 0, 0, 0, 0, 0, "basic",
+                Optional.empty(), List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void kpisFromAHandWorkedLedger() {
         order(ANN, "2025-01-01", 10000); // 100
         tx(ANN, "r1", PointsTransactionType.REDEEM, "2025-03-01", 40);
         order(BOB, "2025-06-01", 5000); // 50, bob referred by ann on 2025-05-01
+        CustomerId cy = CustomerId.of("cy");
+        rows.add(new Object[] {cy, at("2025-07-01"), 5000L, OrderStatusCategory.VOID}); // not a buyer
         LoyaltyProgram p = LoyaltyProgram.builder().expiry(Duration.ofDays(365)).build();
         LedgerStatement s = statement(p, "2026-02-01"); // ann's 60 expired on 2026-01-01
         List<Referral> referrals = List.of(
                 Referral.of(ReferralId.of("ref1"), ANN, BOB, "ANN10", at("2025-05-01")),
-                Referral.of(ReferralId.of("ref2"), CustomerId.of("cy"), BOB, "CY10", at("2025-05-02")));
+                Referral.of(ReferralId.of("ref2"), cy, BOB, "CY10", at("2025-05-02")),
+                Referral.of(ReferralId.of("ref3"), ANN, cy, "ANN10", at("2026-03-01"))); // after the as-of date
         List<Membership> memberships = List.of(Membership.of(MembershipId.of("m1"), ANN, at("2024-12-01")));
-        LoyaltyKpis k = LoyaltyKpis.compute(s, batch(), memberships, referrals, new BigDecimal("0.01"));
+        LoyaltyKpis k = LoyaltyKpis.compute(s, batch(), Optional.of(memberships), referrals, new BigDecimal("0.01"));
         assertThat(k.members()).isEqualTo(1);
-        assertThat(k.enrolmentRate()).hasValue(0.5);
+        assertThat(k.membersFromMemberships()).isTrue();
+        assertThat(k.enrolmentRate()).hasValue(0.5); // ann of ann and bob; cy's void order does not make a buyer
         assertThat(k.outstandingPoints()).isEqualTo(50);
         assertThat(k.liability()).isEqualTo(Money.of("0.50", "USD"));
         assertThat(k.redemptionRate()).hasValue(40.0 / 150);
@@ -306,13 +396,38 @@ class LoyaltyLedgerTest {
         assertThat(k.periodExpired()).isEqualTo(60);
         assertThat(k.periodEarned()).isEqualTo(50); // (2025-02-01, 2026-02-01]
         assertThat(k.periodRedeemed()).isEqualTo(40);
-        assertThat(k.activeMembers()).isEqualTo(2);
+        assertThat(k.activeMembers()).isEqualTo(1); // ann; bob was active but is no member
         assertThat(k.referrals()).isEqualTo(2);
         assertThat(k.duplicateReferrals()).isEqualTo(1);
+        assertThat(k.referralsAfterAsOf()).isEqualTo(1);
         assertThat(k.referredCustomers()).isEqualTo(1);
         assertThat(k.referredConverted()).isEqualTo(1);
         assertThat(k.referredConversionRate()).hasValue(1.0);
         assertThat(k.referredValue()).isEqualTo(Money.of("50.00", "USD"));
         assertThat(k.referralRate()).hasValue(1.0);
+
+        LoyaltyKpis noMemberships = LoyaltyKpis.compute(s, batch(), Optional.empty(), List.of(), BigDecimal.ONE);
+        assertThat(noMemberships.members()).isEqualTo(3); // every ledger line: ann, bob, cy
+        assertThat(noMemberships.activeMembers()).isEqualTo(2);
+        assertThat(noMemberships.enrolmentRate()).isEmpty();
+        LoyaltyKpis emptyFile = LoyaltyKpis.compute(s, batch(), Optional.of(List.of()), List.of(), BigDecimal.ONE);
+        assertThat(emptyFile.membersFromMemberships()).isTrue();
+        assertThat(emptyFile.members()).isZero(); // memberships given, none open: no members, no fallback
+        assertThat(emptyFile.activeMembers()).isZero();
+        assertThat(emptyFile.enrolmentRate()).hasValue(0.0);
+    }
+
+    @Test
+    void periodFlowsCountEventsInTheHalfOpenPeriodEndingAtTheAsOfInstant() {
+        order(ANN, "2025-01-01", 10000); // 100: exactly at the period's start, outside (as-of - 365d, as-of]
+        order(ANN, "2025-01-01T00:00:00.000001Z", 2000); // 20: just inside
+        tx(ANN, "r1", PointsTransactionType.REDEEM, "2025-01-01", 30); // at the start: outside
+        tx(ANN, "r2", PointsTransactionType.REDEEM, "2026-01-01", 5); // at the as-of instant: inside
+        LedgerStatement s = statement(LoyaltyProgram.builder().build(), "2026-01-01T00:00:00Z");
+        assertThat(s.periodEarned(0)).isEqualTo(20);
+        assertThat(s.periodRedeemed(0)).isEqualTo(5);
+        MemberPoints m = s.member(ANN).orElseThrow();
+        assertThat(m.earned()).isEqualTo(120);
+        assertThat(m.redeemed()).isEqualTo(35);
     }
 }

@@ -1,5 +1,6 @@
 package io.crmkit.examples.cli;
 
+import io.crmkit.core.history.AsOf;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.loyalty.LoyaltyProgram;
 import io.crmkit.core.loyalty.PointsRounding;
@@ -26,20 +27,23 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -55,19 +59,26 @@ import picocli.CommandLine.TypeConversionException;
             + " redeem_shortfall, reverse_shortfall, qualifying, tier_since; always earned = redeemed + expired"
             + " + reversed + balance.",
             "Earning: --points-per-unit N points per whole currency unit of each order's net amount, rounded down"
-            + " per order (--rounding); completed orders earn. A return (negative amount) takes back the points its"
-            + " amount would earn, newest points first, never more than the balance. Redemptions take the oldest"
+            + " per order (--rounding): a partial unit earns nothing, so N = 2 on 10.99 earns 20; completed orders"
+            + " earn. Returns (negative amounts) take back points from a customer's cumulative returned amount,"
+            + " rounded the same way (so returns of 0.99 each add up to whole units), newest points first, never"
+            + " more than the balance. Redemptions take the oldest"
             + " points first. A debit larger than the balance is applied up to it and the rest reported"
             + " (redeem_shortfall, reverse_shortfall), never hidden: no balance goes negative.",
             "Expiry: a point earned at t has expired at t + --expire-after, so one earned exactly 365 days before"
             + " the as-of instant has expired with 365d.",
             "Tiers: qualification over the window (as-of - --tier-window, as-of]; thresholds are inclusive"
             + " (spend >= 200 is silver with --tier silver=200); below every threshold the tier is basic.",
-            "--as-of DATE means the end of that day in --zone (its last microsecond): events of that day count.",
+            "--as-of DATE means the end of that day in --zone (its last microsecond): events of that day count."
+            + " --as-of DATE-TIME, as everywhere in crmkit, observes events strictly before that instant.",
+            "Periods: 365d means 365 days of 24 hours (not calendar days); ISO-8601 durations such as PT12H work"
+            + " too.",
             "KPIs (on stderr, or in the JSON): members, active members (earned or redeemed in --kpi-period),"
             + " earn, burn and expiry in the period, redemption rate and breakage (redeemed and expired / earned,"
             + " to date), outstanding points and their liability at --point-value; with --members the enrolment"
-            + " rate, with --referrals the referral rate and the referred customers' conversion and value."})
+            + " rate (buyers: customers with a completed order) and members and active members counted among the"
+            + " file's members only; with --referrals the referral rate and the referred customers' conversion and"
+            + " value (referrals after the as-of instant are counted apart)."})
 public final class LoyaltyCommand extends CrmkitCommand {
 
     @Mixin
@@ -85,18 +96,20 @@ public final class LoyaltyCommand extends CrmkitCommand {
 
     @Option(names = "--rounding", order = 12, paramLabel = "down|half-up|up", defaultValue = "down",
             converter = RoundingConverter.class,
-            description = "Rounding of each order's points. Default: ${DEFAULT-VALUE}.")
+            description = "Rounding of each order's net amount to whole currency units before it earns."
+                + " Default: ${DEFAULT-VALUE}.")
     private PointsRounding rounding;
 
     @Option(names = "--expire-after", order = 13, paramLabel = "PERIOD", defaultValue = "none",
-            converter = PeriodConverter.class,
-            description = "How long points stay spendable: days such as 365d, or none. Default: ${DEFAULT-VALUE}.")
+            converter = ExpiryConverter.class,
+            description = "How long points stay spendable: days of 24 hours such as 365d, or none."
+                + " Default: ${DEFAULT-VALUE}.")
     private Duration expireAfter;
 
     @Option(names = "--tier", order = 14, paramLabel = "NAME=THRESHOLD",
             description = "A tier and its inclusive threshold (whole currency units of net spend, or points with"
                 + " --tier-basis points); repeatable, e.g. --tier silver=200 --tier gold=500.")
-    private Map<String, Long> tiers = new LinkedHashMap<>();
+    private List<String> tiers = new ArrayList<>();
 
     @Option(names = "--tier-basis", order = 15, paramLabel = "spend|points", defaultValue = "spend",
             converter = BasisConverter.class,
@@ -106,7 +119,8 @@ public final class LoyaltyCommand extends CrmkitCommand {
 
     @Option(names = "--tier-window", order = 16, paramLabel = "PERIOD", defaultValue = "365d",
             converter = PeriodConverter.class,
-            description = "The rolling qualification window. Default: ${DEFAULT-VALUE}.")
+            description = "The rolling qualification window (days of 24 hours such as 365d)."
+                + " Default: ${DEFAULT-VALUE}.")
     private Duration tierWindow;
 
     @Option(names = "--points-events", order = 17, paramLabel = "FILE",
@@ -188,27 +202,31 @@ public final class LoyaltyCommand extends CrmkitCommand {
         OrderBatch batch = in.batch();
         LedgerStatement statement;
         LoyaltyKpis kpis;
-        try {
-            statement = LoyaltyLedger.statement(batch, transactions, program, new LedgerOptions(instant, kpiPeriod));
-            kpis = LoyaltyKpis.compute(statement, batch, memberships, referralList, pointValue);
-        } catch (ArithmeticException e) {
-            throw new CommandFailedException("points out of range: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailedException(e.getMessage());
-        }
         int scale = Math.max(0, batch.currency().getDefaultFractionDigits());
         ListRows rows = new ListRows(List.of(Column.text("customer_id"), Column.number("balance", 0),
                 Column.number("earned", 0), Column.number("redeemed", 0), Column.number("expired", 0),
                 Column.text("tier"), Column.number("reversed", 0), Column.number("redeem_shortfall", 0),
                 Column.number("reverse_shortfall", 0),
                 Column.number("qualifying", tierBasis == TierBasis.SPEND ? scale : 0), Column.text("tier_since")));
-        for (int i = 0; i < statement.memberCount(); i++) {
-            MemberPoints m = statement.member(i);
-            Object qualifying = tierBasis == TierBasis.SPEND ? BigDecimal.valueOf(m.qualifying(), scale)
-                    : (Object) m.qualifying();
-            rows.add(m.customerId().value(), m.balance(), m.earned(), m.redeemed(), m.expired(), m.tier(),
-                    m.reversed(), m.redeemShortfall(), m.reverseShortfall(), qualifying,
-                    m.tierSince().map(Instant::toString).orElse(null));
+        try {
+            statement = LoyaltyLedger.statement(batch, transactions, program, new LedgerOptions(instant, kpiPeriod));
+            // --members given (even with no rows): members come from the file, never from the ledger
+            kpis = LoyaltyKpis.compute(statement, batch, members != null ? Optional.of(memberships) : Optional.empty(),
+                    referralList, pointValue);
+            for (int i = 0; i < statement.memberCount(); i++) {
+                MemberPoints m = statement.member(i);
+                Object qualifying = tierBasis == TierBasis.SPEND ? BigDecimal.valueOf(m.qualifying(), scale)
+                        : (Object) m.qualifying();
+                rows.add(m.customerId().value(), m.balance(), m.earned(), m.redeemed(), m.expired(), m.tier(),
+                        m.reversed(), m.redeemShortfall(), m.reverseShortfall(), qualifying,
+                        m.tierSince().map(Instant::toString).orElse(null));
+            }
+        } catch (ArithmeticException e) {
+            // the message of an exact-arithmetic overflow names no customer
+            throw new CommandFailedException("points out of range: a total exceeds " + Long.MAX_VALUE
+                    + " points (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(e.getMessage());
         }
         ResultWriter.write(format, definitions(program, in, statement, kpis, instant, sideFiles),
                 rows, out(), err());
@@ -243,28 +261,59 @@ public final class LoyaltyCommand extends CrmkitCommand {
             throw new CommandFailedException("--points-per-unit must not be negative: " + pointsPerUnit);
         }
         List<Tier> list = new ArrayList<>();
-        try {
-            tiers.forEach((name, threshold) -> list.add(Tier.of(name, threshold)));
-            LoyaltyProgram.Builder b = LoyaltyProgram.builder().pointsPerUnit(pointsPerUnit).rounding(rounding)
-                    .tiers(new TierRules(tierBasis, tierWindow, list));
-            if (expireAfter != null) {
-                b.expiry(expireAfter);
+        Set<String> names = new HashSet<>();
+        for (String spec : tiers) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw usage("--tier: '" + spec + "' is not NAME=THRESHOLD (such as silver=200)");
             }
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailedException("--tier: " + e.getMessage());
+            String name = spec.substring(0, eq).strip();
+            long threshold;
+            try {
+                threshold = Long.parseLong(spec.substring(eq + 1).strip());
+            } catch (NumberFormatException e) {
+                throw usage("--tier: the threshold of '" + spec + "' is not a whole number");
+            }
+            if (!names.add(name.toLowerCase(Locale.ROOT))) {
+                throw usage("--tier: tier '" + name + "' is given twice; give each tier once");
+            }
+            try {
+                list.add(Tier.of(name, threshold));
+            } catch (IllegalArgumentException e) {
+                throw usage("--tier " + spec + ": " + e.getMessage());
+            }
         }
+        LoyaltyProgram.Builder b = LoyaltyProgram.builder().pointsPerUnit(pointsPerUnit).rounding(rounding);
+        try {
+            b.tiers(new TierRules(tierBasis, tierWindow, list));
+        } catch (IllegalArgumentException e) {
+            throw usage((list.isEmpty() ? "--tier-window: " : "--tier: ") + e.getMessage());
+        }
+        if (expireAfter != null) {
+            try {
+                b.expiry(expireAfter);
+            } catch (IllegalArgumentException e) {
+                throw usage("--expire-after: " + e.getMessage());
+            }
+        }
+        return b.build();
     }
 
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /**
+     * The last instant observed, inclusive: the shared {@link AsOf}'s exclusive cut-off less one
+     * microsecond, so a date means through the end of that day and a date-time excludes events
+     * placed exactly at it, as in every other crmkit command.
+     */
     private Instant asOfInstant() {
-        Object v = asOf.value();
-        if (v instanceof LocalDate d) {
-            return d.plusDays(1).atStartOfDay(input.zone()).toInstant().minusNanos(1000);
-        }
-        if (v instanceof LocalDateTime t) {
-            return t.atZone(input.zone()).toInstant();
-        }
-        return (Instant) v;
+        AsOf resolved = asOf.resolve(input.zone());
+        Instant cutoff = resolved.cutoff(input.zone());
+        Instant whole = cutoff.truncatedTo(ChronoUnit.MICROS);
+        Instant ceiling = whole.equals(cutoff) ? whole : whole.plus(1, ChronoUnit.MICROS);
+        return ceiling.minus(1, ChronoUnit.MICROS);
     }
 
     private Definitions definitions(LoyaltyProgram program, OrderFile in, LedgerStatement s, LoyaltyKpis k,
@@ -276,8 +325,9 @@ public final class LoyaltyCommand extends CrmkitCommand {
         d.put("currency", in.batch().currency().getCurrencyCode());
         d.put("currency_source", input.currencySource(in));
         d.put("earn", program.pointsPerUnit() + " points per whole currency unit of each order's net amount, "
-                + "rounded " + lower(program.rounding()) + " per order; completed orders earn; returns take back their amount's"
-                + " points, newest first, capped by the balance");
+                + "the amount rounded " + lower(program.rounding()) + " to whole units per order; completed orders earn;"
+                + " returns take back the points of the customer's cumulative returned amount, newest first, capped"
+                + " by the balance");
         d.put("redeem", "oldest points first; over-redemptions applied up to the balance and reported");
         d.put("expiry", program.expiry().map(p -> "a point earned at t has expired at t + " + days(p))
                 .orElse("none"));
@@ -309,6 +359,7 @@ public final class LoyaltyCommand extends CrmkitCommand {
         if (referrals != null) {
             kpis.put("referrals", k.referrals());
             kpis.put("duplicate_referrals", k.duplicateReferrals());
+            kpis.put("referrals_after_as_of", k.referralsAfterAsOf());
             kpis.put("referred_customers", k.referredCustomers());
             kpis.put("referral_rate", cell(k.referralRate()));
             kpis.put("referred_converted", k.referredConverted());
@@ -331,13 +382,25 @@ public final class LoyaltyCommand extends CrmkitCommand {
         return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Reads a period: {@code 365d} (days), an ISO-8601 duration such as {@code PT12H}, or {@code none}. */
+    /** Reads an expiry: a period as {@link PeriodConverter} reads it, or {@code none} (never expires: null). */
+    static final class ExpiryConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return value.strip().equalsIgnoreCase("none") ? null : new PeriodConverter().convert(value);
+        }
+    }
+
+    /**
+     * Reads a period: {@code 365d} (days of 24 hours) or an ISO-8601 duration such as {@code PT12H};
+     * {@code none} is refused (only {@code --expire-after} accepts it).
+     */
     static final class PeriodConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             String v = value.strip();
             if (v.equalsIgnoreCase("none")) {
-                return null;
+                throw new TypeConversionException("'" + value + "' is not allowed here: give a period such as 365d"
+                        + " (only --expire-after accepts none)");
             }
             Duration d;
             try {
@@ -345,7 +408,7 @@ public final class LoyaltyCommand extends CrmkitCommand {
                         ? Duration.ofDays(Long.parseLong(v.substring(0, v.length() - 1)))
                         : Duration.parse(v);
             } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-                throw new TypeConversionException("'" + value + "' is not a period (such as 365d, PT12H, or none)");
+                throw new TypeConversionException("'" + value + "' is not a period (such as 365d or PT12H)");
             }
             if (d.isNegative() || d.isZero()) {
                 throw new TypeConversionException("'" + value + "' must be a positive period");

@@ -9,11 +9,10 @@ import io.crmkit.core.loyalty.Membership;
 import io.crmkit.core.loyalty.Referral;
 import io.crmkit.core.loyalty.PointsTransaction;
 import io.crmkit.core.loyalty.PointsTransactionType;
+import io.crmkit.examples.cli.orders.CsvRecords;
 import io.crmkit.examples.cli.orders.TimestampParser;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -27,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the input files of {@code crmkit loyalty} besides the orders: {@code --members},
@@ -36,14 +34,20 @@ import java.util.zip.GZIPInputStream;
  * ignored, with one warning). {@code type} is {@code earn}, {@code redeem}, {@code adjust} (points
  * signed) or {@code reverse}; {@code expire} rows are rejected, as the ledger computes expiry.
  * Timestamps follow the order file's rules (a date alone is the start of that day in the zone).
- * Fields may be quoted with double quotes (a quoted field cannot span lines). Gzip is recognised by its magic bytes.
+ * The CSV format is the order files' ({@link CsvRecords}: quoted values may span lines, broken
+ * quoting rejects the row); gzip is recognised by its magic bytes as for the orders. A row must have
+ * as many fields as the header. Points are whole numbers of at most {@value #MAX_POINTS} per row.
  *
  * <p>Every data row is used or reported with its physical line number (the header is line 1) and a
- * reason that never repeats an identifier; a repeated {@code event_id} is rejected.
+ * reason that never repeats an identifier; a repeated {@code event_id} is rejected (only a row that
+ * was otherwise accepted claims its identifier).
  *
  * <p>Not thread-safe.
  */
 final class LoyaltyFiles {
+
+    /** The largest points value a row may carry: far beyond any real programme, far below overflow. */
+    static final long MAX_POINTS = 1_000_000_000_000L;
 
     private LoyaltyFiles() {
     }
@@ -67,9 +71,6 @@ final class LoyaltyFiles {
                 List.of("customer_id", "event_id", "timestamp", "type", "points"), List.of("order_id"), rejected,
                 warning, (f, at) -> {
                     String id = field(f, at, "event_id");
-                    if (!ids.add(id)) {
-                        throw new IllegalArgumentException("event_id repeats an earlier row's");
-                    }
                     long micros = micros(timestamps, f, at, "timestamp");
                     PointsTransactionType type = type(field(f, at, "type"));
                     long points;
@@ -79,11 +80,17 @@ final class LoyaltyFiles {
                         throw new IllegalArgumentException("points must be a whole number: '" + field(f, at, "points")
                                 + "'");
                     }
+                    if (points > MAX_POINTS || points < -MAX_POINTS) {
+                        throw new IllegalArgumentException("points out of range: " + points + " (at most " + MAX_POINTS
+                                + " per row)");
+                    }
                     Optional<OrderId> order = optional(f, at, "order_id").map(o -> identifier(o, OrderId::of,
                             "order_id"));
-                    return new PointsTransaction(identifier(id, PointsTransactionId::of, "event_id"),
+                    PointsTransaction t = new PointsTransaction(identifier(id, PointsTransactionId::of, "event_id"),
                             identifier(field(f, at, "customer_id"), CustomerId::of, "customer_id"), type,
                             TimestampParser.instant(micros), points, order);
+                    claim(ids, id, "event_id");
+                    return t;
                 });
     }
 
@@ -104,15 +111,14 @@ final class LoyaltyFiles {
         return readRows(file, "members", List.of("customer_id", "membership_id", "joined"), List.of("left"),
                 rejected, warning, (f, at) -> {
                     String id = field(f, at, "membership_id");
-                    if (!ids.add(id)) {
-                        throw new IllegalArgumentException("membership_id repeats an earlier row's");
-                    }
                     java.time.Instant joined = TimestampParser.instant(micros(timestamps, f, at, "joined"));
                     Optional<java.time.Instant> left = optional(f, at, "left")
                             .map(l -> TimestampParser.instant(micros(timestamps, f, at, "left")));
-                    return new Membership(identifier(id, MembershipId::of, "membership_id"),
+                    Membership m = new Membership(identifier(id, MembershipId::of, "membership_id"),
                             identifier(field(f, at, "customer_id"), CustomerId::of, "customer_id"), joined, left,
                             List.of());
+                    claim(ids, id, "membership_id");
+                    return m;
                 });
     }
 
@@ -134,9 +140,6 @@ final class LoyaltyFiles {
         return readRows(file, "referrals", List.of("referral_id", "referrer_id", "referred_id", "code", "timestamp"),
                 List.of("order_id"), rejected, warning, (f, at) -> {
                     String id = field(f, at, "referral_id");
-                    if (!ids.add(id)) {
-                        throw new IllegalArgumentException("referral_id repeats an earlier row's");
-                    }
                     java.time.Instant when = TimestampParser.instant(micros(timestamps, f, at, "timestamp"));
                     CustomerId referrer = identifier(field(f, at, "referrer_id"), CustomerId::of, "referrer_id");
                     CustomerId referred = identifier(field(f, at, "referred_id"), CustomerId::of, "referred_id");
@@ -146,8 +149,10 @@ final class LoyaltyFiles {
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("code is not a valid text (too long or control characters)");
                     }
-                    return new Referral(identifier(id, ReferralId::of, "referral_id"), referrer, referred, code, when,
-                            optional(f, at, "order_id").map(o -> identifier(o, OrderId::of, "order_id")));
+                    Referral r = new Referral(identifier(id, ReferralId::of, "referral_id"), referrer, referred, code,
+                            when, optional(f, at, "order_id").map(o -> identifier(o, OrderId::of, "order_id")));
+                    claim(ids, id, "referral_id");
+                    return r;
                 });
     }
 
@@ -159,6 +164,13 @@ final class LoyaltyFiles {
     @FunctionalInterface
     interface RowParser<T> {
         T parse(List<String> fields, Map<String, Integer> at);
+    }
+
+    /** Records a row's identifier once the row is otherwise accepted; a repeat rejects the row. */
+    private static void claim(Set<String> ids, String id, String column) {
+        if (!ids.add(id)) {
+            throw new IllegalArgumentException(column + " repeats an earlier row's");
+        }
     }
 
     private static String field(List<String> f, Map<String, Integer> at, String name) {
@@ -200,56 +212,58 @@ final class LoyaltyFiles {
                     + (Files.exists(file) ? " (not a readable file)" : " (no such file)"));
         }
         List<T> out = new ArrayList<>();
-        long read = 0;
-        long bad = 0;
-        java.io.InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file));
-        raw.mark(2);
-        int b1 = raw.read();
-        int b2 = raw.read();
-        raw.reset();
-        java.io.InputStream in = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(raw) : raw;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null) {
-                throw new CommandFailedException("the " + what + " file " + file + " is empty (no header)");
-            }
-            List<String> names = split(header.startsWith("\uFEFF") ? header.substring(1) : header);
-            Map<String, Integer> at = new LinkedHashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                at.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
-            }
-            for (String column : required) {
-                if (!at.containsKey(column)) {
-                    throw new CommandFailedException("the " + what + " file " + file + " has no " + column
-                            + " column (header: " + String.join(",", names) + ")");
-                }
-            }
-            List<String> ignored = at.keySet().stream()
-                    .filter(n -> !required.contains(n) && !optionalColumns.contains(n)).toList();
-            if (!ignored.isEmpty()) {
-                warning.accept(what + ": columns ignored: " + String.join(", ", ignored));
-            }
-            long line = 1;
-            String text;
-            while ((text = reader.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                read++;
-                try {
-                    List<String> f = split(text);
-                    if (f.size() < names.size()) {
-                        throw new IllegalArgumentException("expected " + names.size() + " fields, found " + f.size());
+        long[] counts = new long[2]; // read, rejected
+        Map<String, Integer> at = new LinkedHashMap<>();
+        int[] width = {0};
+        boolean header;
+        try (InputStream in = OrderInputOptions.decompressed(Files.newInputStream(file))) {
+            header = CsvRecords.read(in, new CsvRecords.Handler() {
+                @Override
+                public void header(List<String> names) {
+                    width[0] = names.size();
+                    for (int i = 0; i < names.size(); i++) {
+                        at.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
                     }
-                    out.add(parser.parse(f, at));
-                } catch (IllegalArgumentException e) {
-                    bad++;
-                    rejected.accept(line, e.getMessage());
+                    for (String column : required) {
+                        if (!at.containsKey(column)) {
+                            throw new CommandFailedException("the " + what + " file " + file + " has no " + column
+                                    + " column (header: " + String.join(",", names) + ")");
+                        }
+                    }
+                    List<String> ignored = at.keySet().stream()
+                            .filter(n -> !required.contains(n) && !optionalColumns.contains(n)).toList();
+                    if (!ignored.isEmpty()) {
+                        warning.accept(what + ": columns ignored: " + String.join(", ", ignored));
+                    }
                 }
-            }
+
+                @Override
+                public void record(long line, List<String> fields, boolean malformed) {
+                    counts[0]++;
+                    try {
+                        if (malformed) {
+                            throw new IllegalArgumentException("is not well-formed CSV (text after a closing quote,"
+                                    + " a quote inside an unquoted value, or a quote left open)");
+                        }
+                        if (fields.size() != width[0]) {
+                            throw new IllegalArgumentException("has " + fields.size()
+                                    + (fields.size() == 1 ? " field" : " fields") + ", the header has " + width[0]);
+                        }
+                        out.add(parser.parse(fields, at));
+                    } catch (IllegalArgumentException e) {
+                        counts[1]++;
+                        rejected.accept(line, e.getMessage());
+                    }
+                }
+            });
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new CommandFailedException("cannot read the gzip " + what + " file " + file + " to its end ("
+                    + e.getMessage() + "): the file is damaged or truncated");
         }
-        return new Rows<>(List.copyOf(out), read, bad);
+        if (!header) {
+            throw new CommandFailedException("the " + what + " file " + file + " is empty (no header)");
+        }
+        return new Rows<>(List.copyOf(out), counts[0], counts[1]);
     }
 
     private static PointsTransactionType type(String text) {
@@ -264,39 +278,5 @@ final class LoyaltyFiles {
             default -> throw new IllegalArgumentException("unknown type '" + text
                     + "' (earn, redeem, adjust, reverse)");
         };
-    }
-
-    /** Splits a CSV record: commas, fields optionally in double quotes with doubled quotes inside. */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quoted field");
-        }
-        out.add(field.toString());
-        return out;
     }
 }

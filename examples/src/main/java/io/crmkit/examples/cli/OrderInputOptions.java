@@ -366,8 +366,11 @@ public final class OrderInputOptions {
         }
     }
 
-    /** The stream itself, or its decompressed bytes when it starts with gzip's magic bytes (1f 8b). */
-    private static InputStream decompressed(InputStream raw) throws IOException {
+    /**
+     * The stream itself, or its decompressed bytes when it starts with gzip's magic bytes (1f 8b);
+     * shared with the side files of {@code crmkit loyalty}.
+     */
+    static InputStream decompressed(InputStream raw) throws IOException {
         PushbackInputStream in = new PushbackInputStream(raw, 2);
         int first = in.read();
         int second = first < 0 ? -1 : in.read();

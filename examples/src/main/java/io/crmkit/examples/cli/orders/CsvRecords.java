@@ -5,11 +5,18 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * The records of a small CSV input one at a time, split by {@link CsvBlocks} (the same format
- * rules, line numbers and malformed-record detection as order files), for the readers of ledger
- * files. Use from one thread; close it.
+ * The records of a small CSV input, in the same format as the order files (see
+ * {@link CsvBlocks}: a byte-order mark skipped, empty lines skipped but counted, quoted values that
+ * may hold commas, doubled quotes and line breaks, broken quoting flagged per record), for the
+ * side files of the commands (ledger files, points events, memberships, referrals), so that they
+ * follow the order files' rules exactly. Two ways in: {@link #read} hands the header and each
+ * record to a {@link Handler}; within this package a cursor ({@link #next()} and the accessors)
+ * walks the records one at a time.
+ *
+ * <p>A cursor is used from one thread and closed; {@link #read} may be called from any thread,
+ * one input per call.
  */
-final class CsvRecords implements AutoCloseable {
+public final class CsvRecords implements AutoCloseable {
 
     private final CsvBlocks blocks;
     private CsvBlocks.Block block;
@@ -17,6 +24,49 @@ final class CsvRecords implements AutoCloseable {
 
     CsvRecords(InputStream in) {
         this.blocks = new CsvBlocks(in);
+    }
+
+    /** Receives the header, then each record with the physical line where it starts. */
+    public interface Handler {
+        /**
+         * Receives the header (the first record).
+         *
+         * @param names the header's values, not null
+         */
+        void header(List<String> names);
+
+        /**
+         * Receives a record after the header.
+         *
+         * @param line the physical line where the record starts (the header's is 1 when it is first)
+         * @param fields the record's values, unquoted, unquoted values trimmed, not null
+         * @param malformed whether its quoting is broken (text after a closing quote, a quote inside
+         *     an unquoted value, or a quote left open at the end of the input)
+         */
+        void record(long line, List<String> fields, boolean malformed);
+    }
+
+    /**
+     * Reads the input to its end.
+     *
+     * @param in the bytes, UTF-8, already decompressed, not null; not closed
+     * @param handler receives the header and the records, not null
+     * @return whether there was a header (false for an input without any record)
+     * @throws IOException if reading fails
+     */
+    public static boolean read(InputStream in, Handler handler) throws IOException {
+        boolean header = false;
+        try (CsvRecords records = new CsvRecords(in)) {
+            while (records.next()) {
+                if (!header) {
+                    handler.header(records.texts());
+                    header = true;
+                } else {
+                    handler.record(records.line(), records.texts(), records.malformed());
+                }
+            }
+        }
+        return header;
     }
 
     /** Moves to the next record; false after the last. */
@@ -53,6 +103,7 @@ final class CsvRecords implements AutoCloseable {
         return block.texts(r);
     }
 
+    /** Stops the splitter thread. */
     @Override
     public void close() {
         blocks.close();
