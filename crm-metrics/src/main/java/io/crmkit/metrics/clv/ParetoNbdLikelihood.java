@@ -208,7 +208,8 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             startSeries();
             for (int p = groupPoint[g]; p < groupPoint[g + 1]; p++) {
                 double z = diff * invM[pointTime[p]];
-                if (ParetoNbdMath.seriesCost(a1, b2, z) > ParetoNbdMath.SERIES_BUDGET) {
+                double oneMinusZ = ((alphaLarger ? beta : alpha) + pointT[p]) * invM[pointTime[p]];
+                if (ParetoNbdMath.seriesCost(a1, b2, z, oneMinusZ) > ParetoNbdMath.SERIES_BUDGET) {
                     lnF[p] = Double.NaN; // summed only if the drop-out term's expansion does not apply
                 } else {
                     point(p, a1, b2, alphaLarger, alpha, beta, diff, grad);

@@ -83,13 +83,15 @@ final class ParetoNbdMath {
     }
 
     /**
-     * Roughly how many terms {@link #lnSeries} needs for {@code 2F1(a, b; a + 1; z)}: the fewer of
-     * the geometric estimate (ratio {@code (a - b + k) z / (a + k)} at k = 40) and, for {@code b > 1},
-     * the power-law one ({@code (a + 1) 10^(17 / (b - 1))}).
+     * An upper bound on the terms {@link #lnSeries} needs for {@code 2F1(a, b; a + 1; z)}: its
+     * k-th term is below {@code z^k} and, roughly, below {@code (1 + k / (a + 1))^-b}, so it has
+     * fallen by e^-45 (1e-17 of the first, with room for the tail bound) once either has: the fewer
+     * of {@code 45 / -ln z} and {@code (a + 1)(e^(45 / b) - 1)} terms.
      */
-    static double seriesCost(double a, double b, double z) {
-        double geometric = 40 / (1 - z * Math.min(1, (a - b + 40) / (a + 40)));
-        return b > 1.05 ? Math.min(geometric, (a + 1) * Math.pow(10, 17 / (b - 1))) : geometric;
+    static double seriesCost(double a, double b, double z, double oneMinusZ) {
+        double geometric = 45 / -Math.log1p(-oneMinusZ);
+        double power = b > 0.5 ? (a + 1) * Math.expm1(45 / b) : Double.POSITIVE_INFINITY;
+        return z == 0 ? 1 : Math.min(geometric, power);
     }
 
     /**
@@ -344,7 +346,7 @@ final class ParetoNbdMath {
         double diff = alphaLarger ? alpha - beta : beta - alpha;
         double b2 = alphaLarger ? s + 1 : rx;
         double zTx = diff / (m + tx);
-        if (seriesCost(a1, b2, zTx) > SERIES_BUDGET) {
+        if (seriesCost(a1, b2, zTx, ((alphaLarger ? beta : alpha) + tx) / (m + tx)) > SERIES_BUDGET) {
             double[] tg = g == null ? null : new double[4];
             double l2 = lnTail(r, alpha, s, beta, x, tx, bigT, tg);
             if (Double.isNaN(l2)) {

@@ -103,7 +103,7 @@ class ParetoNbdTailTest {
         double b2 = alphaLarger ? s + 1 : r + x;
         double a1 = r + s + x;
         double zTx = diff / (m + tx);
-        Assume.that(ParetoNbdMath.seriesCost(a1, b2, zTx) < 5000);
+        Assume.that(ParetoNbdMath.seriesCost(a1, b2, zTx, (Math.min(alpha, beta) + tx) / (m + tx)) < 5000);
         double near = Math.min(alpha, beta);
         double lnFtx = ParetoNbdMath.lnSeries(a1, b2, zTx, (near + tx) / (m + tx), null) - a1 * Math.log(m + tx);
         double lnFT = ParetoNbdMath.lnSeries(a1, b2, diff / (m + bigT), (near + bigT) / (m + bigT), null)
