@@ -1,5 +1,6 @@
 package io.crmkit.metrics.credit;
 
+import io.crmkit.core.CurrencyMismatchException;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.credit.CreditTerms;
 import io.crmkit.core.internal.Checks;
@@ -66,6 +67,8 @@ public record PaymentBehaviour(CustomerId customerId, int invoicesDue, double on
      * @param allocation the allocation, not null
      * @param terms the credit terms by customer (customers without terms have utilisation 0), not null
      * @return the behaviours, never null
+     * @throws CurrencyMismatchException if a ledger customer's credit limit is in another currency
+     *     than the ledger
      */
     public static List<PaymentBehaviour> of(Allocation allocation, Map<CustomerId, CreditTerms> terms) {
         Checks.notNull(allocation, "allocation");
@@ -85,7 +88,8 @@ public record PaymentBehaviour(CustomerId customerId, int invoicesDue, double on
                     continue;
                 }
                 first = Math.min(first, l.invIssued[i]);
-                outstanding += allocation.open[i];
+                outstanding = Ledger.add(outstanding, allocation.open[i], "the outstanding amount of customer "
+                        + l.customers[c]);
                 int late = allocation.daysLate(i);
                 if (late < 0) {
                     continue;
@@ -104,6 +108,10 @@ public record PaymentBehaviour(CustomerId customerId, int invoicesDue, double on
             CustomerId id = l.customers[c];
             CreditTerms t = terms.get(id);
             double utilisation = 0;
+            if (t != null && !t.limit().currency().equals(l.currency)) {
+                throw new CurrencyMismatchException(l.currency, t.limit().currency(), "credit limit of customer "
+                        + id + " (the ledger has one currency; crmkit never converts)");
+            }
             if (t != null && outstanding > 0) {
                 long limit = t.limit().toMinorUnits();
                 utilisation = limit == 0 ? MAX_UTILISATION : Math.min(MAX_UTILISATION, (double) outstanding / limit);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.crmkit.core.CurrencyMismatchException;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.credit.CreditTerms;
@@ -51,6 +52,17 @@ class RatingTest {
         assertThat(PaymentBehaviour.of(a, Map.of()).get(0).utilisation()).isZero();
         assertThat(PaymentBehaviour.of(a, Map.of(C, CreditTerms.of(C, eur("0"), 30))).get(0).utilisation())
                 .isEqualTo(2.0);
+    }
+
+    @Test
+    void aCreditLimitInAnotherCurrencyIsRefusedNotMixed() {
+        Allocation a = Ledger.of(Money.currency("EUR"),
+                List.of(Invoice.issued(InvoiceId.of("A"), C, D0, D0.plusDays(30), eur("100"))), List.of())
+                .allocate(D0.plusDays(10));
+        assertThatThrownBy(() -> PaymentBehaviour.of(a, Map.of(C, CreditTerms.of(C, Money.of("400", "USD"), 30))))
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessageContaining("credit limit of customer")
+                .hasMessageContaining("USD");
     }
 
     @Test
