@@ -149,9 +149,9 @@ public final class Allocation {
         long credited = 0;
         long un = 0;
         for (int c = 0; c < ledger.customerCount(); c++) {
-            paid += paidApplied[c];
-            credited += creditedApplied[c];
-            un += unapplied[c];
+            paid = Ledger.add(paid, paidApplied[c], "the payments applied");
+            credited = Ledger.add(credited, creditedApplied[c], "the credit notes applied");
+            un = Ledger.add(un, unapplied[c], "the unapplied credit");
         }
         return new LedgerTotals(ledger.money(invoiced), ledger.money(payments), ledger.money(notes),
                 ledger.money(paid), ledger.money(credited), ledger.money(wo), ledger.money(out), ledger.money(un));
@@ -183,8 +183,8 @@ public final class Allocation {
                 while (b < edges.length && late > edges[b]) {
                     b++;
                 }
-                sums[b] += o;
-                total += o;
+                sums[b] = Ledger.add(sums[b], o, "an ageing bucket of customer " + ledger.customers[c]);
+                total = Ledger.add(total, o, "the outstanding amount of customer " + ledger.customers[c]);
             }
             if (total == 0 && unapplied[c] == 0) {
                 continue;
@@ -218,7 +218,7 @@ public final class Allocation {
             while (b < edges.length && late > edges[b]) {
                 b++;
             }
-            sums[b] += o;
+            sums[b] = Ledger.add(sums[b], o, "an ageing bucket's total");
         }
         return sums;
     }
@@ -241,9 +241,9 @@ public final class Allocation {
             if (!counted(i)) {
                 continue;
             }
-            out += open[i];
-            if (ledger.invIssued[i] > asOf - periodDays) {
-                sales += ledger.invAmount[i];
+            out = Ledger.add(out, open[i], "the outstanding amount");
+            if (ledger.invIssued[i] > (long) asOf - periodDays) {
+                sales = Ledger.add(sales, ledger.invAmount[i], "the invoices of the DSO period");
             }
         }
         return sales == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) out / sales * periodDays);
@@ -259,9 +259,9 @@ public final class Allocation {
         long overdue = 0;
         for (int i = 0; i < open.length; i++) {
             if (counted(i)) {
-                out += open[i];
+                out = Ledger.add(out, open[i], "the outstanding amount");
                 if (ledger.invDue[i] < asOf) {
-                    overdue += open[i];
+                    overdue = Ledger.add(overdue, open[i], "the overdue amount");
                 }
             }
         }

@@ -83,16 +83,16 @@ public final class Allocator {
      *
      * @param day the day to reach, not before the last day reached, not null
      * @return this allocator
-     * @throws IllegalArgumentException if {@code day} is before the last day reached
+     * @throws IllegalArgumentException if {@code day} is before the last day reached or outside
+     *     0001-01-01 .. 9999-12-31
      */
     public Allocator advanceTo(LocalDate day) {
         Checks.notNull(day, "day");
-        long d = day.toEpochDay();
-        if (d < through) {
+        int to = Ledger.epochDay(day, "day");
+        if (to < through) {
             throw new IllegalArgumentException("day " + day + " is before the day already reached "
                     + LocalDate.ofEpochDay(through));
         }
-        int to = (int) d;
         for (int c = 0; c < ledger.customerCount(); c++) {
             advanceCustomer(c, to);
         }

@@ -279,4 +279,38 @@ class AllocationExamplesTest {
         assertThatThrownBy(() -> Ledger.of(EUR, List.of(), List.of()).allocator().advanceTo(day(5)).advanceTo(day(4)))
                 .hasMessageContaining("before the day already reached");
     }
+
+    @Test
+    void sumsBeyondTheRangeOfMinorUnitsFailClearlyInsteadOfWrappingAround() {
+        long half = Long.MAX_VALUE / 2 + 1;
+        Ledger ledger = Ledger.builder(EUR)
+                .addIssued("A", C, (int) day(0).toEpochDay(), (int) day(10).toEpochDay(), half)
+                .addIssued("B", C, (int) day(0).toEpochDay(), (int) day(10).toEpochDay(), half)
+                .build();
+        Allocation a = ledger.allocate(day(20));
+        assertThatThrownBy(() -> a.ageing(AgeingBuckets.DEFAULT)).isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("exceeds the range of");
+        assertThatThrownBy(a::overdueShare).isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("the outstanding amount exceeds");
+        assertThatThrownBy(() -> a.dso(90)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> a.ageingTotalsMinor(AgeingBuckets.DEFAULT)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> PaymentBehaviour.of(a, java.util.Map.of())).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void daysBeyondTheLedgersRangeAreRefusedNotTruncated() {
+        LocalDate far = LocalDate.of(6_000_000, 1, 1); // epoch day > Integer.MAX_VALUE: (int) would wrap
+        assertThatThrownBy(() -> Ledger.builder(EUR)
+                .add(Invoice.issued(InvoiceId.of("A"), C, D0, far, eur("1"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invoice A due must be between 0001-01-01 and 9999-12-31: +6000000-01-01");
+        assertThatThrownBy(() -> Ledger.builder(EUR).add(Payment.of(PaymentId.of("p"), C, far, eur("1"))))
+                .hasMessageStartingWith("payment p paid_on must be between");
+        Ledger.Builder b = Ledger.builder(EUR);
+        assertThatThrownBy(() -> b.add(Invoice.issued(InvoiceId.of("A"), C, D0, far, eur("1"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        // the refused invoice left nothing behind: its id can be added again
+        b.add(Invoice.issued(InvoiceId.of("A"), C, D0, day(5), eur("1")));
+        assertThatThrownBy(() -> b.build().allocate(far)).hasMessageStartingWith("day must be between");
+    }
 }

@@ -115,6 +115,50 @@ class ReceivablesCommandTest {
     }
 
     @Test
+    void aValidRowIsNotRejectedAsRepeatingARejectedOne() throws IOException {
+        String invoices = String.join("\n",
+                "invoice_id,customer_id,issued,due,amount",
+                "i1,ann,2025-13-01,2025-06-30,1.00",
+                "i1,ann,2025-06-01,2025-06-30,100.00",
+                "i1,ann,2025-06-01,2025-06-30,7.00",
+                "");
+        Cli.Run run = run(invoices, "payment_id,customer_id,paid_on,amount\n", "--format", "csv");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.rejected()).containsExactly(
+                "line 2: invoices.csv: issued is not an ISO date such as 2025-01-31: '2025-13-01'",
+                "line 4: invoices.csv: invoice_id repeats the one on line 3");
+        assertThat(run.outLines()).contains("ann,100.00,0.00,0.00,0.00,0.00,100.00,0.00,AAA");
+    }
+
+    @Test
+    void farDatesAndHugeAmountsAreRejectedPerRowNotWrappedAround() throws IOException {
+        String invoices = String.join("\n",
+                "invoice_id,customer_id,issued,due,amount",
+                "i1,ann,2025-06-01,2025-06-30,100.00",
+                "i2,ann,1899-12-31,2025-06-30,1.00",
+                "i3,ann,2025-06-01,2201-01-01,1.00",
+                "i4,ann,2025-06-01,2025-06-30,92233720368547758.07",
+                "i5,ann,2025-06-01,2025-06-30,10000000000000.01",
+                "i6,bob,2025-06-01,2025-06-30,10000000000000.00",
+                "");
+        String payments = String.join("\n",
+                "payment_id,customer_id,paid_on,amount",
+                "p1,bob,+1000000-01-01,1.00",
+                "");
+        Cli.Run run = run(invoices, payments, "--format", "csv");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.rejectedLineNumbers()).containsExactly(3, 4, 5, 6, 2);
+        assertThat(run.rejected().get(0)).isEqualTo("line 3: invoices.csv: issued 1899-12-31 is outside the years 1900-2200");
+        assertThat(run.rejected().get(1)).isEqualTo("line 4: invoices.csv: due 2201-01-01 is outside the years 1900-2200");
+        assertThat(run.rejected().get(2)).startsWith("line 5: invoices.csv: amount '92233720368547758.07'");
+        assertThat(run.rejected().get(3)).startsWith(
+                "line 6: invoices.csv: amount '10000000000000.01' exceeds 1000000000000000 minor units");
+        assertThat(run.rejected().get(4)).isEqualTo(
+                "line 2: payments.csv: paid_on +1000000-01-01 is outside the years 1900-2200");
+        assertThat(run.outLines()).contains("bob,10000000000000.00,0.00,0.00,0.00,0.00,10000000000000.00,0.00,AAA");
+    }
+
+    @Test
     void severalCurrenciesNeedAChoiceAndOtherCurrencyRowsAreRejected() throws IOException {
         String invoices = String.join("\n",
                 "invoice_id,customer_id,issued,due,amount,currency",
