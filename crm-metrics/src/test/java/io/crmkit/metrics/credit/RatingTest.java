@@ -179,4 +179,32 @@ class RatingTest {
                 bt.model().describe(), bt.classes().stream().map(c -> c.label() + " " + c.customers() + "/"
                         + c.defaults()).collect(Collectors.joining(", ")));
     }
+
+    @Test
+    void todaysCreditLimitsDoNotLeakIntoTheFitOrTheBacktest() {
+        LocalDate start = LocalDate.of(2022, 1, 1);
+        LocalDate end = LocalDate.of(2024, 12, 31);
+        ReceivablesSimulator.SimulatedLedger sim =
+                new ReceivablesSimulator(3000, start, end, Money.currency("EUR"), 17).generate();
+        Ledger ledger = Ledger.of(Money.currency("EUR"), sim.invoices(), sim.payments());
+        // the host cut the limits of the customers that defaulted in the window to 1 EUR: with today's limits
+        // applied to past balances, utilisation would predict the outcome perfectly
+        LocalDate observed = end.minusDays(180);
+        java.util.Set<CustomerId> defaulted = RatingModel.defaultedBetween(ledger.allocate(end), observed);
+        Map<CustomerId, CreditTerms> cut = sim.payers().stream().map(ReceivablesSimulator.Payer::customerId)
+                .collect(Collectors.toMap(c -> c, c -> CreditTerms.of(c, eur(defaulted.contains(c) ? "1" : "1000000"), 30)));
+        RatingModel withCut = RatingModel.fit(ledger, cut, end, 180);
+        RatingModel without = RatingModel.fit(ledger, Map.of(), end, 180);
+        assertThat(withCut.source()).startsWith("fitted by logistic regression").contains("utilisation left out");
+        assertThat(withCut.weights()).isEqualTo(without.weights());
+        assertThat(withCut.weights().get(4)).isZero();
+        RatingBacktest bt = RatingBacktest.run(ledger, cut, end, 180, RatingScale.DEFAULT);
+        RatingBacktest plain = RatingBacktest.run(ledger, Map.of(), end, 180, RatingScale.DEFAULT);
+        assertThat(bt.auc()).isEqualTo(plain.auc());
+        assertThat(bt.handSetAuc()).isEqualTo(plain.handSetAuc());
+        assertThat(bt.auc().getAsDouble()).isLessThan(0.99);
+        assertThatThrownBy(() -> RatingModel.fit(ledger, Map.of(), null, 180)).hasMessageContaining("asOf");
+        assertThatThrownBy(() -> RatingBacktest.run(ledger, Map.of(), null, 180, RatingScale.DEFAULT))
+                .hasMessageContaining("asOf");
+    }
 }
