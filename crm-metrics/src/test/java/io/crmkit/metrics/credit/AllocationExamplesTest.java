@@ -110,6 +110,15 @@ class AllocationExamplesTest {
         assertThat(open(a, "A")).isEqualTo(eur("0"));
         assertThat(open(a, "B")).isEqualTo(eur("100"));
         assertThat(a.totals().unappliedCredit()).isEqualTo(eur("20"));
+        // and it is made visible, with the reason and what of it is unapplied
+        assertThat(a.notYetIssuedReferences()).containsExactly(new Allocation.NotYetIssuedReference("p1", false, C,
+                day(5), "B", day(10), eur("30"), eur("20")));
+        assertThat(a.notYetIssuedReferences().get(0).reason())
+                .isEqualTo("names invoice B not yet issued on the payment date (2025-01-06; issued 2025-01-11)");
+        assertThat(allocate(4).notYetIssuedReferences()).as("the payment is after the as-of day").isEmpty();
+        pay("p2", 12, "5", "B");
+        assertThat(allocate(40).notYetIssuedReferences()).extracting(Allocation.NotYetIssuedReference::creditId)
+                .containsExactly("p1");
     }
 
     @Test

@@ -115,6 +115,28 @@ class ReceivablesCommandTest {
     }
 
     @Test
+    void aPaymentNamingAnInvoiceNotYetIssuedIsReportedAsUnappliedWithTheReason() throws IOException {
+        String invoices = String.join("\n",
+                "invoice_id,customer_id,issued,due,amount",
+                "i1,ann,2025-05-01,2025-05-31,10.00",
+                "i2,ann,2025-06-10,2025-07-10,100.00",
+                "");
+        String payments = String.join("\n",
+                "payment_id,customer_id,paid_on,amount,invoice_id",
+                "p1,ann,2025-06-01,30.00,i2",
+                "");
+        Cli.Run run = run(invoices, payments, "--format", "csv");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.outLines().get(1)).startsWith("ann,100.00,0.00,0.00,0.00,0.00,100.00,20.00,");
+        assertThat(run.err()).contains("warning: payment p1 names invoice i2 not yet issued on the payment date"
+                + " (2025-06-01; issued 2025-06-10): 20.00 of 30.00 unapplied");
+        assertThat(run.lastErrLine()).contains("0 of 3 rows rejected; 1 payments or credit notes name an invoice not"
+                + " yet issued on the payment date (amount 30.00, of it 20.00 unapplied credit)");
+        Cli.Run help = Cli.run("receivables", "--help");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("not yet issued");
+    }
+
+    @Test
     void aValidRowIsNotRejectedAsRepeatingARejectedOne() throws IOException {
         String invoices = String.join("\n",
                 "invoice_id,customer_id,issued,due,amount",
