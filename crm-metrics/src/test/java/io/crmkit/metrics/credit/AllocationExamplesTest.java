@@ -254,6 +254,24 @@ class AllocationExamplesTest {
         assertThat(weekly.bucketOf(15)).isEqualTo(3);
         assertThatThrownBy(() -> AgeingBuckets.parse("0,30,30")).hasMessageContaining("strictly ascending");
         assertThatThrownBy(() -> AgeingBuckets.parse("0,x")).hasMessageContaining("'0,x'");
+        // a first edge above 0 would put not-yet-due invoices in a column named as overdue (d0_5) and make
+        // CustomerAgeing.overdue() disagree with overdueShare(): refused
+        assertThatThrownBy(() -> AgeingBuckets.parse("5,30")).hasMessageContaining("the first edge must be 0")
+                .hasMessageContaining("[5, 30]");
+        assertThatThrownBy(() -> AgeingBuckets.parse("-1,30")).hasMessageContaining("the first edge must be 0");
+    }
+
+    @Test
+    void theFirstBucketIsExactlyWhatIsNotPastDueSoOverdueAgreesWithOverdueShare() {
+        invoice("A", 0, 10, "100"); // due day 10: 10 days past due on day 20
+        invoice("B", 0, 20, "50"); // due today: current
+        invoice("C", 0, 30, "25"); // not yet due
+        Allocation a = allocate(20);
+        CustomerAgeing row = a.ageing(AgeingBuckets.parse("0,7,14")).get(0);
+        assertThat(row.buckets()).containsExactly(eur("75"), eur("0"), eur("100"), eur("0"));
+        assertThat(row.overdue()).isEqualTo(eur("100"));
+        assertThat(a.overdueShare().getAsDouble())
+                .isEqualTo(row.overdue().amount().doubleValue() / row.outstanding().amount().doubleValue());
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class ReceivablesCommand extends CrmkitCommand {
 
     @Option(names = "--buckets", order = 11, paramLabel = "EDGES", defaultValue = "0,30,60,90",
             description = "Upper edges of the ageing buckets in days past due. Default: ${DEFAULT-VALUE}"
-                + " (current, 1-30, 31-60, 61-90, 91+).")
+                + " (current, 1-30, 31-60, 61-90, 91+). The first edge must be 0: current is what is not yet past due.")
     private String buckets;
 
     @Option(names = "--rating-scale", order = 12, paramLabel = "SCALE", defaultValue = "AAA:0.02,AA:0.05,A:0.1,B:0.2,C",
@@ -89,7 +89,8 @@ public final class ReceivablesCommand extends CrmkitCommand {
         try {
             edges = AgeingBuckets.parse(buckets);
         } catch (IllegalArgumentException e) {
-            throw new CommandFailedException("--buckets: " + e.getMessage());
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--buckets " + buckets + ": "
+                    + e.getMessage());
         }
         try {
             scale = RatingScale.parse(ratingScale);

@@ -73,6 +73,10 @@ class ReceivablesCommandTest {
         assertThat(ann.get("d1_45").decimalValue()).isEqualByComparingTo("70.00");
         assertThat(ann.get("d46_plus").decimalValue()).isEqualByComparingTo("0");
         assertThat(doc.at("/definitions/currency").asText()).isEqualTo("USD");
+        Cli.Run above = run(INVOICES, PAYMENTS, "--buckets", "5,30", "--format", "csv");
+        assertThat(above.exitCode()).isEqualTo(CrmkitCli.EXIT_USAGE);
+        assertThat(above.err()).contains("--buckets 5,30: the first edge must be 0");
+        assertThat(above.out()).isEmpty();
         assertThat(doc.at("/definitions/overdue_share").asDouble()).isCloseTo(150.0 / 250, org.assertj.core.api.Assertions.within(1e-12));
     }
 
