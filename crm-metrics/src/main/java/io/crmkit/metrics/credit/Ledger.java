@@ -8,6 +8,8 @@ import io.crmkit.core.credit.InvoiceId;
 import io.crmkit.core.credit.InvoiceStatus;
 import io.crmkit.core.credit.Payment;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.CustomerIdSort;
+import io.crmkit.core.internal.CustomerIndex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,11 +60,7 @@ public final class Ledger {
     private Ledger(Builder b) {
         this.currency = b.currency;
         int nc = b.customerIds.size();
-        Integer[] corder = new Integer[nc];
-        for (int i = 0; i < nc; i++) {
-            corder[i] = i;
-        }
-        Arrays.sort(corder, (x, y) -> b.customerIds.get(x).compareTo(b.customerIds.get(y)));
+        int[] corder = CustomerIdSort.ascending(b.customerIds.toArray(new CustomerId[0]), nc);
         int[] rank = new int[nc];
         customers = new CustomerId[nc];
         for (int r = 0; r < nc; r++) {
@@ -308,7 +306,7 @@ public final class Ledger {
     public static final class Builder {
 
         private final Currency currency;
-        private final Map<CustomerId, Integer> customerIndex = new HashMap<>();
+        private final CustomerIndex customerIndex = new CustomerIndex(16);
         private final List<CustomerId> customerIds = new ArrayList<>();
         private final List<RawInvoice> invoices = new ArrayList<>();
         private final List<RawCredit> credits = new ArrayList<>();
@@ -322,10 +320,12 @@ public final class Ledger {
         }
 
         private int customer(CustomerId id) {
-            return customerIndex.computeIfAbsent(id, k -> {
-                customerIds.add(k);
-                return customerIds.size() - 1;
-            });
+            int at = customerIndex.getOrAdd(id);
+            if (at < 0) {
+                customerIds.add(id);
+                return -at - 1;
+            }
+            return at;
         }
 
         private long minor(Money amount, String what) {

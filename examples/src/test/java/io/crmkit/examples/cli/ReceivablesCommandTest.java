@@ -108,7 +108,7 @@ class ReceivablesCommandTest {
                 "line 3: invoices.csv: issued is not an ISO date such as 2025-01-31: '2025-13-01'");
         assertThat(run.rejected().get(3)).isEqualTo("line 6: invoices.csv: customer_id is empty");
         assertThat(run.rejected().get(2)).isEqualTo("line 5: invoices.csv: invoice_id repeats the one on line 2");
-        assertThat(run.err()).contains("warning: invoices.csv: columns ignored: note");
+        assertThat(run.err()).contains("warning: invoices.csv: columns ignored: 'note'");
         assertThat(run.lastErrLine()).contains("10 of 13 rows rejected");
         // ann: i1 100 - i8 credit note 20 - p3 3 = 77
         assertThat(run.outLines()).contains("ann,77.00,0.00,0.00,0.00,0.00,77.00,0.00,AAA");
@@ -138,6 +138,27 @@ class ReceivablesCommandTest {
                 + " yet issued on the payment date (amount 30.00, of it 20.00 unapplied credit)");
         Cli.Run help = Cli.run("receivables", "--help");
         assertThat(help.out().replaceAll("\\s+", " ")).contains("not yet issued");
+    }
+
+    @Test
+    void aRepeatedHeaderOrATruncatedGzipFileIsAClearErrorNamingTheFile() throws IOException {
+        Cli.Run twice = run("invoice_id,customer_id,issued,due,amount,Amount\ni1,ann,2025-06-01,2025-06-30,1.00,2.00\n",
+                PAYMENTS);
+        assertThat(twice.exitCode()).isEqualTo(CrmkitCli.EXIT_FAILED);
+        assertThat(twice.lastErrLine()).contains("invoices.csv: line 1: the header names column 'amount' twice");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(INVOICES.repeat(50).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] all = bytes.toByteArray();
+        Path gz = dir.resolve("invoices.csv.gz");
+        java.nio.file.Files.write(gz, java.util.Arrays.copyOf(all, all.length / 2));
+        Path pay = Cli.write(dir, "payments.csv", PAYMENTS);
+        Cli.Run truncated = Cli.run("receivables", "--invoices", gz.toString(), "--payments", pay.toString(),
+                "--as-of", "2025-06-30");
+        assertThat(truncated.exitCode()).isEqualTo(CrmkitCli.EXIT_FAILED);
+        assertThat(truncated.lastErrLine()).contains("cannot read the gzip input " + gz + " to its end")
+                .contains("damaged or truncated");
     }
 
     @Test

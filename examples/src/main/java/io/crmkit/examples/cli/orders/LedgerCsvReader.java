@@ -8,10 +8,8 @@ import io.crmkit.core.credit.InvoiceId;
 import io.crmkit.core.credit.InvoiceStatus;
 import io.crmkit.core.credit.Payment;
 import io.crmkit.core.credit.PaymentId;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the ledger files of {@code crmkit receivables} and {@code crmkit collections}: invoices,
@@ -211,22 +208,18 @@ public final class LedgerCsvReader {
             throw new InvalidInputException("cannot read " + file + (Files.exists(file) ? " (not a readable file)"
                     : " (no such file)"));
         }
-        try (InputStream in = open(file); CsvRecords records = new CsvRecords(in)) {
+        try (InputStream in = GzipInput.decompressed(Files.newInputStream(file)); CsvRecords records = new CsvRecords(in)) {
             if (!records.next()) {
                 throw new InvalidInputException(file + " is empty: a header line is required ("
                         + String.join(",", required) + ")");
             }
             List<String> header = records.texts();
-            Map<String, Integer> columns = new HashMap<>();
-            List<String> ignored = new ArrayList<>();
-            for (int i = 0; i < header.size(); i++) {
-                String h = header.get(i).trim().toLowerCase(Locale.ROOT);
-                if ((required.contains(h) || optional.contains(h)) && !columns.containsKey(h)) {
-                    columns.put(h, i);
-                } else {
-                    ignored.add(header.get(i));
-                }
-            }
+            Map<String, String> known = new LinkedHashMap<>();
+            required.forEach(c -> known.put(c, c));
+            optional.forEach(c -> known.put(c, c));
+            HeaderColumns.Found found = HeaderColumns.find(header, known, rows.name + ": ");
+            Map<String, Integer> columns = found.at();
+            List<String> ignored = found.ignored();
             List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 throw new InvalidInputException(file + ": the header lacks " + missing + " (required: "
@@ -270,21 +263,10 @@ public final class LedgerCsvReader {
                 }
                 rows.pending.add(new Pending(line, values, code));
             }
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new InvalidInputException(GzipInput.damaged(file.toString(), e));
         }
         return rows;
-    }
-
-    private static InputStream open(Path file) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 2);
-        int first = in.read();
-        int second = first < 0 ? -1 : in.read();
-        if (second >= 0) {
-            in.unread(second);
-        }
-        if (first >= 0) {
-            in.unread(first);
-        }
-        return first == 0x1f && second == 0x8b ? new GZIPInputStream(in, 1 << 16) : new BufferedInputStream(in, 1 << 16);
     }
 
     /** A row rejected while its values are converted. */
