@@ -128,6 +128,36 @@ class RatingTest {
     }
 
     @Test
+    void stepHalvingConvergesWherePlainNewtonDiverges() {
+        // separable in two features: the first plain Newton step overshoots into saturation, where the Hessian is
+        // only the ridge, and the next steps run off to 1e11; halving until the penalised likelihood rises converges
+        double[][] x = {{4, 12}, {3, -9}, {-11, 21}, {5, -11}, {-18, 16}};
+        int[] y = {1, 0, 0, 1, 0};
+        LogisticRegression.Fit plain = LogisticRegression.fit(x, y, false);
+        assertThat(plain.converged()).isFalse();
+        LogisticRegression.Fit fit = LogisticRegression.fit(x, y);
+        assertThat(fit.converged()).isTrue();
+        double[] w = fit.weights();
+        assertThat(java.util.Arrays.stream(w).allMatch(v -> Math.abs(v) < 100)).as(java.util.Arrays.toString(w)).isTrue();
+        // a maximum: every small move lowers the penalised log-likelihood
+        double best = LogisticRegression.penalisedLogLikelihood(x, y, w);
+        for (int j = 0; j < w.length; j++) {
+            for (double d : new double[] {-1e-3, 1e-3}) {
+                double[] moved = w.clone();
+                moved[j] += d;
+                assertThat(LogisticRegression.penalisedLogLikelihood(x, y, moved)).isLessThan(best);
+            }
+        }
+        // and the cases are classified correctly
+        for (int r = 0; r < x.length; r++) {
+            double p = LogisticRegression.sigmoid(w[0] + w[1] * x[r][0] + w[2] * x[r][1]);
+            assertThat(p > 0.5).isEqualTo(y[r] == 1);
+        }
+        // far-apart features saturate the sigmoid: 1 - mu is taken without cancellation, so the fit still converges
+        assertThat(LogisticRegression.fit(new double[][] {{-1000}, {1000}}, new int[] {0, 1}).converged()).isTrue();
+    }
+
+    @Test
     void aucCountsTiesHalfAndIsEmptyWithOneOutcome() {
         assertThat(RatingBacktest.auc(new double[] {0.1, 0.2, 0.3, 0.4}, new boolean[] {false, false, true, true})
                 .getAsDouble()).isEqualTo(1.0);
