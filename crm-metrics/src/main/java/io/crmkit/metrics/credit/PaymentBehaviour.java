@@ -3,6 +3,7 @@ package io.crmkit.metrics.credit;
 import io.crmkit.core.CurrencyMismatchException;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.credit.CreditTerms;
+import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.Map;
  *       or the as-of day for invoices still open, never negative; 0 when none is judged;</li>
  *   <li>{@code utilisation}: outstanding amount over the credit limit, capped at 2; 0 without
  *       terms; 2 for anything outstanding under a zero limit;</li>
- *   <li>{@code tenureYears}: years (of 365.25 days) from the first invoice to the day.</li>
+ *   <li>{@code tenureYears}: years (of 365.2425 days, {@link PeriodUnit#YEARS}, ADR 0003) from the
+ *       first invoice to the day.</li>
  * </ul>
  *
  * <p>Immutable and thread-safe; never NaN.
@@ -117,7 +119,7 @@ public record PaymentBehaviour(CustomerId customerId, int invoicesDue, double on
                 utilisation = limit == 0 ? MAX_UTILISATION : Math.min(MAX_UTILISATION, (double) outstanding / limit);
             }
             out.add(new PaymentBehaviour(id, due, due == 0 ? 1.0 : (double) onTime / due,
-                    due == 0 ? 0.0 : (double) lateSum / due, longest, utilisation, (asOf - first) / 365.25));
+                    due == 0 ? 0.0 : (double) lateSum / due, longest, utilisation, PeriodUnit.YEARS.fromDays(asOf - first)));
         }
         return out;
     }

@@ -48,7 +48,7 @@ class RatingTest {
         assertThat(b.meanDaysLate()).isCloseTo((0 + 30 + 30) / 3.0, within(1e-12));
         assertThat(b.longestDaysLate()).isEqualTo(30);
         assertThat(b.utilisation()).isCloseTo(200.0 / 400, within(1e-12));
-        assertThat(b.tenureYears()).isCloseTo(130 / 365.25, within(1e-12));
+        assertThat(b.tenureYears()).isCloseTo(130 / 365.2425, within(1e-12)); // mean Gregorian year, ADR 0003
         assertThat(PaymentBehaviour.of(a, Map.of()).get(0).utilisation()).isZero();
         assertThat(PaymentBehaviour.of(a, Map.of(C, CreditTerms.of(C, eur("0"), 30))).get(0).utilisation())
                 .isEqualTo(2.0);
