@@ -9,11 +9,13 @@ import java.util.List;
  * today), 1-30, 31-60, 61-90 and 91+.
  *
  * <p>Bucket {@code b} holds the days past due {@code d} with {@code edges[b-1] < d <= edges[b]}; the
- * first bucket everything up to {@code edges[0]}, the last everything above the last edge.
+ * first bucket everything up to {@code edges[0]}, the last everything above the last edge. The first
+ * edge is always 0, so the first bucket is exactly the invoices not yet past due ("current"), in
+ * agreement with {@link CustomerAgeing#overdue()} and {@link Allocation#overdueShare()}.
  *
  * <p>Immutable and thread-safe.
  *
- * @param edges the upper edges, strictly ascending, the first 0 or more, at least one, not null
+ * @param edges the upper edges, strictly ascending, the first 0, at least one, not null
  */
 public record AgeingBuckets(List<Integer> edges) {
 
@@ -24,15 +26,16 @@ public record AgeingBuckets(List<Integer> edges) {
      * Validates the edges.
      *
      * @throws NullPointerException if {@code edges} is null or holds null
-     * @throws IllegalArgumentException if there are none, the first is negative or they do not rise
+     * @throws IllegalArgumentException if there are none, the first is not 0 or they do not rise
      */
     public AgeingBuckets {
         edges = List.copyOf(edges);
         if (edges.isEmpty()) {
             throw new IllegalArgumentException("edges must hold at least one day count");
         }
-        if (edges.get(0) < 0) {
-            throw new IllegalArgumentException("edges must start at 0 or more: " + edges);
+        if (edges.get(0) != 0) {
+            throw new IllegalArgumentException("the first edge must be 0 (the current bucket: not yet due or due"
+                    + " today; overdue amounts start at 1 day past due): " + edges);
         }
         for (int i = 1; i < edges.size(); i++) {
             if (edges.get(i) <= edges.get(i - 1)) {
@@ -86,14 +89,14 @@ public record AgeingBuckets(List<Integer> edges) {
     }
 
     /**
-     * Returns the column names: {@code current}, then {@code dA_B} per bounded bucket and
+     * Returns the column names: {@code current} (not past due), then {@code dA_B} per bounded bucket and
      * {@code dA_plus} for the last, such as {@code d1_30} and {@code d91_plus}.
      *
      * @return the names, never null
      */
     public List<String> names() {
         List<String> names = new ArrayList<>();
-        names.add(edges.get(0) == 0 ? "current" : "d0_" + edges.get(0));
+        names.add("current");
         for (int b = 1; b < edges.size(); b++) {
             names.add("d" + (edges.get(b - 1) + 1) + "_" + edges.get(b));
         }

@@ -32,7 +32,49 @@ public final class Allocation {
     private final long[] unapplied;
     private final long[] paidApplied;
     private final long[] creditedApplied;
+    private final List<long[]> notYetIssued;
     private volatile Map<String, Integer> byId;
+
+    /**
+     * A payment or credit note that names one of the customer's invoices issued only after the
+     * credit's day: it was applied oldest first to the invoices issued by then (ADR 0051), and
+     * {@code unapplied} of it is unapplied credit.
+     *
+     * @param creditId the payment or credit-note identifier, not null
+     * @param creditNote whether the credit is a credit note (else a payment)
+     * @param customerId the customer, not null
+     * @param day the payment or credit-note day, not null
+     * @param invoiceId the invoice named, not null
+     * @param invoiceIssued the day that invoice was issued (after {@code day}), not null
+     * @param amount the credit's amount, not null
+     * @param unapplied what of it is unapplied credit, not null
+     */
+    public record NotYetIssuedReference(String creditId, boolean creditNote, CustomerId customerId, LocalDate day, String invoiceId,
+            LocalDate invoiceIssued, Money amount, Money unapplied) {
+
+        /**
+         * Validates the record.
+         */
+        public NotYetIssuedReference {
+            Checks.notNull(creditId, "creditId");
+            Checks.notNull(customerId, "customerId");
+            Checks.notNull(day, "day");
+            Checks.notNull(invoiceId, "invoiceId");
+            Checks.notNull(invoiceIssued, "invoiceIssued");
+            Checks.notNull(amount, "amount");
+            Checks.notNull(unapplied, "unapplied");
+        }
+
+        /**
+         * Returns the reason, such as {@code "names invoice X not yet issued on the payment date"}.
+         *
+         * @return the reason, never null
+         */
+        public String reason() {
+            return "names invoice " + invoiceId + " not yet issued on the payment date (" + day + "; issued "
+                    + invoiceIssued + ")";
+        }
+    }
 
     Allocation(Allocator a, int asOf) {
         this.ledger = a.ledger;
@@ -43,6 +85,28 @@ public final class Allocation {
         this.unapplied = a.unapplied.clone();
         this.paidApplied = a.paidApplied.clone();
         this.creditedApplied = a.creditedApplied.clone();
+        this.notYetIssued = List.copyOf(a.notYetIssued);
+    }
+
+    /**
+     * Returns the payments and credit notes dated on or before the as-of day that name one of the
+     * customer's invoices issued only after the credit's day, in the order they were applied (by
+     * customer, then day). Such a credit never reaches the invoice it names (ADR 0051); what it could
+     * not pay on invoices issued by its day is unapplied credit.
+     *
+     * @return the references, never null
+     */
+    public List<NotYetIssuedReference> notYetIssuedReferences() {
+        List<NotYetIssuedReference> out = new ArrayList<>(notYetIssued.size());
+        for (long[] e : notYetIssued) {
+            int k = (int) e[0];
+            int ref = ledger.crRef[k];
+            int c = (int) e[2];
+            out.add(new NotYetIssuedReference(ledger.crId[k], ledger.crKind[k] == Ledger.CREDIT_NOTE, ledger.customers[c], LocalDate.ofEpochDay(ledger.crDay[k]),
+                    ledger.invId[ref], LocalDate.ofEpochDay(ledger.invIssued[ref]), ledger.money(ledger.crAmount[k]),
+                    ledger.money(e[1])));
+        }
+        return out;
     }
 
     /**
@@ -149,9 +213,9 @@ public final class Allocation {
         long credited = 0;
         long un = 0;
         for (int c = 0; c < ledger.customerCount(); c++) {
-            paid += paidApplied[c];
-            credited += creditedApplied[c];
-            un += unapplied[c];
+            paid = Ledger.add(paid, paidApplied[c], "the payments applied");
+            credited = Ledger.add(credited, creditedApplied[c], "the credit notes applied");
+            un = Ledger.add(un, unapplied[c], "the unapplied credit");
         }
         return new LedgerTotals(ledger.money(invoiced), ledger.money(payments), ledger.money(notes),
                 ledger.money(paid), ledger.money(credited), ledger.money(wo), ledger.money(out), ledger.money(un));
@@ -183,8 +247,8 @@ public final class Allocation {
                 while (b < edges.length && late > edges[b]) {
                     b++;
                 }
-                sums[b] += o;
-                total += o;
+                sums[b] = Ledger.add(sums[b], o, "an ageing bucket of customer " + ledger.customers[c]);
+                total = Ledger.add(total, o, "the outstanding amount of customer " + ledger.customers[c]);
             }
             if (total == 0 && unapplied[c] == 0) {
                 continue;
@@ -218,7 +282,7 @@ public final class Allocation {
             while (b < edges.length && late > edges[b]) {
                 b++;
             }
-            sums[b] += o;
+            sums[b] = Ledger.add(sums[b], o, "an ageing bucket's total");
         }
         return sums;
     }
@@ -241,9 +305,9 @@ public final class Allocation {
             if (!counted(i)) {
                 continue;
             }
-            out += open[i];
-            if (ledger.invIssued[i] > asOf - periodDays) {
-                sales += ledger.invAmount[i];
+            out = Ledger.add(out, open[i], "the outstanding amount");
+            if (ledger.invIssued[i] > (long) asOf - periodDays) {
+                sales = Ledger.add(sales, ledger.invAmount[i], "the invoices of the DSO period");
             }
         }
         return sales == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) out / sales * periodDays);
@@ -259,9 +323,9 @@ public final class Allocation {
         long overdue = 0;
         for (int i = 0; i < open.length; i++) {
             if (counted(i)) {
-                out += open[i];
+                out = Ledger.add(out, open[i], "the outstanding amount");
                 if (ledger.invDue[i] < asOf) {
-                    overdue += open[i];
+                    overdue = Ledger.add(overdue, open[i], "the overdue amount");
                 }
             }
         }

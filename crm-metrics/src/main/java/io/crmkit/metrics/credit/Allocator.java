@@ -16,6 +16,9 @@ import java.util.Arrays;
  *       identifier);</li>
  *   <li>what is still left is unapplied credit, reported and never applied to later invoices.</li>
  * </ol>
+ * A credit naming an invoice that is issued only after the credit's day therefore does not reach
+ * that invoice (this keeps the allocation of any split in time equal to the whole); such credits
+ * are listed by {@link Allocation#notYetIssuedReferences()} with what they left unapplied.
  * A write-off on day w takes what is open on the invoice at the end of day w (after that day's
  * credits).
  *
@@ -36,6 +39,11 @@ public final class Allocator {
     private final int[][] writeOffs;
     private final int[] writeOffNext;
     private int through = Integer.MIN_VALUE;
+    /**
+     * Credits (by position) that name one of the customer's invoices not yet issued on the credit's
+     * day, with what each left unapplied and the customer; in application order. Rare, so a list.
+     */
+    final java.util.List<long[]> notYetIssued = new java.util.ArrayList<>();
 
     Allocator(Ledger ledger) {
         this.ledger = ledger;
@@ -83,16 +91,16 @@ public final class Allocator {
      *
      * @param day the day to reach, not before the last day reached, not null
      * @return this allocator
-     * @throws IllegalArgumentException if {@code day} is before the last day reached
+     * @throws IllegalArgumentException if {@code day} is before the last day reached or outside
+     *     0001-01-01 .. 9999-12-31
      */
     public Allocator advanceTo(LocalDate day) {
         Checks.notNull(day, "day");
-        long d = day.toEpochDay();
-        if (d < through) {
+        int to = Ledger.epochDay(day, "day");
+        if (to < through) {
             throw new IllegalArgumentException("day " + day + " is before the day already reached "
                     + LocalDate.ofEpochDay(through));
         }
-        int to = (int) d;
         for (int c = 0; c < ledger.customerCount(); c++) {
             advanceCustomer(c, to);
         }
@@ -134,6 +142,7 @@ public final class Allocator {
         long left = l.crAmount[k];
         long before = left;
         int ref = l.crRef[k];
+        boolean early = ref >= 0 && l.invIssued[ref] > day;
         if (ref >= 0 && l.invIssued[ref] <= day && !closedByWriteOff[ref] && open[ref] > 0) {
             long x = Math.min(left, open[ref]);
             open[ref] -= x;
@@ -166,6 +175,9 @@ public final class Allocator {
             creditedApplied[c] = Math.addExact(creditedApplied[c], applied);
         }
         unapplied[c] = Math.addExact(unapplied[c], left);
+        if (early) {
+            notYetIssued.add(new long[] {k, left, c});
+        }
     }
 
     /**

@@ -166,15 +166,15 @@ public final class CollectionCalendar {
             long dueBy = 0;
             long overdue = 0;
             int oldest = 0;
-            int last = (int) payday.toEpochDay();
+            int last = Math.toIntExact(payday.toEpochDay());
             for (int i = l.invStart[c]; i < l.invStart[c + 1]; i++) {
                 long o = allocation.open[i];
                 if (o == 0 || !allocation.counted(i) || l.invDue[i] > last) {
                     continue;
                 }
-                dueBy += o;
+                dueBy = Ledger.add(dueBy, o, "the amount due of customer " + l.customers[c]);
                 if (l.invDue[i] < asOf) {
-                    overdue += o;
+                    overdue = Ledger.add(overdue, o, "the overdue amount of customer " + l.customers[c]);
                     oldest = Math.max(oldest, asOf - l.invDue[i]);
                 }
             }

@@ -8,6 +8,8 @@ import io.crmkit.core.credit.InvoiceId;
 import io.crmkit.core.credit.InvoiceStatus;
 import io.crmkit.core.credit.Payment;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.CustomerIdSort;
+import io.crmkit.core.internal.CustomerIndex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,11 +60,7 @@ public final class Ledger {
     private Ledger(Builder b) {
         this.currency = b.currency;
         int nc = b.customerIds.size();
-        Integer[] corder = new Integer[nc];
-        for (int i = 0; i < nc; i++) {
-            corder[i] = i;
-        }
-        Arrays.sort(corder, (x, y) -> b.customerIds.get(x).compareTo(b.customerIds.get(y)));
+        int[] corder = CustomerIdSort.ascending(b.customerIds.toArray(new CustomerId[0]), nc);
         int[] rank = new int[nc];
         customers = new CustomerId[nc];
         for (int r = 0; r < nc; r++) {
@@ -308,7 +306,7 @@ public final class Ledger {
     public static final class Builder {
 
         private final Currency currency;
-        private final Map<CustomerId, Integer> customerIndex = new HashMap<>();
+        private final CustomerIndex customerIndex = new CustomerIndex(16);
         private final List<CustomerId> customerIds = new ArrayList<>();
         private final List<RawInvoice> invoices = new ArrayList<>();
         private final List<RawCredit> credits = new ArrayList<>();
@@ -322,10 +320,12 @@ public final class Ledger {
         }
 
         private int customer(CustomerId id) {
-            return customerIndex.computeIfAbsent(id, k -> {
-                customerIds.add(k);
-                return customerIds.size() - 1;
-            });
+            int at = customerIndex.getOrAdd(id);
+            if (at < 0) {
+                customerIds.add(id);
+                return -at - 1;
+            }
+            return at;
         }
 
         private long minor(Money amount, String what) {
@@ -342,21 +342,24 @@ public final class Ledger {
          * @param invoice the invoice, not null
          * @return this builder
          * @throws CurrencyMismatchException if its amount is in another currency
-         * @throws IllegalArgumentException if its identifier was added before
+         * @throws IllegalArgumentException if its identifier was added before or a day is outside
+         *     0001-01-01 .. 9999-12-31
          */
         public Builder add(Invoice invoice) {
             Checks.notNull(invoice, "invoice");
             String id = invoice.id().value();
             long amount = minor(invoice.amount(), "invoice " + id);
+            int issued = epochDay(invoice.issued(), "invoice " + id + " issued");
+            int due = epochDay(invoice.due(), "invoice " + id + " due");
+            int writeOff = invoice.writtenOffOn().map(d -> epochDay(d, "invoice " + id + " written_off_on"))
+                    .orElse(Integer.MAX_VALUE);
             if (invoiceIds.putIfAbsent(id, invoice.status() == InvoiceStatus.ISSUED ? invoices.size() : -1) != null) {
                 throw new IllegalArgumentException("invoice id repeats: " + id);
             }
             int c = customer(invoice.customerId());
-            int issued = (int) invoice.issued().toEpochDay();
             switch (invoice.status()) {
                 case VOID -> voids++;
-                case ISSUED -> invoices.add(new RawInvoice(id, c, issued, (int) invoice.due().toEpochDay(), amount,
-                        invoice.writtenOffOn().map(d -> (int) d.toEpochDay()).orElse(Integer.MAX_VALUE)));
+                case ISSUED -> invoices.add(new RawInvoice(id, c, issued, due, amount, writeOff));
                 case CREDIT_NOTE -> credits.add(new RawCredit(id, c, issued, amount,
                         invoice.appliesTo().map(InvoiceId::value).orElse(null), CREDIT_NOTE));
                 default -> throw new IllegalStateException("status " + invoice.status());
@@ -370,17 +373,19 @@ public final class Ledger {
          * @param payment the payment, not null
          * @return this builder
          * @throws CurrencyMismatchException if its amount is in another currency
-         * @throws IllegalArgumentException if its identifier was added before
+         * @throws IllegalArgumentException if its identifier was added before or a day is outside
+         *     0001-01-01 .. 9999-12-31
          */
         public Builder add(Payment payment) {
             Checks.notNull(payment, "payment");
             String id = payment.id().value();
+            int paid = epochDay(payment.paidOn(), "payment " + id + " paid_on");
+            long amount = minor(payment.amount(), "payment " + id);
             if (!paymentIds.add(id)) {
                 throw new IllegalArgumentException("payment id repeats: " + id);
             }
-            credits.add(new RawCredit(id, customer(payment.customerId()), (int) payment.paidOn().toEpochDay(),
-                    minor(payment.amount(), "payment " + id), payment.invoiceId().map(InvoiceId::value).orElse(null),
-                    PAYMENT));
+            credits.add(new RawCredit(id, customer(payment.customerId()), paid, amount,
+                    payment.invoiceId().map(InvoiceId::value).orElse(null), PAYMENT));
             return this;
         }
 
@@ -400,6 +405,8 @@ public final class Ledger {
                 long amountMinor) {
             InvoiceId.of(invoiceId);
             Checks.notNull(customerId, "customerId");
+            epochDay(issuedEpochDay, "invoice " + invoiceId + " issued");
+            epochDay(dueEpochDay, "invoice " + invoiceId + " due");
             if (dueEpochDay < issuedEpochDay || amountMinor <= 0) {
                 throw new IllegalArgumentException("invoice " + invoiceId + ": due must not be before issued and the"
                         + " amount must be positive: " + LocalDate.ofEpochDay(issuedEpochDay) + ", "
@@ -429,6 +436,7 @@ public final class Ledger {
                 String invoiceId) {
             io.crmkit.core.credit.PaymentId.of(paymentId);
             Checks.notNull(customerId, "customerId");
+            epochDay(paidEpochDay, "payment " + paymentId + " paid_on");
             if (amountMinor <= 0) {
                 throw new IllegalArgumentException("payment " + paymentId + ": amount must be positive: " + amountMinor);
             }
@@ -460,6 +468,45 @@ public final class Ledger {
         public Ledger build() {
             return new Ledger(this);
         }
+    }
+
+    /** The first day a ledger accepts (0001-01-01): keeps every difference of two days within an {@code int}. */
+    static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    /** The last day a ledger accepts (9999-12-31). */
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+    /**
+     * Returns a day as an epoch day, refusing a day outside {@link #FIRST_DAY} .. {@link #LAST_DAY}
+     * (whose epoch day would be truncated or whose differences could overflow).
+     */
+    static int epochDay(LocalDate day, String what) {
+        if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+            throw new IllegalArgumentException(what + " must be between " + FIRST_DAY + " and " + LAST_DAY + ": " + day);
+        }
+        return Math.toIntExact(day.toEpochDay());
+    }
+
+    /** Checks an epoch day given in columns the same way as {@link #epochDay(LocalDate, String)}. */
+    static int epochDay(int epochDay, String what) {
+        if (epochDay < FIRST_DAY.toEpochDay() || epochDay > LAST_DAY.toEpochDay()) {
+            throw new IllegalArgumentException(what + " must be between " + FIRST_DAY + " and " + LAST_DAY
+                    + ": epoch day " + epochDay);
+        }
+        return epochDay;
+    }
+
+    /**
+     * Adds two amounts in minor units, with a clear error instead of a silent wrap-around.
+     *
+     * @throws ArithmeticException naming {@code what} if the sum exceeds the range of a {@code long}
+     */
+    static long add(long a, long b, String what) {
+        long r = a + b;
+        if (((a ^ r) & (b ^ r)) < 0) {
+            throw new ArithmeticException(what + " exceeds the range of " + Long.MAX_VALUE
+                    + " minor units: the amounts are too large to add up");
+        }
+        return r;
     }
 
     static Optional<LocalDate> day(int epochDay) {

@@ -2,8 +2,10 @@ package io.crmkit.metrics.credit;
 
 /**
  * Binary logistic regression by Newton's method (iteratively reweighted least squares) with a
- * small ridge penalty on the slopes, which keeps the fit finite when the classes separate.
- * Deterministic. Stateless and thread-safe.
+ * small ridge penalty on the slopes, which keeps the fit finite when the classes separate. Each
+ * Newton step is halved (up to {@value #MAX_HALVINGS} times) until the penalised log-likelihood
+ * does not fall, so a step that overshoots (large or nearly separating features) cannot make the
+ * iteration oscillate or diverge. Deterministic. Stateless and thread-safe.
  */
 final class LogisticRegression {
 
@@ -11,6 +13,8 @@ final class LogisticRegression {
     static final double RIDGE = 1e-3;
     static final int MAX_ITERATIONS = 100;
     static final double TOLERANCE = 1e-9;
+    /** The most halvings of one Newton step. */
+    static final int MAX_HALVINGS = 40;
 
     private LogisticRegression() {
     }
@@ -27,6 +31,11 @@ final class LogisticRegression {
      * @return the fit
      */
     static Fit fit(double[][] x, int[] y) {
+        return fit(x, y, true);
+    }
+
+    /** As {@link #fit(double[][], int[])}; {@code damped} false takes plain Newton steps (for tests). */
+    static Fit fit(double[][] x, int[] y, boolean damped) {
         int n = x.length;
         int p = x.length == 0 ? 0 : x[0].length;
         int k = p + 1;
@@ -40,8 +49,9 @@ final class LogisticRegression {
                     eta += w[j + 1] * x[r][j];
                 }
                 double mu = sigmoid(eta);
-                double v = Math.max(mu * (1 - mu), 1e-12);
-                double e = y[r] - mu;
+                double rest = sigmoid(-eta); // 1 - mu without cancellation when mu is near 1
+                double v = Math.max(mu * rest, 1e-12);
+                double e = y[r] == 1 ? rest : -mu;
                 g[0] += e;
                 h[0][0] += v;
                 for (int j = 0; j < p; j++) {
@@ -66,6 +76,23 @@ final class LogisticRegression {
             if (step == null) {
                 return new Fit(w, false, it);
             }
+            if (damped) {
+                double before = penalisedLogLikelihood(x, y, w);
+                double[] trial = new double[k];
+                for (int halvings = 0; ; halvings++) {
+                    for (int j = 0; j < k; j++) {
+                        trial[j] = w[j] + step[j];
+                    }
+                    double after = penalisedLogLikelihood(x, y, trial);
+                    // a tiny relative slack: near the optimum rounding can make a good step look worse
+                    if (after >= before - 1e-12 * Math.max(1, Math.abs(before)) || halvings == MAX_HALVINGS) {
+                        break;
+                    }
+                    for (int j = 0; j < k; j++) {
+                        step[j] *= 0.5;
+                    }
+                }
+            }
             double largest = 0;
             for (int j = 0; j < k; j++) {
                 w[j] += step[j];
@@ -79,6 +106,26 @@ final class LogisticRegression {
             }
         }
         return new Fit(w, false, MAX_ITERATIONS);
+    }
+
+    /** The log-likelihood less the ridge penalty on the slopes, RIDGE / 2 times their sum of squares. */
+    static double penalisedLogLikelihood(double[][] x, int[] y, double[] w) {
+        int p = w.length - 1;
+        double ll = 0;
+        for (int r = 0; r < x.length; r++) {
+            double eta = w[0];
+            for (int j = 0; j < p; j++) {
+                eta += w[j + 1] * x[r][j];
+            }
+            // log(1 + e^eta), stably
+            double softplus = eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
+            ll += y[r] * eta - softplus;
+        }
+        double penalty = 0;
+        for (int j = 1; j <= p; j++) {
+            penalty += w[j] * w[j];
+        }
+        return ll - RIDGE / 2 * penalty;
     }
 
     static double sigmoid(double eta) {

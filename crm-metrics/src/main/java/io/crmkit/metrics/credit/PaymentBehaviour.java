@@ -1,7 +1,9 @@
 package io.crmkit.metrics.credit;
 
+import io.crmkit.core.CurrencyMismatchException;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.credit.CreditTerms;
+import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.Map;
  *       or the as-of day for invoices still open, never negative; 0 when none is judged;</li>
  *   <li>{@code utilisation}: outstanding amount over the credit limit, capped at 2; 0 without
  *       terms; 2 for anything outstanding under a zero limit;</li>
- *   <li>{@code tenureYears}: years (of 365.25 days) from the first invoice to the day.</li>
+ *   <li>{@code tenureYears}: years (of 365.2425 days, {@link PeriodUnit#YEARS}, ADR 0003) from the
+ *       first invoice to the day.</li>
  * </ul>
  *
  * <p>Immutable and thread-safe; never NaN.
@@ -66,6 +69,8 @@ public record PaymentBehaviour(CustomerId customerId, int invoicesDue, double on
      * @param allocation the allocation, not null
      * @param terms the credit terms by customer (customers without terms have utilisation 0), not null
      * @return the behaviours, never null
+     * @throws CurrencyMismatchException if a ledger customer's credit limit is in another currency
+     *     than the ledger
      */
     public static List<PaymentBehaviour> of(Allocation allocation, Map<CustomerId, CreditTerms> terms) {
         Checks.notNull(allocation, "allocation");
@@ -85,7 +90,8 @@ public record PaymentBehaviour(CustomerId customerId, int invoicesDue, double on
                     continue;
                 }
                 first = Math.min(first, l.invIssued[i]);
-                outstanding += allocation.open[i];
+                outstanding = Ledger.add(outstanding, allocation.open[i], "the outstanding amount of customer "
+                        + l.customers[c]);
                 int late = allocation.daysLate(i);
                 if (late < 0) {
                     continue;
@@ -104,12 +110,16 @@ public record PaymentBehaviour(CustomerId customerId, int invoicesDue, double on
             CustomerId id = l.customers[c];
             CreditTerms t = terms.get(id);
             double utilisation = 0;
+            if (t != null && !t.limit().currency().equals(l.currency)) {
+                throw new CurrencyMismatchException(l.currency, t.limit().currency(), "credit limit of customer "
+                        + id + " (the ledger has one currency; crmkit never converts)");
+            }
             if (t != null && outstanding > 0) {
                 long limit = t.limit().toMinorUnits();
                 utilisation = limit == 0 ? MAX_UTILISATION : Math.min(MAX_UTILISATION, (double) outstanding / limit);
             }
             out.add(new PaymentBehaviour(id, due, due == 0 ? 1.0 : (double) onTime / due,
-                    due == 0 ? 0.0 : (double) lateSum / due, longest, utilisation, (asOf - first) / 365.25));
+                    due == 0 ? 0.0 : (double) lateSum / due, longest, utilisation, PeriodUnit.YEARS.fromDays(asOf - first)));
         }
         return out;
     }

@@ -62,7 +62,8 @@ public record RatingBacktest(RatingModel model, LocalDate observedOn, LocalDate 
      * Runs the backtest.
      *
      * @param ledger the ledger, not null
-     * @param terms the credit terms by customer, not null
+     * @param terms today's credit terms by customer, not null; not used for the past behaviour
+     *     scored (they carry no effective date, so past utilisation is 0; see {@link RatingModel#fit})
      * @param asOf the last day of the outcome window, not null
      * @param horizonDays the outcome window in days (also the training window), positive
      * @param scale the rating scale, not null
@@ -70,10 +71,13 @@ public record RatingBacktest(RatingModel model, LocalDate observedOn, LocalDate 
      */
     public static RatingBacktest run(Ledger ledger, Map<CustomerId, CreditTerms> terms, LocalDate asOf,
             int horizonDays, RatingScale scale) {
+        Checks.notNull(ledger, "ledger");
+        Checks.notNull(terms, "terms");
+        Checks.notNull(asOf, "asOf");
         Checks.notNull(scale, "scale");
         LocalDate observed = asOf.minusDays(horizonDays);
         RatingModel model = RatingModel.fit(ledger, terms, observed, horizonDays);
-        List<PaymentBehaviour> behaviour = RatingModel.performing(ledger.allocate(observed), terms);
+        List<PaymentBehaviour> behaviour = RatingModel.performing(ledger.allocate(observed), RatingModel.PAST_TERMS);
         Set<CustomerId> defaulted = RatingModel.defaultedBetween(ledger.allocate(asOf), observed);
         int n = behaviour.size();
         double[] p = new double[n];

@@ -40,6 +40,12 @@ public record RatingModel(List<Double> weights, String source) {
     public static final RatingModel HAND_SET = new RatingModel(List.of(-4.0, 2.0, 0.8, 1.2, 1.0, -0.15),
             "hand-set (history too short to fit)");
 
+    /**
+     * The credit terms used for past behaviour (fit and backtest): none, so past utilisation is 0.
+     * Today's limits must not be applied to past balances (outcome leakage; see {@link #fit}).
+     */
+    static final Map<CustomerId, CreditTerms> PAST_TERMS = Map.of();
+
     /** The fewest customers, defaults and non-defaults for a fit. */
     public static final int MIN_CUSTOMERS = 200;
     /** The fewest defaulting (and non-defaulting) customers for a fit. */
@@ -97,8 +103,14 @@ public record RatingModel(List<Double> weights, String source) {
      * {@link #source()}) with fewer than {@link #MIN_CUSTOMERS} customers or
      * {@link #MIN_EACH_OUTCOME} of either outcome, or when the fit does not converge.
      *
+     * <p><b>Utilisation is left out of the fit</b> (its weight is 0): {@link CreditTerms} carry no
+     * effective date, so the only limits known are today's, and dividing a past balance by today's
+     * limit leaks the outcome (a host that cut its defaulters' limits would see them "over their
+     * limit" in the past). The past behaviour is computed without terms. A void invoice is dropped
+     * from the past too (its voiding has no date either; ADR 0051).
+     *
      * @param ledger the ledger, not null
-     * @param terms the credit terms by customer, not null
+     * @param terms today's credit terms by customer, not null; not used for the past behaviour (see above)
      * @param asOf the last day of the outcome window, not null
      * @param horizonDays the outcome window in days, positive
      * @return the model, never null
@@ -106,11 +118,13 @@ public record RatingModel(List<Double> weights, String source) {
     public static RatingModel fit(Ledger ledger, Map<CustomerId, CreditTerms> terms, LocalDate asOf,
             int horizonDays) {
         Checks.notNull(ledger, "ledger");
+        Checks.notNull(terms, "terms");
+        Checks.notNull(asOf, "asOf");
         if (horizonDays <= 0) {
             throw new IllegalArgumentException("horizonDays must be positive: " + horizonDays);
         }
         LocalDate start = asOf.minusDays(horizonDays);
-        List<PaymentBehaviour> behaviour = performing(ledger.allocate(start), terms);
+        List<PaymentBehaviour> behaviour = performing(ledger.allocate(start), PAST_TERMS);
         Set<CustomerId> defaulted = defaultedBetween(ledger.allocate(asOf), start);
         int n = behaviour.size();
         double[][] x = new double[n][];
@@ -136,8 +150,9 @@ public record RatingModel(List<Double> weights, String source) {
         for (double v : fit.weights()) {
             w.add(v);
         }
+        w.set(4, 0.0); // the utilisation column is all zero in the past; keep its weight exactly 0
         return new RatingModel(w, "fitted by logistic regression on " + n + " customers, " + positives
-                + " defaults; " + window);
+                + " defaults; " + window + "; utilisation left out: credit terms carry no effective date");
     }
 
     /**

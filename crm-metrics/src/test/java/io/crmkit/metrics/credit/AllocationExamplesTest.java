@@ -110,6 +110,15 @@ class AllocationExamplesTest {
         assertThat(open(a, "A")).isEqualTo(eur("0"));
         assertThat(open(a, "B")).isEqualTo(eur("100"));
         assertThat(a.totals().unappliedCredit()).isEqualTo(eur("20"));
+        // and it is made visible, with the reason and what of it is unapplied
+        assertThat(a.notYetIssuedReferences()).containsExactly(new Allocation.NotYetIssuedReference("p1", false, C,
+                day(5), "B", day(10), eur("30"), eur("20")));
+        assertThat(a.notYetIssuedReferences().get(0).reason())
+                .isEqualTo("names invoice B not yet issued on the payment date (2025-01-06; issued 2025-01-11)");
+        assertThat(allocate(4).notYetIssuedReferences()).as("the payment is after the as-of day").isEmpty();
+        pay("p2", 12, "5", "B");
+        assertThat(allocate(40).notYetIssuedReferences()).extracting(Allocation.NotYetIssuedReference::creditId)
+                .containsExactly("p1");
     }
 
     @Test
@@ -245,6 +254,24 @@ class AllocationExamplesTest {
         assertThat(weekly.bucketOf(15)).isEqualTo(3);
         assertThatThrownBy(() -> AgeingBuckets.parse("0,30,30")).hasMessageContaining("strictly ascending");
         assertThatThrownBy(() -> AgeingBuckets.parse("0,x")).hasMessageContaining("'0,x'");
+        // a first edge above 0 would put not-yet-due invoices in a column named as overdue (d0_5) and make
+        // CustomerAgeing.overdue() disagree with overdueShare(): refused
+        assertThatThrownBy(() -> AgeingBuckets.parse("5,30")).hasMessageContaining("the first edge must be 0")
+                .hasMessageContaining("[5, 30]");
+        assertThatThrownBy(() -> AgeingBuckets.parse("-1,30")).hasMessageContaining("the first edge must be 0");
+    }
+
+    @Test
+    void theFirstBucketIsExactlyWhatIsNotPastDueSoOverdueAgreesWithOverdueShare() {
+        invoice("A", 0, 10, "100"); // due day 10: 10 days past due on day 20
+        invoice("B", 0, 20, "50"); // due today: current
+        invoice("C", 0, 30, "25"); // not yet due
+        Allocation a = allocate(20);
+        CustomerAgeing row = a.ageing(AgeingBuckets.parse("0,7,14")).get(0);
+        assertThat(row.buckets()).containsExactly(eur("75"), eur("0"), eur("100"), eur("0"));
+        assertThat(row.overdue()).isEqualTo(eur("100"));
+        assertThat(a.overdueShare().getAsDouble())
+                .isEqualTo(row.overdue().amount().doubleValue() / row.outstanding().amount().doubleValue());
     }
 
     @Test
@@ -278,5 +305,39 @@ class AllocationExamplesTest {
                 .hasMessageContaining("amount must be positive: EUR 0.00");
         assertThatThrownBy(() -> Ledger.of(EUR, List.of(), List.of()).allocator().advanceTo(day(5)).advanceTo(day(4)))
                 .hasMessageContaining("before the day already reached");
+    }
+
+    @Test
+    void sumsBeyondTheRangeOfMinorUnitsFailClearlyInsteadOfWrappingAround() {
+        long half = Long.MAX_VALUE / 2 + 1;
+        Ledger ledger = Ledger.builder(EUR)
+                .addIssued("A", C, (int) day(0).toEpochDay(), (int) day(10).toEpochDay(), half)
+                .addIssued("B", C, (int) day(0).toEpochDay(), (int) day(10).toEpochDay(), half)
+                .build();
+        Allocation a = ledger.allocate(day(20));
+        assertThatThrownBy(() -> a.ageing(AgeingBuckets.DEFAULT)).isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("exceeds the range of");
+        assertThatThrownBy(a::overdueShare).isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("the outstanding amount exceeds");
+        assertThatThrownBy(() -> a.dso(90)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> a.ageingTotalsMinor(AgeingBuckets.DEFAULT)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> PaymentBehaviour.of(a, java.util.Map.of())).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void daysBeyondTheLedgersRangeAreRefusedNotTruncated() {
+        LocalDate far = LocalDate.of(6_000_000, 1, 1); // epoch day > Integer.MAX_VALUE: (int) would wrap
+        assertThatThrownBy(() -> Ledger.builder(EUR)
+                .add(Invoice.issued(InvoiceId.of("A"), C, D0, far, eur("1"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invoice A due must be between 0001-01-01 and 9999-12-31: +6000000-01-01");
+        assertThatThrownBy(() -> Ledger.builder(EUR).add(Payment.of(PaymentId.of("p"), C, far, eur("1"))))
+                .hasMessageStartingWith("payment p paid_on must be between");
+        Ledger.Builder b = Ledger.builder(EUR);
+        assertThatThrownBy(() -> b.add(Invoice.issued(InvoiceId.of("A"), C, D0, far, eur("1"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        // the refused invoice left nothing behind: its id can be added again
+        b.add(Invoice.issued(InvoiceId.of("A"), C, D0, day(5), eur("1")));
+        assertThatThrownBy(() -> b.build().allocate(far)).hasMessageStartingWith("day must be between");
     }
 }

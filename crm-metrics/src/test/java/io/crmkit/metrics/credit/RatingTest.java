@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.crmkit.core.CurrencyMismatchException;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.credit.CreditTerms;
@@ -47,10 +48,21 @@ class RatingTest {
         assertThat(b.meanDaysLate()).isCloseTo((0 + 30 + 30) / 3.0, within(1e-12));
         assertThat(b.longestDaysLate()).isEqualTo(30);
         assertThat(b.utilisation()).isCloseTo(200.0 / 400, within(1e-12));
-        assertThat(b.tenureYears()).isCloseTo(130 / 365.25, within(1e-12));
+        assertThat(b.tenureYears()).isCloseTo(130 / 365.2425, within(1e-12)); // mean Gregorian year, ADR 0003
         assertThat(PaymentBehaviour.of(a, Map.of()).get(0).utilisation()).isZero();
         assertThat(PaymentBehaviour.of(a, Map.of(C, CreditTerms.of(C, eur("0"), 30))).get(0).utilisation())
                 .isEqualTo(2.0);
+    }
+
+    @Test
+    void aCreditLimitInAnotherCurrencyIsRefusedNotMixed() {
+        Allocation a = Ledger.of(Money.currency("EUR"),
+                List.of(Invoice.issued(InvoiceId.of("A"), C, D0, D0.plusDays(30), eur("100"))), List.of())
+                .allocate(D0.plusDays(10));
+        assertThatThrownBy(() -> PaymentBehaviour.of(a, Map.of(C, CreditTerms.of(C, Money.of("400", "USD"), 30))))
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessageContaining("credit limit of customer")
+                .hasMessageContaining("USD");
     }
 
     @Test
@@ -103,6 +115,7 @@ class RatingTest {
         double[][] x = {{0}, {1}, {2}, {3}};
         int[] y = {0, 0, 1, 1};
         LogisticRegression.Fit fit = LogisticRegression.fit(x, y);
+        assertThat(fit.converged()).as("the ridge keeps separable data finite, so Newton converges").isTrue();
         assertThat(java.util.Arrays.stream(fit.weights()).allMatch(Double::isFinite)).isTrue();
         assertThat(LogisticRegression.sigmoid(fit.weights()[0] + fit.weights()[1] * 3)).isGreaterThan(0.99);
         // intercept only: the fit is the log-odds of the mean
@@ -112,6 +125,36 @@ class RatingTest {
                 .containsExactly(new double[] {0.5, 0.0}, within(1e-12));
         assertThat(LogisticRegression.sigmoid(-1000)).isZero();
         assertThat(LogisticRegression.sigmoid(1000)).isEqualTo(1.0);
+    }
+
+    @Test
+    void stepHalvingConvergesWherePlainNewtonDiverges() {
+        // separable in two features: the first plain Newton step overshoots into saturation, where the Hessian is
+        // only the ridge, and the next steps run off to 1e11; halving until the penalised likelihood rises converges
+        double[][] x = {{4, 12}, {3, -9}, {-11, 21}, {5, -11}, {-18, 16}};
+        int[] y = {1, 0, 0, 1, 0};
+        LogisticRegression.Fit plain = LogisticRegression.fit(x, y, false);
+        assertThat(plain.converged()).isFalse();
+        LogisticRegression.Fit fit = LogisticRegression.fit(x, y);
+        assertThat(fit.converged()).isTrue();
+        double[] w = fit.weights();
+        assertThat(java.util.Arrays.stream(w).allMatch(v -> Math.abs(v) < 100)).as(java.util.Arrays.toString(w)).isTrue();
+        // a maximum: every small move lowers the penalised log-likelihood
+        double best = LogisticRegression.penalisedLogLikelihood(x, y, w);
+        for (int j = 0; j < w.length; j++) {
+            for (double d : new double[] {-1e-3, 1e-3}) {
+                double[] moved = w.clone();
+                moved[j] += d;
+                assertThat(LogisticRegression.penalisedLogLikelihood(x, y, moved)).isLessThan(best);
+            }
+        }
+        // and the cases are classified correctly
+        for (int r = 0; r < x.length; r++) {
+            double p = LogisticRegression.sigmoid(w[0] + w[1] * x[r][0] + w[2] * x[r][1]);
+            assertThat(p > 0.5).isEqualTo(y[r] == 1);
+        }
+        // far-apart features saturate the sigmoid: 1 - mu is taken without cancellation, so the fit still converges
+        assertThat(LogisticRegression.fit(new double[][] {{-1000}, {1000}}, new int[] {0, 1}).converged()).isTrue();
     }
 
     @Test
@@ -166,5 +209,33 @@ class RatingTest {
                 bt.customers(), bt.defaults(), bt.auc().getAsDouble(), bt.handSetAuc().getAsDouble(),
                 bt.model().describe(), bt.classes().stream().map(c -> c.label() + " " + c.customers() + "/"
                         + c.defaults()).collect(Collectors.joining(", ")));
+    }
+
+    @Test
+    void todaysCreditLimitsDoNotLeakIntoTheFitOrTheBacktest() {
+        LocalDate start = LocalDate.of(2022, 1, 1);
+        LocalDate end = LocalDate.of(2024, 12, 31);
+        ReceivablesSimulator.SimulatedLedger sim =
+                new ReceivablesSimulator(3000, start, end, Money.currency("EUR"), 17).generate();
+        Ledger ledger = Ledger.of(Money.currency("EUR"), sim.invoices(), sim.payments());
+        // the host cut the limits of the customers that defaulted in the window to 1 EUR: with today's limits
+        // applied to past balances, utilisation would predict the outcome perfectly
+        LocalDate observed = end.minusDays(180);
+        java.util.Set<CustomerId> defaulted = RatingModel.defaultedBetween(ledger.allocate(end), observed);
+        Map<CustomerId, CreditTerms> cut = sim.payers().stream().map(ReceivablesSimulator.Payer::customerId)
+                .collect(Collectors.toMap(c -> c, c -> CreditTerms.of(c, eur(defaulted.contains(c) ? "1" : "1000000"), 30)));
+        RatingModel withCut = RatingModel.fit(ledger, cut, end, 180);
+        RatingModel without = RatingModel.fit(ledger, Map.of(), end, 180);
+        assertThat(withCut.source()).startsWith("fitted by logistic regression").contains("utilisation left out");
+        assertThat(withCut.weights()).isEqualTo(without.weights());
+        assertThat(withCut.weights().get(4)).isZero();
+        RatingBacktest bt = RatingBacktest.run(ledger, cut, end, 180, RatingScale.DEFAULT);
+        RatingBacktest plain = RatingBacktest.run(ledger, Map.of(), end, 180, RatingScale.DEFAULT);
+        assertThat(bt.auc()).isEqualTo(plain.auc());
+        assertThat(bt.handSetAuc()).isEqualTo(plain.handSetAuc());
+        assertThat(bt.auc().getAsDouble()).isLessThan(0.99);
+        assertThatThrownBy(() -> RatingModel.fit(ledger, Map.of(), null, 180)).hasMessageContaining("asOf");
+        assertThatThrownBy(() -> RatingBacktest.run(ledger, Map.of(), null, 180, RatingScale.DEFAULT))
+                .hasMessageContaining("asOf");
     }
 }

@@ -125,8 +125,9 @@ public final class CollectionsCommand extends CrmkitCommand {
                 }
             }
         }
+        String closing = data.closing(allocation, this, d);
         ResultWriter.write(format, d, rows, out(), err());
-        note(data.summary);
+        note(closing);
         return CrmkitCli.EXIT_OK;
     }
 }

@@ -8,12 +8,15 @@ import io.crmkit.examples.cli.orders.LedgerRows;
 import io.crmkit.examples.cli.orders.ReadListener;
 import io.crmkit.examples.cli.orders.Rejection;
 import io.crmkit.examples.cli.output.Definitions;
+import io.crmkit.metrics.credit.Allocation;
 import io.crmkit.metrics.credit.Ledger;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -35,7 +38,9 @@ public final class LedgerInputOptions {
 
     @Option(names = "--payments", required = true, paramLabel = "FILE", order = 2,
             description = {"Payments: CSV (or gzip) with header payment_id,customer_id,paid_on,amount and optionally"
-                + " invoice_id, currency."})
+                + " invoice_id, currency. A payment goes only to invoices issued on or before its paid_on: one naming an"
+                + " invoice not yet issued then pays older invoices and the rest is unapplied credit (listed on stderr"
+                + " with the reason, counted in the closing line)."})
     private Path payments;
 
     @Option(names = "--credit-terms", paramLabel = "FILE", order = 3,
@@ -60,6 +65,9 @@ public final class LedgerInputOptions {
 
     /** What was read: the ledger, the terms by customer, and the closing count of the rows. */
     static final class Loaded {
+        /** How many credits naming a not-yet-issued invoice are listed one by one. */
+        static final int LISTED = 10;
+
         final Ledger ledger;
         final Map<CustomerId, CreditTerms> terms;
         final LedgerCsvReader.LedgerInput input;
@@ -80,6 +88,39 @@ public final class LedgerInputOptions {
             d.put("void_invoices", ledger.voidInvoices());
             d.put("credit_notes_from_negative_amounts", input.negativeAmountCreditNotes());
             d.put("references_to_unknown_invoices", ledger.unknownReferences());
+        }
+
+        /**
+         * Reports the payments and credit notes that name an invoice not yet issued on their day
+         * (ADR 0051: they never reach it; what they could not pay on older invoices is unapplied
+         * credit): one warning each (the first {@value #LISTED}), a definition, and the closing line.
+         */
+        String closing(Allocation allocation, CrmkitCommand command, Definitions d) {
+            List<Allocation.NotYetIssuedReference> refs = allocation.notYetIssuedReferences();
+            if (refs.isEmpty()) {
+                d.put("not_yet_issued_references", 0);
+                return summary;
+            }
+            BigDecimal amount = BigDecimal.ZERO;
+            BigDecimal unapplied = BigDecimal.ZERO;
+            for (int i = 0; i < refs.size(); i++) {
+                Allocation.NotYetIssuedReference r = refs.get(i);
+                amount = amount.add(r.amount().amount());
+                unapplied = unapplied.add(r.unapplied().amount());
+                if (i < LISTED) {
+                    command.warn((r.creditNote() ? "credit note " : "payment ") + r.creditId() + " " + r.reason() + ": "
+                            + r.unapplied().amount().toPlainString() + " of " + r.amount().amount().toPlainString()
+                            + " unapplied");
+                }
+            }
+            if (refs.size() > LISTED) {
+                command.warn((refs.size() - LISTED) + " more payments or credit notes name an invoice not yet issued");
+            }
+            String text = refs.size() + " payments or credit notes name an invoice not yet issued on the payment date"
+                    + " (amount " + amount.toPlainString() + ", of it " + unapplied.toPlainString()
+                    + " unapplied credit)";
+            d.put("not_yet_issued_references", text);
+            return summary + "; " + text;
         }
 
         private static String rows(LedgerRows<?> r) {

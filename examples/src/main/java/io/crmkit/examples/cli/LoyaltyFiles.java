@@ -10,6 +10,7 @@ import io.crmkit.core.loyalty.Referral;
 import io.crmkit.core.loyalty.PointsTransaction;
 import io.crmkit.core.loyalty.PointsTransactionType;
 import io.crmkit.examples.cli.orders.CsvRecords;
+import io.crmkit.examples.cli.orders.GzipInput;
 import io.crmkit.examples.cli.orders.TimestampParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -216,7 +217,7 @@ final class LoyaltyFiles {
         Map<String, Integer> at = new LinkedHashMap<>();
         int[] width = {0};
         boolean header;
-        try (InputStream in = OrderInputOptions.decompressed(Files.newInputStream(file))) {
+        try (InputStream in = GzipInput.decompressed(Files.newInputStream(file))) {
             header = CsvRecords.read(in, new CsvRecords.Handler() {
                 @Override
                 public void header(List<String> names) {

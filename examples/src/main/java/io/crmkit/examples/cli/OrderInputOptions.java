@@ -9,6 +9,7 @@ import io.crmkit.examples.jdbc.JdbcOrderRepository;
 import io.crmkit.examples.jdbc.RepositoryAccessException;
 import java.time.Instant;
 import java.util.stream.Stream;
+import io.crmkit.examples.cli.orders.GzipInput;
 import io.crmkit.examples.cli.orders.OrderColumns;
 import io.crmkit.examples.cli.orders.OrderCsvReader;
 import io.crmkit.examples.cli.orders.OrderFile;
@@ -18,13 +19,10 @@ import io.crmkit.examples.cli.orders.ReadListener;
 import io.crmkit.examples.cli.orders.Rejection;
 import io.crmkit.examples.cli.orders.StatusMapping;
 import io.crmkit.examples.cli.orders.StreamedInput;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.PushbackInputStream;
 import java.math.RoundingMode;
-import java.util.zip.GZIPInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -336,9 +334,8 @@ public final class OrderInputOptions {
             });
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             // a damaged or truncated gzip input: say so, rather than a bare decompressor message
-            throw new CommandFailedException("cannot read the gzip input " + (input.toString().equals("-")
-                    ? "on standard input" : input.toString()) + " to its end (" + e.getMessage()
-                    + "): the file is damaged or truncated; rows before the damage are not used");
+            throw new CommandFailedException(GzipInput.damaged(input.toString().equals("-")
+                    ? "on standard input" : input.toString(), e));
         } finally {
             err.flush();
         }
@@ -346,7 +343,7 @@ public final class OrderInputOptions {
 
     private InputStream open() throws IOException {
         if (input.toString().equals("-")) {
-            return decompressed(System.in);
+            return GzipInput.decompressed(System.in);
         }
         if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
             throw new CommandFailedException("cannot read the input file " + input
@@ -359,31 +356,11 @@ public final class OrderInputOptions {
             throw new CommandFailedException("cannot open the input file " + input + ": " + e.getMessage());
         }
         try {
-            return decompressed(raw);
+            return GzipInput.decompressed(raw);
         } catch (IOException e) {
             raw.close();
             throw new CommandFailedException("cannot read the gzip input file " + input + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * The stream itself, or its decompressed bytes when it starts with gzip's magic bytes (1f 8b);
-     * shared with the side files of {@code crmkit loyalty}.
-     */
-    static InputStream decompressed(InputStream raw) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(raw, 2);
-        int first = in.read();
-        int second = first < 0 ? -1 : in.read();
-        if (second >= 0) {
-            in.unread(second);
-        }
-        if (first >= 0) {
-            in.unread(first);
-        }
-        if (first == 0x1f && second == 0x8b) {
-            return new GZIPInputStream(in, 1 << 16);
-        }
-        return new BufferedInputStream(in, 1 << 16);
     }
 
     /**

@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
 @Command(name = "receivables", sortOptions = false, mixinStandardHelpOptions = true,
         header = "Receivables ageing and credit rating per customer as of a day.",
         description = {"Allocates payments to invoices (the named invoice first, then the oldest due issued by the"
-            + " payment day; the rest is unapplied credit) and prints per customer with an open balance or unapplied"
+            + " payment day; the rest is unapplied credit: a payment naming an invoice not yet issued on its day never"
+            + " reaches it, and stderr lists it with that reason) and prints per customer with an open balance or unapplied"
             + " credit: customer_id, current, d1_30, d31_60, d61_90, d91_plus, total_outstanding, unapplied_credit,"
             + " rating (bucket columns follow --buckets).",
             "The rating is the payment-behaviour scorecard (ADR 0051), its weights fitted by logistic regression on"
@@ -49,7 +50,7 @@ public final class ReceivablesCommand extends CrmkitCommand {
 
     @Option(names = "--buckets", order = 11, paramLabel = "EDGES", defaultValue = "0,30,60,90",
             description = "Upper edges of the ageing buckets in days past due. Default: ${DEFAULT-VALUE}"
-                + " (current, 1-30, 31-60, 61-90, 91+).")
+                + " (current, 1-30, 31-60, 61-90, 91+). The first edge must be 0: current is what is not yet past due.")
     private String buckets;
 
     @Option(names = "--rating-scale", order = 12, paramLabel = "SCALE", defaultValue = "AAA:0.02,AA:0.05,A:0.1,B:0.2,C",
@@ -88,7 +89,8 @@ public final class ReceivablesCommand extends CrmkitCommand {
         try {
             edges = AgeingBuckets.parse(buckets);
         } catch (IllegalArgumentException e) {
-            throw new CommandFailedException("--buckets: " + e.getMessage());
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--buckets " + buckets + ": "
+                    + e.getMessage());
         }
         try {
             scale = RatingScale.parse(ratingScale);
@@ -116,7 +118,8 @@ public final class ReceivablesCommand extends CrmkitCommand {
         d.put("as_of", asOf.toString());
         data.describe(d);
         d.put("allocation", "payments and credit notes in date order (credit notes first, then by id): the named"
-                + " invoice, then the oldest due (then invoice id) issued by the payment day; the rest unapplied");
+                + " invoice, then the oldest due (then invoice id) issued by the payment day; the rest unapplied (a named"
+                + " invoice not yet issued on the payment day is not paid)");
         d.put("buckets", "days past due (as-of minus due), upper edges " + edges.edges());
         LedgerTotals t = allocation.totals();
         d.put("invoiced", t.invoiced().amount());
@@ -164,8 +167,9 @@ public final class ReceivablesCommand extends CrmkitCommand {
             values.add(ratings.getOrDefault(row.customerId(), ""));
             rows.add(values.toArray());
         }
+        String closing = data.closing(allocation, this, d);
         ResultWriter.write(format, d, rows, out(), err());
-        note(data.summary);
+        note(closing);
         return CrmkitCli.EXIT_OK;
     }
 

@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates and upgrades the adapter's schema: runs the versioned migration scripts
  * ({@code jdbc/migration/<database>/V<n>__<name>.sql} on the class path) that a database has not
- * run yet, each in one transaction, and records them in {@code crmkit_schema_version}. Running it
- * again does nothing; a database at a newer version than this code knows is refused.
+ * run yet, each in one transaction, and records them in {@code crmkit_schema_version}. A script is
+ * skipped only if its own version is recorded there, so a database with a gap in its history (for
+ * example versions 1 and 3) still receives the missing script. Running it again does nothing; a
+ * database at a newer version than this code knows is refused.
  *
  * <p>A host with its own migration tool (Flyway, Liquibase) can run the same scripts with it
  * instead. Thread-safe; concurrent migrations of one PostgreSQL database are serialised by a lock
@@ -51,7 +53,16 @@ public final class JdbcSchema {
      *     database is at a newer version
      */
     public static int migrate(DataSource dataSource) {
+        return migrate(dataSource, SCRIPTS);
+    }
+
+    /**
+     * Runs the given scripts (a subset of {@link #SCRIPTS} in version order) that the database has
+     * not run yet; package-private so that tests can build a database with a gap in its history.
+     */
+    static int migrate(DataSource dataSource, List<String> scripts) {
         Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(scripts, "scripts");
         synchronized (JdbcSchema.class) {
             try (Connection c = dataSource.getConnection()) {
                 JdbcDialect dialect = JdbcDialect.of(c);
@@ -61,7 +72,7 @@ public final class JdbcSchema {
                             + " script VARCHAR(200) NOT NULL, installed_at TIMESTAMP WITH TIME ZONE NOT NULL)");
                 }
                 int run = 0;
-                for (String script : SCRIPTS) {
+                for (String script : scripts) {
                     if (apply(c, dialect, version(script), script)) {
                         run++;
                     }
@@ -92,7 +103,9 @@ public final class JdbcSchema {
                 throw new RepositoryAccessException("the database has crmkit schema version " + installed
                         + ", newer than this code's " + CURRENT_VERSION + ": upgrade crmkit", null);
             }
-            if (installed >= version) {
+            // Skip a script only if its own version is recorded: a database migrated by a branch that
+            // had V1 and V3 but not V2 ({1, 3}) must still receive V2.
+            if (hasVersion(c, version)) {
                 c.rollback();
                 return false;
             }
@@ -116,6 +129,15 @@ public final class JdbcSchema {
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    private static boolean hasVersion(Connection c, int version) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM crmkit_schema_version WHERE version = ?")) {
+            p.setInt(1, version);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -73,6 +73,10 @@ class ReceivablesCommandTest {
         assertThat(ann.get("d1_45").decimalValue()).isEqualByComparingTo("70.00");
         assertThat(ann.get("d46_plus").decimalValue()).isEqualByComparingTo("0");
         assertThat(doc.at("/definitions/currency").asText()).isEqualTo("USD");
+        Cli.Run above = run(INVOICES, PAYMENTS, "--buckets", "5,30", "--format", "csv");
+        assertThat(above.exitCode()).isEqualTo(CrmkitCli.EXIT_USAGE);
+        assertThat(above.err()).contains("--buckets 5,30: the first edge must be 0");
+        assertThat(above.out()).isEmpty();
         assertThat(doc.at("/definitions/overdue_share").asDouble()).isCloseTo(150.0 / 250, org.assertj.core.api.Assertions.within(1e-12));
     }
 
@@ -104,7 +108,7 @@ class ReceivablesCommandTest {
                 "line 3: invoices.csv: issued is not an ISO date such as 2025-01-31: '2025-13-01'");
         assertThat(run.rejected().get(3)).isEqualTo("line 6: invoices.csv: customer_id is empty");
         assertThat(run.rejected().get(2)).isEqualTo("line 5: invoices.csv: invoice_id repeats the one on line 2");
-        assertThat(run.err()).contains("warning: invoices.csv: columns ignored: note");
+        assertThat(run.err()).contains("warning: invoices.csv: columns ignored: 'note'");
         assertThat(run.lastErrLine()).contains("10 of 13 rows rejected");
         // ann: i1 100 - i8 credit note 20 - p3 3 = 77
         assertThat(run.outLines()).contains("ann,77.00,0.00,0.00,0.00,0.00,77.00,0.00,AAA");
@@ -112,6 +116,93 @@ class ReceivablesCommandTest {
         assertThat(strict.exitCode()).isEqualTo(CrmkitCli.EXIT_FAILED);
         assertThat(strict.out()).isEmpty();
         assertThat(strict.lastErrLine()).contains("10 of 13 rows rejected").contains("--strict: nothing computed");
+    }
+
+    @Test
+    void aPaymentNamingAnInvoiceNotYetIssuedIsReportedAsUnappliedWithTheReason() throws IOException {
+        String invoices = String.join("\n",
+                "invoice_id,customer_id,issued,due,amount",
+                "i1,ann,2025-05-01,2025-05-31,10.00",
+                "i2,ann,2025-06-10,2025-07-10,100.00",
+                "");
+        String payments = String.join("\n",
+                "payment_id,customer_id,paid_on,amount,invoice_id",
+                "p1,ann,2025-06-01,30.00,i2",
+                "");
+        Cli.Run run = run(invoices, payments, "--format", "csv");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.outLines().get(1)).startsWith("ann,100.00,0.00,0.00,0.00,0.00,100.00,20.00,");
+        assertThat(run.err()).contains("warning: payment p1 names invoice i2 not yet issued on the payment date"
+                + " (2025-06-01; issued 2025-06-10): 20.00 of 30.00 unapplied");
+        assertThat(run.lastErrLine()).contains("0 of 3 rows rejected; 1 payments or credit notes name an invoice not"
+                + " yet issued on the payment date (amount 30.00, of it 20.00 unapplied credit)");
+        Cli.Run help = Cli.run("receivables", "--help");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("not yet issued");
+    }
+
+    @Test
+    void aRepeatedHeaderOrATruncatedGzipFileIsAClearErrorNamingTheFile() throws IOException {
+        Cli.Run twice = run("invoice_id,customer_id,issued,due,amount,Amount\ni1,ann,2025-06-01,2025-06-30,1.00,2.00\n",
+                PAYMENTS);
+        assertThat(twice.exitCode()).isEqualTo(CrmkitCli.EXIT_FAILED);
+        assertThat(twice.lastErrLine()).contains("invoices.csv: line 1: the header names column 'amount' twice");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(INVOICES.repeat(50).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] all = bytes.toByteArray();
+        Path gz = dir.resolve("invoices.csv.gz");
+        java.nio.file.Files.write(gz, java.util.Arrays.copyOf(all, all.length / 2));
+        Path pay = Cli.write(dir, "payments.csv", PAYMENTS);
+        Cli.Run truncated = Cli.run("receivables", "--invoices", gz.toString(), "--payments", pay.toString(),
+                "--as-of", "2025-06-30");
+        assertThat(truncated.exitCode()).isEqualTo(CrmkitCli.EXIT_FAILED);
+        assertThat(truncated.lastErrLine()).contains("cannot read the gzip input " + gz + " to its end")
+                .contains("damaged or truncated");
+    }
+
+    @Test
+    void aValidRowIsNotRejectedAsRepeatingARejectedOne() throws IOException {
+        String invoices = String.join("\n",
+                "invoice_id,customer_id,issued,due,amount",
+                "i1,ann,2025-13-01,2025-06-30,1.00",
+                "i1,ann,2025-06-01,2025-06-30,100.00",
+                "i1,ann,2025-06-01,2025-06-30,7.00",
+                "");
+        Cli.Run run = run(invoices, "payment_id,customer_id,paid_on,amount\n", "--format", "csv");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.rejected()).containsExactly(
+                "line 2: invoices.csv: issued is not an ISO date such as 2025-01-31: '2025-13-01'",
+                "line 4: invoices.csv: invoice_id repeats the one on line 3");
+        assertThat(run.outLines()).contains("ann,100.00,0.00,0.00,0.00,0.00,100.00,0.00,AAA");
+    }
+
+    @Test
+    void farDatesAndHugeAmountsAreRejectedPerRowNotWrappedAround() throws IOException {
+        String invoices = String.join("\n",
+                "invoice_id,customer_id,issued,due,amount",
+                "i1,ann,2025-06-01,2025-06-30,100.00",
+                "i2,ann,1899-12-31,2025-06-30,1.00",
+                "i3,ann,2025-06-01,2201-01-01,1.00",
+                "i4,ann,2025-06-01,2025-06-30,92233720368547758.07",
+                "i5,ann,2025-06-01,2025-06-30,10000000000000.01",
+                "i6,bob,2025-06-01,2025-06-30,10000000000000.00",
+                "");
+        String payments = String.join("\n",
+                "payment_id,customer_id,paid_on,amount",
+                "p1,bob,+1000000-01-01,1.00",
+                "");
+        Cli.Run run = run(invoices, payments, "--format", "csv");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.rejectedLineNumbers()).containsExactly(3, 4, 5, 6, 2);
+        assertThat(run.rejected().get(0)).isEqualTo("line 3: invoices.csv: issued 1899-12-31 is outside the years 1900-2200");
+        assertThat(run.rejected().get(1)).isEqualTo("line 4: invoices.csv: due 2201-01-01 is outside the years 1900-2200");
+        assertThat(run.rejected().get(2)).startsWith("line 5: invoices.csv: amount '92233720368547758.07'");
+        assertThat(run.rejected().get(3)).startsWith(
+                "line 6: invoices.csv: amount '10000000000000.01' exceeds 1000000000000000 minor units");
+        assertThat(run.rejected().get(4)).isEqualTo(
+                "line 2: payments.csv: paid_on +1000000-01-01 is outside the years 1900-2200");
+        assertThat(run.outLines()).contains("bob,10000000000000.00,0.00,0.00,0.00,0.00,10000000000000.00,0.00,AAA");
     }
 
     @Test

@@ -8,10 +8,8 @@ import io.crmkit.core.credit.InvoiceId;
 import io.crmkit.core.credit.InvoiceStatus;
 import io.crmkit.core.credit.Payment;
 import io.crmkit.core.credit.PaymentId;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the ledger files of {@code crmkit receivables} and {@code crmkit collections}: invoices,
@@ -49,9 +46,11 @@ import java.util.zip.GZIPInputStream;
  *   <li>Credit terms: {@code customer_id,credit_limit,terms_days} required; {@code rating_class} and
  *       {@code currency} optional; one row per customer.</li>
  * </ul>
- * Dates are ISO dates ({@code 2025-01-31}). Amounts follow {@link AmountParser} (floating-point
- * noise read as the nearest cent; other excess digits rejected). Other columns are ignored with one
- * warning.
+ * Dates are ISO dates ({@code 2025-01-31}) in the years {@value #MIN_YEAR}-{@value #MAX_YEAR}.
+ * Amounts follow {@link AmountParser} (floating-point noise read as the nearest cent; other excess
+ * digits rejected) and are at most {@value #MAX_AMOUNT_MINOR} minor units in size. A row whose
+ * identifier repeats that of an <em>accepted</em> row is rejected (after its other checks). Other
+ * columns are ignored with one warning.
  *
  * <h2>Currency</h2>
  * The chosen currency, or else the single currency named in the files' currency columns (USD when
@@ -72,6 +71,16 @@ public final class LedgerCsvReader {
     public record LedgerInput(Currency currency, LedgerRows<Invoice> invoices, LedgerRows<Payment> payments,
             Optional<LedgerRows<CreditTerms>> terms, long negativeAmountCreditNotes) {
     }
+
+    /** The first year a date may have. */
+    public static final int MIN_YEAR = 1900;
+    /** The last year a date may have. */
+    public static final int MAX_YEAR = 2200;
+    /**
+     * The largest amount of one row, in minor units (10^15: ten trillion in a currency with cents),
+     * so that sums of many rows stay far from the range of a {@code long}.
+     */
+    public static final long MAX_AMOUNT_MINOR = 1_000_000_000_000_000L;
 
     private final ReadListener listener;
     private final Optional<Currency> chosen;
@@ -99,6 +108,9 @@ public final class LedgerCsvReader {
         final String name;
         final List<Pending> pending = new ArrayList<>();
         final List<Report> reports = new ArrayList<>();
+        /** The identifier column (the first required one) and the line of each identifier's accepted row. */
+        String idColumn;
+        final Map<String, Integer> acceptedLine = new HashMap<>();
         long rowsRead;
 
         FileRows(Path file) {
@@ -171,11 +183,21 @@ public final class LedgerCsvReader {
                         + ", the currency of the run");
                 continue;
             }
+            T made;
             try {
-                out.add(make.apply(p));
+                made = make.apply(p);
             } catch (Rejected e) {
                 f.reject(p.line(), e.kind, e.getMessage());
+                continue;
             }
+            // Checked only once the row is accepted: a valid row must not be refused as repeating a
+            // row that was itself rejected.
+            Integer earlier = f.acceptedLine.putIfAbsent(p.values().get(f.idColumn), p.line());
+            if (earlier != null) {
+                f.reject(p.line(), Rejection.DUPLICATE_ID, f.idColumn + " repeats the one on line " + earlier);
+                continue;
+            }
+            out.add(made);
         }
         return out;
     }
@@ -186,22 +208,18 @@ public final class LedgerCsvReader {
             throw new InvalidInputException("cannot read " + file + (Files.exists(file) ? " (not a readable file)"
                     : " (no such file)"));
         }
-        try (InputStream in = open(file); CsvRecords records = new CsvRecords(in)) {
+        try (InputStream in = GzipInput.decompressed(Files.newInputStream(file)); CsvRecords records = new CsvRecords(in)) {
             if (!records.next()) {
                 throw new InvalidInputException(file + " is empty: a header line is required ("
                         + String.join(",", required) + ")");
             }
             List<String> header = records.texts();
-            Map<String, Integer> columns = new HashMap<>();
-            List<String> ignored = new ArrayList<>();
-            for (int i = 0; i < header.size(); i++) {
-                String h = header.get(i).trim().toLowerCase(Locale.ROOT);
-                if ((required.contains(h) || optional.contains(h)) && !columns.containsKey(h)) {
-                    columns.put(h, i);
-                } else {
-                    ignored.add(header.get(i));
-                }
-            }
+            Map<String, String> known = new LinkedHashMap<>();
+            required.forEach(c -> known.put(c, c));
+            optional.forEach(c -> known.put(c, c));
+            HeaderColumns.Found found = HeaderColumns.find(header, known, rows.name + ": ");
+            Map<String, Integer> columns = found.at();
+            List<String> ignored = found.ignored();
             List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 throw new InvalidInputException(file + ": the header lacks " + missing + " (required: "
@@ -210,8 +228,7 @@ public final class LedgerCsvReader {
             if (!ignored.isEmpty()) {
                 listener.warning(rows.name + ": columns ignored: " + String.join(", ", ignored));
             }
-            Map<String, Integer> firstLine = new HashMap<>();
-            String idColumn = required.get(0);
+            rows.idColumn = required.get(0);
             while (records.next()) {
                 rows.rowsRead++;
                 int line = records.line();
@@ -244,28 +261,12 @@ public final class LedgerCsvReader {
                         continue;
                     }
                 }
-                Integer earlier = firstLine.putIfAbsent(values.get(idColumn), line);
-                if (earlier != null) {
-                    rows.reject(line, Rejection.DUPLICATE_ID, idColumn + " repeats the one on line " + earlier);
-                    continue;
-                }
                 rows.pending.add(new Pending(line, values, code));
             }
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new InvalidInputException(GzipInput.damaged(file.toString(), e));
         }
         return rows;
-    }
-
-    private static InputStream open(Path file) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 2);
-        int first = in.read();
-        int second = first < 0 ? -1 : in.read();
-        if (second >= 0) {
-            in.unread(second);
-        }
-        if (first >= 0) {
-            in.unread(first);
-        }
-        return first == 0x1f && second == 0x8b ? new GZIPInputStream(in, 1 << 16) : new BufferedInputStream(in, 1 << 16);
     }
 
     /** A row rejected while its values are converted. */
@@ -293,20 +294,31 @@ public final class LedgerCsvReader {
 
     private static LocalDate date(Map<String, String> v, String column) {
         String text = v.get(column);
+        LocalDate day;
         try {
-            return LocalDate.parse(text);
+            day = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw reject(Rejection.BAD_DATE, column + " is not an ISO date such as 2025-01-31: '" + text + "'");
         }
+        if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
+            throw reject(Rejection.BAD_DATE, column + " " + text + " is outside the years " + MIN_YEAR + "-" + MAX_YEAR);
+        }
+        return day;
     }
 
     private long minor(String text, String column, Currency currency) {
+        long m;
         try {
-            return amounts.toMinorUnits(text, Math.max(0, currency.getDefaultFractionDigits()),
+            m = amounts.toMinorUnits(text, Math.max(0, currency.getDefaultFractionDigits()),
                     currency.getCurrencyCode());
         } catch (IllegalArgumentException e) {
             throw reject(Rejection.BAD_AMOUNT, column + " '" + text + "' " + e.getMessage());
         }
+        if (m > MAX_AMOUNT_MINOR || m < -MAX_AMOUNT_MINOR) {
+            throw reject(Rejection.BAD_AMOUNT, column + " '" + text + "' exceeds " + MAX_AMOUNT_MINOR
+                    + " minor units (" + Money.ofMinor(MAX_AMOUNT_MINOR, currency) + ")");
+        }
+        return m;
     }
 
     private Invoice invoice(Pending p, Currency currency, long[] negatives) {

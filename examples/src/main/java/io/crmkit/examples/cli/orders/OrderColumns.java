@@ -74,17 +74,9 @@ public record OrderColumns(int width, int customer, int order, int timestamp, in
         for (String name : NAMES) {
             nameOfHeader.put(mapping.getOrDefault(name, name).strip().toLowerCase(Locale.ROOT), name);
         }
-        Map<String, Integer> at = new LinkedHashMap<>();
-        List<String> ignored = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i).strip().toLowerCase(Locale.ROOT);
-            String name = nameOfHeader.get(h);
-            if (name == null) {
-                ignored.add(h.isEmpty() ? "(unnamed column " + (i + 1) + ")" : Texts.quote(h));
-            } else if (at.putIfAbsent(name, i) != null) {
-                throw new InvalidInputException("line 1: the header names column " + Texts.quote(h) + " twice");
-            }
-        }
+        HeaderColumns.Found found = HeaderColumns.find(header, nameOfHeader, "");
+        Map<String, Integer> at = found.at();
+        List<String> ignored = found.ignored();
         List<String> missing = new ArrayList<>();
         mapping.forEach((name, h) -> {
             if (!at.containsKey(name)) {
