@@ -74,7 +74,8 @@ final class MaximumLikelihood {
         if (status != FitStatus.CONVERGED && status != FitStatus.BOUNDARY) {
             throw new ModelFitException(model, res.fit().report());
         }
-        Result nbd = NbdModel.optimise(data, options);
+        // the NBD's two-parameter likelihood has one optimum: one start is enough for the reference
+        Result nbd = NbdModel.optimise(data, options.withStarts(1, 1));
         double gain = res.fit().logLikelihood() - nbd.fit().logLikelihood();
         boolean nbdUsable = nbd.status() == FitStatus.CONVERGED || nbd.status() == FitStatus.BOUNDARY;
         if (nbdUsable && gain <= options.boundaryTolerance()) {

@@ -101,6 +101,14 @@ public final class NbdModel implements TransactionModel {
         int[] xs = data.xs();
         double[] bigT = data.bigTIn(data.unit());
         double[] w = data.weights();
+        // ln Gamma(r + x) and its digamma once per distinct x, not per pattern
+        int[] distinct = java.util.Arrays.stream(xs).distinct().sorted().toArray();
+        int[] xIndex = new int[xs.length];
+        for (int k = 0; k < xs.length; k++) {
+            xIndex[k] = java.util.Arrays.binarySearch(distinct, xs[k]);
+        }
+        double[] lnGammaRx = new double[distinct.length];
+        double[] psiRx = new double[distinct.length];
         MaximumLikelihood.Function f = new MaximumLikelihood.Function() {
             @Override
             public double value(double[] theta, double[] gradient) {
@@ -109,15 +117,20 @@ public final class NbdModel implements TransactionModel {
                 double lnA = Math.log(a);
                 double lnGammaR = Special.lnGamma(rr);
                 double psiR = gradient == null ? 0 : Special.digamma(rr);
+                for (int j = 0; j < distinct.length; j++) {
+                    lnGammaRx[j] = Special.lnGamma(rr + distinct[j]);
+                    psiRx[j] = gradient == null ? 0 : Special.digamma(rr + distinct[j]);
+                }
                 double sum = 0;
                 double g0 = 0;
                 double g1 = 0;
                 for (int k = 0; k < xs.length; k++) {
                     double rx = rr + xs[k];
                     double lnAT = Math.log(a + bigT[k]);
-                    sum += w[k] * (Special.lnGamma(rx) - lnGammaR + rr * lnA - rx * lnAT);
+                    int j = xIndex[k];
+                    sum += w[k] * (lnGammaRx[j] - lnGammaR + rr * lnA - rx * lnAT);
                     if (gradient != null) {
-                        g0 += w[k] * (Special.digamma(rx) - psiR + lnA - lnAT);
+                        g0 += w[k] * (psiRx[j] - psiR + lnA - lnAT);
                         g1 += w[k] * (rr / a - rx / (a + bigT[k]));
                     }
                 }
