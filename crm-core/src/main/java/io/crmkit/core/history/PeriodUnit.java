@@ -37,6 +37,17 @@ public enum PeriodUnit {
     }
 
     /**
+     * Returns the unit's singular English noun, for messages: {@code day}, {@code week},
+     * {@code month}, {@code year}.
+     *
+     * @return the noun, never null
+     */
+    public String singular() {
+        String n = name().toLowerCase(java.util.Locale.ROOT);
+        return n.substring(0, n.length() - 1);
+    }
+
+    /**
      * Converts a number of days into this unit.
      *
      * @param days the number of days, finite

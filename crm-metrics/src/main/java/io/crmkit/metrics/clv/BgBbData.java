@@ -130,7 +130,7 @@ public final class BgBbData {
         if (x.length == 0) {
             throw new IllegalArgumentException("no customer has a transaction opportunity after the period of their"
                     + " first purchase: " + withoutOpportunities + " customers were acquired in the last "
-                    + period.name().toLowerCase(java.util.Locale.ROOT).replaceAll("s$", ""));
+                    + period.singular());
         }
         return BgBbModel.fit(x.clone(), tx.clone(), n.clone(), weights.clone(), options);
     }

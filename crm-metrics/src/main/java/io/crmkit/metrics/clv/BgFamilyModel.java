@@ -84,11 +84,6 @@ abstract class BgFamilyModel {
         }
     };
 
-    /** The unit's singular noun: week, day, month, year. */
-    static String singular(io.crmkit.core.history.PeriodUnit unit) {
-        String n = unit.name().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith("s") ? n.substring(0, n.length() - 1) : n;
-    }
 
     /**
      * Returns {@code r}.

@@ -138,7 +138,7 @@ final class MaximumLikelihood {
             double rate = res.fit().estimates().get(0).value() / res.fit().estimates().get(1).value();
             return where + ": purchase rates do not vary across customers; every customer buys as a Poisson"
                     + " process with rate r/alpha = " + String.format(java.util.Locale.ROOT, "%.4g", rate)
-                    + " per " + BgFamilyModel.singular(unit);
+                    + " per " + unit.singular();
         }
         return where + ": the data cannot identify the " + model + " parameters; the likelihood keeps rising"
                 + " towards the edge of the parameter space";

@@ -30,7 +30,7 @@ public final class ParetoNbdModel implements TransactionModel {
 
         @Override
         public String meaning(BtydData data) {
-            return "the mean drop-out rate per " + BgFamilyModel.singular(data.unit());
+            return "the mean drop-out rate per " + data.unit().singular();
         }
 
         @Override

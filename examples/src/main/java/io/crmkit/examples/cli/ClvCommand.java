@@ -329,7 +329,7 @@ public final class ClvCommand implements Runnable {
             Definitions d = new Definitions();
             d.put("command", "clv fit");
             d.put("model", BgBbModel.NAME);
-            d.put("opportunity", "one calendar " + unit.name().toLowerCase(Locale.ROOT).replaceAll("s$", "")
+            d.put("opportunity", "one calendar " + unit.singular()
                     + " in " + input.zone() + " after the customer's first purchase period, up to the one holding "
                     + calibrationEnd + "; a period with a counted purchase (" + options.describe() + ") is a"
                     + " transaction");
