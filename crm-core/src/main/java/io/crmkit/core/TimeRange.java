@@ -21,6 +21,8 @@ import java.time.Instant;
 public record TimeRange(Instant start, Instant end) {
 
     private static final TimeRange ALL = new TimeRange(Instant.MIN, Instant.MAX);
+    private static final TimeRange RECORDABLE = new TimeRange(Instant.parse("1000-01-01T00:00:00Z"),
+            Instant.parse("9999-01-01T00:00:00Z"));
 
     /**
      * Validates the range.
@@ -53,6 +55,19 @@ public record TimeRange(Instant start, Instant end) {
      */
     public static TimeRange all() {
         return ALL;
+    }
+
+    /**
+     * Returns the instants crmkit's readers accept for recorded events (orders, payments, points
+     * events): from 1000-01-01T00:00Z to, but excluding, 9999-01-01T00:00Z. Every file reader rejects
+     * a timestamp outside it as a bad value of its row, and the JDBC schema stores exactly this
+     * range, so a file that reads also loads. Wider than any real record, narrower than what SQL
+     * timestamp columns and ISO 8601's four-digit years hold.
+     *
+     * @return {@code [1000-01-01T00:00Z, 9999-01-01T00:00Z)}, never null
+     */
+    public static TimeRange recordable() {
+        return RECORDABLE;
     }
 
     /**

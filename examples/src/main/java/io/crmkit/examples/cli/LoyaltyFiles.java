@@ -192,7 +192,7 @@ final class LoyaltyFiles {
         try {
             return timestamps.toEpochMicros(v);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("bad " + name + " '" + v + "'");
+            throw new IllegalArgumentException("bad " + name + " '" + v + "': " + e.getMessage());
         }
     }
 
@@ -255,6 +255,13 @@ final class LoyaltyFiles {
                         counts[1]++;
                         rejected.accept(line, e.getMessage());
                     }
+                }
+
+                @Override
+                public void tooLong(long line, int maxRecordBytes) {
+                    counts[0]++;
+                    counts[1]++;
+                    rejected.accept(line, CsvRecords.tooLongReason(maxRecordBytes));
                 }
             });
         } catch (java.util.zip.ZipException | java.io.EOFException e) {

@@ -15,10 +15,10 @@ import java.util.Currency;
 /** Conversions between crm-core values and the schema's column types, with the schema's limits. */
 final class SqlValues {
 
-    /** The earliest instant the schema stores (inclusive). */
-    static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
-    /** The instant from which the schema stores nothing (exclusive bound). */
-    static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+    /** The earliest instant the schema stores (inclusive): that of {@link TimeRange#recordable()}. */
+    static final Instant EARLIEST = TimeRange.recordable().start();
+    /** The instant from which the schema stores nothing (exclusive bound): {@link TimeRange#recordable()}'s end. */
+    static final Instant LATEST = TimeRange.recordable().end();
     /** Money columns are NUMERIC(38, 4). */
     static final int MONEY_SCALE = 4;
     /** Quantity columns are NUMERIC(38, 10). */

@@ -182,8 +182,8 @@ class ReceivablesCommandTest {
         String invoices = String.join("\n",
                 "invoice_id,customer_id,issued,due,amount",
                 "i1,ann,2025-06-01,2025-06-30,100.00",
-                "i2,ann,1899-12-31,2025-06-30,1.00",
-                "i3,ann,2025-06-01,2201-01-01,1.00",
+                "i2,ann,0999-12-31,2025-06-30,1.00",
+                "i3,ann,2025-06-01,9999-01-01,1.00",
                 "i4,ann,2025-06-01,2025-06-30,92233720368547758.07",
                 "i5,ann,2025-06-01,2025-06-30,10000000000000.01",
                 "i6,bob,2025-06-01,2025-06-30,10000000000000.00",
@@ -195,13 +195,13 @@ class ReceivablesCommandTest {
         Cli.Run run = run(invoices, payments, "--format", "csv");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.rejectedLineNumbers()).containsExactly(3, 4, 5, 6, 2);
-        assertThat(run.rejected().get(0)).isEqualTo("line 3: invoices.csv: issued 1899-12-31 is outside the years 1900-2200");
-        assertThat(run.rejected().get(1)).isEqualTo("line 4: invoices.csv: due 2201-01-01 is outside the years 1900-2200");
+        assertThat(run.rejected().get(0)).isEqualTo("line 3: invoices.csv: issued 0999-12-31 is outside the accepted days 1000-01-01 to 9998-12-31");
+        assertThat(run.rejected().get(1)).isEqualTo("line 4: invoices.csv: due 9999-01-01 is outside the accepted days 1000-01-01 to 9998-12-31");
         assertThat(run.rejected().get(2)).startsWith("line 5: invoices.csv: amount '92233720368547758.07'");
         assertThat(run.rejected().get(3)).startsWith(
                 "line 6: invoices.csv: amount '10000000000000.01' exceeds 1000000000000000 minor units");
         assertThat(run.rejected().get(4)).isEqualTo(
-                "line 2: payments.csv: paid_on +1000000-01-01 is outside the years 1900-2200");
+                "line 2: payments.csv: paid_on +1000000-01-01 is outside the accepted days 1000-01-01 to 9998-12-31");
         assertThat(run.outLines()).contains("bob,10000000000000.00,0.00,0.00,0.00,0.00,10000000000000.00,0.00,AAA");
     }
 

@@ -25,12 +25,24 @@ import java.util.Optional;
  * {@code 1.2E3}) and rejected ({@code 1,200.00}, {@code NaN}). Both paths give the same result (a
  * property test checks this).
  *
+ * <p><b>Limits</b>, checked before any {@link BigDecimal} is built, so that one hostile value
+ * costs next to nothing: an amount has at most {@value #MAX_CHARS} characters, and its magnitude
+ * lies below 10<sup>19</sup> (no long of minor units holds more) and, unless it is zero, at or
+ * above 10<sup>{@value #MIN_EXPONENT}</sup> (smaller values are not amounts, even as noise). Others
+ * are rejected with the limit they break.
+ *
  * <p>Not thread-safe (it remembers how the last amount was rounded).
  */
 final class AmountParser {
 
     /** Relative distance from a value on the currency's scale within which excess digits are noise. */
     static final double NOISE_TOLERANCE = 1e-9;
+    /** The most characters an amount may have (sign, digits, point, exponent). */
+    static final int MAX_CHARS = 64;
+    /** The smallest decimal exponent of a non-zero amount's leading digit. */
+    static final int MIN_EXPONENT = -30;
+    /** The largest decimal exponent of an amount's leading digit: 10^19 exceeds every long. */
+    private static final int MAX_EXPONENT = 18;
     /** The last amount was on its currency's scale. */
     static final int EXACT = 0;
     /** The last amount was floating-point noise around a value on the scale. */
@@ -157,12 +169,27 @@ final class AmountParser {
     }
 
     private long slow(byte[] b, int from, int to, int scale, String currencyCode) {
+        if (to - from > MAX_CHARS) {
+            throw new IllegalArgumentException("has " + (to - from) + " characters; an amount has at most " + MAX_CHARS);
+        }
         String text = new String(b, from, to - from, StandardCharsets.UTF_8);
         BigDecimal value;
         try {
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("is not a decimal number (such as 12.34)", e);
+        }
+        if (value.signum() == 0) {
+            return 0;
+        }
+        long exponent = (long) value.precision() - value.scale() - 1;
+        if (exponent > MAX_EXPONENT) {
+            throw new IllegalArgumentException("is too large (10^" + exponent + "; amounts are below 10^"
+                    + (MAX_EXPONENT + 1) + ")");
+        }
+        if (exponent < MIN_EXPONENT) {
+            throw new IllegalArgumentException("is too small to be an amount (10^" + exponent + "; a non-zero amount"
+                    + " is at least 10^" + MIN_EXPONENT + ")");
         }
         BigDecimal scaled;
         try {

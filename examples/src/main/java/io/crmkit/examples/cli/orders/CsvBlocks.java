@@ -25,6 +25,13 @@ import java.util.concurrent.BlockingQueue;
  * left open at the end of the input) is handed over as {@linkplain Block#malformed malformed}, so
  * that the reader can reject that row alone and go on.
  *
+ * <h2>Limits</h2>
+ * A record longer than the chosen maximum ({@link #DEFAULT_MAX_RECORD_BYTES} unless stated) is not
+ * split into fields: its bytes are skipped to its end (as the quoting rules above find it) without
+ * being kept, and it is handed over as an {@linkplain Block#oversized oversized} record with no
+ * fields, so that the reader rejects that row alone, with its line, and goes on. Memory stays
+ * bounded by the maximum whatever one record's size.
+ *
  * <p>Use from one thread; {@link #close()} stops the splitting thread if the input was not read
  * to its end.
  */
@@ -33,7 +40,11 @@ final class CsvBlocks implements AutoCloseable {
     /** Blocks that exist at once: one being filled, the others queued or being processed. */
     static final int IN_FLIGHT = 4;
     private static final int BLOCK_BYTES = 1 << 20;
-    private static final int MAX_RECORD_BYTES = 1 << 28;
+    /** The default maximum length of one record, in bytes: 1 MiB, far beyond any real export's lines. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+    /** The largest maximum that may be chosen: 256 MiB. */
+    public static final int MAX_RECORD_BYTES = 1 << 28;
+    private static final int SKIP_CHUNK = 1 << 16;
 
     /**
      * A block of whole records: their bytes and, per record, where each field lies and the line
@@ -50,6 +61,8 @@ final class CsvBlocks implements AutoCloseable {
         int[] fieldEnd = new int[1 << 17];
         boolean[] escaped = new boolean[1 << 17];
         boolean[] malformed = new boolean[1 << 15];
+        /** Per record: longer than the maximum, so skipped (no fields; {@link #malformed} is set too). */
+        boolean[] oversized = new boolean[1 << 15];
         /** Room for a {@link BlockHook} to leave per-record results in (it sizes them itself). */
         long[] firstValue = new long[0];
         long[] secondValue = new long[0];
@@ -117,11 +130,20 @@ final class CsvBlocks implements AutoCloseable {
                 int n = line.length * 2;
                 line = Arrays.copyOf(line, n);
                 malformed = Arrays.copyOf(malformed, n);
+                oversized = Arrays.copyOf(oversized, n);
                 firstField = Arrays.copyOf(firstField, n + 1);
             }
             line[records] = startLine;
             malformed[records] = bad;
+            oversized[records] = false;
             firstField[++records] = fields;
+        }
+
+        /** Ends a record that was too long: no fields, malformed and oversized. */
+        private void endOversized(int startLine) {
+            dropFields();
+            endRecord(startLine, true);
+            oversized[records - 1] = true;
         }
 
         /** Forgets the fields of a record that was not completed. */
@@ -148,12 +170,13 @@ final class CsvBlocks implements AutoCloseable {
     private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(IN_FLIGHT);
     private final Thread splitter;
     private final BlockHook hook;
+    private final int maxRecordBytes;
     private Block current;
     private boolean ended;
     private Throwable failure;
 
     CsvBlocks(InputStream in) {
-        this(in, null);
+        this(in, null, DEFAULT_MAX_RECORD_BYTES);
     }
 
     /**
@@ -161,9 +184,13 @@ final class CsvBlocks implements AutoCloseable {
      *
      * @param in the bytes, not null; read to the end, not closed
      * @param hook the work on each block, or null for none
+     * @param maxRecordBytes the longest record split into fields, in bytes, from 1 to
+     *     {@link #MAX_RECORD_BYTES}; longer ones are handed over as oversized
+     * @throws IllegalArgumentException if {@code maxRecordBytes} is out of range
      */
-    CsvBlocks(InputStream in, BlockHook hook) {
+    CsvBlocks(InputStream in, BlockHook hook, int maxRecordBytes) {
         this.hook = hook;
+        this.maxRecordBytes = checkMaxRecordBytes(maxRecordBytes);
         for (int i = 0; i < IN_FLIGHT; i++) {
             free.add(new Block());
         }
@@ -204,6 +231,47 @@ final class CsvBlocks implements AutoCloseable {
         return block;
     }
 
+    /**
+     * Checks a maximum record length.
+     *
+     * @param maxRecordBytes the maximum, in bytes
+     * @return the maximum
+     * @throws IllegalArgumentException unless it is from 1 to {@link #MAX_RECORD_BYTES}
+     */
+    static int checkMaxRecordBytes(int maxRecordBytes) {
+        if (maxRecordBytes < 1 || maxRecordBytes > MAX_RECORD_BYTES) {
+            throw new IllegalArgumentException("the maximum record length must be from 1 to " + MAX_RECORD_BYTES
+                    + " bytes: " + maxRecordBytes);
+        }
+        return maxRecordBytes;
+    }
+
+    /**
+     * Says why an oversized record was rejected, for a row's report.
+     *
+     * @param maxRecordBytes the maximum in force
+     * @return the reason, never null
+     */
+    static String tooLong(int maxRecordBytes) {
+        return "is longer than " + maxRecordBytes + " bytes, the maximum record length (--max-record-bytes);"
+                + " it was skipped unread";
+    }
+
+    /**
+     * Checks that a header record was not too long.
+     *
+     * @param b the block, not null
+     * @param r the header's record
+     * @param maxRecordBytes the maximum in force
+     * @throws InvalidInputException if the header is oversized
+     */
+    static void checkHeader(Block b, int r, int maxRecordBytes) {
+        if (b.oversized[r]) {
+            throw new InvalidInputException("line " + b.line[r] + ": the header is longer than " + maxRecordBytes
+                    + " bytes, the maximum record length (--max-record-bytes)");
+        }
+    }
+
     private void split(InputStream in) {
         Block block = null;
         try {
@@ -216,11 +284,18 @@ final class CsvBlocks implements AutoCloseable {
             boolean eof = false;
             while (!eof) {
                 byte[] data = block.data;
-                if (carried > data.length / 2) {
-                    if (carried >= MAX_RECORD_BYTES) {
-                        throw new InvalidInputException("line " + line + ": a record longer than "
-                                + (MAX_RECORD_BYTES >> 20) + " MiB (a quote left open?)");
+                if (carried > maxRecordBytes) {
+                    // an unfinished record already over the limit: skip to its end, keep nothing of it
+                    long skipped = skipRecord(in, carry, carried);
+                    block.endOversized(line);
+                    line += (int) (skipped >>> 32);
+                    carried = (int) skipped;
+                    if (carried < 0) {
+                        eof = true;
+                        break;
                     }
+                }
+                if (carried > data.length / 2) {
                     block.data = data = new byte[Math.max(data.length, carried) * 2];
                 }
                 System.arraycopy(carry, 0, data, 0, carried);
@@ -239,7 +314,7 @@ final class CsvBlocks implements AutoCloseable {
                     from = 3;
                 }
                 first = false;
-                long state = tokenize(block, from, length, line, eof);
+                long state = tokenize(block, from, length, line, eof, maxRecordBytes);
                 int consumed = (int) (state >>> 32);
                 line = (int) state;
                 carried = length - consumed;
@@ -286,7 +361,7 @@ final class CsvBlocks implements AutoCloseable {
      * bytes consumed (in the high half) and the line after them (in the low half). At the end of
      * the input the last record needs no line break, and an open quote makes it malformed.
      */
-    private static long tokenize(Block b, int from, int length, int line, boolean eof) {
+    private static long tokenize(Block b, int from, int length, int line, boolean eof, int maxRecordBytes) {
         byte[] d = b.data;
         int i = from;
         int recordStart = from;
@@ -397,10 +472,90 @@ final class CsvBlocks implements AutoCloseable {
                 }
                 line++;
             }
-            b.endRecord(startLine, bad);
+            if (i - recordStart > maxRecordBytes) {
+                b.endOversized(startLine);
+            } else {
+                b.endRecord(startLine, bad);
+            }
             recordStart = i;
         }
         return ((long) recordStart << 32) | (line & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * Skips the rest of a record too long to keep: {@code carry[0, carried)} holds its start (from
+     * the beginning of the record), the input the rest. Finds the record's end with the splitting
+     * rules (a quote opens a quoted value only at a field's start; a doubled quote inside one is a
+     * quote; a line break ends the record outside quoted values) and moves the bytes read after it
+     * to the start of {@code carry}.
+     *
+     * @return the line breaks read, its own included (high half), and the number of bytes now in
+     *     {@code carry} (low half), or -1 there when the input ended inside the record
+     */
+    private static long skipRecord(InputStream in, byte[] carry, int carried) throws IOException {
+        final int fieldStart = 0;
+        final int unquoted = 1;
+        final int quoted = 2;
+        final int quoteSeen = 3;
+        final int afterQuoted = 4;
+        int state = fieldStart;
+        long lines = 0;
+        boolean lastWasCr = false;
+        byte[] chunk = carry;
+        int n = carried;
+        while (true) {
+            for (int i = 0; i < n; i++) {
+                byte c = chunk[i];
+                boolean lineBreak = c == '\r' || (c == '\n' && !lastWasCr);
+                boolean crLf = c == '\n' && lastWasCr;
+                lastWasCr = c == '\r';
+                if (crLf) {
+                    continue; // the second half of a \r\n already counted
+                }
+                if (lineBreak && state != quoted) {
+                    // the end of the record; a \n right after a \r belongs to it
+                    lines++;
+                    int next = i + 1;
+                    if (c == '\r') {
+                        if (next == n) {
+                            int b = in.read();
+                            if (b < 0) {
+                                return lines << 32;
+                            }
+                            if (b != '\n') {
+                                carry[0] = (byte) b;
+                                return (lines << 32) | 1L;
+                            }
+                            return lines << 32;
+                        }
+                        if (chunk[next] == '\n') {
+                            next++;
+                        }
+                    }
+                    int rest = n - next;
+                    System.arraycopy(chunk, next, carry, 0, rest);
+                    return (lines << 32) | rest;
+                }
+                if (lineBreak) {
+                    lines++;
+                    continue;
+                }
+                state = switch (state) {
+                    case fieldStart -> c == '"' ? quoted : c == ',' || c == ' ' || c == '\t' ? fieldStart : unquoted;
+                    case unquoted -> c == ',' ? fieldStart : unquoted;
+                    case quoted -> c == '"' ? quoteSeen : quoted;
+                    case quoteSeen -> c == '"' ? quoted : c == ',' ? fieldStart : afterQuoted;
+                    default -> c == ',' ? fieldStart : afterQuoted;
+                };
+            }
+            if (chunk == carry) {
+                chunk = new byte[Math.min(SKIP_CHUNK, carry.length)]; // what is left over must fit in carry
+            }
+            n = in.read(chunk, 0, chunk.length);
+            if (n < 0) {
+                return (lines << 32) | 0xFFFF_FFFFL;
+            }
+        }
     }
 
     private static void rethrow(Throwable failure) throws IOException {

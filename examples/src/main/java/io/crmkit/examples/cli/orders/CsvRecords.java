@@ -18,6 +18,11 @@ import java.util.List;
  */
 public final class CsvRecords implements AutoCloseable {
 
+    /** The default maximum length of one record, in bytes (1 MiB); see {@link CsvBlocks}. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = CsvBlocks.DEFAULT_MAX_RECORD_BYTES;
+    /** The largest maximum record length that may be chosen, in bytes (256 MiB). */
+    public static final int MAX_RECORD_BYTES = CsvBlocks.MAX_RECORD_BYTES;
+
     private final CsvBlocks blocks;
     private CsvBlocks.Block block;
     private int r = -1;
@@ -44,6 +49,18 @@ public final class CsvRecords implements AutoCloseable {
          *     an unquoted value, or a quote left open at the end of the input)
          */
         void record(long line, List<String> fields, boolean malformed);
+
+        /**
+         * Receives a record after the header that was longer than the maximum record length and
+         * skipped unread. By default it is handed to {@link #record} as a malformed record with no
+         * fields.
+         *
+         * @param line the physical line where the record starts
+         * @param maxRecordBytes the maximum in force, in bytes
+         */
+        default void tooLong(long line, int maxRecordBytes) {
+            record(line, List.of(), true);
+        }
     }
 
     /**
@@ -59,8 +76,11 @@ public final class CsvRecords implements AutoCloseable {
         try (CsvRecords records = new CsvRecords(in)) {
             while (records.next()) {
                 if (!header) {
+                    records.checkHeader();
                     handler.header(records.texts());
                     header = true;
+                } else if (records.oversized()) {
+                    handler.tooLong(records.line(), CsvBlocks.DEFAULT_MAX_RECORD_BYTES);
                 } else {
                     handler.record(records.line(), records.texts(), records.malformed());
                 }
@@ -85,6 +105,26 @@ public final class CsvRecords implements AutoCloseable {
     /** The physical line where the record starts. */
     int line() {
         return block.line[r];
+    }
+
+    /**
+     * Says why a record longer than the maximum was rejected, for a row's report.
+     *
+     * @param maxRecordBytes the maximum in force, in bytes
+     * @return the reason, never null
+     */
+    public static String tooLongReason(int maxRecordBytes) {
+        return CsvBlocks.tooLong(maxRecordBytes);
+    }
+
+    /** Whether the current record was longer than the maximum and skipped (no fields; malformed too). */
+    boolean oversized() {
+        return block.oversized[r];
+    }
+
+    /** Throws if the current record, a header, was longer than the maximum. */
+    void checkHeader() {
+        CsvBlocks.checkHeader(block, r, CsvBlocks.DEFAULT_MAX_RECORD_BYTES);
     }
 
     boolean malformed() {

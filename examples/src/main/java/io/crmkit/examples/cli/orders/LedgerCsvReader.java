@@ -2,6 +2,7 @@ package io.crmkit.examples.cli.orders;
 
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
+import io.crmkit.core.TimeRange;
 import io.crmkit.core.credit.CreditTerms;
 import io.crmkit.core.credit.Invoice;
 import io.crmkit.core.credit.InvoiceId;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,10 +74,11 @@ public final class LedgerCsvReader {
             Optional<LedgerRows<CreditTerms>> terms, long negativeAmountCreditNotes) {
     }
 
-    /** The first year a date may have. */
-    public static final int MIN_YEAR = 1900;
-    /** The last year a date may have. */
-    public static final int MAX_YEAR = 2200;
+    /** The first day a date may be: that of {@link TimeRange#recordable()}, as for orders. */
+    public static final LocalDate FIRST_DAY = LocalDate.ofInstant(TimeRange.recordable().start(), ZoneOffset.UTC);
+    /** The last day a date may be: the day before {@link TimeRange#recordable()}'s end. */
+    public static final LocalDate LAST_DAY = LocalDate.ofInstant(TimeRange.recordable().end(), ZoneOffset.UTC)
+            .minusDays(1);
     /**
      * The largest amount of one row, in minor units (10^15: ten trillion in a currency with cents),
      * so that sums of many rows stay far from the range of a {@code long}.
@@ -213,6 +216,7 @@ public final class LedgerCsvReader {
                 throw new InvalidInputException(file + " is empty: a header line is required ("
                         + String.join(",", required) + ")");
             }
+            records.checkHeader();
             List<String> header = records.texts();
             Map<String, String> known = new LinkedHashMap<>();
             required.forEach(c -> known.put(c, c));
@@ -232,6 +236,10 @@ public final class LedgerCsvReader {
             while (records.next()) {
                 rows.rowsRead++;
                 int line = records.line();
+                if (records.oversized()) {
+                    rows.reject(line, Rejection.TOO_LONG, CsvBlocks.tooLong(CsvBlocks.DEFAULT_MAX_RECORD_BYTES));
+                    continue;
+                }
                 if (records.malformed()) {
                     rows.reject(line, Rejection.MALFORMED, "broken quoting");
                     continue;
@@ -300,8 +308,9 @@ public final class LedgerCsvReader {
         } catch (DateTimeParseException e) {
             throw reject(Rejection.BAD_DATE, column + " is not an ISO date such as 2025-01-31: '" + text + "'");
         }
-        if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
-            throw reject(Rejection.BAD_DATE, column + " " + text + " is outside the years " + MIN_YEAR + "-" + MAX_YEAR);
+        if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+            throw reject(Rejection.BAD_DATE, column + " " + text + " is outside the accepted days " + FIRST_DAY + " to "
+                    + LAST_DAY);
         }
         return day;
     }

@@ -71,6 +71,7 @@ public final class OrderCsvReader {
 
     private final Map<String, String> columnMapping;
     private final AmountParser amounts;
+    private final int maxRecordBytes;
     private final List<Currency> currencies = new ArrayList<>();
     private final List<OrderStatus> statuses = new ArrayList<>();
     private OrderColumns columns;
@@ -106,6 +107,24 @@ public final class OrderCsvReader {
      */
     public OrderCsvReader(ZoneId zone, Optional<Currency> currency, StatusMapping statusMapping,
             Map<String, String> columnMapping, Optional<RoundingMode> amountRounding) {
+        this(zone, currency, statusMapping, columnMapping, amountRounding, CsvBlocks.DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    /**
+     * Creates a reader with a chosen maximum record length.
+     *
+     * @param zone the zone of dates and local date-times, not null
+     * @param currency the currency of the run, as for the other constructor, not null
+     * @param statusMapping how status labels map to categories, not null
+     * @param columnMapping crmkit column names to the file's headers, not null
+     * @param amountRounding how to round amounts with excess decimal places, not null
+     * @param maxRecordBytes the longest record read, in bytes, from 1 to {@link CsvBlocks#MAX_RECORD_BYTES}:
+     *     a longer row is rejected ({@link Rejection#TOO_LONG}) without being kept
+     * @throws IllegalArgumentException if {@code maxRecordBytes} is out of range
+     */
+    public OrderCsvReader(ZoneId zone, Optional<Currency> currency, StatusMapping statusMapping,
+            Map<String, String> columnMapping, Optional<RoundingMode> amountRounding, int maxRecordBytes) {
+        this.maxRecordBytes = CsvBlocks.checkMaxRecordBytes(maxRecordBytes);
         this.timestamps = new TimestampParser(zone);
         this.currency = currency;
         this.statusMapping = statusMapping;
@@ -135,12 +154,17 @@ public final class OrderCsvReader {
     }
 
     private void readRows(InputStream in) throws IOException {
-        try (CsvBlocks blocks = new CsvBlocks(in)) {
+        try (CsvBlocks blocks = new CsvBlocks(in, null, maxRecordBytes)) {
             for (CsvBlocks.Block b = blocks.next(); b != null; b = blocks.next()) {
                 for (int r = 0; r < b.records; r++) {
                     String[] values = b.texts(r).toArray(String[]::new);
                     if (columns == null) {
+                        CsvBlocks.checkHeader(b, r, maxRecordBytes);
                         header(values);
+                    } else if (b.oversized[r]) {
+                        rowsRead++;
+                        rejectedByKind[Rejection.TOO_LONG.ordinal()]++;
+                        listener.rejected(b.line[r], Rejection.TOO_LONG, CsvBlocks.tooLong(maxRecordBytes));
                     } else if (b.malformed[r]) {
                         rowsRead++;
                         rejectedByKind[Rejection.MALFORMED.ordinal()]++;

@@ -8,6 +8,8 @@ package io.crmkit.examples.cli.orders;
 public enum Rejection {
     /** The row's quoting is broken (text after a closing quote, a stray quote, a quote left open). */
     MALFORMED("malformed CSV"),
+    /** The row is longer than the chosen maximum record length; it was skipped unread. */
+    TOO_LONG("record too long"),
     /** The row has more or fewer fields than the header. */
     FIELD_COUNT("wrong number of fields"),
     /** A required value is empty. */

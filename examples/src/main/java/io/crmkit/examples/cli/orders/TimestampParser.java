@@ -1,5 +1,6 @@
 package io.crmkit.examples.cli.orders;
 
+import io.crmkit.core.TimeRange;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -30,12 +31,17 @@ import java.time.zone.ZoneRules;
  * {@link DateTimeFormatter#ISO_LOCAL_DATE}, which also decide what is rejected. Both paths give the
  * same result (a property test checks this).
  *
+ * <p>Only instants of {@link TimeRange#recordable()} (years 1000 to 9998) are accepted, as the JDBC
+ * schema stores: a file that reads also loads.
+ *
  * <p>Not thread-safe (it caches the last day start in zones with daylight-saving rules, and
  * keeps a scratch buffer).
  */
 public final class TimestampParser {
 
     private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long EARLIEST = micros(TimeRange.recordable().start());
+    private static final long LATEST = micros(TimeRange.recordable().end());
     private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
         1_000_000_000};
 
@@ -76,6 +82,10 @@ public final class TimestampParser {
      * @throws DateTimeException if the text is not one of the accepted forms or out of range
      */
     public long toEpochMicros(String text) {
+        return recordable(parse(text));
+    }
+
+    private long parse(String text) {
         int n = text.length();
         if (n <= scratch.length) {
             for (int i = 0; i < n; i++) {
@@ -105,9 +115,17 @@ public final class TimestampParser {
     public long toEpochMicros(byte[] b, int from, int to) {
         long fast = fast(b, from, to - from);
         if (fast != Long.MIN_VALUE) {
-            return fast;
+            return recordable(fast);
         }
-        return slow(new String(b, from, to - from, StandardCharsets.UTF_8));
+        return recordable(slow(new String(b, from, to - from, StandardCharsets.UTF_8)));
+    }
+
+    private static long recordable(long micros) {
+        if (micros < EARLIEST || micros >= LATEST) {
+            throw new DateTimeException("outside the accepted range " + TimeRange.recordable().start() + " to "
+                    + TimeRange.recordable().end() + " (exclusive), which the database schema also stores");
+        }
+        return micros;
     }
 
     /**

@@ -110,6 +110,14 @@ class AmountParserProperties {
         assertThatThrownBy(() -> parser.toMinorUnits("1,200.00", 2, "USD"))
                 .hasMessage("is not a decimal number (such as 12.34)");
         assertThatThrownBy(() -> parser.toMinorUnits("99999999999999999999", 2, "USD"))
+                .hasMessage("is too large (10^19; amounts are below 10^19)");
+        assertThatThrownBy(() -> parser.toMinorUnits("9999999999999999999", 2, "USD"))
                 .hasMessage("is too large");
+        assertThatThrownBy(() -> parser.toMinorUnits("1e-31", 2, "USD"))
+                .hasMessageStartingWith("is too small to be an amount (10^-31");
+        assertThat(parser.toMinorUnits("1e-30", 2, "USD")).isZero(); // floating-point noise around zero
+        assertThat(parser.toMinorUnits("0e-999999999", 2, "USD")).isZero();
+        assertThatThrownBy(() -> parser.toMinorUnits("1".repeat(65), 2, "USD"))
+                .hasMessage("has 65 characters; an amount has at most 64");
     }
 }

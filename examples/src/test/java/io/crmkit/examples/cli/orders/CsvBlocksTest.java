@@ -45,10 +45,24 @@ class CsvBlocksTest {
 
     /** Splits the whole input, copying every record out of its block before asking for the next. */
     static List<Rec> split(InputStream in) throws IOException {
+        return split(in, CsvBlocks.MAX_RECORD_BYTES);
+    }
+
+    /** What an oversized record is handed back as here: malformed, with this one field. */
+    static final List<String> OVERSIZED = List.of("<oversized>");
+
+    /** Splits the whole input with a maximum record length; oversized records as {@link #OVERSIZED}. */
+    static List<Rec> split(InputStream in, int maxRecordBytes) throws IOException {
         List<Rec> out = new ArrayList<>();
-        try (CsvBlocks blocks = new CsvBlocks(in)) {
+        try (CsvBlocks blocks = new CsvBlocks(in, null, maxRecordBytes)) {
             for (CsvBlocks.Block b = blocks.next(); b != null; b = blocks.next()) {
                 for (int r = 0; r < b.records; r++) {
+                    if (b.oversized[r]) {
+                        assertThat(b.malformed[r]).isTrue();
+                        assertThat(b.fieldCount(r)).isZero();
+                        out.add(new Rec(b.line[r], true, OVERSIZED));
+                        continue;
+                    }
                     List<String> fields = new ArrayList<>();
                     for (int f = 0; f < b.fieldCount(r); f++) {
                         fields.add(b.text(r, f));
@@ -434,6 +448,80 @@ class CsvBlocksTest {
         List<Rec> expected = write(text, records, lineEnds, empty, random.nextBoolean(), random.nextBoolean());
 
         assertThat(split(text.toString())).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * With a maximum record length, every record comes back as without one, at the same line, or
+     * as oversized; and a record whose fields alone are longer than the maximum is oversized.
+     */
+    @Property(tries = 300)
+    void aMaximumRecordLengthOnlyTurnsLongRecordsIntoOversizedOnes(
+            @ForAll("recordLists") List<List<Written>> records, @ForAll("seeds") long seed) throws IOException {
+        Random random = new Random(seed);
+        List<String> lineEnds = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        String[] eols = {"\n", "\r\n", "\r"};
+        for (int k = 0; k < records.size(); k++) {
+            lineEnds.add(eols[random.nextInt(3)]);
+            empty.add(random.nextInt(5) == 0 ? eols[random.nextInt(3)].repeat(1 + random.nextInt(2)) : "");
+        }
+        StringBuilder text = new StringBuilder();
+        List<Rec> expected = write(text, records, lineEnds, empty, random.nextBoolean(), random.nextBoolean());
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        int max = 1 + random.nextInt(40);
+
+        List<Rec> actual = split(new ByteArrayInputStream(bytes), max);
+
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int k = 0; k < expected.size(); k++) {
+            Rec a = actual.get(k);
+            Rec e = expected.get(k);
+            assertThat(a.line()).as("line of record %d", k).isEqualTo(e.line());
+            if (a.fields() != OVERSIZED) {
+                assertThat(a).as("record %d", k).isEqualTo(e);
+            }
+            int content = e.fields().stream().mapToInt(f -> f.getBytes(StandardCharsets.UTF_8).length).sum()
+                    + e.fields().size() - 1;
+            if (content > max) {
+                assertThat(a.fields()).as("record %d of %d bytes, max %d", k, content, max).isSameAs(OVERSIZED);
+            }
+        }
+    }
+
+    @Test
+    void aHugeQuotedFieldWithLineBreaksIsSkippedInBoundedMemoryAndTheNextLinesCountOn() throws IOException {
+        StringBuilder huge = new StringBuilder("\"");
+        for (int i = 0; i < 40_000; i++) {
+            huge.append("x,y \"\" z\r\n"); // commas, doubled quotes and CRLF inside the quotes
+        }
+        huge.append('"');
+        String text = "h1,h2\n" + "a," + huge + "\r\n" + "b,2\n\n" + "c,\"3\"";
+        List<Rec> recs = split(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 1000);
+        assertThat(recs).containsExactly(Rec.ok(1, "h1", "h2"), new Rec(2, true, OVERSIZED),
+                Rec.ok(40_003, "b", "2"), Rec.ok(40_005, "c", "3"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n", "\r"})
+    void aLongUnquotedRecordEndsAtItsLineBreakEvenWithAStrayQuote(String eol) throws IOException {
+        String text = "h\n" + "ab\"c" + "d".repeat(3 * BLOCK) + eol + "e" + eol;
+        List<Rec> recs = split(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 64);
+        assertThat(recs).containsExactly(Rec.ok(1, "h"), new Rec(2, true, OVERSIZED), Rec.ok(3, "e"));
+    }
+
+    @Test
+    void anOversizedRecordLeftOpenAtTheEndOfTheInputIsTheLastRecord() throws IOException {
+        String text = "h\n1\n\"" + "q\n".repeat(2 * BLOCK);
+        List<Rec> recs = split(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), BLOCK);
+        assertThat(recs).containsExactly(Rec.ok(1, "h"), Rec.ok(2, "1"), new Rec(3, true, OVERSIZED));
+    }
+
+    @Test
+    void theMaximumMustBeInRange() {
+        assertThatThrownBy(() -> new CsvBlocks(new ByteArrayInputStream(new byte[0]), null, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 1 to");
+        assertThatThrownBy(() -> new CsvBlocks(new ByteArrayInputStream(new byte[0]), null,
+                CsvBlocks.MAX_RECORD_BYTES + 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Provide

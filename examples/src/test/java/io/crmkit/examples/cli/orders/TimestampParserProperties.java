@@ -40,7 +40,9 @@ class TimestampParserProperties {
                 instant = t.isSupported(ChronoField.OFFSET_SECONDS) ? Instant.from(t)
                         : LocalDateTime.from(t).atZone(zone).toInstant();
             }
-            return Optional.of(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000);
+            // the documented range: that of TimeRange.recordable(), which the database stores
+            return io.crmkit.core.TimeRange.recordable().contains(instant)
+                    ? Optional.of(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000) : Optional.empty();
         } catch (DateTimeException e) {
             return Optional.empty();
         }
