@@ -631,6 +631,12 @@ public final class OrderBatch {
      * and an order key that ties between a customer's same-instant orders are broken by. A row read
      * from a later line of the same order is added to its order's row with {@link #addToRow}.
      *
+     * <p><b>Totals never overflow.</b> The builder keeps the sum of the rows' absolute amounts (and
+     * of their absolute costs) and refuses a row that would take it past {@link Long#MAX_VALUE}
+     * minor units, so that every total the analytics form (of a customer, a period, the whole
+     * batch) fits a {@code long}: {@link #hasRoomFor} tells a source beforehand, so that it can
+     * reject that row alone; {@code add} and {@code addToRow} throw {@link ArithmeticException}.
+     *
      * <p>A builder builds one batch. Not thread-safe.
      */
     public static final class Builder {
@@ -657,6 +663,8 @@ public final class OrderBatch {
         private boolean costRow; // a row with a cost is being added
         private int[] rankOfKey;
         private boolean built;
+        private long absoluteAmounts; // sum of max(|gross|, |net|) over the rows' records
+        private long absoluteCosts; // sum of |cost| over the rows' records
 
         private Builder(Currency currency, int expectedRows) {
             this.currency = Checks.notNull(currency, "currency");
@@ -730,6 +738,8 @@ public final class OrderBatch {
          * @return this builder
          * @throws IllegalArgumentException if a value breaks its rule, or earlier rows had order
          *     identifiers, naming the row and the value
+         * @throws ArithmeticException if the batch's total of absolute amounts (or costs) would pass
+         *     {@link Long#MAX_VALUE} minor units ({@link #hasRoomFor}); the builder is then unchanged
          */
         public Builder add(int customerHandle, long placedAtMicros, OrderStatusCategory status, long grossMinor,
                 long netMinor) {
@@ -752,6 +762,8 @@ public final class OrderBatch {
          * @return this builder
          * @throws IllegalArgumentException if a value breaks its rule, or earlier rows had no order
          *     identifier, naming the row and the value
+         * @throws ArithmeticException if the batch's total of absolute amounts (or costs) would pass
+         *     {@link Long#MAX_VALUE} minor units ({@link #hasRoomFor}); the builder is then unchanged
          */
         public Builder add(int customerHandle, OrderId orderId, long placedAtMicros, OrderStatusCategory status,
                 long grossMinor, long netMinor) {
@@ -768,6 +780,8 @@ public final class OrderBatch {
          * @return this builder
          * @throws IllegalArgumentException if the order is in another currency than the batch's or
          *     outside the supported time range, or earlier rows had no identifier, naming the order
+         * @throws ArithmeticException if the batch's total of absolute amounts (or costs) would pass
+         *     {@link Long#MAX_VALUE} minor units ({@link #hasRoomFor}); the builder is then unchanged
          */
         public Builder add(Order order) {
             Checks.notNull(order, "order");
@@ -827,6 +841,8 @@ public final class OrderBatch {
          * @return the new row's index, for {@link #addToRow}
          * @throws IllegalArgumentException if a value breaks its rule, or the row has an order key
          *     and earlier rows have none or the other way round, naming the row and the value
+         * @throws ArithmeticException if the batch's total of absolute amounts (or costs) would pass
+         *     {@link Long#MAX_VALUE} minor units ({@link #hasRoomFor}); the builder is then unchanged
          */
         public int addSourced(int customerHandle, long placedAtMicros, OrderStatusCategory status, long amountMinor,
                 int orderKey, int sourceTag) {
@@ -854,12 +870,17 @@ public final class OrderBatch {
          * @param sourceTag where the row comes from, not negative
          * @return the new row's index
          * @throws IllegalArgumentException as the other {@code addSourced}, or if earlier rows have no cost
+         * @throws ArithmeticException if the batch's total of absolute amounts (or costs) would pass
+         *     {@link Long#MAX_VALUE} minor units ({@link #hasRoomFor}); the builder is then unchanged
          */
         public int addSourced(int customerHandle, long placedAtMicros, OrderStatusCategory status, long amountMinor,
                 long costMinor, int orderKey, int sourceTag) {
             if (rows > 0 && cost == null) {
                 throw new IllegalArgumentException("row " + rows + ": every row must have a cost, or none; earlier"
                         + " rows have none");
+            }
+            if (!hasRoomFor(amountMinor, costMinor)) {
+                takeRoom(amountMinor, costMinor); // throws
             }
             costRow = true;
             int r;
@@ -868,12 +889,37 @@ public final class OrderBatch {
             } finally {
                 costRow = false;
             }
+            absoluteCosts += Math.abs(costMinor);
             if (cost == null) {
                 cost = new long[customer.length][];
                 cost[0] = new long[PAGE_ROWS];
             }
             cost[r >>> PAGE_BITS][r & PAGE_MASK] = costMinor;
             return r;
+        }
+
+        /**
+         * Says whether a record with this amount and cost can be added (as a row or to a row)
+         * without the batch's total of absolute amounts, or of absolute costs, passing
+         * {@link Long#MAX_VALUE} minor units.
+         *
+         * @param amountMinor the record's amount in minor units, any sign
+         * @param costMinor the record's cost in minor units, any sign; 0 when there is none
+         * @return whether it fits
+         */
+        public boolean hasRoomFor(long amountMinor, long costMinor) {
+            return amountMinor != Long.MIN_VALUE && costMinor != Long.MIN_VALUE
+                    && Math.abs(amountMinor) <= Long.MAX_VALUE - absoluteAmounts
+                    && Math.abs(costMinor) <= Long.MAX_VALUE - absoluteCosts;
+        }
+
+        private void takeRoom(long amountMinor, long costMinor) {
+            if (!hasRoomFor(amountMinor, costMinor)) {
+                throw new ArithmeticException("row " + rows + ": the batch's amounts would add up to more than "
+                        + Long.MAX_VALUE + " minor units in absolute value");
+            }
+            absoluteAmounts += Math.abs(amountMinor);
+            absoluteCosts += Math.abs(costMinor);
         }
 
         /**
@@ -893,7 +939,11 @@ public final class OrderBatch {
             Objects.checkIndex(row, rows);
             long[] page = cost[row >>> PAGE_BITS];
             long sum = Math.addExact(page[row & PAGE_MASK], costMinor);
+            if (!hasRoomFor(amountMinor, costMinor)) {
+                takeRoom(amountMinor, costMinor); // throws
+            }
             addToRow(row, amountMinor);
+            absoluteCosts += Math.abs(costMinor);
             page[row & PAGE_MASK] = sum;
         }
 
@@ -917,6 +967,7 @@ public final class OrderBatch {
             }
             long[] page = gross[row >>> PAGE_BITS];
             long sum = Math.addExact(page[row & PAGE_MASK], amountMinor);
+            takeRoom(amountMinor, 0);
             page[row & PAGE_MASK] = sum;
             if (net != null) {
                 net[row >>> PAGE_BITS][row & PAGE_MASK] = sum;
@@ -1030,6 +1081,8 @@ public final class OrderBatch {
             if (rows == Integer.MAX_VALUE - 16) {
                 throw new IllegalStateException("an OrderBatch holds at most " + rows + " rows");
             }
+            takeRoom(grossMinor == Long.MIN_VALUE || netMinor == Long.MIN_VALUE ? Long.MIN_VALUE
+                    : Math.max(Math.abs(grossMinor), Math.abs(netMinor)), 0);
             int r = rows;
             int p = r >>> PAGE_BITS;
             int o = r & PAGE_MASK;

@@ -1,6 +1,7 @@
 package io.crmkit.examples.cli;
 
 import io.crmkit.core.order.OrderStatus;
+import io.crmkit.examples.cli.orders.OrderFileReader;
 import io.crmkit.examples.cli.orders.OrderRowConsumer;
 import io.crmkit.examples.cli.orders.StreamedInput;
 import io.crmkit.examples.jdbc.JdbcDialect;
@@ -71,7 +72,7 @@ public final class LoadCommand extends CrmkitCommand {
                 switch (why) {
                     case INVALID_CUSTOMER_ID -> in.rejectInvalidCustomerId(line);
                     case CONFLICTING_LINE -> in.rejectConflictingLine(line, firstLine, field);
-                    case TOTAL_TOO_LARGE -> in.rejectTotalTooLarge(line);
+                    case TOTAL_TOO_LARGE -> in.rejectTotalTooLarge(line, rows.currency);
                 }
             });
             err().flush();
@@ -100,6 +101,7 @@ public final class LoadCommand extends CrmkitCommand {
 
         private final DataSource dataSource;
         private StagedOrderLoad load;
+        private Currency currency = OrderFileReader.DEFAULT_CURRENCY;
 
         Rows(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -117,6 +119,7 @@ public final class LoadCommand extends CrmkitCommand {
         @Override
         public void accept(int line, String orderId, String customerId, Instant placedAt, long amountMinor,
                 Currency currency, OrderStatus status) {
+            this.currency = currency;
             try {
                 load.add(line, orderId, customerId, placedAt, status, currency, amountMinor);
             } catch (IllegalArgumentException e) {

@@ -84,6 +84,12 @@ public final class OrderInputOptions {
                 + " 118.22999999999999), which is always read as that value and counted."})
     private RoundingMode amountRounding;
 
+    @Option(names = "--max-record-bytes", paramLabel = "BYTES", order = 6,
+            defaultValue = "" + io.crmkit.examples.cli.orders.CsvRecords.DEFAULT_MAX_RECORD_BYTES,
+            description = {"The longest row read, in bytes (default: ${DEFAULT-VALUE}, 1 MiB; at most 268435456):"
+                + " a longer row is rejected with its line and skipped without being kept."})
+    private int maxRecordBytes;
+
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", order = 2,
             description = {"Zone of calendar days: a date-only timestamp is the start of that day,"
                 + " a local date-time is read in this zone (default: ${DEFAULT-VALUE})."})
@@ -156,6 +162,14 @@ public final class OrderInputOptions {
         return strict;
     }
 
+    private int maxRecordBytes(CrmkitCommand command) {
+        if (maxRecordBytes < 1 || maxRecordBytes > io.crmkit.examples.cli.orders.CsvRecords.MAX_RECORD_BYTES) {
+            throw new ParameterException(command.spec.commandLine(), "--max-record-bytes must be from 1 to "
+                    + io.crmkit.examples.cli.orders.CsvRecords.MAX_RECORD_BYTES + ": " + maxRecordBytes);
+        }
+        return maxRecordBytes;
+    }
+
     /**
      * Returns the status mapping: the built-in table with the {@code --status} overrides.
      *
@@ -183,7 +197,7 @@ public final class OrderInputOptions {
         }
         OrderFile file = jdbc != null ? readDatabase(command)
                 : read(command, (in, listener) -> new OrderFileReader(zone, Optional.ofNullable(currency),
-                        statusMapping(), columnMapping, Optional.ofNullable(amountRounding)).read(in, listener));
+                        statusMapping(), columnMapping, Optional.ofNullable(amountRounding), maxRecordBytes(command)).read(in, listener));
         if (!file.otherCurrencies().isEmpty()) {
             throw new CommandFailedException("the orders are in " + (file.otherCurrencies().size() + 1)
                     + " currencies (" + file.batch().currency().getCurrencyCode() + ": " + file.rowsUsed() + " rows, "
@@ -217,7 +231,7 @@ public final class OrderInputOptions {
      */
     public StreamedInput stream(CrmkitCommand command, OrderRowConsumer consumer) throws IOException {
         return read(command, (in, listener) -> new OrderCsvReader(zone, Optional.ofNullable(currency),
-                statusMapping(), columnMapping, Optional.ofNullable(amountRounding)).stream(in, listener, consumer));
+                statusMapping(), columnMapping, Optional.ofNullable(amountRounding), maxRecordBytes(command)).stream(in, listener, consumer));
     }
 
     /**
@@ -238,6 +252,7 @@ public final class OrderInputOptions {
         Map<Currency, Long> others = new LinkedHashMap<>();
         Map<String, OrderStatusCategory> labels = new LinkedHashMap<>();
         long read = 0;
+        long rejected = 0;
         Instant earliest = null;
         Instant latest = null;
         try (Progress progress = command.progress("reading", "orders");
@@ -254,7 +269,13 @@ public final class OrderInputOptions {
                 if (builder == null) {
                     builder = OrderBatch.builder(batchCurrency, 1 << 16);
                 }
-                builder.add(o);
+                try {
+                    builder.add(o);
+                } catch (ArithmeticException e) {
+                    rejected++;
+                    command.warn("order " + o.id() + " left out: " + OrderFileReader.totalTooLargeReason(batchCurrency));
+                    continue;
+                }
                 labels.putIfAbsent(o.status().label(), o.status().category());
                 earliest = earliest == null || o.placedAt().isBefore(earliest) ? o.placedAt() : earliest;
                 latest = latest == null || o.placedAt().isAfter(latest) ? o.placedAt() : latest;
@@ -272,7 +293,8 @@ public final class OrderInputOptions {
         }
         OrderBatch batch = (builder != null ? builder
                 : OrderBatch.builder(batchCurrency != null ? batchCurrency : OrderFileReader.DEFAULT_CURRENCY)).build();
-        return new OrderFile(batch, read, 0, Map.of(), 0, 0, others, 0, 0, true, true, true, labels,
+        return new OrderFile(batch, read, rejected, rejected == 0 ? Map.of() : Map.of(Rejection.BAD_AMOUNT, rejected),
+                0, 0, others, 0, 0, true, true, true, labels,
                 Optional.ofNullable(earliest), Optional.ofNullable(latest));
     }
 

@@ -66,7 +66,10 @@ public final class StagedOrderLoad implements AutoCloseable {
         INVALID_CUSTOMER_ID,
         /** The row disagrees with its order's first line; the field is named. */
         CONFLICTING_LINE,
-        /** Adding the row's amount to its order's total would exceed the largest amount in minor units. */
+        /**
+         * Adding the row's amount to its order's total, or to the file's total of amounts, would
+         * exceed the largest amount in minor units.
+         */
         TOTAL_TOO_LARGE
     }
 
@@ -97,6 +100,8 @@ public final class StagedOrderLoad implements AutoCloseable {
     private int pending;
     private long rowsStaged;
     private long rowsMarked;
+    private long absoluteTotal; // the staged rows' amounts, for the file-wide bound
+    private final List<Long> beyondTotal = new ArrayList<>(); // lines of rows past that bound, not staged
     private boolean checked;
     private boolean done;
 
@@ -191,6 +196,14 @@ public final class StagedOrderLoad implements AutoCloseable {
             throw new IllegalArgumentException("order " + orderId + " grossAmount cannot be stored (" + amountMinor
                     + " minor units of " + currency.getCurrencyCode() + ")");
         }
+        if (customerId != null) {
+            if (amountMinor > Long.MAX_VALUE - absoluteTotal) {
+                // as a file read into one batch: no total of the stored orders may overflow
+                beyondTotal.add(line);
+                return;
+            }
+            absoluteTotal += amountMinor;
+        }
         boolean repeated = seen(orderId) || customerId == null;
         rowsMarked += repeated ? 1 : 0;
         BigDecimal amount = BigDecimal.valueOf(amountMinor, digits);
@@ -277,8 +290,11 @@ public final class StagedOrderLoad implements AutoCloseable {
         checked = true;
         try {
             flush();
+            for (long line : beyondTotal) {
+                listener.rejected(line, Rejected.TOTAL_TOO_LARGE, 0, null);
+            }
             if (rowsMarked == 0) {
-                return 0;
+                return beyondTotal.size();
             }
             try (Statement s = connection.createStatement()) {
                 // every row of an order with a marked row is marked, so that its lines are merged
@@ -289,7 +305,7 @@ public final class StagedOrderLoad implements AutoCloseable {
                 }
             }
             long rejected = conflicts(listener);
-            return rejected + totalsTooLarge(listener);
+            return beyondTotal.size() + rejected + totalsTooLarge(listener);
         } catch (SQLException e) {
             throw new RepositoryAccessException("checking the order rows", e);
         }

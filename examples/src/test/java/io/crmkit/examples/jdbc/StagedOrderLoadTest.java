@@ -61,9 +61,9 @@ class StagedOrderLoadTest {
         b.append("\" carol\",o3,2024-02-01,3.00,USD,paid\n");                      // 20 conflicts with 19
         b.append("dave,o4,2024-02-02,4.00,EUR,paid\n");                           // 21 currency conflict
         b.append("dave,o4,2024-02-02,4.00,USD,cancelled\n");                      // 22 status conflict
-        b.append("frank,o6,2024-04-01,92233720368547758.00,USD,paid\n");         // 23
-        b.append("frank,o6,2024-04-01,1.00,USD,paid\n");                          // 24 total too large
-        b.append("frank,o6,2024-04-01,0.07,USD,paid\n");                          // 25 still fits
+        b.append("frank,o6,2024-04-01,92233720368547758.00,USD,paid\n");         // 23 file total too large
+        b.append("frank,o6,2024-04-01,1.00,USD,paid\n");                          // 24 fits without 23
+        b.append("frank,o6,2024-04-01,0.07,USD,paid\n");                          // 25 fits
         b.append("alice,o1,2024-01-05,4.50,USD,paid\n");                          // 26 third line of o1
         b.append("\"x\ty\",o7,2024-04-02,1.00,USD,paid\n");                       // 27 invalid customer, no valid line
         return b.toString();
@@ -120,7 +120,7 @@ class StagedOrderLoadTest {
                 switch (why) {
                     case INVALID_CUSTOMER_ID -> in.rejectInvalidCustomerId(line);
                     case CONFLICTING_LINE -> in.rejectConflictingLine(line, firstLine, field);
-                    case TOTAL_TOO_LARGE -> in.rejectTotalTooLarge(line);
+                    case TOTAL_TOO_LARGE -> in.rejectTotalTooLarge(line, java.util.Currency.getInstance("USD"));
                 }
             });
             counts[0] = in;
@@ -151,7 +151,7 @@ class StagedOrderLoadTest {
 
         assertThat(new TreeSet<>(rejected)).containsExactlyElementsOf(new TreeSet<>(expectedRejections));
         assertThat(rejected).hasSize(expectedRejections.size());
-        assertThat(rejected.stream().map(Rejected::line)).contains(6L, 18L, 20L, 21L, 22L, 24L, 27L, 4L);
+        assertThat(rejected.stream().map(Rejected::line)).contains(6L, 18L, 20L, 21L, 22L, 23L, 27L, 4L);
         assertThat(counts[0].rowsRead()).isEqualTo(expected.rowsRead());
         assertThat(counts[0].rejectedByKind()).isEqualTo(expected.rejectedByKind());
         assertThat(first.ordersRead()).isEqualTo(batch.rowCount());

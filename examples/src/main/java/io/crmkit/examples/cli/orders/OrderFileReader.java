@@ -7,6 +7,7 @@ import io.crmkit.core.internal.CustomerIdSort;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -98,6 +99,7 @@ public final class OrderFileReader {
     private long modeRounded;
     private long earliest = Long.MAX_VALUE;
     private long latest = Long.MIN_VALUE;
+    private final int maxRecordBytes;
 
     /**
      * Creates a reader.
@@ -113,6 +115,24 @@ public final class OrderFileReader {
      */
     public OrderFileReader(java.time.ZoneId zone, Optional<Currency> currency, StatusMapping statusMapping,
             Map<String, String> columnMapping, Optional<RoundingMode> amountRounding) {
+        this(zone, currency, statusMapping, columnMapping, amountRounding, CsvBlocks.DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    /**
+     * Creates a reader with a chosen maximum record length.
+     *
+     * @param zone the zone of dates and local date-times, not null
+     * @param currency the currency of the run, as for the other constructor, not null
+     * @param statusMapping how status labels map to categories, not null
+     * @param columnMapping crmkit column names to the file's headers, not null
+     * @param amountRounding how to round amounts with excess decimal places, not null
+     * @param maxRecordBytes the longest record read, in bytes, from 1 to {@link CsvBlocks#MAX_RECORD_BYTES}:
+     *     a longer row is rejected ({@link Rejection#TOO_LONG}) without being kept
+     * @throws IllegalArgumentException if {@code maxRecordBytes} is out of range
+     */
+    public OrderFileReader(java.time.ZoneId zone, Optional<Currency> currency, StatusMapping statusMapping,
+            Map<String, String> columnMapping, Optional<RoundingMode> amountRounding, int maxRecordBytes) {
+        this.maxRecordBytes = CsvBlocks.checkMaxRecordBytes(maxRecordBytes);
         this.timestamps = new TimestampParser(zone);
         this.chosenCurrency = currency;
         this.statusMapping = statusMapping;
@@ -134,7 +154,7 @@ public final class OrderFileReader {
     public OrderFile read(InputStream in, ReadListener listener) throws IOException {
         this.listener = listener;
         Preparse preparse = new Preparse();
-        try (CsvBlocks blocks = new CsvBlocks(in, preparse)) {
+        try (CsvBlocks blocks = new CsvBlocks(in, preparse, maxRecordBytes)) {
             for (CsvBlocks.Block b = blocks.next(); b != null; b = blocks.next()) {
                 int r = 0;
                 if (columns == null && b.records > 0) {
@@ -207,6 +227,7 @@ public final class OrderFileReader {
     }
 
     private void header(CsvBlocks.Block b) {
+        CsvBlocks.checkHeader(b, 0, maxRecordBytes);
         columns = OrderColumns.find(b.texts(0), columnMapping);
         if (!columns.ignored().isEmpty()) {
             listener.warning(columns.ignoredWarning());
@@ -240,6 +261,9 @@ public final class OrderFileReader {
     }
 
     private void parseRow(CsvBlocks.Block b, int r, int line) throws RowRejectedException {
+        if (b.oversized[r]) {
+            throw new RowRejectedException(Rejection.TOO_LONG, CsvBlocks.tooLong(maxRecordBytes));
+        }
         if (b.malformed[r]) {
             throw new RowRejectedException(Rejection.MALFORMED, "is not well-formed CSV (text after a closing quote,"
                     + " a quote inside an unquoted value, or a quote left open)");
@@ -316,7 +340,7 @@ public final class OrderFileReader {
                         builder.addToRow(row, minor);
                     }
                 } catch (ArithmeticException e) {
-                    throw totalTooLarge();
+                    throw totalTooLarge(currency);
                 }
                 countUsed(minor, micros, rounding);
                 return;
@@ -332,6 +356,9 @@ public final class OrderFileReader {
             // customer is not added), and the caller stops (crmkit never converts)
             otherCurrencies.merge(rowCurrency, 1L, Long::sum);
             return;
+        }
+        if (!builder.hasRoomFor(minor, cost)) {
+            throw totalTooLarge(currency);
         }
         int handle = customer(b, r, cc);
         int key = -1;
@@ -491,8 +518,21 @@ public final class OrderFileReader {
     }
 
     /** The rejection of a row whose amount would take its order's total past the largest amount. */
-    static RowRejectedException totalTooLarge() {
-        return new RowRejectedException(Rejection.BAD_AMOUNT, "the order's total amount is too large");
+    static RowRejectedException totalTooLarge(Currency currency) {
+        return new RowRejectedException(Rejection.BAD_AMOUNT, totalTooLargeReason(currency));
+    }
+
+    /**
+     * Says why an order whose amount would let a total overflow is left out ({@link
+     * OrderBatch.Builder#hasRoomFor}).
+     *
+     * @param currency the batch's currency, not null
+     * @return the reason, never null
+     */
+    public static String totalTooLargeReason(Currency currency) {
+        return "would take the input's total of absolute amounts past "
+                + BigDecimal.valueOf(Long.MAX_VALUE, Math.max(0, currency.getDefaultFractionDigits())).toPlainString()
+                + " " + currency.getCurrencyCode() + ", the most any total holds";
     }
 
     /**

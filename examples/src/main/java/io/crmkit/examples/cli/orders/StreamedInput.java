@@ -1,6 +1,7 @@
 package io.crmkit.examples.cli.orders;
 
 import java.util.Collections;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -106,9 +107,10 @@ public final class StreamedInput {
      * Rejects a row whose amount would take its order's total past the largest amount.
      *
      * @param line the row's line
+     * @param currency the rows' currency, not null
      */
-    public void rejectTotalTooLarge(long line) {
-        reject(line, OrderFileReader.totalTooLarge());
+    public void rejectTotalTooLarge(long line, Currency currency) {
+        reject(line, OrderFileReader.totalTooLarge(currency));
     }
 
     private void reject(long line, RowRejectedException e) {
