@@ -43,6 +43,8 @@ final class Codecs {
 
     /** Largest decimal exponent accepted in either direction, against inputs such as {@code 1e999999999}. */
     static final int MAX_DECIMAL_SCALE = 1000;
+    /** The most characters a decimal written as a JSON string may have, as Jackson's default for numbers. */
+    static final int MAX_DECIMAL_CHARS = 1000;
 
     private Codecs() {
     }
@@ -194,7 +196,17 @@ final class Codecs {
             if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
                 return Problems.wrongToken(p, ctxt, Double.class, "a JSON number");
             }
-            return p.getDoubleValue();
+            double d;
+            try {
+                d = p.getDoubleValue();
+            } catch (NumberFormatException e) {
+                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p,
+                        "Cannot deserialize value of type `double` from number: not a finite number", null, Double.class);
+            }
+            if (!Double.isFinite(d)) {
+                return ctxt.handleWeirdNumberValue(Double.class, d, "not a finite number (out of the range of double)");
+            }
+            return d;
         }
     }
 
@@ -218,13 +230,25 @@ final class Codecs {
             BigDecimal d;
             if (t == JsonToken.VALUE_STRING) {
                 String text = p.getText();
+                if (text.length() > MAX_DECIMAL_CHARS) {
+                    // checked first: BigDecimal's parsing time grows with the square of the length
+                    return ctxt.handleWeirdStringValue(BigDecimal.class, text.substring(0, 16) + "...",
+                            "a decimal has at most %d characters, this one %d", MAX_DECIMAL_CHARS, text.length());
+                }
                 try {
                     d = new BigDecimal(text);
                 } catch (NumberFormatException e) {
                     return ctxt.handleWeirdStringValue(BigDecimal.class, text, "not %s", EXPECTED);
                 }
             } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                d = p.getDecimalValue();
+                try {
+                    d = p.getDecimalValue();
+                } catch (NumberFormatException e) {
+                    throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p,
+                            "Cannot deserialize value of type `java.math.BigDecimal` from number: the exponent is out"
+                                    + " of range (at most " + MAX_DECIMAL_SCALE + " decimal places either way)",
+                            null, BigDecimal.class);
+                }
             } else {
                 return Problems.wrongToken(p, ctxt, BigDecimal.class, EXPECTED + " (preferably as a JSON string)");
             }

@@ -40,6 +40,22 @@ final class Problems {
     }
 
     /**
+     * Refuses a JSON null where a crmkit value is expected (a whole document, an array element, a
+     * host's property): a crmkit value is never null, and an absent one is an empty
+     * {@link java.util.Optional} or a left-out optional component.
+     *
+     * @param ctxt the context
+     * @param type the crmkit type expected
+     * @return never returns normally
+     * @throws JsonMappingException always, a {@link com.fasterxml.jackson.databind.exc.MismatchedInputException}
+     */
+    static Object nullValue(DeserializationContext ctxt, Class<?> type) throws JsonMappingException {
+        throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(ctxt.getParser(), type,
+                "Cannot deserialize value of type " + typeName(type) + " from null: a crmkit value is never null"
+                        + " (leave an optional component out, or read an Optional)");
+    }
+
+    /**
      * Describes a JSON token for a message, without its value.
      *
      * @param token the token, may be null (end of input)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -186,6 +187,16 @@ final class Scalars {
         @Override
         public boolean isCachable() {
             return true;
+        }
+
+        @Override
+        public Object getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            return Problems.nullValue(ctxt, handledType());
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return null; // an absent property is the host's business, as without this module
         }
 
         @Override

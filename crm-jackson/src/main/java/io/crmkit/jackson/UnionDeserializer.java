@@ -49,6 +49,16 @@ final class UnionDeserializer extends StdDeserializer<Object> implements Resolva
     }
 
     @Override
+    public Object getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+        return Problems.nullValue(ctxt, handledType());
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+        return null; // an absent property is the host's business, as without this module
+    }
+
+    @Override
     public boolean isCachable() {
         return true;
     }

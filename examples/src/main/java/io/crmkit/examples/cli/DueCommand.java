@@ -2,23 +2,25 @@ package io.crmkit.examples.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.core.customer.ContactMedium;
 import io.crmkit.core.customer.ContactPurpose;
 import io.crmkit.core.customer.Customer;
+import io.crmkit.core.internal.Pii;
 import io.crmkit.core.port.memory.InMemoryCustomerRepository;
 import io.crmkit.examples.cli.output.Column;
 import io.crmkit.examples.cli.output.Definitions;
 import io.crmkit.examples.cli.output.ListRows;
 import io.crmkit.examples.cli.output.OutputFormat;
 import io.crmkit.examples.cli.output.ResultWriter;
-import io.crmkit.jackson.CrmJacksonModule;
+import io.crmkit.jackson.UntrustedJson;
 import io.crmkit.segmentation.lifecycle.DueList;
 import io.crmkit.segmentation.lifecycle.ForecastOptions;
 import io.crmkit.segmentation.lifecycle.NextPurchase;
 import io.crmkit.segmentation.lifecycle.NextPurchaseReport;
 import io.crmkit.segmentation.lifecycle.PurchaseForecast;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -156,17 +158,32 @@ public final class DueCommand extends CrmkitCommand {
                 .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList() + ": " + text);
     }
 
+    /** A token Jackson quotes from the input (a name, say): masked before it is shown. */
+    private static final java.util.regex.Pattern UNQUOTED_TOKEN = java.util.regex.Pattern.compile("token '([^']*)'");
+
     private static List<Customer> readCustomers(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new CommandFailedException("--customers: no such file: " + file);
         }
-        ObjectMapper mapper = new ObjectMapper().registerModule(new CrmJacksonModule());
-        try {
-            return mapper.readValue(file.toFile(), new TypeReference<List<Customer>>() { });
+        List<Customer> customers;
+        try (Reader in = UntrustedJson.utf8(Files.newInputStream(file))) {
+            customers = UntrustedJson.mapper().readValue(in, new TypeReference<List<Customer>>() { });
         } catch (JsonProcessingException e) {
-            throw new CommandFailedException("--customers " + file + ": " + e.getOriginalMessage()
+            // Jackson quotes the offending token of malformed JSON, which may be personal data
+            String message = UNQUOTED_TOKEN.matcher(e.getOriginalMessage()).replaceAll(m -> "token '"
+                    + java.util.regex.Matcher.quoteReplacement(List.of("null", "true", "false").contains(m.group(1))
+                            ? m.group(1) : Pii.mask(m.group(1))) + "'");
+            throw new CommandFailedException("--customers " + file + ": " + message
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")"));
+        } catch (CharacterCodingException e) {
+            throw new CommandFailedException("--customers " + file + ": not UTF-8 (JSON files must be UTF-8, with or"
+                    + " without a byte-order mark)");
         }
+        if (customers == null) {
+            throw new CommandFailedException("--customers " + file + ": the document is null; a JSON array of"
+                    + " customers is expected");
+        }
+        return customers;
     }
 }

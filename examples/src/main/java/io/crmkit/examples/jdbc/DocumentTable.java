@@ -2,10 +2,9 @@ package io.crmkit.examples.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.TimeRange;
-import io.crmkit.jackson.CrmJacksonModule;
+import io.crmkit.jackson.UntrustedJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +25,7 @@ import javax.sql.DataSource;
 final class DocumentTable<T> {
 
     /** crm-jackson's strict, stable format (docs/adr/0009-json-format.md); thread-safe once built. */
-    static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new CrmJacksonModule()).build();
+    static final ObjectMapper MAPPER = UntrustedJson.mapper();
 
     private final DataSource dataSource;
     private final int fetchSize;
