@@ -2,6 +2,7 @@ package io.crmkit.core.customer;
 
 import io.crmkit.core.Money;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.Pii;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -56,5 +57,18 @@ public record CompanyProfile(
      */
     public static CompanyProfile ofSize(CompanySize size) {
         return new CompanyProfile(Optional.empty(), size, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Returns the profile with its free-text business scope masked (an individual business may name its owner there).
+     *
+     * @return the text, never null
+     */
+    @Override
+    public String toString() {
+        return "CompanyProfile[industry=" + industry.orElse("none") + ", size=" + size + ", registeredCapital="
+                + registeredCapital.map(Object::toString).orElse("none") + ", foundedOn="
+                + foundedOn.map(Object::toString).orElse("none") + ", businessScope="
+                + businessScope.map(Pii::mask).orElse("none") + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.crmkit.core.customer;
 
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.Pii;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -67,5 +68,17 @@ public record ConsentRecord(
     public boolean appliesTo(ContactMedium medium, ContactPurpose purpose, Instant at) {
         return this.medium == medium && this.purpose == purpose && !at.isBefore(effectiveFrom)
                 && effectiveUntil.map(at::isBefore).orElse(true);
+    }
+
+    /**
+     * Returns the record with its free-text source masked (it may name a person).
+     *
+     * @return the text, never null
+     */
+    @Override
+    public String toString() {
+        return "ConsentRecord[medium=" + medium + ", purpose=" + purpose + ", status=" + status + ", effectiveFrom="
+                + effectiveFrom + ", effectiveUntil=" + effectiveUntil.map(Object::toString).orElse("none")
+                + ", source=" + source.map(Pii::mask).orElse("none") + "]";
     }
 }

@@ -89,11 +89,12 @@ public record Customer(
         Checks.optional(person, "person");
         Checks.optional(company, "company");
         if (kind == PartyKind.PERSON && company.isPresent()) {
-            throw new IllegalArgumentException("customer " + id + " is a PERSON and must not have a company profile");
+            throw new IllegalArgumentException("customer " + Pii.identifier(id.value())
+                    + " is a PERSON and must not have a company profile");
         }
         if (kind == PartyKind.ORGANIZATION && person.isPresent()) {
-            throw new IllegalArgumentException(
-                    "customer " + id + " is an ORGANIZATION and must not have a person profile");
+            throw new IllegalArgumentException("customer " + Pii.identifier(id.value())
+                    + " is an ORGANIZATION and must not have a person profile");
         }
         contactPoints = ImmutableList.copyOf(Checks.notNull(contactPoints, "contactPoints"));
         roles = Sets.immutableEnumSet(Checks.notNull(roles, "roles"));

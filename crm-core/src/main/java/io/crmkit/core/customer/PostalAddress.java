@@ -52,7 +52,8 @@ public record PostalAddress(
         Checks.notNull(countryCode, "countryCode");
         if (!COUNTRIES.contains(countryCode)) {
             throw new IllegalArgumentException(
-                    "countryCode must be an upper-case ISO 3166-1 alpha-2 code such as 'CN': '" + countryCode + "'");
+                    "countryCode must be an upper-case ISO 3166-1 alpha-2 code such as 'CN': " + (countryCode.length() <= 3
+                            ? "'" + countryCode + "'" : "had " + countryCode.length() + " characters"));
         }
     }
 

@@ -52,21 +52,22 @@ public final class Checks {
      */
     public static String text(String value, String field) {
         notNull(value, field);
+        // the value itself is never quoted: a label or identifier may be personal data (an e-mail
+        // address used as a customer id, a name in a tag)
         if (value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank: '" + value + "'");
+            throw new IllegalArgumentException(field + " must not be blank (had " + value.length() + " characters)");
         }
         if (value.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException(field + " must be at most " + MAX_TEXT_LENGTH
-                    + " characters, was " + value.length() + ": '" + value.substring(0, 32) + "...'");
+                    + " characters, was " + value.length());
         }
         if (!value.strip().equals(value)) {
-            throw new IllegalArgumentException(
-                    field + " must not have leading or trailing whitespace: '" + value + "'");
+            throw new IllegalArgumentException(field + " must not have leading or trailing whitespace");
         }
         for (int i = 0; i < value.length(); i++) {
             if (Character.isISOControl(value.charAt(i))) {
-                throw new IllegalArgumentException(field + " must not contain control characters: '"
-                        + value.replaceAll("\\p{Cntrl}", "?") + "'");
+                throw new IllegalArgumentException(field + " must not contain control characters (one at character "
+                        + (i + 1) + " of " + value.length() + ")");
             }
         }
         return value;

@@ -30,6 +30,28 @@ public final class Pii {
     }
 
     /**
+     * Shows an identifier in a message: as it is, unless it looks like contact data (it holds an
+     * {@code @}, or seven or more digits, as an e-mail address or a phone number used as a customer
+     * identifier would), which is {@linkplain #mask masked}.
+     *
+     * @param id the identifier's text, not null
+     * @return the text or its masked form, never null
+     */
+    public static String identifier(String id) {
+        int digits = 0;
+        for (int i = 0; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (ch == '@') {
+                return mask(id);
+            }
+            if (ch >= '0' && ch <= '9' && ++digits >= 7) {
+                return mask(id);
+            }
+        }
+        return id;
+    }
+
+    /**
      * Masks a digit string, keeping the last {@code keep} characters.
      *
      * @param value the value, not null

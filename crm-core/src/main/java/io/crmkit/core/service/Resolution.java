@@ -1,6 +1,7 @@
 package io.crmkit.core.service;
 
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.Pii;
 import java.util.Optional;
 
 /**
@@ -32,5 +33,15 @@ public record Resolution(ResolutionCode code, Optional<String> reason) {
      */
     public static Resolution of(ResolutionCode code) {
         return new Resolution(code, Optional.empty());
+    }
+
+    /**
+     * Returns the resolution with its free-text reason masked (it may quote the customer).
+     *
+     * @return the text, never null
+     */
+    @Override
+    public String toString() {
+        return "Resolution[code=" + code + ", reason=" + reason.map(Pii::mask).orElse("none") + "]";
     }
 }

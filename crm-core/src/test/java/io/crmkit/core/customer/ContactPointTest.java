@@ -63,6 +63,10 @@ class ContactPointTest {
         assertThat(a.toString()).contains("CN").doesNotContain("Century").doesNotContain("200120");
         assertThatThrownBy(() -> PostalAddress.of(List.of("1 Main St"), "Springfield", "us"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("countryCode").hasMessageContaining("'us'");
+        // a longer value may be a misplaced address line: never echoed
+        assertThatThrownBy(() -> PostalAddress.of(List.of("1 Main St"), "Springfield", "Main Street 5"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("had 13 characters")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Main"));
         assertThatThrownBy(() -> PostalAddress.of(List.of(), "Springfield", "US"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lines");
         assertThatThrownBy(() -> PostalAddress.of(List.of(" 1 Main St"), "Springfield", "US"))
