@@ -10,7 +10,10 @@ import java.util.TreeMap;
  * <p>IRR and XIRR search only rates greater than -1, bracket every root before refining it
  * (Brent's method), judge convergence in the rate, not in currency units (so a flow of 1e12 or
  * 1e-12 gives the same rate), and report every real root they find when the flows change sign
- * more than once. They need no guess. See {@link RateResult}.
+ * more than once. They need no guess. See {@link RateResult}. A rate closer to -1 than a double
+ * can tell apart (the flows all but lost) is reported as the double next above -1, never as -1; a
+ * rate beyond the largest double (money multiplied within days) is not reported, and when it is
+ * the only one the result says so.
  *
  * <p>Stateless and thread-safe.
  */
@@ -88,6 +91,9 @@ public final class Irr {
         return xirr(flows, StandardDayCount.ACTUAL_365_FIXED);
     }
 
+    /** The least rate reported: the double next above -1 (-100 %). */
+    static final double MIN_RATE = Math.nextUp(-1.0);
+
     private static RateResult solve(List<Double> coefficients, List<Double> exponents, String what) {
         int n = coefficients.size();
         double[] a = new double[n];
@@ -101,10 +107,23 @@ public final class Irr {
             return new RateResult.NoRoot("the " + what + " do not change sign, so no rate makes their NPV zero", v);
         }
         List<Double> rates = new ArrayList<>();
+        int beyondDouble = 0;
         for (double u : new RootFinder(a, e).roots()) {
-            rates.add(Math.expm1(-u));
+            // a root within 1e-16 of -100 % (u above about 37) rounds to -1.0 in a double; report the
+            // nearest double above -1 instead, keeping the promise r > -1 (it is the exact rate
+            // rounded up)
+            double rate = Math.max(Math.expm1(-u), MIN_RATE);
+            if (rate == Double.POSITIVE_INFINITY) {
+                beyondDouble++; // above 1.8e308: no double holds it
+            } else {
+                rates.add(rate);
+            }
         }
         rates.sort(null);
+        if (rates.isEmpty() && beyondDouble > 0) {
+            return new RateResult.NoRoot("the rate that makes the NPV of the " + what + " zero is above "
+                    + Double.MAX_VALUE + " per period, more than a double holds", v);
+        }
         if (rates.isEmpty()) {
             return new RateResult.NoRoot("the " + what + " change sign " + v
                     + " times but no rate above -100 % makes their NPV cross zero", v);

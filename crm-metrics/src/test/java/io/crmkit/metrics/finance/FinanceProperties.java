@@ -107,6 +107,19 @@ class FinanceProperties {
         }
     }
 
+    /** Dated flows a few days apart, where roots near -100 % are common: every rate stays above -1. */
+    @Property(tries = 2000)
+    void xirrNeverReportsARateAtOrBelowMinusOne(@ForAll("flows") double[] flows,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 30) int daysApart) {
+        List<DatedCashFlow> dated = new ArrayList<>();
+        LocalDate start = LocalDate.of(2001, 1, 1);
+        for (int t = 0; t < flows.length; t++) {
+            dated.add(DatedCashFlow.of(start.plusDays((long) daysApart * t), flows[t]));
+        }
+        assertThat(Irr.xirr(dated).rates()).allSatisfy(r -> assertThat(r).isGreaterThan(-1.0).isFinite());
+        assertThat(Irr.irr(flows).rates()).allSatisfy(r -> assertThat(r).isGreaterThan(-1.0).isFinite());
+    }
+
     @Property
     void xirrOnYearlyDatesEqualsIrr(@ForAll("flows") double[] flows) {
         List<DatedCashFlow> dated = new ArrayList<>();

@@ -14,6 +14,23 @@ import org.junit.jupiter.api.Test;
 class FinanceTest {
 
     @Test
+    void aRateWithinADoubleOfMinusOneIsReportedAboveMinusOne() {
+        // -100 today, 0.01 back tomorrow: (1+r)^(1/365) = 1e-4, so 1 + r = 1e-1460, far below a double's reach
+        LocalDate day = LocalDate.of(2024, 1, 1);
+        RateResult r = Irr.xirr(List.of(new DatedCashFlow(day, -100), new DatedCashFlow(day.plusDays(1), 0.01)));
+        assertThat(r.rates()).containsExactly(Math.nextUp(-1.0));
+        assertThat(r.rates().get(0)).isGreaterThan(-1.0);
+        // -1 today, 7 tomorrow: 1 + r = 7^365, beyond a double
+        RateResult huge = Irr.xirr(List.of(new DatedCashFlow(day, -1), new DatedCashFlow(day.plusDays(1), 7)));
+        assertThat(huge.rates()).isEmpty();
+        assertThat(huge).isInstanceOf(RateResult.NoRoot.class);
+        assertThat(((RateResult.NoRoot) huge).reason()).contains("more than a double holds");
+        // a rate a double can hold is unchanged: -100 today, 50 back in a year
+        assertThat(Irr.xirr(List.of(new DatedCashFlow(day, -100), new DatedCashFlow(LocalDate.of(2024, 12, 31), 50)))
+                .rates().get(0)).isCloseTo(-0.5, within(1e-9));
+    }
+
+    @Test
     void paybackIsTheFinalCrossingInterpolated() {
         assertThat(Payback.simple(-100, 30, 30, 30, 30)).hasValue(3 + 10.0 / 30);
         // pays back in period 2, dips below zero again, pays back for good in period 4
