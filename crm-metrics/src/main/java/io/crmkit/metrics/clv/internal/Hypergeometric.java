@@ -120,6 +120,14 @@ public final class Hypergeometric {
                 return t;
             }
         }
+        if (m < 0) {
+            // Euler: 2F1(a, b; c; z) = (1 - z)^(c - a - b) 2F1(c - a, c - b; c; z). The terms of the
+            // series on the left grow like k^(-m - 1) z^k before they fall, so near z = 1 it needs
+            // about -m / (1 - z) terms (billions for a heavy buyer far ahead); those on the right
+            // fall like k^(m - 1) z^k from the start.
+            double[] t = series(c - a, c - b, c, z);
+            return new double[] {t[0] + m * Math.log1p(-z), t[1]};
+        }
         return series(a, b, c, z);
     }
 

@@ -60,6 +60,22 @@ class HypergeometricTest {
         assertThat(above).isCloseTo(below, withinPercentage(1e-10));
     }
 
+    /**
+     * A heavy buyer's BG/NBD term far ahead: 2F1(r + x, b + x; a + b + x - 1; z) with x = 1000 and z
+     * near 1, where the plain series needs billions of terms (DERT used to throw here); ln values from
+     * mpmath at 30 digits.
+     */
+    @ParameterizedTest(name = "ln 2F1({0}, {1}; {2}; {3}) = {4}")
+    @CsvSource({
+        "1000.243, 1002.426, 1002.219, 0.999, 6910.863360575887344",
+        "1000.243, 1002.426, 1002.219, 0.9999, 9214.4846164935607051",
+        "1000.243, 1002.426, 1002.219, 0.999999, 13821.727128995951689",
+        "100.243, 102.426, 102.219, 0.99999, 1156.4693064310832956",
+    })
+    void largeParametersNearOneUseEulersTransformation(double a, double b, double c, double z, double expected) {
+        assertThat(Hypergeometric.lnHyp2f1(a, b, c, z)).isCloseTo(expected, withinPercentage(1e-10));
+    }
+
     @Test
     void largeParametersStayFiniteInLogSpace() {
         double ln = Hypergeometric.lnHyp2f1(10_000.25, 10_002.4, 10_001.2, 0.8);
