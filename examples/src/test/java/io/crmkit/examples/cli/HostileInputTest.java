@@ -59,6 +59,34 @@ class HostileInputTest {
     }
 
     @Test
+    void aTenMegabyteFieldInALedgerOrPointsFileIsARejectedRow() throws IOException {
+        String huge = "\"" + "x".repeat(10_000_000) + "\"";
+        Path invoices = Cli.write(dir, "invoices.csv", "invoice_id,customer_id,issued,due,amount\n"
+                + "i1,c1,2025-01-01,2025-01-31," + huge + "\n" + "i2,c1,2025-01-01,2025-01-31,10.00\n");
+        Path payments = Cli.write(dir, "payments.csv", "payment_id,customer_id,paid_on,amount\n"
+                + "p1,c1,2025-01-05," + huge + "\n");
+        Cli.Run receivables = Cli.run("receivables", "--invoices", invoices.toString(), "--payments",
+                payments.toString(), "--as-of", "2025-12-31", "--format", "csv");
+        assertThat(receivables.exitCode()).as(receivables.toString()).isZero();
+        assertThat(receivables.rejected()).containsExactly(
+                "line 2: invoices.csv: is longer than 1048576 bytes, the maximum record length (--max-record-bytes);"
+                        + " it was skipped unread",
+                "line 2: payments.csv: is longer than 1048576 bytes, the maximum record length (--max-record-bytes);"
+                        + " it was skipped unread");
+        assertThat(receivables.out()).contains("c1,");
+
+        Path orders = Cli.write(dir, "o.csv", HEADER + GOOD);
+        Path events = Cli.write(dir, "points.csv", "customer_id,event_id,timestamp,type,points\n"
+                + "c9,e1,2024-01-21,adjust," + huge + "\n" + "c9,e2,2024-01-22,adjust,5\n");
+        Cli.Run loyalty = Cli.run("loyalty", "--input", orders.toString(), "--as-of", "2024-02-01",
+                "--points-per-unit", "1", "--points-events", events.toString(), "--format", "csv");
+        assertThat(loyalty.exitCode()).as(loyalty.toString()).isZero();
+        assertThat(loyalty.err()).contains("points.csv line 2: is longer than 1048576 bytes")
+                .contains("points events: 1 of 2 rejected").doesNotContain("line 3");
+        assertThat(loyalty.out()).contains("c9,15,");
+    }
+
+    @Test
     void theMaximumRecordLengthIsAnOptionAndIsChecked() throws IOException {
         Path file = file("c" + "1".repeat(40) + ",o1,2024-01-01,10.00,USD\n");
         Cli.Run tight = Cli.run("summarize", "--input", file.toString(), "--as-of", "2024-02-01",
