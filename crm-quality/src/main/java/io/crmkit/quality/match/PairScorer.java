@@ -20,7 +20,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * Similar means a Jaro-Winkler similarity of at least 0.90 (computed on the two values in sorted
  * order, so that it is symmetric) or the same Double Metaphone code for names of three letters or
  * more. The pair's kind: {@link PairKind#HOUSEHOLD} when the family names agree, the given names
- * differ and a phone, e-mail or street is shared; otherwise {@link PairKind#DUPLICATE} at or above
+ * differ and a phone, e-mail or street is shared (for names compared crosswise: one comparison agrees
+ * and the other differs); otherwise {@link PairKind#DUPLICATE} at or above
  * the threshold; otherwise {@link PairKind#NAMESAKE} when both names agree; otherwise
  * {@link PairKind#UNRELATED}.
  *
@@ -102,6 +103,12 @@ public final class PairScorer {
         double score = 1 / (1 + Math.pow(2, -(w + priorWeight)));
         String family = names[0].level();
         String given = names[1].level();
+        if (useSwap && agrees(given) && !agrees(family)) {
+            // compared crosswise, the agreeing comparison is the family name's
+            String t = family;
+            family = given;
+            given = t;
+        }
         boolean familyAgrees = family.equals("same") || family.equals("similar");
         boolean givenAgrees = given.equals("same") || given.equals("similar");
         boolean shared = reasons.get(0).level().equals("same") || reasons.get(1).level().equals("same")
@@ -117,6 +124,10 @@ public final class PairScorer {
             kind = PairKind.UNRELATED;
         }
         return new ScoredPair(l.id(), r.id(), score, w, kind, reasons);
+    }
+
+    private static boolean agrees(String level) {
+        return level.equals("same") || level.equals("similar");
     }
 
     private static double nameWeight(Reason[] names) {
