@@ -25,8 +25,8 @@ import java.util.SplittableRandom;
  *       street readable and unchanged in substance (a real duplicate leaves some trace);</li>
  *   <li>households (hard negatives): another person with the same family name, phone and address,
  *       another given name (of another initial), e-mail and birth date;</li>
- *   <li>namesakes (hard negatives): another person with exactly the same given and family name and
- *       nothing else in common.</li>
+ *   <li>namesakes (hard negatives): another person with exactly the same given and family name, half
+ *       of those of Western name in the same city and postal code, and nothing else in common.</li>
  * </ul>
  * Records are shuffled; identifiers are {@code c000001}, ... in the shuffled order. National phone
  * formats are written for US numbers only, so the file reads with the default region {@code US}.
@@ -332,7 +332,13 @@ public final class DuplicateDataGenerator {
         String street;
         String city;
         String postal;
-        if (home != null) {
+        if (namesakeOf != null && !namesakeOf.postalCode().isEmpty() && rnd.nextBoolean()) {
+            phone = usPhone(rnd);
+            street = (1 + rnd.nextInt(9999)) + " " + pick(rnd, STREETS) + " "
+                    + SUFFIXES[rnd.nextInt(SUFFIXES.length)][0];
+            city = namesakeOf.city();
+            postal = namesakeOf.postalCode();
+        } else if (home != null) {
             phone = home.phone();
             street = home.street();
             city = home.city();

@@ -1,0 +1,64 @@
+package io.crmkit.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.quality.match.DuplicateFinder;
+import io.crmkit.quality.match.MatchOptions;
+import io.crmkit.quality.match.MatchResult;
+import io.crmkit.quality.match.ScoredPair;
+import io.crmkit.quality.merge.MergePlan;
+import io.crmkit.quality.merge.MergePlanner;
+import io.crmkit.testkit.quality.DuplicateDataGenerator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Personal values never appear in toString() of any type of crm-quality, nor in its exceptions. */
+class PrivacyTest {
+
+    @Test
+    void noPersonalValueInToStringOrExceptions() {
+        List<DuplicateDataGenerator.Row> rows = DuplicateDataGenerator.generate(DuplicateDataGenerator.Options.of(400, 9));
+        List<CustomerRecord> records = LabelledData.records(rows);
+        MatchResult result = DuplicateFinder.create(MatchOptions.builder().defaultRegion("US").build()).find(records);
+        Map<io.crmkit.core.CustomerId, CustomerRecord> byId = new HashMap<>();
+        records.forEach(r -> byId.put(r.id(), r));
+        List<String> printed = new ArrayList<>();
+        records.forEach(r -> printed.add(r.toString()));
+        result.normalized().forEach(n -> printed.add(n.toString()));
+        for (List<ScoredPair> pairs : List.of(result.duplicates(), result.households(), result.namesakes())) {
+            pairs.forEach(p -> printed.add(p.toString()));
+        }
+        result.clusters().forEach(c -> {
+            MergePlan plan = MergePlanner.defaults().plan(c, byId);
+            printed.add(plan.toString());
+            plan.changes().forEach(ch -> printed.add(ch.toString()));
+            printed.add(plan.golden().toString());
+        });
+        try {
+            CustomerRecord.builder(records.get(0).id()).build().toBuilder().email(" ").build();
+            new CustomerRecord(records.get(0).id(), java.util.Optional.of(" "), java.util.Optional.empty(),
+                    java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                    java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                    java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                    java.util.Optional.empty(), java.util.Optional.empty());
+        } catch (IllegalArgumentException e) {
+            printed.add(e.getMessage());
+        }
+        assertThat(printed).hasSizeGreaterThan(records.size());
+        String all = String.join("\n", printed).toLowerCase(java.util.Locale.ROOT);
+        for (DuplicateDataGenerator.Row r : rows) {
+            for (String v : List.of(r.email(), r.phone(), r.street(), r.birthDate(), r.lastName(), r.name())) {
+                String s = v.strip().toLowerCase(java.util.Locale.ROOT);
+                if (s.length() >= 4) {
+                    assertThat(all).doesNotContain(s);
+                }
+            }
+            if (r.phone().length() > 8) {
+                assertThat(all).doesNotContain(r.phone().replaceAll("[^0-9]", "").substring(2));
+            }
+        }
+    }
+}
