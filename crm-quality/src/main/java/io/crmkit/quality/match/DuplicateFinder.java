@@ -100,6 +100,166 @@ public final class DuplicateFinder {
      *     {@value #MAX_RECORDS} records
      */
     public MatchResult find(List<CustomerRecord> records) {
+        Candidates c = candidates(records);
+        NormalizedRecord[] norm = c.norm;
+        long[] candidates = c.pairs;
+        int n = norm.length;
+        ScoredPair[] scored = new ScoredPair[candidates.length];
+        range(candidates.length).forEach(p -> {
+            ScoredPair sp = scorer.score(norm[(int) (candidates[p] >>> 32)], norm[(int) candidates[p]]);
+            scored[p] = sp.kind() == PairKind.UNRELATED ? null : sp;
+        });
+        Comparator<ScoredPair> byIds = Comparator.comparing(ScoredPair::left).thenComparing(ScoredPair::right);
+        List<ScoredPair> duplicates = new ArrayList<>();
+        List<ScoredPair> households = new ArrayList<>();
+        List<ScoredPair> namesakes = new ArrayList<>();
+        for (ScoredPair sp : scored) {
+            if (sp != null) {
+                switch (sp.kind()) {
+                    case DUPLICATE -> duplicates.add(sp);
+                    case HOUSEHOLD -> households.add(sp);
+                    case NAMESAKE -> namesakes.add(sp);
+                    default -> throw new IllegalStateException("unrelated pairs are not kept");
+                }
+            }
+        }
+        duplicates.sort(byIds);
+        households.sort(byIds);
+        namesakes.sort(byIds);
+        Map<CustomerId, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            index.put(norm[i].id(), i);
+        }
+        long[] refusals = new long[1];
+        List<Cluster> clusters = cluster(duplicates, norm, index, refusals);
+        BlockingStats b = c.stats;
+        BlockingStats stats = new BlockingStats(b.maxBlockSize(), b.keyed(), b.oversizedBlocks(),
+                b.recordsInOversizedBlocks(), b.largestBlock(), candidates.length);
+        return new MatchResult(n, duplicates, households, namesakes, clusters, refusals[0], stats, c.badEmails,
+                c.badPhones, Arrays.asList(norm));
+    }
+
+    /**
+     * Estimates the m and u probabilities of every {@link Agreement} level, and the share of matches
+     * among candidate pairs, by expectation-maximisation (Fellegi-Sunter with conditional
+     * independence of the comparisons) over the candidate pairs of the records, starting from this
+     * finder's options. Levels are those {@link PairScorer} assigns with the starting weights (which
+     * decide whether names are compared crosswise); a missing comparison contributes nothing.
+     * Probabilities are kept within [1e-6, 1 - 1e-6]. The threshold, block and cluster settings are
+     * kept; the prior becomes the estimated match share.
+     *
+     * <p>Caveat: a field used for blocking agrees on every pair of its blocks, which biases its u
+     * upwards among candidates; see ADR 0060.
+     *
+     * @param records the records, with distinct identifiers, not null
+     * @param maxIterations the most EM iterations, at least 1
+     * @return the estimate, never null
+     * @throws IllegalArgumentException if there are no candidate pairs, identifiers repeat, or
+     *     {@code maxIterations} is less than 1
+     */
+    public WeightEstimate estimateWeights(List<CustomerRecord> records, int maxIterations) {
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be at least 1: " + maxIterations);
+        }
+        Candidates c = candidates(records);
+        if (c.pairs.length == 0) {
+            throw new IllegalArgumentException("no candidate pairs to estimate weights from");
+        }
+        Agreement[] all = Agreement.values();
+        Comparison[] comparisons = Comparison.values();
+        int k = comparisons.length;
+        // a pair's pattern: per comparison the agreement ordinal + 1, or 0 when missing
+        int[][] patternOf = new int[c.pairs.length][];
+        range(c.pairs.length).forEach(p -> {
+            ScoredPair sp = scorer.score(c.norm[(int) (c.pairs[p] >>> 32)], c.norm[(int) c.pairs[p]]);
+            int[] pattern = new int[k];
+            for (Reason r : sp.reasons()) {
+                for (Agreement a : all) {
+                    if (a.comparison() == r.comparison() && a.level().equals(r.level())) {
+                        pattern[r.comparison().ordinal()] = a.ordinal() + 1;
+                    }
+                }
+            }
+            patternOf[p] = pattern;
+        });
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        Map<String, int[]> byKey = new HashMap<>();
+        for (int[] pattern : patternOf) {
+            String key = Arrays.toString(pattern);
+            counts.computeIfAbsent(key, x -> new long[1])[0]++;
+            byKey.putIfAbsent(key, pattern);
+        }
+        List<int[]> patterns = new ArrayList<>();
+        List<Long> weightsOf = new ArrayList<>();
+        counts.forEach((key, n) -> {
+            patterns.add(byKey.get(key));
+            weightsOf.add(n[0]);
+        });
+        double[] m = new double[all.length];
+        double[] u = new double[all.length];
+        for (Agreement a : all) {
+            m[a.ordinal()] = options.m(a);
+            u[a.ordinal()] = options.u(a);
+        }
+        double lambda = 0.1;
+        double total = c.pairs.length;
+        int it = 0;
+        boolean converged = false;
+        while (it < maxIterations && !converged) {
+            it++;
+            double[] mNum = new double[all.length];
+            double[] uNum = new double[all.length];
+            double[] mDen = new double[k];
+            double[] uDen = new double[k];
+            double gSum = 0;
+            for (int p = 0; p < patterns.size(); p++) {
+                int[] pattern = patterns.get(p);
+                double cnt = weightsOf.get(p);
+                double logM = Math.log(lambda);
+                double logU = Math.log(1 - lambda);
+                for (int level : pattern) {
+                    if (level > 0) {
+                        logM += Math.log(m[level - 1]);
+                        logU += Math.log(u[level - 1]);
+                    }
+                }
+                double g = 1 / (1 + Math.exp(logU - logM));
+                gSum += cnt * g;
+                for (int j = 0; j < k; j++) {
+                    if (pattern[j] > 0) {
+                        mNum[pattern[j] - 1] += cnt * g;
+                        uNum[pattern[j] - 1] += cnt * (1 - g);
+                        mDen[j] += cnt * g;
+                        uDen[j] += cnt * (1 - g);
+                    }
+                }
+            }
+            double change = 0;
+            for (Agreement a : all) {
+                int j = a.comparison().ordinal();
+                double nm = mDen[j] > 0 ? clamp(mNum[a.ordinal()] / mDen[j]) : m[a.ordinal()];
+                double nu = uDen[j] > 0 ? clamp(uNum[a.ordinal()] / uDen[j]) : u[a.ordinal()];
+                change = Math.max(change, Math.max(Math.abs(nm - m[a.ordinal()]), Math.abs(nu - u[a.ordinal()])));
+                m[a.ordinal()] = nm;
+                u[a.ordinal()] = nu;
+            }
+            double nl = clamp(gSum / total);
+            change = Math.max(change, Math.abs(nl - lambda));
+            lambda = nl;
+            converged = change < 1e-6;
+        }
+        MatchOptions.Builder b = options.toBuilder().priorProbability(lambda);
+        for (Agreement a : all) {
+            b.weight(a, m[a.ordinal()], u[a.ordinal()]);
+        }
+        return new WeightEstimate(b.build(), lambda, c.pairs.length, it, converged);
+    }
+
+    private static double clamp(double p) {
+        return Math.min(1 - 1e-6, Math.max(1e-6, p));
+    }
+
+    private Candidates candidates(List<CustomerRecord> records) {
         Objects.requireNonNull(records, "records");
         int n = records.size();
         if (n > MAX_RECORDS) {
@@ -169,38 +329,13 @@ public final class DuplicateFinder {
             }
             s = e;
         }
-        long[] candidates = pairs.sortedDistinct();
-        ScoredPair[] scored = new ScoredPair[candidates.length];
-        range(candidates.length).forEach(p -> {
-            ScoredPair sp = scorer.score(norm[(int) (candidates[p] >>> 32)], norm[(int) candidates[p]]);
-            scored[p] = sp.kind() == PairKind.UNRELATED ? null : sp;
-        });
-        Comparator<ScoredPair> byIds = Comparator.comparing(ScoredPair::left).thenComparing(ScoredPair::right);
-        List<ScoredPair> duplicates = new ArrayList<>();
-        List<ScoredPair> households = new ArrayList<>();
-        List<ScoredPair> namesakes = new ArrayList<>();
-        for (ScoredPair sp : scored) {
-            if (sp != null) {
-                switch (sp.kind()) {
-                    case DUPLICATE -> duplicates.add(sp);
-                    case HOUSEHOLD -> households.add(sp);
-                    case NAMESAKE -> namesakes.add(sp);
-                    default -> throw new IllegalStateException("unrelated pairs are not kept");
-                }
-            }
-        }
-        duplicates.sort(byIds);
-        households.sort(byIds);
-        namesakes.sort(byIds);
-        Map<CustomerId, Integer> index = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            index.put(norm[i].id(), i);
-        }
-        long[] refusals = new long[1];
-        List<Cluster> clusters = cluster(duplicates, norm, index, refusals);
-        BlockingStats stats = new BlockingStats(max, keyed, oversized, oversizedRecords, largest, candidates.length);
-        return new MatchResult(n, duplicates, households, namesakes, clusters, refusals[0], stats, badEmails,
-                badPhones, Arrays.asList(norm));
+        return new Candidates(norm, pairs.sortedDistinct(),
+                new BlockingStats(max, keyed, oversized, oversizedRecords, largest, 0), badEmails, badPhones);
+    }
+
+    /** The normalised records, the distinct candidate pairs (index pairs packed hi/lo) and the blocking counts. */
+    private record Candidates(NormalizedRecord[] norm, long[] pairs, BlockingStats stats, long badEmails,
+            long badPhones) {
     }
 
     private List<Cluster> cluster(List<ScoredPair> duplicates, NormalizedRecord[] norm, Map<CustomerId, Integer> index,

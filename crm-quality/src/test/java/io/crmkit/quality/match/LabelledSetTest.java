@@ -101,6 +101,33 @@ class LabelledSetTest {
         assertThat(recall).isGreaterThanOrEqualTo(0.95);
     }
 
+    /**
+     * The same set scored with m/u probabilities estimated by EM over its candidate pairs instead of
+     * the fixed defaults: reported for comparison (figures printed), held to a lower bar.
+     */
+    @Test
+    void weightsEstimatedByEm() {
+        List<CustomerRecord> records = LabelledData.records(rows);
+        DuplicateFinder start = DuplicateFinder.create(MatchOptions.builder().defaultRegion("US").build());
+        WeightEstimate estimate = start.estimateWeights(records, 200);
+        MatchResult em = DuplicateFinder.create(estimate.options()).find(records);
+        Set<String> truth = truePairs();
+        long tp = em.duplicates().stream().filter(p -> truth.contains(key(p.left(), p.right()))).count();
+        double precision = tp / (double) em.duplicates().size();
+        double recall = tp / (double) truth.size();
+        System.out.printf(Locale.ROOT, "EM: match share %.4f, %d iterations, converged %s; precision %.4f,"
+                + " recall %.4f%n", estimate.matchShare(), estimate.iterations(), estimate.converged(), precision,
+                recall);
+        for (Agreement a : Agreement.values()) {
+            System.out.printf(Locale.ROOT, "  %s: m %.4f u %.6f weight %.2f (default %.2f)%n", a,
+                    estimate.options().m(a), estimate.options().u(a), estimate.options().weight(a),
+                    MatchOptions.defaults().weight(a));
+        }
+        assertThat(estimate.iterations()).isGreaterThan(1);
+        assertThat(precision).isGreaterThanOrEqualTo(0.9);
+        assertThat(recall).isGreaterThanOrEqualTo(0.9);
+    }
+
     @Test
     void householdsAndNamesakesAreNotReportedAsDuplicates() {
         long householdsAsDuplicates = result.duplicates().stream()

@@ -7,12 +7,14 @@ import io.crmkit.examples.cli.output.ListRows;
 import io.crmkit.examples.cli.output.OutputFormat;
 import io.crmkit.examples.cli.output.ResultWriter;
 import io.crmkit.quality.CustomerRecord;
+import io.crmkit.quality.match.Agreement;
 import io.crmkit.quality.match.BlockingKey;
 import io.crmkit.quality.match.Cluster;
 import io.crmkit.quality.match.DuplicateFinder;
 import io.crmkit.quality.match.MatchOptions;
 import io.crmkit.quality.match.MatchResult;
 import io.crmkit.quality.match.ScoredPair;
+import io.crmkit.quality.match.WeightEstimate;
 import io.crmkit.quality.merge.FieldChange;
 import io.crmkit.quality.merge.MergePlan;
 import io.crmkit.quality.merge.MergePlanner;
@@ -75,11 +77,16 @@ public final class DuplicatesCommand extends CrmkitCommand {
             description = "Blocks of more records sharing a key are skipped (and counted). Default: ${DEFAULT-VALUE}.")
     private int maxBlockSize;
 
-    @Option(names = "--reveal", order = 8,
+    @Option(names = "--estimate-weights", order = 8,
+            description = "Estimate the m/u probabilities by EM over this file's candidate pairs instead of the"
+                + " documented fixed ones (ADR 0060); the estimate is printed with the definitions.")
+    private boolean estimateWeights;
+
+    @Option(names = "--reveal", order = 9,
             description = "Show the compared values in full in the reasons (personal data) instead of masked.")
     private boolean reveal;
 
-    @Option(names = "--strict", order = 9, description = "Compute nothing if a row is rejected (exit 1).")
+    @Option(names = "--strict", order = 10, description = "Compute nothing if a row is rejected (exit 1).")
     private boolean strict;
 
     /**
@@ -103,9 +110,23 @@ public final class DuplicatesCommand extends CrmkitCommand {
             note(rows.rejected() + " of " + rows.read() + " rows rejected; --strict: nothing computed");
             return CrmkitCli.EXIT_FAILED;
         }
-        MatchResult result = DuplicateFinder.create(options).find(rows.records());
         Definitions d = new Definitions();
         d.put("command", "duplicates");
+        if (estimateWeights) {
+            WeightEstimate estimate;
+            try {
+                estimate = DuplicateFinder.create(options).estimateWeights(rows.records(), 200);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailedException("cannot estimate weights: " + e.getMessage());
+            }
+            options = estimate.options();
+            d.put("weights", String.format(Locale.ROOT, "estimated by EM over %d candidate pairs (%d iterations,%s"
+                    + " converged; match share %.4f): %s", estimate.candidatePairs(), estimate.iterations(),
+                    estimate.converged() ? "" : " not", estimate.matchShare(), weights(options)));
+        } else {
+            d.put("weights", "documented fixed m/u (ADR 0060): " + weights(options));
+        }
+        MatchResult result = DuplicateFinder.create(options).find(rows.records());
         d.put("model", options.describe());
         d.put("score", "match probability 1/(1+2^-(w+log2(prior/(1-prior)))), w the sum of the reasons' weights"
                 + " in bits (log2 m/u of each field's level; 0 for a field missing on a side)");
@@ -168,6 +189,11 @@ public final class DuplicatesCommand extends CrmkitCommand {
 
     private static double round(double v) {
         return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    private static String weights(MatchOptions options) {
+        return java.util.Arrays.stream(Agreement.values()).map(a -> String.format(Locale.ROOT, "%s %+.2f",
+                a.name().toLowerCase(Locale.ROOT), options.weight(a))).collect(Collectors.joining(", "));
     }
 
     private static String change(FieldChange c) {

@@ -15,14 +15,14 @@ class DuplicatesCommandTest {
     /**
      * Hand-worked: c1/c2 are one person (e-mail in capitals, phone written another way, names swapped);
      * c3 shares c1's family name, phone and street but is another person (household); c4 is a namesake
-     * of c1 with other contacts; c5 is a bad row (birth date), c6 repeats c1's identifier.
+     * of c1 in the same postal code with other contacts; c5 is a bad row (birth date), c6 repeats c1's identifier.
      */
     private static final String CUSTOMERS = String.join("\n",
             "customer_id,first_name,last_name,email,phone,street,postal_code,birth_date,updated_at,notes",
             "c1,Anna,Rothermel,anna.r@example.com,+1 510 645 3099,1 Oak Street,94701,1980-02-03,2025-01-01,x",
             "c2,Rothemrel,Anna, ANNA.R@EXAMPLE.COM ,(510) 645-3099,,,1980-02-03,2025-06-01,y",
             "c3,Robert,Rothermel,bob@example.org,510.645.3099,1 Oak St.,94701,1978-11-30,,",
-            "c4,Anna,Rothermel,other@example.net,+1 212 555 0199,9 Elm Road,10001,1991-07-07,,",
+            "c4,Anna,Rothermel,other@example.net,+1 212 555 0199,9 Elm Road,94701,1991-07-07,,",
             "c5,Zed,Zulu,z@example.com,,,,1980-13-45,,",
             "c1,Dup,Id,d@example.com,,,,,,",
             "");
@@ -75,6 +75,18 @@ class DuplicatesCommandTest {
         // c2 is more recent and survives; it lacks the street and postal code, taken from c1
         assertThat(run.outLines()).containsExactly("cluster,size,min_score,members,survivor,changes",
                 "1,2,1,\"c1 c2\",c2,\"street<-c1; postal_code<-c1\"");
+    }
+
+    @Test
+    void weightsEstimatedByEmOnRequest() throws IOException {
+        List<DuplicateDataGenerator.Row> rows = DuplicateDataGenerator.generate(DuplicateDataGenerator.Options.of(300, 7));
+        Path file = Cli.write(dir, "generated.csv", DuplicateDataGenerator.CSV_HEADER + "\n"
+                + rows.stream().map(DuplicateDataGenerator.Row::toCsv).collect(Collectors.joining("\n")) + "\n");
+        Cli.Run run = Cli.run("duplicates", "--customers", file.toString(), "--default-region", "US",
+                "--estimate-weights");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("weights: estimated by EM over").contains("email_exact");
+        assertThat(run.outLines().size()).isGreaterThan(10);
     }
 
     @Test
