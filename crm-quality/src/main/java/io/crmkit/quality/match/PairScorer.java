@@ -15,8 +15,10 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * levels' weights {@code log2(m/u)} add up to the pair's weight {@code w}, and the score is the
  * match probability {@code 1 / (1 + 2^-(w + log2(prior / (1 - prior))))}.
  *
- * <p>Names are compared both ways (first with first and last with last, and first with last and
- * last with first); the way with the larger name weight counts and a swap is named in the reasons.
+ * <p>Names are compared straight (first with first and last with last) and crosswise (first with
+ * last and last with first); crosswise, each record's last name is tried in turn as the family name,
+ * since family and given names have different weights. The way with the larger name weight counts
+ * and a swap is named in the reasons.
  * Similar means a Jaro-Winkler similarity of at least 0.90 (computed on the two values in sorted
  * order, so that it is symmetric) or the same Double Metaphone code for names of three letters or
  * more. The pair's kind: {@link PairKind#HOUSEHOLD} when the family names agree, the given names
@@ -26,7 +28,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * {@link PairKind#UNRELATED}.
  *
  * <p>The score is symmetric: {@code score(a, b)} and {@code score(b, a)} are equal (the pair is
- * always oriented by identifier). Immutable and thread-safe.
+ * always oriented by identifier), and it does not depend on the identifiers: swapping the two
+ * records' identifiers gives the same score and kind. Immutable and thread-safe.
  */
 public final class PairScorer {
 
@@ -86,8 +89,19 @@ public final class PairScorer {
 
         Reason[] straight = {name(Comparison.FAMILY_NAME, l.family(), r.family(), false),
             name(Comparison.GIVEN_NAME, l.given(), r.given(), false)};
+        // crosswise, both ways: the left's family name as a family name (against the right's given
+        // name) and the right's family name as a family name (against the left's given name); the
+        // family and given weights differ, so taking only one way would make the score depend on
+        // which record has the smaller identifier
         Reason[] swapped = {name(Comparison.FAMILY_NAME, l.family(), r.given(), true),
             name(Comparison.GIVEN_NAME, l.given(), r.family(), true)};
+        Reason[] mirrored = {name(Comparison.FAMILY_NAME, l.given(), r.family(), true),
+            name(Comparison.GIVEN_NAME, l.family(), r.given(), true)};
+        double sw = nameWeight(swapped);
+        double mw = nameWeight(mirrored);
+        if (mw > sw + 1e-9 || (Math.abs(mw - sw) <= 1e-9 && levels(mirrored).compareTo(levels(swapped)) < 0)) {
+            swapped = mirrored;
+        }
         boolean useSwap = !straight[0].level().equals("same") || !straight[1].level().equals("same");
         useSwap = useSwap && nameWeight(swapped) > nameWeight(straight) + 1e-9;
         Reason[] names = useSwap ? swapped : straight;
@@ -128,6 +142,11 @@ public final class PairScorer {
 
     private static boolean agrees(String level) {
         return level.equals("same") || level.equals("similar");
+    }
+
+    /** The two levels, to choose between equally weighted crosswise comparisons by content, not identifier. */
+    private static String levels(Reason[] names) {
+        return names[0].level() + "|" + names[1].level();
     }
 
     private static double nameWeight(Reason[] names) {
