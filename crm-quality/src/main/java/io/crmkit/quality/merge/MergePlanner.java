@@ -17,7 +17,9 @@ import java.util.Optional;
  * are ranked by the rules in order (then by identifier); the first is the survivor, and keeps every
  * field it has; each field it lacks is taken from the best-ranked record that has it. The name
  * fields (first, last, full name) move as one: from the best-ranked record with any name, never a
- * first name from one record and a last name from another. Source and {@code updatedAt} of the golden
+ * first name from one record and a last name from another. Likewise the address fields (street, city,
+ * postal code, country) move as one unit from the best-ranked record with any of them, so that the
+ * golden record never holds an address that no record has. Source and {@code updatedAt} of the golden
  * record are the survivor's; {@code updatedAt} is the latest of the cluster's.
  *
  * <p>The default rules: {@link SurvivorshipRule#SOURCE_PRIORITY}, {@link SurvivorshipRule#MOST_RECENT},
@@ -102,10 +104,9 @@ public final class MergePlanner {
         CustomerRecord.Builder g = survivor.toBuilder();
         List<FieldChange> changes = new ArrayList<>();
         CustomerRecord namesFrom = ranked.stream().filter(MergePlanner::hasName).findFirst().orElse(survivor);
+        CustomerRecord addressFrom = ranked.stream().filter(MergePlanner::hasAddress).findFirst().orElse(survivor);
         for (CustomerRecord.Field f : CustomerRecord.Field.values()) {
-            boolean name = f == CustomerRecord.Field.FIRST_NAME || f == CustomerRecord.Field.LAST_NAME
-                    || f == CustomerRecord.Field.NAME;
-            CustomerRecord from = name ? namesFrom : chosen.get(f);
+            CustomerRecord from = isName(f) ? namesFrom : isAddress(f) ? addressFrom : chosen.get(f);
             if (from == null || from == survivor || from.get(f).isEmpty()) {
                 continue;
             }
@@ -116,6 +117,20 @@ public final class MergePlanner {
                 .ifPresent(g::updatedAt);
         List<CustomerId> absorbed = ranked.stream().skip(1).map(CustomerRecord::id).sorted().toList();
         return new MergePlan(survivor.id(), absorbed, g.build(), changes);
+    }
+
+    private static boolean isName(CustomerRecord.Field f) {
+        return f == CustomerRecord.Field.FIRST_NAME || f == CustomerRecord.Field.LAST_NAME
+                || f == CustomerRecord.Field.NAME;
+    }
+
+    private static boolean isAddress(CustomerRecord.Field f) {
+        return f == CustomerRecord.Field.STREET || f == CustomerRecord.Field.CITY
+                || f == CustomerRecord.Field.POSTAL_CODE || f == CustomerRecord.Field.COUNTRY;
+    }
+
+    private static boolean hasAddress(CustomerRecord r) {
+        return r.street().isPresent() || r.city().isPresent() || r.postalCode().isPresent() || r.country().isPresent();
     }
 
     private static boolean hasName(CustomerRecord r) {

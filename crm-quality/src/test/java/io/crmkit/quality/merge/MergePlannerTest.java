@@ -45,6 +45,35 @@ class MergePlannerTest {
         assertThat(plan.toString() + plan.changes()).doesNotContain("3099", "1980", "Rothermel");
     }
 
+    /** Review finding 3: a street from one record and a city and postal code from another is nobody's address. */
+    @Test
+    void addressMovesAsOneUnitNeverMixed() {
+        CustomerRecord survivor = CustomerRecord.builder(CustomerId.of("a")).firstName("Anna").lastName("Rothermel")
+                .street("12 Main Street").updatedAt(Instant.parse("2025-01-01T00:00:00Z")).build();
+        CustomerRecord other = CustomerRecord.builder(CustomerId.of("b")).firstName("Anna").lastName("Rothermel")
+                .street("7 Elm Road").city("Berkeley").postalCode("94701").country("US")
+                .updatedAt(Instant.parse("2020-01-01T00:00:00Z")).build();
+        MergePlan plan = MergePlanner.defaults().plan(List.of(survivor, other));
+        assertThat(plan.survivor()).isEqualTo(CustomerId.of("a"));
+        assertThat(plan.golden().street()).contains("12 Main Street");
+        assertThat(plan.golden().city()).isEmpty();
+        assertThat(plan.golden().postalCode()).isEmpty();
+        assertThat(plan.golden().country()).isEmpty();
+        assertThat(plan.changes()).isEmpty();
+
+        // a survivor without any address takes the whole address of the best-ranked record that has one
+        CustomerRecord bare = CustomerRecord.builder(CustomerId.of("c")).firstName("Anna").lastName("Rothermel")
+                .updatedAt(Instant.parse("2026-01-01T00:00:00Z")).build();
+        CustomerRecord partial = CustomerRecord.builder(CustomerId.of("d")).city("Oakland")
+                .updatedAt(Instant.parse("2025-06-01T00:00:00Z")).build();
+        MergePlan filled = MergePlanner.defaults().plan(List.of(bare, partial, other));
+        assertThat(filled.survivor()).isEqualTo(CustomerId.of("c"));
+        assertThat(filled.golden().city()).contains("Oakland");
+        assertThat(filled.golden().street()).isEmpty();
+        assertThat(filled.golden().postalCode()).isEmpty();
+        assertThat(filled.changes()).extracting(FieldChange::field).containsExactly(Field.CITY);
+    }
+
     @Test
     void mostCompleteBreaksTiesAndNothingIsAppliedWithoutThePort() {
         MergePlanner planner = new MergePlanner(List.of(SurvivorshipRule.MOST_COMPLETE), List.of());
