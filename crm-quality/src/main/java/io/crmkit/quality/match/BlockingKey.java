@@ -14,6 +14,9 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * records the blocks of common names make millions of pairs that could only be namesakes. Namesakes
  * are therefore found where they are hard negatives: born the same year, or in the same postal code.
  *
+ * <p>A record with none of the fields any key needs gets no key and is compared with no other
+ * record; {@link BlockingStats#unkeyedRecords()} counts such records.
+ *
  * <p>Immutable and thread-safe.
  */
 public enum BlockingKey {
@@ -30,7 +33,18 @@ public enum BlockingKey {
                     + "|" + r.birthDate().get().getYear()),
     /** The postal code and the first three letters of the two name parts in sorted order. */
     POSTAL_NAME_PREFIX("postal code + name prefix", r -> r.postalCode().isEmpty() || r.family().isEmpty()
-            ? "" : r.postalCode() + "|" + sorted(prefix(r.given()), prefix(r.family())));
+            ? "" : r.postalCode() + "|" + sorted(prefix(r.given()), prefix(r.family()))),
+    /**
+     * The city, the first {@value #STREET_PREFIX} characters of the normalised street and the first
+     * three letters of the two name parts in sorted order, so that records with a name and a street
+     * address but no e-mail, phone, birth date or postal code are compared too.
+     */
+    CITY_STREET_NAME_PREFIX("city + street prefix + name prefix", r -> r.city().isEmpty() || r.street().isEmpty()
+            || r.family().isEmpty() ? "" : r.city() + "|" + prefix(r.street(), BlockingKey.STREET_PREFIX) + "|"
+                    + sorted(prefix(r.given()), prefix(r.family())));
+
+    /** The characters of the normalised street in {@link #CITY_STREET_NAME_PREFIX}. */
+    public static final int STREET_PREFIX = 6;
 
     private final String label;
     private final Function<NormalizedRecord, String> key;
@@ -64,7 +78,11 @@ public enum BlockingKey {
     }
 
     private static String prefix(String s) {
-        return s.length() <= 3 ? s : s.substring(0, 3);
+        return prefix(s, 3);
+    }
+
+    private static String prefix(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n);
     }
 
     /** Double Metaphone codes, one encoder per thread. */

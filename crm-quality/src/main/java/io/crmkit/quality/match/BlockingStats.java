@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * What blocking did: per key kind the records that had a key, the blocks that were skipped for
- * exceeding the cap and the records in them, and the candidate pairs compared in all.
+ * exceeding the cap and the records in them, the candidate pairs compared in all, and the records
+ * that had no key at all and so were compared with nothing.
  *
  * <p>Immutable and thread-safe.
  *
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param recordsInOversizedBlocks per kind, the records in skipped blocks, not null
  * @param largestBlock the size of the largest block seen (compared or not), not negative
  * @param candidatePairs the distinct pairs compared, not negative
+ * @param unkeyedRecords the records without any blocking key, which were compared with no other
+ *     record (they lack the fields every {@link BlockingKey} needs), not negative
  */
 public record BlockingStats(int maxBlockSize, Map<BlockingKey, Long> keyed, Map<BlockingKey, Long> oversizedBlocks,
-        Map<BlockingKey, Long> recordsInOversizedBlocks, long largestBlock, long candidatePairs) {
+        Map<BlockingKey, Long> recordsInOversizedBlocks, long largestBlock, long candidatePairs, long unkeyedRecords) {
 
     /**
      * Copies the maps.

@@ -134,7 +134,7 @@ public final class DuplicateFinder {
         List<Cluster> clusters = cluster(duplicates, norm, index, refusals);
         BlockingStats b = c.stats;
         BlockingStats stats = new BlockingStats(b.maxBlockSize(), b.keyed(), b.oversizedBlocks(),
-                b.recordsInOversizedBlocks(), b.largestBlock(), candidates.length);
+                b.recordsInOversizedBlocks(), b.largestBlock(), candidates.length, b.unkeyedRecords());
         return new MatchResult(n, duplicates, households, namesakes, clusters, refusals[0], stats, c.badEmails,
                 c.badPhones, Arrays.asList(norm));
     }
@@ -290,6 +290,14 @@ public final class DuplicateFinder {
                 }
             }
         });
+        long unkeyed = range(n).filter(i -> {
+            for (int kind = 0; kind < k; kind++) {
+                if (present[i * k + kind]) {
+                    return false;
+                }
+            }
+            return true;
+        }).count();
         int m = 0;
         for (int i = 0; i < packed.length; i++) {
             if (present[i]) {
@@ -330,7 +338,7 @@ public final class DuplicateFinder {
             s = e;
         }
         return new Candidates(norm, pairs.sortedDistinct(),
-                new BlockingStats(max, keyed, oversized, oversizedRecords, largest, 0), badEmails, badPhones);
+                new BlockingStats(max, keyed, oversized, oversizedRecords, largest, 0, unkeyed), badEmails, badPhones);
     }
 
     /** The normalised records, the distinct candidate pairs (index pairs packed hi/lo) and the blocking counts. */

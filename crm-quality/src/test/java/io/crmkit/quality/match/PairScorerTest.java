@@ -65,6 +65,18 @@ class PairScorerTest {
         }
     }
 
+    /** Review finding 2: name + street + city only gave no blocking key, so the pair was never compared. */
+    @Test
+    void nameAndStreetAddressAloneAreEnoughToBeCompared() {
+        CustomerRecord a = person("a", "Anna", "Rothermel").street("12 Main Street").city("Berkeley").build();
+        CustomerRecord b = person("b", "Anna", "Rothermel").street("12 Main St").city("Berkeley").build();
+        CustomerRecord lone = person("c", "Zed", "").build();
+        MatchResult r = FINDER.find(List.of(a, b, lone));
+        assertThat(r.blocking().candidatePairs()).isEqualTo(1);
+        assertThat(r.duplicates()).extracting(p -> p.left().value() + p.right().value()).containsExactly("ab");
+        assertThat(r.blocking().unkeyedRecords()).isEqualTo(1);
+    }
+
     @Test
     void householdIsKeptApart() {
         CustomerRecord a = person("a", "Anna", "Smith").phone("(510) 645-3099").street("1 Oak Street")

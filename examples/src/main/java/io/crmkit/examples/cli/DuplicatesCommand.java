@@ -162,9 +162,15 @@ public final class DuplicatesCommand extends CrmkitCommand {
                     + " and were not compared" + (options.defaultRegion().equals("ZZ")
                         ? " (national phone numbers need --default-region)" : ""));
         }
-        note(String.format(Locale.ROOT, "%d of %d rows rejected; %d records compared in %d candidate pairs;"
+        long unkeyed = result.blocking().unkeyedRecords();
+        if (unkeyed > 0) {
+            warn(unkeyed + " records had no blocking key (no e-mail, phone, name with birth date, name with postal"
+                    + " code, or name with city and street) and were compared with no other record");
+        }
+        note(String.format(Locale.ROOT, "%d of %d rows rejected; %d records read, %d of them without a blocking key"
+                + " and not compared; %d candidate pairs scored;"
                 + " %d duplicate pairs, %d household pairs, %d namesake pairs; %d clusters (%d pairs kept out by the"
-                + " chaining guard)", rows.rejected(), rows.read(), result.records(),
+                + " chaining guard)", rows.rejected(), rows.read(), result.records(), unkeyed,
                 result.blocking().candidatePairs(), result.duplicates().size(), result.households().size(),
                 result.namesakes().size(), result.clusters().size(), result.guardRefusals()));
         return CrmkitCli.EXIT_OK;

@@ -48,7 +48,7 @@ class DuplicatesCommandTest {
         assertThat(out).hasSize(2);
         assertThat(out.get(1)).startsWith("c1,c2,1,").contains("same e-mail a***@example.com")
                 .contains("same phone +***3099").contains("first and last name swapped")
-                .contains("last name r*** ~ r***").contains("same birth date ***").contains("no address on one side");
+                .contains("name r*** ~ r*** 0.98").contains("same birth date ***").contains("no address on one side");
         assertThat(run.out()).doesNotContain("rothermel", "Rothermel", "645", "1980");
         assertThat(run.rejected()).containsExactly("line 6: birth_date is not an ISO date (yyyy-mm-dd)",
                 "line 7: customer_id repeats an earlier row's");
@@ -100,6 +100,24 @@ class DuplicatesCommandTest {
         assertThat(region.exitCode()).isEqualTo(CrmkitCli.EXIT_FAILED);
         assertThat(region.err()).contains("defaultRegion");
         assertThat(run("--strict").exitCode()).isEqualTo(CrmkitCli.EXIT_FAILED);
+    }
+
+    /** Review finding 2: records with a name and street address only were silently never compared. */
+    @Test
+    void recordsWithoutEmailPhoneOrPostalCodeAreComparedAndUnkeyedOnesAreCounted() throws IOException {
+        Path file = Cli.write(dir, "addresses.csv", String.join("\n",
+                "customer_id,first_name,last_name,street,city",
+                "a1,Anna,Rothermel,12 Main Street,Berkeley",
+                "a2,Anna,Rothermel,12 Main St,Berkeley",
+                "a3,Zed,,,",
+                ""));
+        Cli.Run run = Cli.run("duplicates", "--customers", file.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.outLines()).hasSize(2);
+        assertThat(run.outLines().get(1)).startsWith("a1,a2,");
+        assertThat(run.err()).contains("1 records had no blocking key");
+        assertThat(run.lastErrLine()).contains("3 records read, 1 of them without a blocking key and not compared")
+                .contains("1 candidate pairs scored").doesNotContain("records compared");
     }
 
     @Test
