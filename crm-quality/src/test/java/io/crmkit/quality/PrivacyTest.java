@@ -18,6 +18,34 @@ import org.junit.jupiter.api.Test;
 /** Personal values never appear in toString() of any type of crm-quality, nor in its exceptions. */
 class PrivacyTest {
 
+    /**
+     * Review finding 4: an e-mail's own domain often is the family name ("anna@rothermel.de"); it
+     * must appear neither in the reasons of a pair nor in the quality report's examples, valid or not.
+     */
+    @Test
+    void ownEmailDomainsDoNotLeakTheSurname() {
+        List<CustomerRecord> records = List.of(
+                CustomerRecord.builder(io.crmkit.core.CustomerId.of("a")).firstName("Anna").lastName("Rothermel")
+                        .email("anna@rothermel.de").phone("+1 510 645 3099").build(),
+                CustomerRecord.builder(io.crmkit.core.CustomerId.of("b")).firstName("Anna").lastName("Rothermel")
+                        .email("ANNA@rothermel.de").phone("(510) 645-3099").build(),
+                CustomerRecord.builder(io.crmkit.core.CustomerId.of("c")).firstName("Bo").lastName("Quist")
+                        .email("bo@quistfamily").phone("+1 510 645 31").build());
+        MatchResult result = DuplicateFinder.create(MatchOptions.builder().defaultRegion("US").build()).find(records);
+        assertThat(result.duplicates()).hasSize(1);
+        List<String> printed = new ArrayList<>();
+        result.duplicates().forEach(p -> {
+            printed.add(p.toString());
+            printed.add(p.reasonsText());
+        });
+        io.crmkit.quality.report.QualityReport report = new io.crmkit.quality.report.QualityReporter("US",
+                java.util.Optional.empty(), java.time.Duration.ofDays(365)).report(records);
+        printed.add(report.toString());
+        report.fields().forEach(f -> printed.add(f.examples().toString()));
+        String all = String.join("\n", printed).toLowerCase(java.util.Locale.ROOT);
+        assertThat(all).contains("a***@***.de").doesNotContain("rothermel", "quist", "645");
+    }
+
     @Test
     void noPersonalValueInToStringOrExceptions() {
         List<DuplicateDataGenerator.Row> rows = DuplicateDataGenerator.generate(DuplicateDataGenerator.Options.of(400, 9));
@@ -55,6 +83,11 @@ class PrivacyTest {
                 if (s.length() >= 4) {
                     assertThat(all).doesNotContain(s);
                 }
+            }
+            int at = r.email().lastIndexOf('@');
+            String domain = at < 0 ? "" : r.email().substring(at + 1).strip().toLowerCase(java.util.Locale.ROOT);
+            if (domain.length() >= 4 && !io.crmkit.core.internal.Pii.PUBLIC_EMAIL_DOMAINS.contains(domain)) {
+                assertThat(all).as("e-mail domain").doesNotContain("@" + domain);
             }
             if (r.phone().length() > 8) {
                 assertThat(all).doesNotContain(r.phone().replaceAll("[^0-9]", "").substring(2));

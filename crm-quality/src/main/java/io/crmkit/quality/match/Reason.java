@@ -80,11 +80,8 @@ public record Reason(Comparison comparison, String level, double weight, String 
             return value;
         }
         return switch (comparison) {
-            case EMAIL -> {
-                int at = value.lastIndexOf('@');
-                yield at <= 0 ? Pii.mask(value) : value.charAt(0) + Pii.HIDDEN + value.substring(at);
-            }
-            case PHONE -> value.length() > 1 ? "+" + Pii.maskKeepingLast(value.substring(1), 4) : Pii.HIDDEN;
+            case EMAIL -> Pii.maskEmail(value);
+            case PHONE -> Pii.maskPhone(value);
             case BIRTH_DATE, ADDRESS -> Pii.HIDDEN;
             default -> Pii.mask(value);
         };

@@ -172,15 +172,15 @@ public final class QualityReporter {
         };
     }
 
-    /** Masks a value for an example: e-mail keeps its domain, phone its last two digits, else an initial. */
+    /**
+     * Masks a value for an example: e-mail and phone as crm-core masks them ({@code Pii.maskEmail},
+     * {@code Pii.maskPhone}: a public provider's domain or else only the top-level domain, the last
+     * digits of a phone), else an initial.
+     */
     static String mask(CustomerRecord.Field f, String raw) {
         return switch (f) {
-            case EMAIL -> {
-                String s = raw.strip();
-                int at = s.lastIndexOf('@');
-                yield at < 0 ? Pii.mask(s) : (at == 0 ? "" : s.substring(0, 1)) + Pii.HIDDEN + s.substring(at);
-            }
-            case PHONE -> Pii.maskKeepingLast(raw.replaceAll("[^0-9]", ""), 2);
+            case EMAIL -> Pii.maskEmail(raw.strip());
+            case PHONE -> Pii.maskPhone(raw);
             case BIRTH_DATE, STREET, POSTAL_CODE -> Pii.HIDDEN;
             case COUNTRY -> raw.length() <= 3 ? raw : Pii.mask(raw);
             default -> Pii.mask(raw.strip());
