@@ -174,7 +174,7 @@ final class CustomerFile {
             }
             return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("updated_at '" + text + "' is neither an ISO date nor an ISO date-time");
+            throw new IllegalArgumentException("updated_at is neither an ISO date nor an ISO date-time");
         }
     }
 }

@@ -120,6 +120,20 @@ class DuplicatesCommandTest {
                 .contains("1 candidate pairs scored").doesNotContain("records compared");
     }
 
+    /** Review finding 5: a rejected updated_at was repeated in the reason, unlike a rejected birth_date. */
+    @Test
+    void aBadUpdatedAtIsRejectedWithoutRepeatingTheValue() throws IOException {
+        Path file = Cli.write(dir, "updated.csv", String.join("\n",
+                "customer_id,first_name,last_name,updated_at",
+                "u1,Anna,Rothermel,born 1980-02-03 in Berkeley",
+                "u2,Anna,Rothermel,2025-06-01",
+                ""));
+        Cli.Run run = Cli.run("duplicates", "--customers", file.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.rejected()).containsExactly("line 2: updated_at is neither an ISO date nor an ISO date-time");
+        assertThat(run.err()).doesNotContain("Berkeley", "1980");
+    }
+
     @Test
     void generatedFileRoundTripsThroughTheCli() throws IOException {
         List<DuplicateDataGenerator.Row> rows = DuplicateDataGenerator.generate(DuplicateDataGenerator.Options.of(300, 5));
