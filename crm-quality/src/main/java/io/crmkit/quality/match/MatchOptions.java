@@ -16,9 +16,10 @@ import java.util.Objects;
  *   <li>{@code maxBlockSize} 100: a blocking key shared by more records is skipped (its pairs are
  *       not compared through it) and counted in {@link BlockingStats}, so that a common name or a
  *       placeholder phone cannot make a quadratic block;</li>
- *   <li>{@code maxClusterSize} 20 and {@code clusterLinkScore} 0.5: the chaining guard: two groups
- *       join only if the joined cluster has at most {@code maxClusterSize} records and every pair
- *       across them scores at least {@code clusterLinkScore} and is no household;</li>
+ *   <li>{@code maxClusterSize} 20 and {@code clusterLinkScore} equal to the threshold unless set: the
+ *       chaining guard: two groups join only if the joined cluster has at most {@code maxClusterSize}
+ *       records and every pair across them scores at least {@code clusterLinkScore} and is no
+ *       household, so by default every pair inside a cluster would itself be reported as a duplicate;</li>
  *   <li>{@code defaultRegion} {@code ZZ}: the region of phone numbers written without a country
  *       code; {@code ZZ} (none) leaves such numbers unread rather than guessing a country;</li>
  *   <li>{@code parallel} true: normalise and score on the common fork-join pool;</li>
@@ -34,6 +35,7 @@ public final class MatchOptions {
     private final int maxBlockSize;
     private final int maxClusterSize;
     private final double clusterLinkScore;
+    private final boolean linkScoreFollowsThreshold;
     private final String defaultRegion;
     private final boolean parallel;
     private final Map<Agreement, double[]> mu;
@@ -44,6 +46,7 @@ public final class MatchOptions {
         this.maxBlockSize = b.maxBlockSize;
         this.maxClusterSize = b.maxClusterSize;
         this.clusterLinkScore = b.clusterLinkScore;
+        this.linkScoreFollowsThreshold = b.linkScoreFollowsThreshold;
         this.defaultRegion = b.defaultRegion;
         this.parallel = b.parallel;
         EnumMap<Agreement, double[]> m = new EnumMap<>(Agreement.class);
@@ -81,6 +84,7 @@ public final class MatchOptions {
         b.maxBlockSize = maxBlockSize;
         b.maxClusterSize = maxClusterSize;
         b.clusterLinkScore = clusterLinkScore;
+        b.linkScoreFollowsThreshold = linkScoreFollowsThreshold;
         b.defaultRegion = defaultRegion;
         b.parallel = parallel;
         mu.forEach((k, v) -> b.mu.put(k, v.clone()));
@@ -124,12 +128,13 @@ public final class MatchOptions {
     }
 
     /**
-     * Returns the least score of every pair inside a cluster.
+     * Returns the least score of every pair inside a cluster: the threshold unless set with
+     * {@link Builder#clusterLinkScore(double)}.
      *
      * @return the score, in [0, 1]
      */
     public double clusterLinkScore() {
-        return clusterLinkScore;
+        return linkScoreFollowsThreshold ? threshold : clusterLinkScore;
     }
 
     /**
@@ -188,7 +193,7 @@ public final class MatchOptions {
     public String describe() {
         return String.format(Locale.ROOT, "threshold %.4f, prior %.6f, max block %d, max cluster %d,"
                 + " cluster link score %.2f, default region %s", threshold, priorProbability, maxBlockSize,
-                maxClusterSize, clusterLinkScore, defaultRegion);
+                maxClusterSize, clusterLinkScore(), defaultRegion);
     }
 
     @Override
@@ -202,7 +207,8 @@ public final class MatchOptions {
         private double priorProbability = 0.0001;
         private int maxBlockSize = 100;
         private int maxClusterSize = 20;
-        private double clusterLinkScore = 0.5;
+        private double clusterLinkScore = 0.9;
+        private boolean linkScoreFollowsThreshold = true;
         private String defaultRegion = "ZZ";
         private boolean parallel = true;
         private final EnumMap<Agreement, double[]> mu = new EnumMap<>(Agreement.class);
@@ -275,7 +281,7 @@ public final class MatchOptions {
         }
 
         /**
-         * Sets the least score of every pair inside a cluster.
+         * Sets the least score of every pair inside a cluster; unless set, it is the threshold.
          *
          * @param value in [0, 1]
          * @return this builder
@@ -286,6 +292,7 @@ public final class MatchOptions {
                 throw new IllegalArgumentException("clusterLinkScore must be in [0, 1]: " + value);
             }
             clusterLinkScore = value;
+            linkScoreFollowsThreshold = false;
             return this;
         }
 

@@ -95,4 +95,25 @@ class MatchProperties {
             assertThat(c.minScore()).isGreaterThanOrEqualTo(FINDER.scorer().options().clusterLinkScore());
         }
     }
+
+    /**
+     * Review findings 7 and 8: re-scored here, not trusting the cluster's own minScore, every pair
+     * inside a cluster is itself a reported duplicate at the default settings.
+     */
+    @Property(tries = 50)
+    void everyPairInsideAClusterIsADuplicate(@ForAll("samples") List<CustomerRecord> records) {
+        MatchResult r = FINDER.find(records);
+        java.util.Map<io.crmkit.core.CustomerId, NormalizedRecord> byId = new java.util.HashMap<>();
+        records.forEach(x -> byId.put(x.id(), FINDER.normalise(x)));
+        for (Cluster c : r.clusters()) {
+            List<io.crmkit.core.CustomerId> m = c.members();
+            for (int i = 0; i < m.size(); i++) {
+                for (int j = i + 1; j < m.size(); j++) {
+                    ScoredPair p = FINDER.scorer().score(byId.get(m.get(i)), byId.get(m.get(j)));
+                    assertThat(p.kind()).as("%s", p).isEqualTo(PairKind.DUPLICATE);
+                    assertThat(p.score()).isGreaterThanOrEqualTo(FINDER.scorer().options().threshold());
+                }
+            }
+        }
+    }
 }

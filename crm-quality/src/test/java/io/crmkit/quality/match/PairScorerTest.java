@@ -78,6 +78,13 @@ class PairScorerTest {
     }
 
     @Test
+    void clusterLinkScoreFollowsTheThresholdUnlessSet() {
+        assertThat(OPTIONS.clusterLinkScore()).isEqualTo(OPTIONS.threshold());
+        assertThat(OPTIONS.toBuilder().threshold(0.8).build().clusterLinkScore()).isEqualTo(0.8);
+        assertThat(OPTIONS.toBuilder().clusterLinkScore(0.5).threshold(0.8).build().clusterLinkScore()).isEqualTo(0.5);
+    }
+
+    @Test
     void householdIsKeptApart() {
         CustomerRecord a = person("a", "Anna", "Smith").phone("(510) 645-3099").street("1 Oak Street")
                 .postalCode("94701").build();

@@ -61,7 +61,8 @@ public final class DuplicatesCommand extends CrmkitCommand {
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
-    @Option(names = "--clusters", order = 4, description = "Print clusters with a proposed merge instead of pairs.")
+    @Option(names = "--clusters", order = 4, description = "Print clusters with a proposed merge instead of pairs. Every pair inside a"
+            + " cluster scores at least the threshold and is no household.")
     private boolean clusters;
 
     @Option(names = "--pairs", order = 5, paramLabel = "duplicate|household|namesake", defaultValue = "duplicate",
