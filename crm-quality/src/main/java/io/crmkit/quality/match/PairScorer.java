@@ -23,7 +23,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * order, so that it is symmetric) or the same Double Metaphone code for names of three letters or
  * more. The pair's kind: {@link PairKind#HOUSEHOLD} when the family names agree, the given names
  * differ and a phone, e-mail or street is shared (for names compared crosswise: one comparison agrees
- * and the other differs); otherwise {@link PairKind#DUPLICATE} at or above
+ * and the other differs), unless both e-mail and birth date are the same (then it is one person with
+ * another given name, such as a nickname); otherwise {@link PairKind#DUPLICATE} at or above
  * the threshold; otherwise {@link PairKind#NAMESAKE} when both names agree; otherwise
  * {@link PairKind#UNRELATED}.
  *
@@ -128,7 +129,8 @@ public final class PairScorer {
         boolean shared = reasons.get(0).level().equals("same") || reasons.get(1).level().equals("same")
                 || reasons.get(5).level().equals("same street");
         PairKind kind;
-        if (familyAgrees && given.equals("different") && shared) {
+        boolean samePerson = reasons.get(0).level().equals("same") && reasons.get(4).level().equals("same");
+        if (familyAgrees && given.equals("different") && shared && !samePerson) {
             kind = PairKind.HOUSEHOLD;
         } else if (score >= options.threshold()) {
             kind = PairKind.DUPLICATE;
@@ -240,7 +242,7 @@ public final class PairScorer {
         String right = r.street() + "|" + r.postalCode() + "|" + r.city();
         Agreement a;
         double sim = -1;
-        if (streets && l.street().equals(r.street()) && (!postals || samePostal)) {
+        if (streets && l.street().equals(r.street()) && (!postals || samePostal) && (!cities || sameCity)) {
             a = Agreement.ADDRESS_STREET;
         } else if (streets && (samePostal || sameCity)
                 && (sim = similarity(l.street(), r.street())) >= STREET_SIMILAR) {

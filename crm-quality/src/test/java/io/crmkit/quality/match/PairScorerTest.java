@@ -84,6 +84,28 @@ class PairScorerTest {
         assertThat(OPTIONS.toBuilder().clusterLinkScore(0.5).threshold(0.8).build().clusterLinkScore()).isEqualTo(0.5);
     }
 
+    /** Review finding 10: the same street text in two cities is not the same street. */
+    @Test
+    void sameStreetInAnotherCityIsNotTheSameStreet() {
+        CustomerRecord a = person("a", "Anna", "Smith").street("1 Main Street").city("Berkeley").build();
+        CustomerRecord b = person("b", "Anna", "Smith").street("1 Main St").city("Springfield").build();
+        ScoredPair p = score(a, b);
+        assertThat(p.reasonsText()).doesNotContain("same street").contains("address differs");
+        CustomerRecord c = person("c", "Anna", "Smith").street("1 Main St").city("berkeley").build();
+        assertThat(score(a, c).reasonsText()).contains("same street");
+    }
+
+    /** Review finding 9: same e-mail and same birth date is the same person, even with another given name. */
+    @Test
+    void sameEmailAndBirthDateIsNoHousehold() {
+        CustomerRecord a = person("a", "Robert", "Smith").email("bob.smith@example.com").phone("(510) 645-3099")
+                .birthDate(LocalDate.of(1970, 4, 5)).build();
+        CustomerRecord b = person("b", "Bob", "Smith").email("bob.smith@example.com").phone("510-645-3099")
+                .birthDate(LocalDate.of(1970, 4, 5)).build();
+        ScoredPair p = score(a, b);
+        assertThat(p.kind()).as("%s", p).isEqualTo(PairKind.DUPLICATE);
+    }
+
     @Test
     void householdIsKeptApart() {
         CustomerRecord a = person("a", "Anna", "Smith").phone("(510) 645-3099").street("1 Oak Street")
