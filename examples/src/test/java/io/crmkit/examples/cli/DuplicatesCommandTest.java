@@ -49,7 +49,8 @@ class DuplicatesCommandTest {
         assertThat(out.get(1)).startsWith("c1,c2,1,").contains("same e-mail a***@example.com")
                 .contains("same phone +***3099").contains("first and last name swapped")
                 .contains("name r*** ~ r*** 0.98").contains("same birth date ***").contains("no address on one side");
-        assertThat(run.out()).doesNotContain("rothermel", "Rothermel", "645", "1980");
+        assertThat(run.out() + run.err()).doesNotContain("rothermel", "Rothermel", "645", "1980", "Zulu", "Oak",
+                "94701", "bob@", "other@");
         assertThat(run.rejected()).containsExactly("line 6: birth_date is not an ISO date (yyyy-mm-dd)",
                 "line 7: customer_id repeats an earlier row's");
         assertThat(run.err()).contains("columns ignored: 'notes'");

@@ -26,6 +26,9 @@ class QualityCommandTest {
         Cli.Run run = Cli.run("quality", "--customers", file.toString(), "--default-region", "US", "--format", "csv",
                 "--as-of", "2026-01-01");
         assertThat(run.exitCode()).as(run.toString()).isZero();
+        // review finding 8: personal values appear neither in the report nor on stderr
+        assertThat(run.out() + run.err()).doesNotContain("nowhere", "secretperson", "Smith", "Jones", "Diaz",
+                "645", "1980-02-03", "broken");
         assertThat(run.outLines().get(0)).isEqualTo(
                 "scope,field,records,present,completeness,valid,validity,distinct,uniqueness,invalid,examples");
         assertThat(run.outLines()).contains("all,email,3,3,1,2,0.667,1,0.5,\"the domain after '@' is not a valid"
