@@ -12,6 +12,8 @@
  *   <li>{@code io.crmkit.testkit.contract}: port contract tests a host's repository test
  *       implements.</li>
  *   <li>{@link io.crmkit.testkit.simulation}: a seeded synthetic customer base.</li>
+ *   <li>{@link io.crmkit.testkit.quality}: seeded labelled customer records with planted duplicates,
+ *       households and namesakes, for duplicate detection.</li>
  * </ul>
  *
  * <p>crm-testkit depends on jqwik's API ({@code net.jqwik:jqwik-api}) and AssertJ; the host's test

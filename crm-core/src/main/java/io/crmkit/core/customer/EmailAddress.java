@@ -88,11 +88,7 @@ public record EmailAddress(String value) implements ContactPoint {
     }
 
     private static String maskRaw(String value) {
-        int at = value.lastIndexOf('@');
-        if (at < 0) {
-            return Pii.mask(value);
-        }
-        return (at == 0 ? "" : value.substring(0, 1)) + Pii.HIDDEN + value.substring(at);
+        return Pii.maskEmail(value);
     }
 
     @Override

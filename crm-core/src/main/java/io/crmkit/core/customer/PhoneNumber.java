@@ -90,7 +90,7 @@ public record PhoneNumber(String value) implements ContactPoint {
 
     @Override
     public String masked() {
-        return "+" + Pii.maskKeepingLast(value.substring(1), 4);
+        return Pii.maskPhone(value);
     }
 
     /**

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SummarizeCommand.class, LoadCommand.class, RfmCommand.class, KpiCommand.class,
             CohortsCommand.class, ClvCommand.class, LifecycleCommand.class, ChurnRiskCommand.class, DueCommand.class,
             FinanceCommand.class, LoyaltyCommand.class, ReceivablesCommand.class, CollectionsCommand.class,
-            DemoCommand.class, CommandLine.HelpCommand.class},
+            DuplicatesCommand.class, QualityCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success",
             "1:bad input under --strict, or a failed computation (message on stderr)",
