@@ -1,0 +1,128 @@
+package io.crmkit.segmentation.lifecycle;
+
+import io.crmkit.core.internal.Checks;
+import io.crmkit.core.history.PeriodUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fits the churn probability on the host's own past: at the training date (by default the as-of
+ * date minus the horizon) every customer who had bought is labelled churned when they made no
+ * purchase in the horizon after it (which ends by the as-of date, so the labels are known); an
+ * L2-penalised logistic regression is fitted on the logit of the transaction model's
+ * {@code P(X(T, T + H] = 0 | x, t_x, T)} and the signals of {@link ChurnFeature}, with no
+ * hand-set weight. Columns are standardised with the training means and standard deviations.
+ * A column that is constant in training is not offered; a column whose coefficient has the sign
+ * its {@link ChurnFeature#direction()} forbids is removed (the most offending first) and the fit
+ * repeated, so that the fitted model is monotone in the stated directions.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ChurnProbability {
+
+    private ChurnProbability() {
+    }
+
+    /**
+     * Fits the model: the transaction model on the history up to the as-of date, then the
+     * regression on the training labels with the model's probabilities computed at the training
+     * date (the same population parameters serve training and scoring, so the model feature means
+     * the same at both dates; they use nothing after the as-of date).
+     *
+     * @param timelines the purchase history through the as-of date at least, not null
+     * @param engagement complaints and survey scores, {@link EngagementHistory#none()} if none, not null
+     * @param options the settings, not null
+     * @return the fitted model, never null
+     * @throws IllegalArgumentException if nobody bought by the training date, the training labels
+     *     are all equal, or the engagement zone differs from the timelines'
+     * @throws io.crmkit.metrics.clv.ModelFitException if a transaction model cannot be fitted
+     */
+    public static ChurnModel fit(PurchaseTimelines timelines, EngagementHistory engagement,
+            ChurnModelOptions options) {
+        Checks.notNull(timelines, "timelines");
+        Checks.notNull(engagement, "engagement");
+        Checks.notNull(options, "options");
+        if (!engagement.isEmpty() && !engagement.zone().equals(timelines.options().zone())) {
+            throw new IllegalArgumentException("engagement zone " + engagement.zone() + " differs from the timelines' "
+                    + timelines.options().zone());
+        }
+        int trainDay = PurchaseTimelines.toEpochDay(options.trainingDate());
+        int horizon = options.horizonDays();
+        ChurnModelOptions.Fitted trainModel = options.transactions().fit(timelines.btyd(options.asOf(),
+                PeriodUnit.WEEKS));
+        ChurnFeatures train = ChurnFeatures.of(timelines, engagement, trainDay, options, trainModel.model());
+        int m = train.size();
+        boolean[] churned = new boolean[m];
+        int churnedCount = 0;
+        for (int k = 0; k < m; k++) {
+            int i = train.rows[k];
+            int next = timelines.offsets[i] + timelines.countUntil(i, trainDay);
+            churned[k] = !(next < timelines.offsets[i + 1] && timelines.days[next] <= trainDay + horizon);
+            if (churned[k]) {
+                churnedCount++;
+            }
+        }
+        Map<ChurnFeature, String> removed = new LinkedHashMap<>();
+        List<ChurnFeature> kept = new ArrayList<>();
+        double[] mean = new double[ChurnFeatures.F];
+        double[] sd = new double[ChurnFeatures.F];
+        for (ChurnFeature f : EnumSet.copyOf(options.features())) {
+            double[] col = train.value[f.ordinal()];
+            double s = 0;
+            for (double v : col) {
+                s += v;
+            }
+            double mu = s / m;
+            double ss = 0;
+            for (double v : col) {
+                ss += (v - mu) * (v - mu);
+            }
+            mean[f.ordinal()] = mu;
+            sd[f.ordinal()] = Math.sqrt(ss / m);
+            if (sd[f.ordinal()] <= 1e-12 * Math.max(1, Math.abs(mu))) {
+                removed.put(f, "constant in training (" + String.format(Locale.ROOT, "%.4g", mu) + ")");
+            } else {
+                kept.add(f);
+            }
+        }
+        LogisticRegression.Fit fit;
+        while (true) {
+            double[][] z = new double[kept.size()][];
+            for (int j = 0; j < z.length; j++) {
+                ChurnFeature f = kept.get(j);
+                double[] col = train.value[f.ordinal()];
+                double[] zc = new double[m];
+                for (int k = 0; k < m; k++) {
+                    zc[k] = (col[k] - mean[f.ordinal()]) / sd[f.ordinal()];
+                }
+                z[j] = zc;
+            }
+            fit = LogisticRegression.fit(z, churned, options.ridge());
+            int worst = -1;
+            double worstValue = 0;
+            for (int j = 0; j < kept.size(); j++) {
+                double signed = fit.beta()[j + 1] * kept.get(j).direction();
+                if (signed < worstValue) {
+                    worstValue = signed;
+                    worst = j;
+                }
+            }
+            if (worst < 0) {
+                break;
+            }
+            removed.put(kept.get(worst), "coefficient " + String.format(Locale.ROOT, "%.4f", fit.beta()[worst + 1])
+                    + " against its direction");
+            kept.remove(worst);
+        }
+        double[] coefficient = new double[ChurnFeatures.F];
+        for (int j = 0; j < kept.size(); j++) {
+            coefficient[kept.get(j).ordinal()] = fit.beta()[j + 1];
+        }
+        return new ChurnModel(options, trainModel, List.copyOf(kept),
+                removed, fit.beta()[0], coefficient, mean, sd, m, churnedCount, fit.iterations());
+    }
+}
