@@ -241,6 +241,21 @@ abstract class BgFamilyModel {
     }
 
     /**
+     * Returns {@code ((alpha + T) / (alpha + T + t))^(r + x)} (see
+     * {@link TransactionModel#probabilityNoTransactionsIfAlive}).
+     *
+     * @param x repeat transactions
+     * @param bigT observation length
+     * @param t the horizon length, not negative
+     * @return the probability in [0, 1]
+     */
+    public double probabilityNoTransactionsIfAlive(int x, double bigT, double t) {
+        Degenerate.checkCustomer(x, x == 0 ? 0 : bigT, bigT);
+        Degenerate.checkHorizon(t);
+        return NoPurchase.noneIfAliveBg(r + x, alpha + bigT, t);
+    }
+
+    /**
      * Returns P(X(t) = n) for a new customer.
      *
      * @param n the number of transactions

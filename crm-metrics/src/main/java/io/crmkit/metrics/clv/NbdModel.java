@@ -237,6 +237,13 @@ public final class NbdModel implements TransactionModel {
         return NoPurchase.combine(1, NoPurchase.noneIfAliveBg(r + x, alpha + bigT, t));
     }
 
+    @Override
+    public double probabilityNoTransactionsIfAlive(int x, double bigT, double t) {
+        Degenerate.checkCustomer(x, x == 0 ? 0 : bigT, bigT);
+        Degenerate.checkHorizon(t);
+        return NoPurchase.noneIfAliveBg(r + x, alpha + bigT, t);
+    }
+
     /**
      * {@inheritDoc}
      *

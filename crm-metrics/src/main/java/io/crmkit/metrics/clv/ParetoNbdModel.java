@@ -201,6 +201,13 @@ public final class ParetoNbdModel implements TransactionModel {
         return NoPurchase.combine(alive, 1 - some);
     }
 
+    @Override
+    public double probabilityNoTransactionsIfAlive(int x, double bigT, double t) {
+        Degenerate.checkCustomer(x, x == 0 ? 0 : bigT, bigT);
+        Degenerate.checkHorizon(t);
+        return 1 - NoPurchase.someIfAlivePareto(r + x, alpha + bigT, s, beta + bigT, t);
+    }
+
     /**
      * {@inheritDoc}
      *

@@ -35,6 +35,9 @@ class NoPurchaseProperties {
         double p = m.probabilityNoTransactions(x, tx, bigT, t);
         assertThat(p).isBetween(0.0, 1.0);
         assertThat(m.probabilityNoTransactions(x, tx, bigT, 0)).isEqualTo(1.0);
+        // the decomposition the bulk callers use
+        double alive = m.probabilityAlive(x, tx, bigT);
+        assertThat(p).isCloseTo(1 - alive + alive * m.probabilityNoTransactionsIfAlive(x, bigT, t), within(1e-12));
         // at least the chance of being dead already
         assertThat(p).isGreaterThanOrEqualTo(1 - m.probabilityAlive(x, tx, bigT) - 1e-12);
     }

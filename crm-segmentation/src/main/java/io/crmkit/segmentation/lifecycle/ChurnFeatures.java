@@ -1,8 +1,6 @@
 package io.crmkit.segmentation.lifecycle;
 
 import io.crmkit.metrics.clv.TransactionModel;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Every feature of {@link ChurnFeature} for the customers who bought on or before one day, with
@@ -54,11 +52,16 @@ final class ChurnFeatures {
         return rows.length;
     }
 
-    /** The model's P(no purchase in the horizon) for every customer, cached per (x, t_x, T) in days. */
+    /**
+     * The model's P(no purchase in the horizon) for every customer: {@code 1 - P(alive) + P(alive)
+     * P(none | alive)}, P(alive) computed once per distinct {@code (x, t_x, T)} in days and
+     * P(none | alive) once per distinct {@code (x, T)}.
+     */
     static double[] modelProbabilities(PurchaseTimelines t, int day, int[] rows, int[] count, TransactionModel model,
             int horizonDays) {
         double h = model.unit().fromDays(horizonDays);
-        Map<Long, Double> cache = new HashMap<>();
+        LongDoubleMap alive = new LongDoubleMap(1024);
+        LongDoubleMap ifAlive = new LongDoubleMap(1024);
         double[] out = new double[rows.length];
         for (int k = 0; k < rows.length; k++) {
             int i = rows[k];
@@ -66,16 +69,78 @@ final class ChurnFeatures {
             int first = t.days[t.offsets[i]];
             int txDays = t.days[t.offsets[i] + c - 1] - first;
             int bigTDays = day - first;
-            long key = ((long) (c - 1) << 42) | ((long) txDays << 21) | bigTDays;
-            Double p = cache.get(key);
-            if (p == null) {
-                p = model.probabilityNoTransactions(c - 1, model.unit().fromDays(txDays),
-                        model.unit().fromDays(bigTDays), h);
-                cache.put(key, p);
+            long shortKey = ((long) (c - 1) << 32) | bigTDays;
+            double none = ifAlive.get(shortKey);
+            if (Double.isNaN(none)) {
+                none = model.probabilityNoTransactionsIfAlive(c - 1, model.unit().fromDays(bigTDays), h);
+                ifAlive.put(shortKey, none);
             }
-            out[k] = p;
+            long key = ((long) (c - 1) << 42) | ((long) txDays << 21) | bigTDays;
+            double a = alive.get(key);
+            if (Double.isNaN(a)) {
+                a = model.probabilityAlive(c - 1, model.unit().fromDays(txDays), model.unit().fromDays(bigTDays));
+                alive.put(key, a);
+            }
+            out[k] = Math.min(1, Math.max(0, 1 - a + a * none));
         }
         return out;
+    }
+
+    /** An open-addressing map from non-negative long keys to doubles; NaN for a missing key. */
+    static final class LongDoubleMap {
+        private long[] keys;
+        private double[] values;
+        private int size;
+
+        LongDoubleMap(int capacity) {
+            keys = new long[Integer.highestOneBit(Math.max(16, capacity) * 2 - 1)];
+            values = new double[keys.length];
+            java.util.Arrays.fill(keys, -1);
+        }
+
+        private int slot(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & (keys.length - 1);
+        }
+
+        double get(long key) {
+            int mask = keys.length - 1;
+            for (int s = slot(key);; s = (s + 1) & mask) {
+                if (keys[s] == key) {
+                    return values[s];
+                }
+                if (keys[s] == -1) {
+                    return Double.NaN;
+                }
+            }
+        }
+
+        void put(long key, double value) {
+            if (2 * (size + 1) > keys.length) {
+                long[] oldKeys = keys;
+                double[] oldValues = values;
+                keys = new long[oldKeys.length * 2];
+                values = new double[keys.length];
+                java.util.Arrays.fill(keys, -1);
+                size = 0;
+                for (int j = 0; j < oldKeys.length; j++) {
+                    if (oldKeys[j] != -1) {
+                        put(oldKeys[j], oldValues[j]);
+                    }
+                }
+            }
+            int mask = keys.length - 1;
+            for (int s = slot(key);; s = (s + 1) & mask) {
+                if (keys[s] == -1 || keys[s] == key) {
+                    if (keys[s] == -1) {
+                        size++;
+                    }
+                    keys[s] = key;
+                    values[s] = value;
+                    return;
+                }
+            }
+        }
     }
 
     static ChurnFeatures of(PurchaseTimelines t, EngagementHistory engagement, int day, ChurnModelOptions o,

@@ -40,11 +40,14 @@ import java.util.function.BiFunction;
  * @param ridge the L2 penalty on the standardised coefficients (the intercept is not penalised), not negative
  * @param levels the cut-offs on the probability, not null
  * @param valueAtRisk how the value at risk is measured, not null
+ * @param fitSample the most customers the transaction model is fitted on: with more customers it
+ *     is fitted on every {@code ceil(n / fitSample)}-th customer in identifier order (four
+ *     population parameters; the probabilities are then computed for everybody), at least 1,000
  */
 public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions transactions,
         Optional<LocalDate> trainingAsOf, RhythmOptions rhythm, int declineWindowDays, int minimumPrevious,
         int complaintWindowDays, int surveyLookbackDays, Set<ChurnFeature> features, double ridge,
-        ProbabilityLevels levels, ValueAtRisk valueAtRisk) {
+        ProbabilityLevels levels, ValueAtRisk valueAtRisk, int fitSample) {
 
     /**
      * Validates the options.
@@ -76,6 +79,9 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
         }
         Checks.notNull(levels, "levels");
         Checks.notNull(valueAtRisk, "valueAtRisk");
+        if (fitSample < 1000) {
+            throw new IllegalArgumentException("fitSample must be at least 1000: " + fitSample);
+        }
         if (trainingAsOf.isPresent() && trainingAsOf.get().plusDays(horizonDays).isAfter(asOf)) {
             throw new IllegalArgumentException("trainingAsOf " + trainingAsOf.get() + " plus the horizon of "
                     + horizonDays + " days ends after asOf " + asOf + ": its labels would not be known");
@@ -92,7 +98,8 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
      * Starts a builder with the defaults: Pareto/NBD, training at {@code asOf - horizonDays},
      * rhythm from {@link RhythmOptions#defaults()}, 90-day decline windows with at least 2
      * purchase days before, 90 days of complaints, 180 days of surveys, every feature, ridge 1,
-     * {@link ProbabilityLevels#DEFAULT}, value at risk = past revenue.
+     * {@link ProbabilityLevels#DEFAULT}, value at risk = past revenue, transaction model fitted
+     * on at most 20,000 customers.
      *
      * @param asOf the last day of history, not null
      * @param horizonDays the horizon in days, positive
@@ -120,7 +127,7 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
      */
     public ChurnModelOptions at(LocalDate date) {
         return new ChurnModelOptions(date, horizonDays, transactions, Optional.empty(), rhythm, declineWindowDays,
-                minimumPrevious, complaintWindowDays, surveyLookbackDays, features, ridge, levels, valueAtRisk);
+                minimumPrevious, complaintWindowDays, surveyLookbackDays, features, ridge, levels, valueAtRisk, fitSample);
     }
 
     /**
@@ -137,7 +144,8 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
                 + "; logistic regression (Newton/IRLS, L2 penalty " + ridge
                 + " on standardised coefficients, intercept free) trained at " + trainingDate()
                 + " on who then bought within " + horizonDays + " days; transaction model " + transactions.label
-                + " fitted in weeks on the history to the as-of date, its probabilities computed at both dates"
+                + " fitted in weeks on the history to the as-of date (on every ceil(n / " + fitSample
+                + ")-th customer when there are more), its probabilities computed at both dates"
                 + " (nested NBD at the drop-out boundary; without convergence L2 0.01, then NBD); features offered: "
                 + String.join(", ", f) + " (a feature whose coefficient has the wrong sign, or that is constant,"
                 + " is removed and the fit repeated); rhythm: " + rhythm.describe() + "; decline windows "
@@ -240,6 +248,7 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
         private double ridge = 1;
         private ProbabilityLevels levels = ProbabilityLevels.DEFAULT;
         private ValueAtRisk valueAtRisk = ValueAtRisk.pastRevenue();
+        private int fitSample = 20_000;
 
         private Builder(LocalDate asOf, int horizonDays) {
             this.asOf = Checks.notNull(asOf, "asOf");
@@ -359,6 +368,17 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
         }
 
         /**
+         * Sets the most customers the transaction model is fitted on.
+         *
+         * @param value the sample size, at least 1,000
+         * @return this builder
+         */
+        public Builder fitSample(int value) {
+            fitSample = value;
+            return this;
+        }
+
+        /**
          * Builds the options.
          *
          * @return the options, never null
@@ -366,7 +386,7 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
          */
         public ChurnModelOptions build() {
             return new ChurnModelOptions(asOf, horizonDays, transactions, trainingAsOf, rhythm, declineWindowDays,
-                    minimumPrevious, complaintWindowDays, surveyLookbackDays, features, ridge, levels, valueAtRisk);
+                    minimumPrevious, complaintWindowDays, surveyLookbackDays, features, ridge, levels, valueAtRisk, fitSample);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.crmkit.segmentation.lifecycle;
 
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.metrics.clv.BtydData;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -25,6 +26,42 @@ import java.util.Map;
 public final class ChurnProbability {
 
     private ChurnProbability() {
+    }
+
+    /** The BTYD summary in weeks of every k-th customer who bought by the day, k = ceil(n / limit). */
+    static BtydData sample(PurchaseTimelines t, int day, int limit) {
+        int[] count = Rhythms.counts(t, day);
+        int n = 0;
+        for (int c : count) {
+            if (c > 0) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("nobody bought on or before " + java.time.LocalDate.ofEpochDay(day));
+        }
+        int step = (n + limit - 1) / limit;
+        int m = (n + step - 1) / step;
+        int[] x = new int[m];
+        double[] tx = new double[m];
+        double[] bigT = new double[m];
+        int seen = 0;
+        int j = 0;
+        for (int i = 0; i < t.size(); i++) {
+            int c = count[i];
+            if (c == 0) {
+                continue;
+            }
+            if (seen++ % step != 0) {
+                continue;
+            }
+            int first = t.days[t.offsets[i]];
+            x[j] = c - 1;
+            tx[j] = PeriodUnit.WEEKS.fromDays(t.days[t.offsets[i] + c - 1] - first);
+            bigT[j] = PeriodUnit.WEEKS.fromDays(day - first);
+            j++;
+        }
+        return BtydData.ofCustomers(x, tx, bigT, PeriodUnit.WEEKS);
     }
 
     /**
@@ -52,8 +89,8 @@ public final class ChurnProbability {
         }
         int trainDay = PurchaseTimelines.toEpochDay(options.trainingDate());
         int horizon = options.horizonDays();
-        ChurnModelOptions.Fitted trainModel = options.transactions().fit(timelines.btyd(options.asOf(),
-                PeriodUnit.WEEKS));
+        ChurnModelOptions.Fitted trainModel = options.transactions().fit(sample(timelines,
+                PurchaseTimelines.toEpochDay(options.asOf()), options.fitSample()));
         ChurnFeatures train = ChurnFeatures.of(timelines, engagement, trainDay, options, trainModel.model());
         int m = train.size();
         boolean[] churned = new boolean[m];

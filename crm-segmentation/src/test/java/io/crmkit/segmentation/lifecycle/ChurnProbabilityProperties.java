@@ -160,6 +160,27 @@ class ChurnProbabilityProperties {
     }
 
     @Example
+    void aLargeBaseFitsTheTransactionModelOnEveryKthCustomer() {
+        model();
+        int day = (int) AS_OF.toEpochDay();
+        int bought = 0;
+        for (int i = 0; i < base.size(); i++) {
+            if (base.countUntil(i, day) > 0) {
+                bought++;
+            }
+        }
+        // 4,000 customers, at most 1,000: every 4th
+        assertThat(ChurnProbability.sample(base, day, 1000).customerCount()).isEqualTo(Math.ceil(bought / 4.0));
+        assertThat(ChurnProbability.sample(base, day, 100_000).customerCount()).isEqualTo(bought);
+        ChurnModel sampled = ChurnProbability.fit(base, complaints, ChurnModelOptions.builder(AS_OF, HORIZON)
+                .fitSample(1000).build());
+        assertThat(sampled.describe()).contains("every ceil(n / 1000)-th customer");
+        // four population parameters from a quarter of the customers: close to the full fit
+        assertThat(sampled.score(base, complaints).meanProbability())
+                .isCloseTo(model().score(base, complaints).meanProbability(), within(0.02));
+    }
+
+    @Example
     void logisticRegressionReproducesGroupRatesByHand() {
         // z = -1: 1 of 4 churned, z = +1: 3 of 4: the unpenalised MLE is b0 = 0, b1 = ln 3
         double[][] z = {{-1, -1, -1, -1, 1, 1, 1, 1}};
