@@ -103,7 +103,7 @@ public final class ChurnBacktest {
         double[] recency = new double[m];
         double[] notAlive = new double[m];
         TransactionModel tm = model.transactionModel();
-        Map<Long, Double> cache = new HashMap<>();
+        ChurnFeatures.LongDoubleMap cache = new ChurnFeatures.LongDoubleMap(1024);
         for (int k = 0; k < m; k++) {
             int i = f.rows[k];
             int c = t.countUntil(i, day);
@@ -115,8 +115,8 @@ public final class ChurnBacktest {
             int txDays = t.days[t.offsets[i] + c - 1] - first;
             int bigTDays = day - first;
             long key = ((long) (c - 1) << 42) | ((long) txDays << 21) | bigTDays;
-            Double alive = cache.get(key);
-            if (alive == null) {
+            double alive = cache.get(key);
+            if (Double.isNaN(alive)) {
                 alive = tm.probabilityAlive(c - 1, tm.unit().fromDays(txDays), tm.unit().fromDays(bigTDays));
                 cache.put(key, alive);
             }
@@ -126,59 +126,104 @@ public final class ChurnBacktest {
         double[] p0 = f.modelProbability;
         boolean[] all = new boolean[m];
         Arrays.fill(all, true);
-        List<ChurnBacktestReport.Scorecard> overall = List.of(card(PROBABILITY, p, true, churned, all, topShare),
-                card(RECENCY, recency, false, churned, all, topShare), card(P_ALIVE, notAlive, false, churned, all,
-                        topShare), card(MODEL_ONLY, p0, true, churned, all, topShare));
-        List<ChurnBacktestReport.Scorecard> recent = List.of(card(PROBABILITY, p, true, churned, active, topShare),
-                card(RECENCY, recency, false, churned, active, topShare), card(P_ALIVE, notAlive, false, churned,
-                        active, topShare), card(MODEL_ONLY, p0, true, churned, active, topShare));
+        int[] byP = ascending(p);
+        int[] byRecency = ascending(recency);
+        int[] byAlive = ascending(notAlive);
+        int[] byModel = ascending(p0);
+        List<ChurnBacktestReport.Scorecard> overall = new ArrayList<>(4);
+        List<ChurnBacktestReport.Scorecard> recent = new ArrayList<>(4);
+        for (boolean[] in : List.of(all, active)) {
+            List<ChurnBacktestReport.Scorecard> to = in == all ? overall : recent;
+            to.add(card(PROBABILITY, p, byP, true, churned, in, topShare));
+            to.add(card(RECENCY, recency, byRecency, false, churned, in, topShare));
+            to.add(card(P_ALIVE, notAlive, byAlive, false, churned, in, topShare));
+            to.add(card(MODEL_ONLY, p0, byModel, true, churned, in, topShare));
+        }
         return new ChurnBacktestReport.Split(options.asOf(), model.describe(), overall, recent,
-                deciles(p, churned, all), deciles(p, churned, active), deciles(p0, churned, all));
+                deciles(p, byP, churned, all), deciles(p, byP, churned, active), deciles(p0, byModel, churned, all));
+    }
+
+    /**
+     * Indices {@code 0..n-1} sorted by ascending key, ties in index order (a stable merge sort
+     * on primitive arrays).
+     */
+    static int[] ascending(double[] key) {
+        int n = key.length;
+        int[] a = new int[n];
+        for (int k = 0; k < n; k++) {
+            a[k] = k;
+        }
+        int[] b = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int o = lo;
+                while (i < mid && j < hi) {
+                    b[o++] = key[a[j]] < key[a[i]] ? a[j++] : a[i++];
+                }
+                while (i < mid) {
+                    b[o++] = a[i++];
+                }
+                while (j < hi) {
+                    b[o++] = a[j++];
+                }
+            }
+            int[] t = a;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     static ChurnBacktestReport.Scorecard card(String name, double[] score, boolean probability, boolean[] churned,
             boolean[] in, double topShare) {
+        return card(name, score, ascending(score), probability, churned, in, topShare);
+    }
+
+    static ChurnBacktestReport.Scorecard card(String name, double[] score, int[] order, boolean probability,
+            boolean[] churned, boolean[] in, double topShare) {
         int n = 0;
         int positives = 0;
+        double brier = 0;
         for (int k = 0; k < score.length; k++) {
             if (in[k]) {
                 n++;
                 if (churned[k]) {
                     positives++;
                 }
-            }
-        }
-        double[] s = new double[n];
-        boolean[] y = new boolean[n];
-        int j = 0;
-        double brier = 0;
-        for (int k = 0; k < score.length; k++) {
-            if (in[k]) {
-                s[j] = score[k];
-                y[j] = churned[k];
                 double e = score[k] - (churned[k] ? 1 : 0);
                 brier += e * e;
-                j++;
             }
         }
-        double auc = auc(s, y, positives);
-        int top = Math.max(1, (int) Math.round(topShare * n));
-        if (n == 0) {
-            top = 0;
+        // the population in ascending score order, ties in index order
+        int[] sorted = new int[n];
+        int j = 0;
+        for (int k : order) {
+            if (in[k]) {
+                sorted[j++] = k;
+            }
         }
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(s[b], s[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        double auc = auc(score, sorted, churned, positives);
+        int top = n == 0 ? 0 : Math.max(1, (int) Math.round(topShare * n));
+        // top k: descending score, ties in index order: walk tie groups from the top
         int hits = 0;
-        for (int k = 0; k < top; k++) {
-            if (y[order[k]]) {
-                hits++;
+        int taken = 0;
+        int e = n - 1;
+        while (taken < top && e >= 0) {
+            int s0 = e;
+            while (s0 - 1 >= 0 && score[sorted[s0 - 1]] == score[sorted[e]]) {
+                s0--;
             }
+            for (int q = s0; q <= e && taken < top; q++) {
+                taken++;
+                if (churned[sorted[q]]) {
+                    hits++;
+                }
+            }
+            e = s0 - 1;
         }
         return new ChurnBacktestReport.Scorecard(name, n, positives, auc,
                 probability && n > 0 ? java.util.OptionalDouble.of(brier / n) : java.util.OptionalDouble.empty(), top,
@@ -187,26 +232,26 @@ public final class ChurnBacktest {
 
     /** Mann-Whitney AUC with mid-ranks for ties. */
     static double auc(double[] s, boolean[] y, int positives) {
-        int n = s.length;
+        return auc(s, ascending(s), y, positives);
+    }
+
+    /** Mann-Whitney AUC with mid-ranks for ties, over the indices in ascending score order. */
+    static double auc(double[] s, int[] sorted, boolean[] y, int positives) {
+        int n = sorted.length;
         int negatives = n - positives;
         if (positives == 0 || negatives == 0) {
             return 0.5;
         }
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(s[a], s[b]));
         double rankSum = 0;
         int k = 0;
         while (k < n) {
             int e = k;
-            while (e + 1 < n && s[order[e + 1]] == s[order[k]]) {
+            while (e + 1 < n && s[sorted[e + 1]] == s[sorted[k]]) {
                 e++;
             }
             double mid = (k + e) / 2.0 + 1;
             for (int q = k; q <= e; q++) {
-                if (y[order[q]]) {
+                if (y[sorted[q]]) {
                     rankSum += mid;
                 }
             }
@@ -216,23 +261,23 @@ public final class ChurnBacktest {
     }
 
     static List<ChurnBacktestReport.Decile> deciles(double[] p, boolean[] churned, boolean[] in) {
+        return deciles(p, ascending(p), churned, in);
+    }
+
+    static List<ChurnBacktestReport.Decile> deciles(double[] p, int[] order, boolean[] churned, boolean[] in) {
         int n = 0;
         for (boolean b : in) {
             if (b) {
                 n++;
             }
         }
-        Integer[] order = new Integer[n];
+        int[] sorted = new int[n];
         int j = 0;
-        for (int k = 0; k < p.length; k++) {
+        for (int k : order) {
             if (in[k]) {
-                order[j++] = k;
+                sorted[j++] = k;
             }
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(p[a], p[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
         List<ChurnBacktestReport.Decile> out = new ArrayList<>(10);
         for (int d = 0; d < 10; d++) {
             int from = (int) ((long) n * d / 10);
@@ -240,8 +285,8 @@ public final class ChurnBacktest {
             double sum = 0;
             int lost = 0;
             for (int q = from; q < to; q++) {
-                sum += p[order[q]];
-                if (churned[order[q]]) {
+                sum += p[sorted[q]];
+                if (churned[sorted[q]]) {
                     lost++;
                 }
             }

@@ -203,6 +203,54 @@ class ChurnProbabilityProperties {
         assertThat(ChurnBacktest.auc(new double[] {0.5, 0.5}, new boolean[] {false, true}, 1)).isEqualTo(0.5);
     }
 
+    @Property(tries = 200)
+    void scorecardMatchesPlainPairwiseCounting(@ForAll("scores") int[] raw, @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = raw.length;
+        double[] s = new double[n];
+        boolean[] y = new boolean[n];
+        boolean[] in = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            s[k] = raw[k] / 10.0;
+            y[k] = rng.nextBoolean();
+            in[k] = rng.nextInt(4) > 0;
+        }
+        double pairs = 0;
+        double wins = 0;
+        int positives = 0;
+        for (int a = 0; a < n; a++) {
+            if (in[a] && y[a]) {
+                positives++;
+                for (int b = 0; b < n; b++) {
+                    if (in[b] && !y[b]) {
+                        pairs++;
+                        wins += s[a] > s[b] ? 1 : s[a] == s[b] ? 0.5 : 0;
+                    }
+                }
+            }
+        }
+        ChurnBacktestReport.Scorecard c = ChurnBacktest.card("x", s, false, y, in, 0.3);
+        assertThat(c.auc()).isCloseTo(pairs == 0 ? 0.5 : wins / pairs, within(1e-12));
+        assertThat(c.churned()).isEqualTo(positives);
+        // top k by descending score, ties in index order
+        Integer[] order = java.util.stream.IntStream.range(0, n).filter(k -> in[k]).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(order, (a, b) -> s[a] != s[b] ? Double.compare(s[b], s[a]) : Integer.compare(a, b));
+        int hits = 0;
+        for (int k = 0; k < c.k(); k++) {
+            hits += y[order[k]] ? 1 : 0;
+        }
+        assertThat(c.precisionAtK()).isCloseTo(c.k() == 0 ? 0 : hits / (double) c.k(), within(1e-12));
+        int[] asc = ChurnBacktest.ascending(s);
+        for (int k = 1; k < n; k++) {
+            assertThat(s[asc[k - 1]] < s[asc[k]] || s[asc[k - 1]] == s[asc[k]] && asc[k - 1] < asc[k]).isTrue();
+        }
+    }
+
+    @Provide
+    Arbitrary<int[]> scores() {
+        return Arbitraries.integers().between(0, 10).array(int[].class).ofMinSize(1).ofMaxSize(60);
+    }
+
     @Example
     void levelsAreCutOffsOnTheProbability() {
         ProbabilityLevels l = ProbabilityLevels.DEFAULT;
