@@ -145,13 +145,27 @@ final class ChurnFeatures {
 
     static ChurnFeatures of(PurchaseTimelines t, EngagementHistory engagement, int day, ChurnModelOptions o,
             TransactionModel model) {
+        return of(t, engagement, day, o, model, Integer.MAX_VALUE);
+    }
+
+    /** The features of every {@code ceil(n / limit)}-th customer who bought by the day. */
+    static ChurnFeatures of(PurchaseTimelines t, EngagementHistory engagement, int day, ChurnModelOptions o,
+            TransactionModel model, int limit) {
         Rhythms rhythms = Rhythms.of(t, day, o.rhythm());
         int[] count = rhythms.count;
         int n = t.size();
         int[] indexOfRow = new int[n];
-        int m = 0;
+        int bought = 0;
         for (int i = 0; i < n; i++) {
-            indexOfRow[i] = count[i] > 0 ? m++ : -1;
+            if (count[i] > 0) {
+                bought++;
+            }
+        }
+        int step = (int) ((bought + (long) limit - 1) / limit);
+        int m = 0;
+        int seen = 0;
+        for (int i = 0; i < n; i++) {
+            indexOfRow[i] = count[i] > 0 && seen++ % step == 0 ? m++ : -1;
         }
         if (m == 0) {
             throw new IllegalArgumentException("nobody bought on or before " + java.time.LocalDate.ofEpochDay(day));

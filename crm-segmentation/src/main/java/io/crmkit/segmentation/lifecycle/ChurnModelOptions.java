@@ -43,11 +43,14 @@ import java.util.function.BiFunction;
  * @param fitSample the most customers the transaction model is fitted on: with more customers it
  *     is fitted on every {@code ceil(n / fitSample)}-th customer in identifier order (four
  *     population parameters; the probabilities are then computed for everybody), at least 1,000
+ * @param trainSample the most customers the regression is trained on: with more customers at the
+ *     training date it is trained on every {@code ceil(n / trainSample)}-th of them in identifier
+ *     order, at least 1,000
  */
 public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions transactions,
         Optional<LocalDate> trainingAsOf, RhythmOptions rhythm, int declineWindowDays, int minimumPrevious,
         int complaintWindowDays, int surveyLookbackDays, Set<ChurnFeature> features, double ridge,
-        ProbabilityLevels levels, ValueAtRisk valueAtRisk, int fitSample) {
+        ProbabilityLevels levels, ValueAtRisk valueAtRisk, int fitSample, int trainSample) {
 
     /**
      * Validates the options.
@@ -82,6 +85,9 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
         if (fitSample < 1000) {
             throw new IllegalArgumentException("fitSample must be at least 1000: " + fitSample);
         }
+        if (trainSample < 1000) {
+            throw new IllegalArgumentException("trainSample must be at least 1000: " + trainSample);
+        }
         if (trainingAsOf.isPresent() && trainingAsOf.get().plusDays(horizonDays).isAfter(asOf)) {
             throw new IllegalArgumentException("trainingAsOf " + trainingAsOf.get() + " plus the horizon of "
                     + horizonDays + " days ends after asOf " + asOf + ": its labels would not be known");
@@ -99,7 +105,7 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
      * rhythm from {@link RhythmOptions#defaults()}, 90-day decline windows with at least 2
      * purchase days before, 90 days of complaints, 180 days of surveys, every feature, ridge 1,
      * {@link ProbabilityLevels#DEFAULT}, value at risk = past revenue, transaction model fitted
-     * on at most 20,000 customers.
+     * on at most 20,000 customers, the regression trained on at most 100,000.
      *
      * @param asOf the last day of history, not null
      * @param horizonDays the horizon in days, positive
@@ -127,7 +133,8 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
      */
     public ChurnModelOptions at(LocalDate date) {
         return new ChurnModelOptions(date, horizonDays, transactions, Optional.empty(), rhythm, declineWindowDays,
-                minimumPrevious, complaintWindowDays, surveyLookbackDays, features, ridge, levels, valueAtRisk, fitSample);
+                minimumPrevious, complaintWindowDays, surveyLookbackDays, features, ridge, levels, valueAtRisk, fitSample,
+                trainSample);
     }
 
     /**
@@ -143,6 +150,7 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
         return "churn = no purchase day in (asOf, asOf + " + horizonDays + " days], as of " + asOf
                 + "; logistic regression (Newton/IRLS, L2 penalty " + ridge
                 + " on standardised coefficients, intercept free) trained at " + trainingDate()
+                + " (on every ceil(n / " + trainSample + ")-th customer when there are more)"
                 + " on who then bought within " + horizonDays + " days; transaction model " + transactions.label
                 + " fitted in weeks on the history to the as-of date (on every ceil(n / " + fitSample
                 + ")-th customer when there are more), its probabilities computed at both dates"
@@ -249,6 +257,7 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
         private ProbabilityLevels levels = ProbabilityLevels.DEFAULT;
         private ValueAtRisk valueAtRisk = ValueAtRisk.pastRevenue();
         private int fitSample = 20_000;
+        private int trainSample = 100_000;
 
         private Builder(LocalDate asOf, int horizonDays) {
             this.asOf = Checks.notNull(asOf, "asOf");
@@ -379,6 +388,17 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
         }
 
         /**
+         * Sets the most customers the regression is trained on.
+         *
+         * @param value the sample size, at least 1,000
+         * @return this builder
+         */
+        public Builder trainSample(int value) {
+            trainSample = value;
+            return this;
+        }
+
+        /**
          * Builds the options.
          *
          * @return the options, never null
@@ -386,7 +406,8 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
          */
         public ChurnModelOptions build() {
             return new ChurnModelOptions(asOf, horizonDays, transactions, trainingAsOf, rhythm, declineWindowDays,
-                    minimumPrevious, complaintWindowDays, surveyLookbackDays, features, ridge, levels, valueAtRisk, fitSample);
+                    minimumPrevious, complaintWindowDays, surveyLookbackDays, features, ridge, levels, valueAtRisk, fitSample,
+                trainSample);
         }
     }
 }

@@ -91,7 +91,8 @@ public final class ChurnProbability {
         int horizon = options.horizonDays();
         ChurnModelOptions.Fitted trainModel = options.transactions().fit(sample(timelines,
                 PurchaseTimelines.toEpochDay(options.asOf()), options.fitSample()));
-        ChurnFeatures train = ChurnFeatures.of(timelines, engagement, trainDay, options, trainModel.model());
+        ChurnFeatures train = ChurnFeatures.of(timelines, engagement, trainDay, options, trainModel.model(),
+                options.trainSample());
         int m = train.size();
         boolean[] churned = new boolean[m];
         int churnedCount = 0;

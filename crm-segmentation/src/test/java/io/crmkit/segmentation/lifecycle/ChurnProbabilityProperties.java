@@ -160,7 +160,7 @@ class ChurnProbabilityProperties {
     }
 
     @Example
-    void aLargeBaseFitsTheTransactionModelOnEveryKthCustomer() {
+    void aLargeBaseFitsTheTransactionModelAndTrainsOnEveryKthCustomer() {
         model();
         int day = (int) AS_OF.toEpochDay();
         int bought = 0;
@@ -173,8 +173,17 @@ class ChurnProbabilityProperties {
         assertThat(ChurnProbability.sample(base, day, 1000).customerCount()).isEqualTo(Math.ceil(bought / 4.0));
         assertThat(ChurnProbability.sample(base, day, 100_000).customerCount()).isEqualTo(bought);
         ChurnModel sampled = ChurnProbability.fit(base, complaints, ChurnModelOptions.builder(AS_OF, HORIZON)
-                .fitSample(1000).build());
+                .fitSample(1000).trainSample(1000).build());
         assertThat(sampled.describe()).contains("every ceil(n / 1000)-th customer");
+        int trainingBought = 0;
+        for (int i = 0; i < base.size(); i++) {
+            if (base.countUntil(i, day - HORIZON) > 0) {
+                trainingBought++;
+            }
+        }
+        int step = (trainingBought + 999) / 1000;
+        assertThat(sampled.trainingCustomers()).isEqualTo((trainingBought + step - 1) / step);
+        assertThat(model().trainingCustomers()).isEqualTo(trainingBought);
         // four population parameters from a quarter of the customers: close to the full fit
         assertThat(sampled.score(base, complaints).meanProbability())
                 .isCloseTo(model().score(base, complaints).meanProbability(), within(0.02));
