@@ -65,13 +65,12 @@ class LedgerRowAccountingProperties {
             } else {
                 inv.append(String.join(",", id, customer, issued, due, amount, note)).append('\n');
             }
-            // an identifier is taken by a row that has all its fields and values (whatever else is wrong
-            // with it); the invoice's bad amount "12,5" adds a field
+            // an identifier is taken only by a row that is accepted (LedgerCsvReader: a valid row is never
+            // refused as repeating a rejected one)
             boolean duplicate = id.equals("i0") && i0Taken;
             boolean bad = duplicate || r.defect() != Defect.NONE && r.defect() != Defect.QUOTED_NOTE
                     && r.defect() != Defect.DUPLICATE_ID;
-            if (id.equals("i0") && r.defect() != Defect.FIELD_COUNT && r.defect() != Defect.EMPTY_CUSTOMER
-                    && r.defect() != Defect.BAD_AMOUNT) {
+            if (id.equals("i0") && !bad) {
                 i0Taken = true;
             }
             if (bad) {
