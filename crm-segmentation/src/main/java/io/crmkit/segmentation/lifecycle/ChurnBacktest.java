@@ -2,6 +2,7 @@ package io.crmkit.segmentation.lifecycle;
 
 import io.crmkit.core.internal.Checks;
 import io.crmkit.metrics.clv.TransactionModel;
+import io.crmkit.metrics.internal.Ranking;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,39 +144,9 @@ public final class ChurnBacktest {
                 deciles(p, byP, churned, all), deciles(p, byP, churned, active), deciles(p0, byModel, churned, all));
     }
 
-    /**
-     * Indices {@code 0..n-1} sorted by ascending key, ties in index order (a stable merge sort
-     * on primitive arrays).
-     */
+    /** Indices sorted by ascending key, ties in index order ({@link Ranking#ascending}). */
     static int[] ascending(double[] key) {
-        int n = key.length;
-        int[] a = new int[n];
-        for (int k = 0; k < n; k++) {
-            a[k] = k;
-        }
-        int[] b = new int[n];
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(lo + width, n);
-                int hi = Math.min(lo + 2 * width, n);
-                int i = lo;
-                int j = mid;
-                int o = lo;
-                while (i < mid && j < hi) {
-                    b[o++] = key[a[j]] < key[a[i]] ? a[j++] : a[i++];
-                }
-                while (i < mid) {
-                    b[o++] = a[i++];
-                }
-                while (j < hi) {
-                    b[o++] = a[j++];
-                }
-            }
-            int[] t = a;
-            a = b;
-            b = t;
-        }
-        return a;
+        return Ranking.ascending(key);
     }
 
     static ChurnBacktestReport.Scorecard card(String name, double[] score, boolean probability, boolean[] churned,
@@ -206,7 +177,7 @@ public final class ChurnBacktest {
                 sorted[j++] = k;
             }
         }
-        double auc = auc(score, sorted, churned, positives);
+        double auc = auc(score, sorted, churned);
         int top = n == 0 ? 0 : Math.max(1, (int) Math.round(topShare * n));
         // top k: descending score, ties in index order: walk tie groups from the top
         int hits = 0;
@@ -230,34 +201,15 @@ public final class ChurnBacktest {
                 top == 0 ? 0 : hits / (double) top, positives == 0 ? 0 : hits / (double) positives);
     }
 
-    /** Mann-Whitney AUC with mid-ranks for ties. */
-    static double auc(double[] s, boolean[] y, int positives) {
-        return auc(s, ascending(s), y, positives);
+    /** Mann-Whitney AUC with mid-ranks for ties ({@link Ranking#auc}); 0.5 without both outcomes. */
+    static double auc(double[] s, boolean[] y) {
+        return auc(s, ascending(s), y);
     }
 
-    /** Mann-Whitney AUC with mid-ranks for ties, over the indices in ascending score order. */
-    static double auc(double[] s, int[] sorted, boolean[] y, int positives) {
-        int n = sorted.length;
-        int negatives = n - positives;
-        if (positives == 0 || negatives == 0) {
-            return 0.5;
-        }
-        double rankSum = 0;
-        int k = 0;
-        while (k < n) {
-            int e = k;
-            while (e + 1 < n && s[sorted[e + 1]] == s[sorted[k]]) {
-                e++;
-            }
-            double mid = (k + e) / 2.0 + 1;
-            for (int q = k; q <= e; q++) {
-                if (y[sorted[q]]) {
-                    rankSum += mid;
-                }
-            }
-            k = e + 1;
-        }
-        return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+    /** As {@link #auc(double[], boolean[])} over the indices in ascending score order. */
+    static double auc(double[] s, int[] sorted, boolean[] y) {
+        double auc = Ranking.auc(s, sorted, y);
+        return Double.isNaN(auc) ? 0.5 : auc;
     }
 
     static List<ChurnBacktestReport.Decile> deciles(double[] p, boolean[] churned, boolean[] in) {

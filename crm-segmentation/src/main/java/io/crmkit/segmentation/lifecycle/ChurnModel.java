@@ -3,6 +3,7 @@ package io.crmkit.segmentation.lifecycle;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.metrics.clv.Estimate;
 import io.crmkit.metrics.clv.TransactionModel;
+import io.crmkit.metrics.internal.LogisticRegression;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -104,7 +105,7 @@ public final class ChurnModel {
      * @return the probability in (0, 1)
      */
     public double base() {
-        return LogisticRegression.sigma(intercept);
+        return LogisticRegression.sigmoid(intercept);
     }
 
     /**
@@ -144,7 +145,7 @@ public final class ChurnModel {
         int m = f.size();
         double[] p = new double[m];
         for (int k = 0; k < m; k++) {
-            p[k] = LogisticRegression.sigma(logit(f, k));
+            p[k] = LogisticRegression.sigmoid(logit(f, k));
         }
         return new ChurnScores(this, timelines, f, p);
     }
@@ -172,9 +173,11 @@ public final class ChurnModel {
         List<String> parts = new ArrayList<>();
         parts.add(options.describe());
         parts.add("trained on " + trainingCustomers + " customers, " + String.format(Locale.ROOT, "%.4f",
-                trainingChurnRate()) + " churned, " + iterations + " Newton iterations");
+                trainingChurnRate()) + " churned, regression converged in " + iterations + " Newton iterations");
         parts.add("transaction model " + model(scoringModel) + ", fitted on the history to the as-of date and used"
-                + " at both dates");
+                + " at both dates: the training features' model probability uses parameters fitted on data that"
+                + " include the training label window (chosen because a fit at the training date was unstable and"
+                + " worse calibrated; see ADR 0041)");
         List<String> c = new ArrayList<>();
         c.add(String.format(Locale.ROOT, "intercept %.4f (base %.4f)", intercept, base()));
         for (ChurnFeature k : kept) {

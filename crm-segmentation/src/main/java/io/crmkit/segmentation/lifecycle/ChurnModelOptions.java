@@ -37,7 +37,7 @@ import java.util.function.BiFunction;
  * @param complaintWindowDays the days of complaints counted, positive
  * @param surveyLookbackDays the days within which the latest survey response counts, positive
  * @param features the features offered to the fit, not null, not empty, {@link ChurnFeature#MODEL} included
- * @param ridge the L2 penalty on the standardised coefficients (the intercept is not penalised), not negative
+ * @param ridge the L2 penalty on the standardised coefficients (the intercept is not penalised), positive
  * @param levels the cut-offs on the probability, not null
  * @param valueAtRisk how the value at risk is measured, not null
  * @param fitSample the most customers the transaction model is fitted on: with more customers it
@@ -77,8 +77,9 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
             throw new IllegalArgumentException("features must include MODEL: " + features);
         }
         features = Set.copyOf(EnumSet.copyOf(features));
-        if (!(ridge >= 0) || Double.isInfinite(ridge)) {
-            throw new IllegalArgumentException("ridge must be finite and not negative: " + ridge);
+        if (!(ridge > 0) || Double.isInfinite(ridge)) {
+            throw new IllegalArgumentException("ridge must be positive and finite (it keeps the fit finite when the"
+                    + " labels separate): " + ridge);
         }
         Checks.notNull(levels, "levels");
         Checks.notNull(valueAtRisk, "valueAtRisk");

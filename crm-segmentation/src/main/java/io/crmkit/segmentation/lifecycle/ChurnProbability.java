@@ -3,6 +3,7 @@ package io.crmkit.segmentation.lifecycle;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.metrics.clv.BtydData;
+import io.crmkit.metrics.internal.LogisticRegression;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -104,6 +105,10 @@ public final class ChurnProbability {
                 churnedCount++;
             }
         }
+        if (churnedCount == 0 || churnedCount == m) {
+            throw new IllegalArgumentException("the training labels at " + options.trainingDate() + " are all "
+                    + (churnedCount == 0 ? "'bought again'" : "'churned'") + " (" + m + " customers): nothing to fit");
+        }
         Map<ChurnFeature, String> removed = new LinkedHashMap<>();
         List<ChurnFeature> kept = new ArrayList<>();
         double[] mean = new double[ChurnFeatures.F];
@@ -140,6 +145,11 @@ public final class ChurnProbability {
                 z[j] = zc;
             }
             fit = LogisticRegression.fit(z, churned, options.ridge());
+            if (!fit.converged()) {
+                throw new IllegalStateException("the churn regression (ridge " + options.ridge() + ", " + kept.size()
+                        + " features, " + m + " training customers at " + options.trainingDate()
+                        + ") did not converge in " + fit.iterations() + " Newton iterations; a larger ridge helps");
+            }
             int worst = -1;
             double worstValue = 0;
             for (int j = 0; j < kept.size(); j++) {

@@ -3,6 +3,7 @@ package io.crmkit.segmentation.lifecycle;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.metrics.internal.LogisticRegression;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -197,10 +198,10 @@ public final class ChurnScores {
         });
         double[] amount = new double[q];
         double eta = model.intercept;
-        double previous = LogisticRegression.sigma(eta);
+        double previous = LogisticRegression.sigmoid(eta);
         for (Integer j : order) {
             eta += terms[j];
-            double now = LogisticRegression.sigma(eta);
+            double now = LogisticRegression.sigmoid(eta);
             amount[j] = now - previous;
             previous = now;
         }
