@@ -46,9 +46,13 @@ class ChurnCdnowTest {
      * against model-only 0.734 / 0.733 / 0.693 (not beaten: within 0.01), recency 0.639 / 0.624 /
      * 0.559; worst decile gap 0.063 / 0.119 / 0.083 (the 0.05 target is not met on this
      * single-cohort sample: the training date sees a younger base than the split).
+     *
+     * <p>RELAXED: issue 15's "Done when" asks the probability to beat every baseline also among the
+     * active and a worst decile gap of at most 0.05. Neither is met here; this test asserts the
+     * weaker targets in its name so that a regression below them fails, not that the issue is done.
      */
     @Test
-    void probabilityBeatsEveryBaselineOverallAndRecencyAndPAliveAmongTheActive() {
+    void relaxedTargetsNotTheIssues_beatsEveryBaselineOverall_activeBeatsRecencyAndPAliveButOnlyWithin0_01OfModelOnly_worstDecileGapAtMost0_13() {
         ChurnBacktestReport r = ChurnBacktest.run(cdnow, EngagementHistory.none(),
                 ChurnModelOptions.builder(SPLITS.get(0), 182).build(), SPLITS, 90, 0.1);
         print(r);
@@ -63,8 +67,10 @@ class ChurnCdnowTest {
                     .isGreaterThan(s.active(ChurnBacktest.RECENCY).orElseThrow().auc() + 0.05);
             assertThat(active).as("%s active against P(alive)", s.split())
                     .isGreaterThan(s.active(ChurnBacktest.P_ALIVE).orElseThrow().auc() + 0.05);
+            // RELAXED (issue target: beat model-only): measured 0.730 vs 0.734, 0.731 vs 0.733, 0.687 vs 0.693
             assertThat(active).as("%s active against model-only", s.split())
                     .isGreaterThan(s.active(ChurnBacktest.MODEL_ONLY).orElseThrow().auc() - 0.01);
+            // RELAXED (issue target: 0.05): measured 0.063 / 0.119 / 0.083
             assertThat(s.worstDecileGap()).as("%s worst decile", s.split()).isLessThanOrEqualTo(0.13);
             assertThat(s.overall(ChurnBacktest.PROBABILITY).orElseThrow().brier().getAsDouble()).isLessThan(0.15);
             assertThat(s.calibration()).hasSize(10);

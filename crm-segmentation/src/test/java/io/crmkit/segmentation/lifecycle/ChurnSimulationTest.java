@@ -33,9 +33,13 @@ class ChurnSimulationTest {
      * add nothing), recency 0.761 / 0.774 / 0.778, P(alive) 0.769 / 0.780 / 0.783; among the
      * active 0.739 / 0.729 / 0.738 against model-only 0.743 / 0.731 / 0.739, recency 0.601 /
      * 0.594 / 0.619; worst decile gap 0.035 / 0.023 / 0.046.
+     *
+     * <p>RELAXED: issue 15's "Done when" asks the probability to beat every baseline, model-only
+     * included; here it does not (-0.001 overall, -0.002 to -0.004 among the active), so this test
+     * asserts only that it stays within 0.006 of model-only. The issue's AUC target is not met.
      */
     @Test
-    void probabilityIsCalibratedBeatsRecencyAndPAliveAndTiesTheTrueModelFamily() {
+    void relaxedTargetsNotTheIssues_calibratedWithin0_05_beatsRecencyAndPAlive_butOnlyWithin0_006OfModelOnly() {
         ChurnBacktestReport r = ChurnBacktest.run(sim, EngagementHistory.none(),
                 ChurnModelOptions.builder(SPLITS.get(0), 182).build(), SPLITS, 90, 0.1);
         ChurnCdnowTest.print(r);
@@ -48,6 +52,7 @@ class ChurnSimulationTest {
                         .isGreaterThan(auc.apply(ChurnBacktest.RECENCY) + 0.015);
                 assertThat(p).as("%s %s against P(alive)", s.split(), all ? "overall" : "active")
                         .isGreaterThan(auc.apply(ChurnBacktest.P_ALIVE) + 0.015);
+                // RELAXED (issue target: beat model-only): measured -0.001 overall, -0.002 to -0.004 active
                 assertThat(p).as("%s %s against model-only", s.split(), all ? "overall" : "active")
                         .isGreaterThan(auc.apply(ChurnBacktest.MODEL_ONLY) - 0.006);
             }
