@@ -70,6 +70,10 @@ public final class ChurnBacktest {
         if (splits.isEmpty()) {
             throw new IllegalArgumentException("splits must not be empty");
         }
+        if (options.trainingAsOf().isPresent()) {
+            throw new IllegalArgumentException("options.trainingAsOf " + options.trainingAsOf().get() + " does not"
+                    + " apply to a backtest: each split is trained at the split minus the horizon");
+        }
         if (activeDays <= 0) {
             throw new IllegalArgumentException("activeDays must be positive: " + activeDays);
         }

@@ -276,5 +276,15 @@ class ChurnProbabilityProperties {
                 .trainingAsOf(java.util.Optional.of(AS_OF.minusDays(10))).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trainingAsOf 2025-06-20");
         assertThatThrownBy(() -> ChurnModelOptions.builder(AS_OF, 0).build()).hasMessageContaining("horizonDays");
+        // ridge 0 would let separated labels run the coefficients to infinity
+        assertThatThrownBy(() -> ChurnModelOptions.builder(AS_OF, HORIZON).ridge(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ridge must be positive");
+        // a backtest trains each split at split - horizon: an explicit training date is refused, not dropped
+        ChurnModelOptions explicit = ChurnModelOptions.builder(AS_OF, HORIZON)
+                .trainingAsOf(java.util.Optional.of(AS_OF.minusDays(HORIZON + 30))).build();
+        model();
+        assertThatThrownBy(() -> ChurnBacktest.run(base, EngagementHistory.none(),
+                explicit, List.of(AS_OF), 90, 0.1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("options.trainingAsOf");
     }
 }

@@ -278,6 +278,24 @@ public final class ChurnRiskCommand extends CrmkitCommand {
         if (horizonDays < 1 || horizonDays > 3650) {
             throw new CommandFailedException("--horizon must be 1 day to 10 years: " + horizon);
         }
+        if (!(ridge > 0) || Double.isInfinite(ridge)) {
+            throw new CommandFailedException("--ridge must be a positive finite number (it keeps the regression"
+                    + " finite when the labels separate): " + ridge);
+        }
+        if (trainingAsOf != null && backtest != null) {
+            throw new CommandFailedException("--training-as-of does not apply with --backtest: each backtest date is"
+                    + " trained at the date minus the horizon");
+        }
+        if (trainingAsOf != null && trainingAsOf.plusDays(horizonDays).isAfter(asOf)) {
+            throw new CommandFailedException("--training-as-of " + trainingAsOf + " plus the horizon of " + horizonDays
+                    + " days ends after --as-of " + asOf + ": its labels are not known");
+        }
+        if (activeDays <= 0) {
+            throw new CommandFailedException("--active-days must be a positive number of days: " + activeDays);
+        }
+        if (!(topShare > 0 && topShare <= 1)) {
+            throw new CommandFailedException("--top-share must be in (0, 1]: " + topShare);
+        }
         ChurnModelOptions.Transactions transactions;
         try {
             transactions = ChurnModelOptions.Transactions.valueOf(churnModel.trim().toUpperCase(Locale.ROOT)
@@ -324,10 +342,16 @@ public final class ChurnRiskCommand extends CrmkitCommand {
         ChurnModel model;
         try {
             model = ChurnProbability.fit(data.timelines, EngagementHistory.none(), options);
-        } catch (IllegalArgumentException | ModelFitException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | ModelFitException e) {
             throw new CommandFailedException("the churn probability cannot be fitted: " + e.getMessage());
         }
-        ChurnScores scores = model.score(data.timelines, EngagementHistory.none());
+        ChurnScores scores;
+        try {
+            scores = model.score(data.timelines, EngagementHistory.none());
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            throw new CommandFailedException("the churn probability cannot be computed at --as-of " + asOf + " with "
+                    + model.transactionModel().name() + ": " + e.getMessage());
+        }
         d.put("churn_model", model.describe());
         d.put("customers_assessed", scores.assessed());
         d.put("mean_probability", Math.round(scores.meanProbability() * 1e4) / 1e4);
@@ -358,7 +382,7 @@ public final class ChurnRiskCommand extends CrmkitCommand {
         try {
             report = ChurnBacktest.run(data.timelines, EngagementHistory.none(), options, backtest, activeDays,
                     topShare);
-        } catch (IllegalArgumentException | ModelFitException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | ModelFitException e) {
             throw new CommandFailedException("backtest: " + e.getMessage());
         }
         d.put("backtest", "at each date the model is trained at the date minus the horizon and scored against who"

@@ -93,4 +93,35 @@ class ChurnProbabilityCommandTest {
                 "--backtest", "2025-03-31");
         assertThat(late.lastErrLine()).contains("--backtest date 2025-03-31 plus the horizon of 182 days ends after");
     }
+
+    @Test
+    void rejectsBadNumbersAndCombinationsNamingTheOption() throws IOException {
+        Path csv = orders();
+        String[][] cases = {
+            {"--ridge", "0", "--ridge must be a positive finite number"},
+            {"--ridge", "-1", "--ridge must be a positive finite number"},
+            {"--top-share", "0", "--top-share must be in (0, 1]: 0.0"},
+            {"--top-share", "1.5", "--top-share must be in (0, 1]: 1.5"},
+            {"--active-days", "0", "--active-days must be a positive number of days: 0"},
+            {"--min-level", "extreme", "--min-level must be none, "},
+            {"--training-as-of", "2025-03-01", "--training-as-of 2025-03-01 plus the horizon of 182 days ends after"
+                + " --as-of 2025-06-30"},
+        };
+        for (String[] c : cases) {
+            Cli.Run run = Cli.run("churn-risk", "--input", csv.toString(), "--as-of", "2025-06-30", "--horizon", "26w",
+                    c[0], c[1]);
+            assertThat(run.exitCode()).as(run.toString()).isNotZero();
+            assertThat(run.lastErrLine()).as(run.toString()).contains(c[2]).doesNotContain("activeDays")
+                    .doesNotContain("topShare").doesNotContain("trainingAsOf").doesNotContain("Exception");
+        }
+        for (String h : new String[] {"abc", "0d"}) {
+            Cli.Run run = Cli.run("churn-risk", "--input", csv.toString(), "--as-of", "2025-06-30", "--horizon", h);
+            assertThat(run.exitCode()).as(run.toString()).isNotZero();
+            assertThat(run.lastErrLine()).as(run.toString()).contains("--horizon").doesNotContain("Exception");
+        }
+        Cli.Run both = Cli.run("churn-risk", "--input", csv.toString(), "--as-of", "2025-12-31", "--horizon", "26w",
+                "--backtest", "2025-06-30", "--training-as-of", "2025-01-01");
+        assertThat(both.exitCode()).isNotZero();
+        assertThat(both.lastErrLine()).contains("--training-as-of does not apply with --backtest");
+    }
 }
