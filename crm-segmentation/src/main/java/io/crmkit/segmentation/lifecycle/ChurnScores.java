@@ -18,11 +18,13 @@ import java.util.OptionalInt;
  * The churn probabilities of every customer who bought on or before the as-of date under a
  * {@link ChurnModel}. Prospects are not scored.
  *
- * <p>Reasons: with terms {@code t_j = beta_j (f_j - mean_j) / sd_j} of the logit, taken in order
- * of decreasing {@code |t_j|} (ties in {@link ChurnFeature} order), contribution {@code j} is
- * {@code sigma(b0 + t_1 + ... + t_j) - sigma(b0 + t_1 + ... + t_(j-1))}: the contributions add up
- * exactly to {@code probability - base} and each has the sign of its term. They are listed by
- * magnitude, zero contributions left out.
+ * <p>Reasons: with terms {@code t_j = beta_j (f_j - mean_j) / sd_j} of the logit and
+ * {@code S = sum_j t_j}, contribution {@code j} is {@code t_j (sigma(b0 + S) - sigma(b0)) / S}
+ * ({@code t_j sigma'(b0 + S/2)} when {@code |S| < 1e-6}): the difference {@code probability - base}
+ * split in proportion to the terms, so it does not depend on any order of the features; the
+ * contributions add up to {@code probability - base} (to rounding) and each has the sign of its
+ * term. They are listed by magnitude (ties in {@link ChurnFeature} order), zero contributions left
+ * out.
  *
  * <p>Ranking: probability (highest first), then value at risk (highest first), then customer identifier.
  *
@@ -188,24 +190,27 @@ public final class ChurnScores {
         int q = kept.size();
         double[] terms = new double[q];
         Integer[] order = new Integer[q];
+        double sum = 0;
         for (int j = 0; j < q; j++) {
             terms[j] = model.term(features, kept.get(j), k);
             order[j] = j;
+            sum += terms[j];
         }
-        Arrays.sort(order, (x, y) -> {
-            int c = Double.compare(Math.abs(terms[y]), Math.abs(terms[x]));
-            return c != 0 ? c : Integer.compare(x, y);
-        });
+        // order-free split of p - base in proportion to the terms: the secant slope of sigma over
+        // [b0, b0 + S] (its derivative at the midpoint when S is too small for the difference)
+        double b0 = model.intercept;
+        double slope;
+        if (Math.abs(sum) < 1e-6) {
+            double mid = LogisticRegression.sigmoid(b0 + sum / 2);
+            slope = mid * (1 - mid);
+        } else {
+            slope = (LogisticRegression.sigmoid(b0 + sum) - LogisticRegression.sigmoid(b0)) / sum;
+        }
         double[] amount = new double[q];
-        double eta = model.intercept;
-        double previous = LogisticRegression.sigmoid(eta);
-        for (Integer j : order) {
-            eta += terms[j];
-            double now = LogisticRegression.sigmoid(eta);
-            amount[j] = now - previous;
-            previous = now;
+        for (int j = 0; j < q; j++) {
+            amount[j] = terms[j] * slope;
         }
-        Integer[] bySize = order.clone();
+        Integer[] bySize = order;
         Arrays.sort(bySize, (x, y) -> {
             int c = Double.compare(Math.abs(amount[y]), Math.abs(amount[x]));
             return c != 0 ? c : Integer.compare(x, y);

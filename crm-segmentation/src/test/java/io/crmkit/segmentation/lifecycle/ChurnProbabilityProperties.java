@@ -108,6 +108,23 @@ class ChurnProbabilityProperties {
         }
         assertThat(s.level()).isEqualTo(m.options().levels().of(s.probability()));
         assertThat(s.reasons()).doesNotContain(id.value());
+        // order-free: every contribution is its logit term times one common slope (p - base) / S
+        int k = 0;
+        while (scores.features().rows[k] != row) {
+            k++;
+        }
+        double total = 0;
+        for (ChurnFeature f : m.features()) {
+            total += m.term(scores.features(), f, k);
+        }
+        for (Contribution c : s.contributions()) {
+            double t = m.term(scores.features(), c.feature(), k);
+            double expected = Math.abs(total) < 1e-6 ? Double.NaN : t * (s.probability() - s.base()) / total;
+            if (!Double.isNaN(expected)) {
+                assertThat(c.amount()).as(c.feature().toString()).isCloseTo(expected, within(1e-9));
+            }
+            assertThat(Math.signum(c.amount())).isEqualTo(Math.signum(t));
+        }
     }
 
     @Provide
