@@ -26,7 +26,10 @@ import java.util.Map;
  *   <li>Brier score: mean squared error of a probability (the churn probability and the
  *       model-only probability; none for the other baselines).</li>
  *   <li>Precision and recall at k: the {@code k = round(topShare x customers)} (at least 1)
- *       highest-ranked customers, ties in timeline order.</li>
+ *       highest-ranked customers; a group of tied scores straddling k is credited with its
+ *       churned share per remaining place (the expected precision under a random order of the
+ *       ties), so a coarse score such as whole days since the last purchase gains nothing from the
+ *       timeline order.</li>
  *   <li>Calibration: ten groups of (nearly) equal size by ascending predicted probability, each
  *       with its mean prediction and its observed churn share.</li>
  * </ul>
@@ -183,8 +186,9 @@ public final class ChurnBacktest {
         }
         double auc = auc(score, sorted, churned);
         int top = n == 0 ? 0 : Math.max(1, (int) Math.round(topShare * n));
-        // top k: descending score, ties in index order: walk tie groups from the top
-        int hits = 0;
+        // top k: descending score, walking tie groups from the top; the group straddling k is taken
+        // at random in expectation: its remaining slots get its churned share each
+        double hits = 0;
         int taken = 0;
         int e = n - 1;
         while (taken < top && e >= 0) {
@@ -192,12 +196,16 @@ public final class ChurnBacktest {
             while (s0 - 1 >= 0 && score[sorted[s0 - 1]] == score[sorted[e]]) {
                 s0--;
             }
-            for (int q = s0; q <= e && taken < top; q++) {
-                taken++;
+            int size = e - s0 + 1;
+            int groupHits = 0;
+            for (int q = s0; q <= e; q++) {
                 if (churned[sorted[q]]) {
-                    hits++;
+                    groupHits++;
                 }
             }
+            int slots = Math.min(size, top - taken);
+            hits += slots == size ? groupHits : groupHits * (slots / (double) size);
+            taken += slots;
             e = s0 - 1;
         }
         return new ChurnBacktestReport.Scorecard(name, n, positives, auc,

@@ -221,6 +221,18 @@ class ChurnProbabilityProperties {
     }
 
     @Example
+    void precisionAtKCreditsTheStraddlingTieGroupByItsChurnedShare() {
+        // k = 2: 0.9 (churned) is in; one place left for the three tied at 0.5, one of them churned: 1/3 expected
+        // (in timeline order the first tied, who bought, would take it: precision 0.5)
+        boolean[] all = {true, true, true, true, true};
+        ChurnBacktestReport.Scorecard c = ChurnBacktest.card("x", new double[] {0.9, 0.5, 0.5, 0.5, 0.1}, false,
+                new boolean[] {true, false, false, true, false}, all, 0.4);
+        assertThat(c.k()).isEqualTo(2);
+        assertThat(c.precisionAtK()).isCloseTo((1 + 1 / 3.0) / 2, within(1e-12));
+        assertThat(c.recallAtK()).isCloseTo((1 + 1 / 3.0) / 2, within(1e-12));
+    }
+
+    @Example
     void aucByHand() {
         // churned at 0.35 and 0.8, bought at 0.1 and 0.4: pairs (0.35 > 0.1), (0.8 > both): 3 of 4
         assertThat(ChurnBacktest.auc(new double[] {0.1, 0.4, 0.35, 0.8}, new boolean[] {false, false, true, true}))
@@ -258,14 +270,24 @@ class ChurnProbabilityProperties {
         ChurnBacktestReport.Scorecard c = ChurnBacktest.card("x", s, false, y, in, 0.3);
         assertThat(c.auc()).isCloseTo(pairs == 0 ? 0.5 : wins / pairs, within(1e-12));
         assertThat(c.churned()).isEqualTo(positives);
-        // top k by descending score, ties in index order
-        Integer[] order = java.util.stream.IntStream.range(0, n).filter(k -> in[k]).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(order, (a, b) -> s[a] != s[b] ? Double.compare(s[b], s[a]) : Integer.compare(a, b));
-        int hits = 0;
-        for (int k = 0; k < c.k(); k++) {
-            hits += y[order[k]] ? 1 : 0;
+        // top k by descending score; the tie group straddling k gets its churned share per remaining place
+        double hits = 0;
+        int left = c.k();
+        java.util.TreeMap<Double, int[]> groups = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        for (int k = 0; k < n; k++) {
+            if (in[k]) {
+                int[] g = groups.computeIfAbsent(s[k], v -> new int[2]);
+                g[0]++;
+                g[1] += y[k] ? 1 : 0;
+            }
         }
-        assertThat(c.precisionAtK()).isCloseTo(c.k() == 0 ? 0 : hits / (double) c.k(), within(1e-12));
+        for (int[] g : groups.values()) {
+            int take = Math.min(left, g[0]);
+            hits += g[1] * (double) take / g[0];
+            left -= take;
+        }
+        assertThat(c.precisionAtK()).isCloseTo(c.k() == 0 ? 0 : hits / c.k(), within(1e-12));
+        assertThat(c.recallAtK()).isCloseTo(positives == 0 ? 0 : hits / positives, within(1e-12));
         int[] asc = ChurnBacktest.ascending(s);
         for (int k = 1; k < n; k++) {
             assertThat(s[asc[k - 1]] < s[asc[k]] || s[asc[k - 1]] == s[asc[k]] && asc[k - 1] < asc[k]).isTrue();
