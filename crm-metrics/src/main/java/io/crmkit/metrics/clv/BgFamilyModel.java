@@ -222,6 +222,40 @@ abstract class BgFamilyModel {
     }
 
     /**
+     * Returns the probability of no transaction in {@code (T, T + t]} (see
+     * {@link TransactionModel#probabilityNoTransactions}): {@code 1 - P(alive) + P(alive)
+     * ((alpha + T) / (alpha + T + t))^(r + x)}, because drop-out happens only right after a
+     * purchase.
+     *
+     * @param x repeat transactions
+     * @param tx last-purchase time
+     * @param bigT observation length
+     * @param t the horizon length, not negative
+     * @return the probability in [0, 1]
+     */
+    public double probabilityNoTransactions(int x, double tx, double bigT, double t) {
+        Degenerate.checkCustomer(x, tx, bigT);
+        Degenerate.checkHorizon(t);
+        double alive = BgNbdMath.probabilityAlive(modified, r, alpha, a, b, x, tx, bigT);
+        return NoPurchase.combine(alive, NoPurchase.noneIfAliveBg(r + x, alpha + bigT, t));
+    }
+
+    /**
+     * Returns {@code ((alpha + T) / (alpha + T + t))^(r + x)} (see
+     * {@link TransactionModel#probabilityNoTransactionsIfAlive}).
+     *
+     * @param x repeat transactions
+     * @param bigT observation length
+     * @param t the horizon length, not negative
+     * @return the probability in [0, 1]
+     */
+    public double probabilityNoTransactionsIfAlive(int x, double bigT, double t) {
+        Degenerate.checkCustomer(x, x == 0 ? 0 : bigT, bigT);
+        Degenerate.checkHorizon(t);
+        return NoPurchase.noneIfAliveBg(r + x, alpha + bigT, t);
+    }
+
+    /**
      * Returns P(X(t) = n) for a new customer.
      *
      * @param n the number of transactions

@@ -228,6 +228,25 @@ public final class NbdModel implements TransactionModel {
     /**
      * {@inheritDoc}
      *
+     * <p>{@code ((alpha + T) / (alpha + T + t))^(r + x)}: nobody drops out.
+     */
+    @Override
+    public double probabilityNoTransactions(int x, double tx, double bigT, double t) {
+        Degenerate.checkCustomer(x, tx, bigT);
+        Degenerate.checkHorizon(t);
+        return NoPurchase.combine(1, NoPurchase.noneIfAliveBg(r + x, alpha + bigT, t));
+    }
+
+    @Override
+    public double probabilityNoTransactionsIfAlive(int x, double bigT, double t) {
+        Degenerate.checkCustomer(x, x == 0 ? 0 : bigT, bigT);
+        Degenerate.checkHorizon(t);
+        return NoPurchase.noneIfAliveBg(r + x, alpha + bigT, t);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
      * <p>The negative binomial {@code Gamma(r + n) / (Gamma(r) n!) (alpha / (alpha + t))^r
      * (t / (alpha + t))^n}.
      */

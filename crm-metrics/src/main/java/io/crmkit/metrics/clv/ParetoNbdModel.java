@@ -188,6 +188,29 @@ public final class ParetoNbdModel implements TransactionModel {
     /**
      * {@inheritDoc}
      *
+     * <p>{@code 1 - P(alive) P(some | alive)}, where {@code P(some | alive)} integrates the density
+     * of the first purchase after {@code T} over the horizon (see the derivation in the package's
+     * {@code NoPurchase}); adaptive Gauss-Legendre, relative tolerance 1e-10.
+     */
+    @Override
+    public double probabilityNoTransactions(int x, double tx, double bigT, double t) {
+        Degenerate.checkCustomer(x, tx, bigT);
+        Degenerate.checkHorizon(t);
+        double alive = ParetoNbdMath.probabilityAlive(r, alpha, s, beta, x, tx, bigT);
+        double some = NoPurchase.someIfAlivePareto(r + x, alpha + bigT, s, beta + bigT, t);
+        return NoPurchase.combine(alive, 1 - some);
+    }
+
+    @Override
+    public double probabilityNoTransactionsIfAlive(int x, double bigT, double t) {
+        Degenerate.checkCustomer(x, x == 0 ? 0 : bigT, bigT);
+        Degenerate.checkHorizon(t);
+        return 1 - NoPurchase.someIfAlivePareto(r + x, alpha + bigT, s, beta + bigT, t);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
      * <p>Computed as the NBD count over {@code min(t, lifetime)}, integrated over the lifetime
      * numerically (adaptive Gauss-Legendre, relative tolerance 1e-12).
      */

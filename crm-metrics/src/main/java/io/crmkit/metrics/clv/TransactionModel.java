@@ -120,6 +120,33 @@ public sealed interface TransactionModel permits BgNbdModel, MbgNbdModel, Pareto
     double probabilityAlive(int x, double tx, double bigT);
 
     /**
+     * Returns the probability that a customer with the given history makes no transaction in
+     * {@code (T, T + t]}: {@code P(X(T, T + t] = 0 | x, t_x, T)}, the model's churn probability
+     * over a horizon. It is 1 for {@code t = 0} (nothing can happen in an empty window) and does
+     * not increase with {@code t}.
+     *
+     * @param x repeat purchases
+     * @param tx last-purchase time
+     * @param bigT observation length
+     * @param t the horizon length, not negative
+     * @return the probability in {@code [0, 1]}
+     */
+    double probabilityNoTransactions(int x, double tx, double bigT, double t);
+
+    /**
+     * Returns the probability that a customer alive at {@code T} with {@code x} repeat purchases
+     * makes no transaction in {@code (T, T + t]}; it does not depend on {@code t_x}, so that
+     * {@link #probabilityNoTransactions} is {@code 1 - P(alive) + P(alive)} times this and bulk
+     * callers can share it between customers with the same {@code x} and {@code T}.
+     *
+     * @param x repeat purchases, not negative
+     * @param bigT observation length, not negative
+     * @param t the horizon length, not negative
+     * @return the probability in {@code [0, 1]}, 1 for {@code t = 0}
+     */
+    double probabilityNoTransactionsIfAlive(int x, double bigT, double t);
+
+    /**
      * Returns the probability that a new customer makes exactly {@code n} repeat transactions in
      * {@code (0, t]}.
      *

@@ -3,9 +3,9 @@ package io.crmkit.metrics.credit;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.credit.CreditTerms;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.metrics.internal.Ranking;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -118,32 +118,7 @@ public record RatingBacktest(RatingModel model, LocalDate observedOn, LocalDate 
         if (positive.length != n) {
             throw new IllegalArgumentException("scores and outcomes differ in length: " + n + ", " + positive.length);
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
-        double rankSum = 0;
-        long pos = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) {
-                j++;
-            }
-            double mid = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (positive[order[k]]) {
-                    rankSum += mid;
-                    pos++;
-                }
-            }
-            i = j + 1;
-        }
-        long neg = n - pos;
-        if (pos == 0 || neg == 0) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of((rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg));
+        double auc = Ranking.auc(scores, positive);
+        return Double.isNaN(auc) ? OptionalDouble.empty() : OptionalDouble.of(auc);
     }
 }

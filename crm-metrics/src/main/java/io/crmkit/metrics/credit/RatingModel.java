@@ -3,6 +3,7 @@ package io.crmkit.metrics.credit;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.credit.CreditTerms;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.metrics.internal.LogisticRegression;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,8 @@ public record RatingModel(List<Double> weights, String source) {
      */
     static final Map<CustomerId, CreditTerms> PAST_TERMS = Map.of();
 
+    /** The ridge penalty on the fitted slopes (not the intercept), in units of the log-likelihood. */
+    static final double RIDGE = 1e-3;
     /** The fewest customers, defaults and non-defaults for a fit. */
     public static final int MIN_CUSTOMERS = 200;
     /** The fewest defaulting (and non-defaulting) customers for a fit. */
@@ -141,13 +144,21 @@ public record RatingModel(List<Double> weights, String source) {
                     + positives + " defaults; " + window + "; a fit needs " + MIN_CUSTOMERS + " customers and "
                     + MIN_EACH_OUTCOME + " of each outcome)");
         }
-        LogisticRegression.Fit fit = LogisticRegression.fit(x, y);
+        double[][] columns = new double[x[0].length][n];
+        boolean[] label = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < columns.length; j++) {
+                columns[j][r] = x[r][j];
+            }
+            label[r] = y[r] == 1;
+        }
+        LogisticRegression.Fit fit = LogisticRegression.fit(columns, label, RIDGE);
         if (!fit.converged()) {
             return new RatingModel(HAND_SET.weights, "hand-set: the logistic fit did not converge in "
                     + fit.iterations() + " iterations (" + window + ")");
         }
         List<Double> w = new ArrayList<>();
-        for (double v : fit.weights()) {
+        for (double v : fit.beta()) {
             w.add(v);
         }
         w.set(4, 0.0); // the utilisation column is all zero in the past; keep its weight exactly 0

@@ -12,6 +12,7 @@ import io.crmkit.core.credit.Invoice;
 import io.crmkit.core.credit.InvoiceId;
 import io.crmkit.core.credit.Payment;
 import io.crmkit.core.credit.PaymentId;
+import io.crmkit.metrics.internal.LogisticRegression;
 import io.crmkit.testkit.simulation.ReceivablesSimulator;
 import io.crmkit.testkit.simulation.ReceivablesSimulator.PayerType;
 import java.time.LocalDate;
@@ -103,24 +104,24 @@ class RatingTest {
             double p = LogisticRegression.sigmoid(-1.0 + 1.5 * x[i][0] - 0.7 * x[i][1]);
             y[i] = r.nextDouble() < p ? 1 : 0;
         }
-        LogisticRegression.Fit fit = LogisticRegression.fit(x, y);
+        LogisticRegression.Fit fit = fit(x, y, true);
         assertThat(fit.converged()).isTrue();
-        assertThat(fit.weights()[0]).isCloseTo(-1.0, within(0.1));
-        assertThat(fit.weights()[1]).isCloseTo(1.5, within(0.1));
-        assertThat(fit.weights()[2]).isCloseTo(-0.7, within(0.05));
+        assertThat(fit.beta()[0]).isCloseTo(-1.0, within(0.1));
+        assertThat(fit.beta()[1]).isCloseTo(1.5, within(0.1));
+        assertThat(fit.beta()[2]).isCloseTo(-0.7, within(0.05));
     }
 
     @Test
     void logisticRegressionStaysFiniteOnSeparableDataAndSolvesByHand() {
         double[][] x = {{0}, {1}, {2}, {3}};
         int[] y = {0, 0, 1, 1};
-        LogisticRegression.Fit fit = LogisticRegression.fit(x, y);
+        LogisticRegression.Fit fit = fit(x, y, true);
         assertThat(fit.converged()).as("the ridge keeps separable data finite, so Newton converges").isTrue();
-        assertThat(java.util.Arrays.stream(fit.weights()).allMatch(Double::isFinite)).isTrue();
-        assertThat(LogisticRegression.sigmoid(fit.weights()[0] + fit.weights()[1] * 3)).isGreaterThan(0.99);
+        assertThat(java.util.Arrays.stream(fit.beta()).allMatch(Double::isFinite)).isTrue();
+        assertThat(LogisticRegression.sigmoid(fit.beta()[0] + fit.beta()[1] * 3)).isGreaterThan(0.99);
         // intercept only: the fit is the log-odds of the mean
-        LogisticRegression.Fit mean = LogisticRegression.fit(new double[][] {{}, {}, {}, {}}, new int[] {1, 0, 0, 0});
-        assertThat(mean.weights()[0]).isCloseTo(Math.log(1.0 / 3), within(1e-9));
+        LogisticRegression.Fit mean = fit(new double[][] {{}, {}, {}, {}}, new int[] {1, 0, 0, 0}, true);
+        assertThat(mean.beta()[0]).isCloseTo(Math.log(1.0 / 3), within(1e-9));
         assertThat(LogisticRegression.solve(new double[][] {{4, 2}, {2, 3}}, new double[] {2, 1}))
                 .containsExactly(new double[] {0.5, 0.0}, within(1e-12));
         assertThat(LogisticRegression.sigmoid(-1000)).isZero();
@@ -133,19 +134,19 @@ class RatingTest {
         // only the ridge, and the next steps run off to 1e11; halving until the penalised likelihood rises converges
         double[][] x = {{4, 12}, {3, -9}, {-11, 21}, {5, -11}, {-18, 16}};
         int[] y = {1, 0, 0, 1, 0};
-        LogisticRegression.Fit plain = LogisticRegression.fit(x, y, false);
+        LogisticRegression.Fit plain = fit(x, y, false);
         assertThat(plain.converged()).isFalse();
-        LogisticRegression.Fit fit = LogisticRegression.fit(x, y);
+        LogisticRegression.Fit fit = fit(x, y, true);
         assertThat(fit.converged()).isTrue();
-        double[] w = fit.weights();
+        double[] w = fit.beta();
         assertThat(java.util.Arrays.stream(w).allMatch(v -> Math.abs(v) < 100)).as(java.util.Arrays.toString(w)).isTrue();
         // a maximum: every small move lowers the penalised log-likelihood
-        double best = LogisticRegression.penalisedLogLikelihood(x, y, w);
+        double best = objective(x, y, w);
         for (int j = 0; j < w.length; j++) {
             for (double d : new double[] {-1e-3, 1e-3}) {
                 double[] moved = w.clone();
                 moved[j] += d;
-                assertThat(LogisticRegression.penalisedLogLikelihood(x, y, moved)).isLessThan(best);
+                assertThat(objective(x, y, moved)).isLessThan(best);
             }
         }
         // and the cases are classified correctly
@@ -154,7 +155,35 @@ class RatingTest {
             assertThat(p > 0.5).isEqualTo(y[r] == 1);
         }
         // far-apart features saturate the sigmoid: 1 - mu is taken without cancellation, so the fit still converges
-        assertThat(LogisticRegression.fit(new double[][] {{-1000}, {1000}}, new int[] {0, 1}).converged()).isTrue();
+        assertThat(fit(new double[][] {{-1000}, {1000}}, new int[] {0, 1}, true).converged()).isTrue();
+    }
+
+    /** The shared regression on row-major cases with the rating's ridge, as RatingModel.fit calls it. */
+    private static LogisticRegression.Fit fit(double[][] x, int[] y, boolean damped) {
+        return LogisticRegression.fit(columns(x), labels(y), RatingModel.RIDGE, damped);
+    }
+
+    private static double objective(double[][] x, int[] y, double[] w) {
+        return LogisticRegression.objective(columns(x), labels(y), w, RatingModel.RIDGE);
+    }
+
+    private static double[][] columns(double[][] x) {
+        int p = x[0].length;
+        double[][] c = new double[p][x.length];
+        for (int r = 0; r < x.length; r++) {
+            for (int j = 0; j < p; j++) {
+                c[j][r] = x[r][j];
+            }
+        }
+        return c;
+    }
+
+    private static boolean[] labels(int[] y) {
+        boolean[] b = new boolean[y.length];
+        for (int r = 0; r < y.length; r++) {
+            b[r] = y[r] == 1;
+        }
+        return b;
     }
 
     @Test

@@ -1,0 +1,258 @@
+package io.crmkit.segmentation.lifecycle;
+
+import io.crmkit.metrics.clv.TransactionModel;
+
+/**
+ * Every feature of {@link ChurnFeature} for the customers who bought on or before one day, with
+ * the raw numbers the reasons quote. Rows are the assessed customers in timeline order.
+ * Internal; not thread-safe while being built, immutable after.
+ */
+final class ChurnFeatures {
+
+    static final int F = ChurnFeature.values().length;
+
+    final int day;
+    /** Timeline row of each assessed customer. */
+    final int[] rows;
+    /** Assessed index of each timeline row, -1 for prospects. */
+    final int[] indexOfRow;
+    /** {@code value[f][k]}: feature f of assessed customer k. */
+    final double[][] value;
+    final int[] since;
+    final double[] rhythm;
+    final byte[] rhythmSource;
+    final int[] recent;
+    final int[] previous;
+    final int[] repeat;
+    final int[] age;
+    final long[] revenue;
+    final int[] complaints;
+    final double[] score;
+    final double[] modelProbability;
+
+    private ChurnFeatures(int day, int[] rows, int[] indexOfRow, int m) {
+        this.day = day;
+        this.rows = rows;
+        this.indexOfRow = indexOfRow;
+        this.value = new double[F][m];
+        this.since = new int[m];
+        this.rhythm = new double[m];
+        this.rhythmSource = new byte[m];
+        this.recent = new int[m];
+        this.previous = new int[m];
+        this.repeat = new int[m];
+        this.age = new int[m];
+        this.revenue = new long[m];
+        this.complaints = new int[m];
+        this.score = new double[m];
+        this.modelProbability = new double[m];
+    }
+
+    int size() {
+        return rows.length;
+    }
+
+    /**
+     * The model's P(no purchase in the horizon) for every customer: {@code 1 - P(alive) + P(alive)
+     * P(none | alive)}, P(alive) computed once per distinct {@code (x, t_x, T)} in days and
+     * P(none | alive) once per distinct {@code (x, T)}.
+     */
+    static double[] modelProbabilities(PurchaseTimelines t, int day, int[] rows, int[] count, TransactionModel model,
+            int horizonDays) {
+        double h = model.unit().fromDays(horizonDays);
+        LongDoubleMap alive = new LongDoubleMap(1024);
+        LongDoubleMap ifAlive = new LongDoubleMap(1024);
+        double[] out = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            int i = rows[k];
+            int c = count[i];
+            int first = t.days[t.offsets[i]];
+            int txDays = t.days[t.offsets[i] + c - 1] - first;
+            int bigTDays = day - first;
+            long shortKey = ((long) (c - 1) << 32) | bigTDays;
+            double none = ifAlive.get(shortKey);
+            if (Double.isNaN(none)) {
+                none = model.probabilityNoTransactionsIfAlive(c - 1, model.unit().fromDays(bigTDays), h);
+                ifAlive.put(shortKey, none);
+            }
+            long key = ((long) (c - 1) << 42) | ((long) txDays << 21) | bigTDays;
+            double a = alive.get(key);
+            if (Double.isNaN(a)) {
+                a = model.probabilityAlive(c - 1, model.unit().fromDays(txDays), model.unit().fromDays(bigTDays));
+                alive.put(key, a);
+            }
+            out[k] = Math.min(1, Math.max(0, 1 - a + a * none));
+        }
+        return out;
+    }
+
+    /** An open-addressing map from non-negative long keys to doubles; NaN for a missing key. */
+    static final class LongDoubleMap {
+        private long[] keys;
+        private double[] values;
+        private int size;
+
+        LongDoubleMap(int capacity) {
+            keys = new long[Integer.highestOneBit(Math.max(16, capacity) * 2 - 1)];
+            values = new double[keys.length];
+            java.util.Arrays.fill(keys, -1);
+        }
+
+        private int slot(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & (keys.length - 1);
+        }
+
+        double get(long key) {
+            int mask = keys.length - 1;
+            for (int s = slot(key);; s = (s + 1) & mask) {
+                if (keys[s] == key) {
+                    return values[s];
+                }
+                if (keys[s] == -1) {
+                    return Double.NaN;
+                }
+            }
+        }
+
+        void put(long key, double value) {
+            if (2 * (size + 1) > keys.length) {
+                long[] oldKeys = keys;
+                double[] oldValues = values;
+                keys = new long[oldKeys.length * 2];
+                values = new double[keys.length];
+                java.util.Arrays.fill(keys, -1);
+                size = 0;
+                for (int j = 0; j < oldKeys.length; j++) {
+                    if (oldKeys[j] != -1) {
+                        put(oldKeys[j], oldValues[j]);
+                    }
+                }
+            }
+            int mask = keys.length - 1;
+            for (int s = slot(key);; s = (s + 1) & mask) {
+                if (keys[s] == -1 || keys[s] == key) {
+                    if (keys[s] == -1) {
+                        size++;
+                    }
+                    keys[s] = key;
+                    values[s] = value;
+                    return;
+                }
+            }
+        }
+    }
+
+    static ChurnFeatures of(PurchaseTimelines t, EngagementHistory engagement, int day, ChurnModelOptions o,
+            TransactionModel model) {
+        return of(t, engagement, day, o, model, Integer.MAX_VALUE);
+    }
+
+    /** The features of every {@code ceil(n / limit)}-th customer who bought by the day. */
+    static ChurnFeatures of(PurchaseTimelines t, EngagementHistory engagement, int day, ChurnModelOptions o,
+            TransactionModel model, int limit) {
+        Rhythms rhythms = Rhythms.of(t, day, o.rhythm());
+        int[] count = rhythms.count;
+        int n = t.size();
+        int[] indexOfRow = new int[n];
+        int bought = 0;
+        for (int i = 0; i < n; i++) {
+            if (count[i] > 0) {
+                bought++;
+            }
+        }
+        int step = (int) ((bought + (long) limit - 1) / limit);
+        int m = 0;
+        int seen = 0;
+        for (int i = 0; i < n; i++) {
+            indexOfRow[i] = count[i] > 0 && seen++ % step == 0 ? m++ : -1;
+        }
+        if (m == 0) {
+            throw new IllegalArgumentException("nobody bought on or before " + java.time.LocalDate.ofEpochDay(day));
+        }
+        int[] rows = new int[m];
+        for (int i = 0; i < n; i++) {
+            if (indexOfRow[i] >= 0) {
+                rows[indexOfRow[i]] = i;
+            }
+        }
+        ChurnFeatures f = new ChurnFeatures(day, rows, indexOfRow, m);
+        double[] p0 = modelProbabilities(t, day, rows, count, model, o.horizonDays());
+        int w = o.declineWindowDays();
+        boolean events = !engagement.isEmpty();
+        for (int k = 0; k < m; k++) {
+            int i = rows[k];
+            int c = count[i];
+            int from = t.offsets[i];
+            int last = t.days[from + c - 1];
+            int since = day - last;
+            f.since[k] = since;
+            f.rhythm[k] = rhythms.rhythm[i];
+            f.rhythmSource[k] = rhythms.source[i];
+            f.repeat[k] = c - 1;
+            f.modelProbability[k] = p0[k];
+            int recent = 0;
+            int previous = 0;
+            long recentValue = 0;
+            long previousValue = 0;
+            long revenue = 0;
+            for (int j = from + c - 1; j >= from; j--) {
+                int age = day - t.days[j];
+                long v = t.values[j];
+                revenue += v;
+                if (age < w) {
+                    recent++;
+                    recentValue += v;
+                } else if (age < 2 * w) {
+                    previous++;
+                    previousValue += v;
+                }
+            }
+            f.recent[k] = recent;
+            f.previous[k] = previous;
+            f.revenue[k] = revenue;
+            double frequencyDrop = 0;
+            double monetaryDrop = 0;
+            if (previous >= o.minimumPrevious()) {
+                frequencyDrop = clamp(1 - recent / (double) previous);
+                if (previousValue > 0) {
+                    monetaryDrop = clamp(1 - recentValue / (double) previousValue);
+                }
+            }
+            double q = Math.min(1 - 1e-6, Math.max(1e-6, p0[k]));
+            double[][] v = f.value;
+            v[ChurnFeature.MODEL.ordinal()][k] = Math.log(q / (1 - q));
+            v[ChurnFeature.RECENCY.ordinal()][k] = Math.log1p(since);
+            v[ChurnFeature.OVERDUE.ordinal()][k] = Math.log1p(since / rhythms.rhythm[i]);
+            v[ChurnFeature.FREQUENCY_DECLINE.ordinal()][k] = frequencyDrop;
+            v[ChurnFeature.MONETARY_DECLINE.ordinal()][k] = monetaryDrop;
+            v[ChurnFeature.FREQUENCY.ordinal()][k] = Math.log1p(c - 1);
+            v[ChurnFeature.VALUE.ordinal()][k] = Math.log1p(Math.max(0, revenue));
+            f.age[k] = day - t.days[from];
+            v[ChurnFeature.AGE.ordinal()][k] = Math.log1p(day - t.days[from]);
+            f.score[k] = -1;
+            if (events) {
+                EngagementHistory.Events e = engagement.of(t.customerId(i));
+                if (e != null) {
+                    int cc = e.complaintsIn(day - o.complaintWindowDays(), day);
+                    f.complaints[k] = cc;
+                    v[ChurnFeature.COMPLAINTS.ordinal()][k] = cc;
+                    for (int j = e.surveys - 1; j >= 0; j--) {
+                        if (e.surveyDays[j] <= day) {
+                            if (day - e.surveyDays[j] < o.surveyLookbackDays()) {
+                                f.score[k] = e.surveyScores[j];
+                                v[ChurnFeature.DISSATISFACTION.ordinal()][k] = 1 - e.surveyScores[j];
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return f;
+    }
+
+    private static double clamp(double share) {
+        return Math.max(-1, Math.min(1, share));
+    }
+}
