@@ -19,13 +19,14 @@ import io.crmkit.quality.merge.FieldChange;
 import io.crmkit.quality.merge.MergePlan;
 import io.crmkit.quality.merge.MergePlanner;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,9 +50,8 @@ public final class DuplicatesCommand extends CrmkitCommand {
     /** Which pairs to print. */
     enum PairSelection { DUPLICATE, HOUSEHOLD, NAMESAKE }
 
-    @Option(names = "--customers", order = 1, required = true, paramLabel = "FILE",
-            description = "The customers file (CSV, optionally gzip-compressed).")
-    private Path customers;
+    @Mixin
+    private CustomerInputOptions input;
 
     @Option(names = "--threshold", order = 2, paramLabel = "X", defaultValue = "0.9",
             description = "Least match probability of a reported duplicate, in (0, 1). Default: ${DEFAULT-VALUE}.")
@@ -69,11 +69,6 @@ public final class DuplicatesCommand extends CrmkitCommand {
             description = "Which pairs to print. Default: ${DEFAULT-VALUE}.")
     private PairSelection pairs;
 
-    @Option(names = "--default-region", order = 6, paramLabel = "CC", defaultValue = "ZZ",
-            description = "ISO 3166 region of phone numbers written without a country code, such as US;"
-                + " ZZ (default) reads only international numbers, never guessing a country.")
-    private String defaultRegion;
-
     @Option(names = "--max-block-size", order = 7, paramLabel = "N", defaultValue = "100",
             description = "Blocks of more records sharing a key are skipped (and counted). Default: ${DEFAULT-VALUE}.")
     private int maxBlockSize;
@@ -87,9 +82,6 @@ public final class DuplicatesCommand extends CrmkitCommand {
             description = "Show the compared values in full in the reasons (personal data) instead of masked.")
     private boolean reveal;
 
-    @Option(names = "--strict", order = 10, description = "Compute nothing if a row is rejected (exit 1).")
-    private boolean strict;
-
     /**
      * Creates the command; picocli fills its options.
      */
@@ -100,17 +92,16 @@ public final class DuplicatesCommand extends CrmkitCommand {
     public Integer call() throws IOException {
         MatchOptions options;
         try {
-            options = MatchOptions.builder().threshold(threshold).defaultRegion(defaultRegion)
+            options = MatchOptions.builder().threshold(threshold).defaultRegion(input.defaultRegion())
                     .maxBlockSize(maxBlockSize).build();
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        CustomerFile.Rows rows = CustomerFile.read(customers,
-                (line, reason) -> err().println("line " + line + ": " + reason), this::warn);
-        if (strict && rows.rejected() > 0) {
-            note(rows.rejected() + " of " + rows.read() + " rows rejected; --strict: nothing computed");
+        Optional<CustomerFile.Rows> read = input.read(this);
+        if (read.isEmpty()) {
             return CrmkitCli.EXIT_FAILED;
         }
+        CustomerFile.Rows rows = read.get();
         Definitions d = new Definitions();
         d.put("command", "duplicates");
         if (estimateWeights) {

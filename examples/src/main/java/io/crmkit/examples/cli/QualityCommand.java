@@ -11,7 +11,6 @@ import io.crmkit.quality.report.QualityReporter;
 import io.crmkit.quality.report.SourceQuality;
 import io.crmkit.quality.report.Staleness;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,9 +37,8 @@ import picocli.CommandLine.Option;
                 + " share."})
 public final class QualityCommand extends CrmkitCommand {
 
-    @Option(names = "--customers", order = 1, required = true, paramLabel = "FILE",
-            description = "The customers file (CSV, optionally gzip-compressed).")
-    private Path customers;
+    @Mixin
+    private CustomerInputOptions input;
 
     @Option(names = "--as-of", order = 2, paramLabel = "DATE",
             description = "The day staleness is measured from (its start, UTC). Default: the newest updated_at.")
@@ -49,17 +48,9 @@ public final class QualityCommand extends CrmkitCommand {
             description = "A record not updated for more days is stale. Default: ${DEFAULT-VALUE}.")
     private long staleAfterDays;
 
-    @Option(names = "--default-region", order = 4, paramLabel = "CC", defaultValue = "ZZ",
-            description = "ISO 3166 region of phone numbers written without a country code, such as US;"
-                + " ZZ (default): such numbers are invalid.")
-    private String defaultRegion;
-
     @Option(names = "--format", order = 5, paramLabel = "table|csv|json", defaultValue = "table",
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     private OutputFormat format;
-
-    @Option(names = "--strict", order = 6, description = "Compute nothing if a row is rejected (exit 1).")
-    private boolean strict;
 
     /**
      * Creates the command; picocli fills its options.
@@ -74,18 +65,17 @@ public final class QualityCommand extends CrmkitCommand {
             if (staleAfterDays <= 0) {
                 throw new IllegalArgumentException("--stale-after must be a positive number of days: " + staleAfterDays);
             }
-            reporter = new QualityReporter(defaultRegion,
+            reporter = new QualityReporter(input.defaultRegion(),
                     Optional.ofNullable(asOf).map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
                     Duration.ofDays(staleAfterDays));
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        CustomerFile.Rows rows = CustomerFile.read(customers,
-                (line, reason) -> err().println("line " + line + ": " + reason), this::warn);
-        if (strict && rows.rejected() > 0) {
-            note(rows.rejected() + " of " + rows.read() + " rows rejected; --strict: nothing computed");
+        Optional<CustomerFile.Rows> read = input.read(this);
+        if (read.isEmpty()) {
             return CrmkitCli.EXIT_FAILED;
         }
+        CustomerFile.Rows rows = read.get();
         QualityReport report = reporter.report(rows.records());
         Definitions d = new Definitions();
         d.put("command", "quality");
