@@ -43,8 +43,13 @@ final class Codecs {
 
     /** Largest decimal exponent accepted in either direction, against inputs such as {@code 1e999999999}. */
     static final int MAX_DECIMAL_SCALE = 1000;
-    /** The most characters a decimal written as a JSON string may have, as Jackson's default for numbers. */
-    static final int MAX_DECIMAL_CHARS = 1000;
+    /**
+     * The most characters a decimal written as a JSON string may have: checked before parsing, whose
+     * time grows with the square of the length; above the longest decimal this module writes (with
+     * scale and magnitude within {@link #MAX_DECIMAL_SCALE}, at most 2,004 characters), so that
+     * whatever it writes it reads back.
+     */
+    static final int MAX_DECIMAL_CHARS = 4096;
 
     private Codecs() {
     }
@@ -255,6 +260,11 @@ final class Codecs {
             if (Math.abs((long) d.scale()) > MAX_DECIMAL_SCALE) {
                 return ctxt.handleWeirdNumberValue(BigDecimal.class, d,
                         "the exponent is out of range (at most %d decimal places either way)", MAX_DECIMAL_SCALE);
+            }
+            if (d.signum() != 0 && Math.abs((long) d.precision() - d.scale() - 1) > MAX_DECIMAL_SCALE) {
+                // a magnitude beyond 10^1000 (or below 10^-1000) would write back longer than it reads
+                return ctxt.handleWeirdNumberValue(BigDecimal.class, d,
+                        "the magnitude is out of range (10^-%d to 10^%d)", MAX_DECIMAL_SCALE, MAX_DECIMAL_SCALE);
             }
             return d;
         }

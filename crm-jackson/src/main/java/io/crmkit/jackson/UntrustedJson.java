@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
  *       {@value #MAX_STRING_LENGTH} characters, documents of at most {@value #MAX_DOCUMENT_LENGTH}
  *       bytes, each enforced by Jackson's {@link StreamReadConstraints} while parsing;</li>
  *   <li>from the module itself: JSON {@code null} where a crmkit value is expected is refused,
- *       decimals of more than 1000 characters or with an exponent beyond 1000 either way are
+ *       decimals of more than 4096 characters, or with a scale or magnitude beyond 1000 either way, are
  *       refused before they are built, and doubles must be finite.</li>
  * </ul>
  * Every refusal is a Jackson exception ({@link com.fasterxml.jackson.core.JsonProcessingException})

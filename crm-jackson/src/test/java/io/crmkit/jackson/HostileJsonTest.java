@@ -50,12 +50,23 @@ class HostileJsonTest {
         String digits = "1".repeat(1_000_000);
         assertThatThrownBy(() -> money("{\"amount\":\"" + digits + "\",\"currency\":\"USD\"}"))
                 .isInstanceOf(InvalidFormatException.class)
-                .hasMessageContaining("a decimal has at most 1000 characters, this one 1000000");
+                .hasMessageContaining("a decimal has at most 4096 characters, this one 1000000");
         assertThatThrownBy(() -> money("{\"amount\":" + digits + ",\"currency\":\"USD\"}"))
                 .isInstanceOf(StreamConstraintsException.class);
         // the same limit through a plain mapper with only the module
         assertThatThrownBy(() -> Json.mapper().readValue("{\"amount\":\"" + digits + "\",\"currency\":\"USD\"}",
                 Money.class)).isInstanceOf(InvalidFormatException.class);
+    }
+
+    /** Found by the fuzzer: -1e1000 as USD wrote back 1,005 characters, which the old 1,000-character limit refused. */
+    @Test
+    void whatIsWrittenReadsBack() throws IOException {
+        for (String amount : new String[] {"-1e1000", "9.99e999", "12.5"}) {
+            Money m = money("{\"amount\":" + amount + ",\"currency\":\"USD\"}");
+            assertThat(money(UntrustedJson.mapper().writeValueAsString(m))).isEqualTo(m);
+        }
+        assertThatThrownBy(() -> money("{\"amount\":\"1" + "0".repeat(1001) + "\",\"currency\":\"USD\"}"))
+                .isInstanceOf(InvalidFormatException.class).hasMessageContaining("magnitude is out of range");
     }
 
     @Test
