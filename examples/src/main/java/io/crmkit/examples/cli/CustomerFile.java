@@ -74,57 +74,41 @@ final class CustomerFile {
         EXTRA.forEach(f -> names.put(f, f));
         List<CustomerRecord> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        long[] counts = new long[2];
         Map<String, Integer> at = new LinkedHashMap<>();
-        int[] width = {0};
+        CsvRecords.CheckedRows rows = new CsvRecords.CheckedRows(rejected) {
+            @Override
+            protected void columns(List<String> h) {
+                HeaderColumns.Found found = HeaderColumns.find(h, names, file.getFileName() + ": ");
+                at.putAll(found.at());
+                if (!at.containsKey("customer_id")) {
+                    throw new CommandFailedException("the customers file " + file + " has no customer_id column"
+                            + " (its header names " + h.size() + " columns; expected customer_id and any of "
+                            + String.join(", ", FIELDS) + ")");
+                }
+                if (!found.ignored().isEmpty()) {
+                    warning.accept("customers: columns ignored: " + String.join(", ", found.ignored()));
+                }
+            }
+
+            @Override
+            protected void row(long line, List<String> fields) {
+                CustomerRecord r = parse(fields, at);
+                if (!ids.add(r.id().value())) {
+                    throw new IllegalArgumentException("customer_id repeats an earlier row's");
+                }
+                out.add(r);
+            }
+        };
         boolean header;
         try (InputStream in = GzipInput.decompressed(Files.newInputStream(file))) {
-            header = CsvRecords.read(in, new CsvRecords.Handler() {
-                @Override
-                public void header(List<String> h) {
-                    width[0] = h.size();
-                    HeaderColumns.Found found = HeaderColumns.find(h, names, file.getFileName() + ": ");
-                    at.putAll(found.at());
-                    if (!at.containsKey("customer_id")) {
-                        throw new CommandFailedException("the customers file " + file + " has no customer_id column"
-                                + " (its header names " + h.size() + " columns; expected customer_id and any of "
-                                + String.join(", ", FIELDS) + ")");
-                    }
-                    if (!found.ignored().isEmpty()) {
-                        warning.accept("customers: columns ignored: " + String.join(", ", found.ignored()));
-                    }
-                }
-
-                @Override
-                public void record(long line, List<String> fields, boolean malformed) {
-                    counts[0]++;
-                    try {
-                        if (malformed) {
-                            throw new IllegalArgumentException("is not well-formed CSV (text after a closing quote,"
-                                    + " a quote inside an unquoted value, or a quote left open)");
-                        }
-                        if (fields.size() != width[0]) {
-                            throw new IllegalArgumentException("has " + fields.size()
-                                    + (fields.size() == 1 ? " field" : " fields") + ", the header has " + width[0]);
-                        }
-                        CustomerRecord r = parse(fields, at);
-                        if (!ids.add(r.id().value())) {
-                            throw new IllegalArgumentException("customer_id repeats an earlier row's");
-                        }
-                        out.add(r);
-                    } catch (IllegalArgumentException e) {
-                        counts[1]++;
-                        rejected.accept(line, e.getMessage());
-                    }
-                }
-            });
+            header = CsvRecords.read(in, rows);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new CommandFailedException(GzipInput.damaged("customers file " + file, e));
         }
         if (!header) {
             throw new CommandFailedException("the customers file " + file + " is empty (no header)");
         }
-        return new Rows(List.copyOf(out), counts[0], counts[1]);
+        return new Rows(List.copyOf(out), rows.read(), rows.rejected());
     }
 
     private static String value(List<String> f, Map<String, Integer> at, String name) {

@@ -213,57 +213,34 @@ final class LoyaltyFiles {
                     + (Files.exists(file) ? " (not a readable file)" : " (no such file)"));
         }
         List<T> out = new ArrayList<>();
-        long[] counts = new long[2]; // read, rejected
         Map<String, Integer> at = new LinkedHashMap<>();
-        int[] width = {0};
+        CsvRecords.CheckedRows rows = new CsvRecords.CheckedRows(rejected) {
+            @Override
+            protected void columns(List<String> names) {
+                for (int i = 0; i < names.size(); i++) {
+                    at.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
+                }
+                for (String column : required) {
+                    if (!at.containsKey(column)) {
+                        throw new CommandFailedException("the " + what + " file " + file + " has no " + column
+                                + " column (header: " + String.join(",", names) + ")");
+                    }
+                }
+                List<String> ignored = at.keySet().stream()
+                        .filter(n -> !required.contains(n) && !optionalColumns.contains(n)).toList();
+                if (!ignored.isEmpty()) {
+                    warning.accept(what + ": columns ignored: " + String.join(", ", ignored));
+                }
+            }
+
+            @Override
+            protected void row(long line, List<String> fields) {
+                out.add(parser.parse(fields, at));
+            }
+        };
         boolean header;
         try (InputStream in = GzipInput.decompressed(Files.newInputStream(file))) {
-            header = CsvRecords.read(in, new CsvRecords.Handler() {
-                @Override
-                public void header(List<String> names) {
-                    width[0] = names.size();
-                    for (int i = 0; i < names.size(); i++) {
-                        at.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
-                    }
-                    for (String column : required) {
-                        if (!at.containsKey(column)) {
-                            throw new CommandFailedException("the " + what + " file " + file + " has no " + column
-                                    + " column (header: " + String.join(",", names) + ")");
-                        }
-                    }
-                    List<String> ignored = at.keySet().stream()
-                            .filter(n -> !required.contains(n) && !optionalColumns.contains(n)).toList();
-                    if (!ignored.isEmpty()) {
-                        warning.accept(what + ": columns ignored: " + String.join(", ", ignored));
-                    }
-                }
-
-                @Override
-                public void record(long line, List<String> fields, boolean malformed) {
-                    counts[0]++;
-                    try {
-                        if (malformed) {
-                            throw new IllegalArgumentException("is not well-formed CSV (text after a closing quote,"
-                                    + " a quote inside an unquoted value, or a quote left open)");
-                        }
-                        if (fields.size() != width[0]) {
-                            throw new IllegalArgumentException("has " + fields.size()
-                                    + (fields.size() == 1 ? " field" : " fields") + ", the header has " + width[0]);
-                        }
-                        out.add(parser.parse(fields, at));
-                    } catch (IllegalArgumentException e) {
-                        counts[1]++;
-                        rejected.accept(line, e.getMessage());
-                    }
-                }
-
-                @Override
-                public void tooLong(long line, int maxRecordBytes) {
-                    counts[0]++;
-                    counts[1]++;
-                    rejected.accept(line, CsvRecords.tooLongReason(maxRecordBytes));
-                }
-            });
+            header = CsvRecords.read(in, rows);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new CommandFailedException("cannot read the gzip " + what + " file " + file + " to its end ("
                     + e.getMessage() + "): the file is damaged or truncated");
@@ -271,7 +248,7 @@ final class LoyaltyFiles {
         if (!header) {
             throw new CommandFailedException("the " + what + " file " + file + " is empty (no header)");
         }
-        return new Rows<>(List.copyOf(out), counts[0], counts[1]);
+        return new Rows<>(List.copyOf(out), rows.read(), rows.rejected());
     }
 
     private static PointsTransactionType type(String text) {

@@ -64,6 +64,89 @@ public final class CsvRecords implements AutoCloseable {
     }
 
     /**
+     * A {@link Handler} for files whose every row has the header's width: it counts the rows, rejects
+     * (with a reason, through the given callback) those that are malformed, too long or of another
+     * width, hands the others to {@link #row}, and rejects a row whose {@code row} throws an
+     * {@link IllegalArgumentException}, with that exception's message. Used from one thread.
+     */
+    public abstract static class CheckedRows implements Handler {
+        private final java.util.function.BiConsumer<Long, String> rejected;
+        private int width;
+        private long read;
+        private long rejectedRows;
+
+        /**
+         * Creates the handler.
+         *
+         * @param rejected receives each rejected row's line and reason, not null
+         */
+        protected CheckedRows(java.util.function.BiConsumer<Long, String> rejected) {
+            this.rejected = rejected;
+        }
+
+        /**
+         * Receives the header's names, once, before any row.
+         *
+         * @param names the header's values, not null
+         */
+        protected abstract void columns(List<String> names);
+
+        /**
+         * Receives a well-formed row of the header's width.
+         *
+         * @param line the physical line where the row starts
+         * @param fields the row's values, not null
+         * @throws IllegalArgumentException to reject the row, with the reason as message
+         */
+        protected abstract void row(long line, List<String> fields);
+
+        @Override
+        public final void header(List<String> names) {
+            width = names.size();
+            columns(names);
+        }
+
+        @Override
+        public final void record(long line, List<String> fields, boolean malformed) {
+            read++;
+            try {
+                if (malformed) {
+                    throw new IllegalArgumentException("is not well-formed CSV (text after a closing quote,"
+                            + " a quote inside an unquoted value, or a quote left open)");
+                }
+                if (fields.size() != width) {
+                    throw new IllegalArgumentException("has " + fields.size()
+                            + (fields.size() == 1 ? " field" : " fields") + ", the header has " + width);
+                }
+                row(line, fields);
+            } catch (IllegalArgumentException e) {
+                reject(line, e.getMessage());
+            }
+        }
+
+        @Override
+        public final void tooLong(long line, int maxRecordBytes) {
+            read++;
+            reject(line, CsvBlocks.tooLong(maxRecordBytes));
+        }
+
+        private void reject(long line, String reason) {
+            rejectedRows++;
+            rejected.accept(line, reason);
+        }
+
+        /** Returns the data rows read (the header not counted). */
+        public long read() {
+            return read;
+        }
+
+        /** Returns the rows rejected. */
+        public long rejected() {
+            return rejectedRows;
+        }
+    }
+
+    /**
      * Reads the input to its end.
      *
      * @param in the bytes, UTF-8, already decompressed, not null; not closed
@@ -105,16 +188,6 @@ public final class CsvRecords implements AutoCloseable {
     /** The physical line where the record starts. */
     int line() {
         return block.line[r];
-    }
-
-    /**
-     * Says why a record longer than the maximum was rejected, for a row's report.
-     *
-     * @param maxRecordBytes the maximum in force, in bytes
-     * @return the reason, never null
-     */
-    public static String tooLongReason(int maxRecordBytes) {
-        return CsvBlocks.tooLong(maxRecordBytes);
     }
 
     /** Whether the current record was longer than the maximum and skipped (no fields; malformed too). */
