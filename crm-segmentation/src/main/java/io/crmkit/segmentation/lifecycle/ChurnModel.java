@@ -143,10 +143,7 @@ public final class ChurnModel {
     public ChurnScores score(PurchaseTimelines timelines, EngagementHistory engagement) {
         Checks.notNull(timelines, "timelines");
         Checks.notNull(engagement, "engagement");
-        if (!engagement.isEmpty() && !engagement.zone().equals(timelines.options().zone())) {
-            throw new IllegalArgumentException("engagement zone " + engagement.zone() + " differs from the timelines' "
-                    + timelines.options().zone());
-        }
+        engagement.checkZone(timelines);
         int day = PurchaseTimelines.toEpochDay(options.asOf());
         ChurnFeatures f = ChurnFeatures.of(timelines, engagement, day, options, scoringModel.model());
         int m = f.size();

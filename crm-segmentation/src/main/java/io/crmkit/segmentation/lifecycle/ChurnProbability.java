@@ -84,10 +84,7 @@ public final class ChurnProbability {
         Checks.notNull(timelines, "timelines");
         Checks.notNull(engagement, "engagement");
         Checks.notNull(options, "options");
-        if (!engagement.isEmpty() && !engagement.zone().equals(timelines.options().zone())) {
-            throw new IllegalArgumentException("engagement zone " + engagement.zone() + " differs from the timelines' "
-                    + timelines.options().zone());
-        }
+        engagement.checkZone(timelines);
         int trainDay = PurchaseTimelines.toEpochDay(options.trainingDate());
         int horizon = options.horizonDays();
         ChurnModelOptions.Fitted trainModel = options.transactions().fit(sample(timelines,

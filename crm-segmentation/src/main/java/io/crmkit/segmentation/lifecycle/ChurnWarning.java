@@ -41,10 +41,7 @@ public final class ChurnWarning {
         Checks.notNull(timelines, "timelines");
         Checks.notNull(engagement, "engagement");
         Checks.notNull(options, "options");
-        if (!engagement.isEmpty() && !engagement.zone().equals(timelines.options().zone())) {
-            throw new IllegalArgumentException("engagement zone " + engagement.zone() + " differs from the timelines' "
-                    + timelines.options().zone());
-        }
+        engagement.checkZone(timelines);
         int asOf = PurchaseTimelines.toEpochDay(options.asOf());
         int n = timelines.size();
         int[] off = timelines.offsets;

@@ -114,6 +114,20 @@ public final class EngagementHistory {
         return events.isEmpty();
     }
 
+    /**
+     * Checks that this history counts calendar days as the timelines do (an empty history always
+     * does).
+     *
+     * @param timelines the purchase timelines it is used with, not null
+     * @throws IllegalArgumentException if the zones differ
+     */
+    void checkZone(PurchaseTimelines timelines) {
+        if (!isEmpty() && !zone.equals(timelines.options().zone())) {
+            throw new IllegalArgumentException("engagement zone " + zone + " differs from the timelines' "
+                    + timelines.options().zone());
+        }
+    }
+
     @Override
     public String toString() {
         return "EngagementHistory[" + events.size() + " customers, zone " + zone + "]";
