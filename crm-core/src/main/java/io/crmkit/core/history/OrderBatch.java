@@ -879,9 +879,7 @@ public final class OrderBatch {
                 throw new IllegalArgumentException("row " + rows + ": every row must have a cost, or none; earlier"
                         + " rows have none");
             }
-            if (!hasRoomFor(amountMinor, costMinor)) {
-                takeRoom(amountMinor, costMinor); // throws
-            }
+            checkRoom(amountMinor, costMinor);
             costRow = true;
             int r;
             try {
@@ -913,11 +911,15 @@ public final class OrderBatch {
                     && Math.abs(costMinor) <= Long.MAX_VALUE - absoluteCosts;
         }
 
-        private void takeRoom(long amountMinor, long costMinor) {
+        private void checkRoom(long amountMinor, long costMinor) {
             if (!hasRoomFor(amountMinor, costMinor)) {
                 throw new ArithmeticException("row " + rows + ": the batch's amounts would add up to more than "
                         + Long.MAX_VALUE + " minor units in absolute value");
             }
+        }
+
+        private void takeRoom(long amountMinor, long costMinor) {
+            checkRoom(amountMinor, costMinor);
             absoluteAmounts += Math.abs(amountMinor);
             absoluteCosts += Math.abs(costMinor);
         }
@@ -939,9 +941,7 @@ public final class OrderBatch {
             Objects.checkIndex(row, rows);
             long[] page = cost[row >>> PAGE_BITS];
             long sum = Math.addExact(page[row & PAGE_MASK], costMinor);
-            if (!hasRoomFor(amountMinor, costMinor)) {
-                takeRoom(amountMinor, costMinor); // throws
-            }
+            checkRoom(amountMinor, costMinor);
             addToRow(row, amountMinor);
             absoluteCosts += Math.abs(costMinor);
             page[row & PAGE_MASK] = sum;
