@@ -5,7 +5,6 @@ import com.google.common.hash.Funnels;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.order.OrderStatus;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,7 +55,6 @@ public final class StagedOrderLoad implements AutoCloseable {
     private static final String STAGE = "crm_load_row";
     private static final String STAGE_COLUMNS = "line, order_id, customer_id, placed_at, status_label, status_category,"
             + " currency, amount, amount_minor, repeated";
-    private static final BigDecimal LONG_MAX = new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE));
 
     /**
      * Why {@link #check} rejects a row.
@@ -305,7 +303,7 @@ public final class StagedOrderLoad implements AutoCloseable {
                 }
             }
             long rejected = conflicts(listener);
-            return beyondTotal.size() + rejected + totalsTooLarge(listener);
+            return beyondTotal.size() + rejected;
         } catch (SQLException e) {
             throw new RepositoryAccessException("checking the order rows", e);
         }
@@ -342,49 +340,6 @@ public final class StagedOrderLoad implements AutoCloseable {
             }
         }
         return rejected;
-    }
-
-    /**
-     * Rows whose amount would take their order's total past the largest amount in minor units: as
-     * when adding the lines in file order, each such row is rejected and the next ones still added.
-     */
-    private long totalsTooLarge(RejectionListener listener) throws SQLException {
-        List<String> orders = new ArrayList<>();
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT order_id FROM " + STAGE + " WHERE repeated GROUP BY order_id"
-                        + " HAVING SUM(CAST(amount_minor AS NUMERIC(38, 0))) > " + Long.MAX_VALUE)) {
-            while (rs.next()) {
-                orders.add(rs.getString(1));
-            }
-        }
-        List<Long> lines = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT line, amount_minor FROM " + STAGE
-                + " WHERE order_id = ? ORDER BY line")) {
-            for (String order : orders) {
-                p.setString(1, order);
-                BigDecimal total = BigDecimal.ZERO;
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        BigDecimal sum = total.add(BigDecimal.valueOf(rs.getLong(2)));
-                        if (sum.compareTo(LONG_MAX) > 0) {
-                            lines.add(rs.getLong(1));
-                        } else {
-                            total = sum;
-                        }
-                    }
-                }
-            }
-        }
-        lines.sort(null);
-        try (PreparedStatement d = connection.prepareStatement("DELETE FROM " + STAGE + " WHERE line = ?")) {
-            for (long line : lines) {
-                listener.rejected(line, Rejected.TOTAL_TOO_LARGE, 0, null);
-                d.setLong(1, line);
-                d.addBatch();
-            }
-            d.executeBatch();
-        }
-        return lines.size();
     }
 
     /**
