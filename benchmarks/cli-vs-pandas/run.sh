@@ -9,7 +9,7 @@ SHARED_BENCH="${SHARED_BENCH:-$REPO/../shared/bench}"
 SIZES="${SIZES:-1000000 10000000 30000000}"
 REPEAT="${REPEAT:-3}"
 WORK="${WORK:-/tmp/crmkit-vs-pandas}"
-CRMKIT_JAR="${CRMKIT_JAR:-$REPO/examples/target/crmkit.jar}"
+CRMKIT_JAR="${CRMKIT_JAR:-$REPO/crmkit-cli/target/crmkit.jar}"
 # bin/crmkit chooses the collector and heap; CRMKIT_JAVA_OPTS, when set, replaces its choice
 CRMKIT_JAVA_OPTS_SET="${CRMKIT_JAVA_OPTS+set}"
 CRMKIT_JAVA_OPTS="${CRMKIT_JAVA_OPTS:-}"

@@ -1,0 +1,579 @@
+package io.crmkit.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.crmkit.core.history.BtydView;
+import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.PurchaseHistory;
+import io.crmkit.core.history.PurchaseHistoryOptions;
+import io.crmkit.core.history.PurchaseSummaries;
+import io.crmkit.core.history.PurchaseUnit;
+import io.crmkit.cli.orders.OrderFile;
+import io.crmkit.cli.output.Column;
+import io.crmkit.cli.output.Definitions;
+import io.crmkit.cli.output.ListRows;
+import io.crmkit.cli.output.OutputFormat;
+import io.crmkit.cli.output.ResultRows;
+import io.crmkit.cli.output.ResultWriter;
+import io.crmkit.metrics.clv.BgBbData;
+import io.crmkit.metrics.clv.BgBbModel;
+import io.crmkit.metrics.clv.BgNbdModel;
+import io.crmkit.metrics.clv.BtydData;
+import io.crmkit.metrics.clv.CalibrationHoldout;
+import io.crmkit.metrics.clv.CustomerValue;
+import io.crmkit.metrics.clv.DiscountRate;
+import io.crmkit.metrics.clv.Estimate;
+import io.crmkit.metrics.clv.FitBoundary;
+import io.crmkit.metrics.clv.FitOptions;
+import io.crmkit.metrics.clv.FitReport;
+import io.crmkit.metrics.clv.FitStatus;
+import io.crmkit.metrics.clv.GammaGammaModel;
+import io.crmkit.metrics.clv.HoldoutScorecard;
+import io.crmkit.metrics.clv.Horizon;
+import io.crmkit.metrics.clv.LifetimeValue;
+import io.crmkit.metrics.clv.MbgNbdModel;
+import io.crmkit.metrics.clv.ModelFit;
+import io.crmkit.metrics.clv.ModelFitException;
+import io.crmkit.metrics.clv.NbdModel;
+import io.crmkit.metrics.clv.ParetoNbdModel;
+import io.crmkit.metrics.clv.PredictionIntervals;
+import io.crmkit.metrics.clv.TransactionModel;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code crmkit clv}: fits a "buy till you die" model (BG/NBD, MBG/NBD or Pareto/NBD) to the
+ * calibration period of an order file ({@code fit}, with a holdout scorecard when a holdout end is
+ * given) and values every customer ({@code predict}: P(alive), expected transactions and spend,
+ * discounted CLV). Same-day purchases are one transaction (the CDNOW convention); durations are in
+ * the model's unit and horizons are converted to it, never assumed.
+ */
+@Command(name = "clv", mixinStandardHelpOptions = true,
+        header = "Customer lifetime value: fit a BTYD model, score it on a holdout, value every customer.",
+        subcommands = {ClvCommand.FitCommand.class, ClvCommand.PredictCommand.class, SbgCommand.class})
+public final class ClvCommand implements Runnable {
+
+    /**
+     * Creates the command group.
+     */
+    public ClvCommand() {
+    }
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "name fit or predict");
+    }
+
+    /** The transaction models the CLI offers. */
+    enum Model {
+        /** BG/NBD (Fader, Hardie and Lee 2005). */
+        BG_NBD(BgNbdModel.NAME),
+        /** MBG/NBD (Batislam, Denizel and Filiztekin 2007). */
+        MBG_NBD(MbgNbdModel.NAME),
+        /** Pareto/NBD (Schmittlein, Morrison and Colombo 1987). */
+        PARETO_NBD(ParetoNbdModel.NAME),
+        /** NBD: purchases without drop-out, the nested model of the three above. */
+        NBD(NbdModel.NAME),
+        /** BG/BB (Fader, Hardie and Shang 2010): discrete opportunities, {@code clv fit} only. */
+        BG_BB(BgBbModel.NAME);
+
+        final String label;
+
+        Model(String label) {
+            this.label = label;
+        }
+
+        TransactionModel fit(BtydData data) {
+            return switch (this) {
+                case BG_NBD -> BgNbdModel.fit(data);
+                case MBG_NBD -> MbgNbdModel.fit(data);
+                case PARETO_NBD -> ParetoNbdModel.fit(data);
+                case NBD -> NbdModel.fit(data);
+                case BG_BB -> throw new CommandFailedException("bg-bb is a discrete-time model of transaction"
+                        + " opportunities: only 'clv fit' takes it; use bg-nbd, mbg-nbd, pareto-nbd or nbd here");
+            };
+        }
+
+        /**
+         * Fits the model, showing progress on a terminal; at a drop-out boundary returns the nested
+         * NBD fit with the boundary (and says so on stderr).
+         *
+         * @throws CommandFailedException if the fit fails, or ends at a boundary with no nested model
+         */
+        Fitted fitOrNested(BtydData data, CrmkitCommand command, String atBoundary) {
+            try {
+                return new Fitted(Fits.withProgress(command, "fitting " + label, () -> fit(data)),
+                        Optional.empty());
+            } catch (ModelFitException e) {
+                Optional<FitBoundary> b = e.boundary();
+                if (b.isPresent() && b.get().nested().isPresent()) {
+                    TransactionModel nested = b.get().nested().get();
+                    command.warn(e.getMessage() + "; " + atBoundary);
+                    return new Fitted(nested, b);
+                }
+                throw new CommandFailedException(label + " did not converge: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A fitted transaction model, and the boundary that made it the nested model instead of the
+     * requested one.
+     *
+     * @param model the model to predict with
+     * @param boundary the requested model's boundary, empty when it converged
+     */
+    record Fitted(TransactionModel model, Optional<FitBoundary> boundary) {
+    }
+
+    /** Accepts {@code bg-nbd} as well as {@code bg_nbd}. */
+    static final class ModelConverter implements picocli.CommandLine.ITypeConverter<Model> {
+        @Override
+        public Model convert(String value) {
+            return Model.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    /** What {@code fit} and {@code predict} share: the input, the split and the model. */
+    abstract static class ModelCommand extends CrmkitCommand {
+
+        @Mixin
+        OrderInputOptions input;
+
+        @Option(names = "--model", order = 10, paramLabel = "bg-nbd|mbg-nbd|pareto-nbd|nbd|bg-bb", defaultValue = "bg-nbd",
+                converter = ModelConverter.class, description = {"Transaction model. nbd has no drop-out; it is also"
+                    + " what the others fall back to, with a warning, when their fit ends at the drop-out boundary"
+                    + " (no drop-out visible in the data). bg-bb (clv fit only) counts discrete opportunities: the"
+                    + " calendar periods of --unit (in --zone) after each customer's first purchase period up to the"
+                    + " calibration end, a period with a counted purchase being a transaction."
+                    + " Default: ${DEFAULT-VALUE}."})
+        Model model;
+
+        @Option(names = "--calibration-end", order = 11, required = true, paramLabel = "DATE",
+                description = "Last day of the calibration period (its orders are included).")
+        LocalDate calibrationEnd;
+
+        @Option(names = "--unit", order = 12, paramLabel = "days|weeks|months|years", defaultValue = "weeks",
+                description = "The model's time unit. Default: ${DEFAULT-VALUE}.")
+        PeriodUnit unit;
+
+        @Option(names = "--purchase-unit", order = 13, paramLabel = "order|day", defaultValue = "order",
+                description = {"What one transaction is: an order, or all of a customer's orders on one calendar"
+                    + " day (the BTYD literature's convention, which published estimates such as CDNOW's use)."
+                    + " Default: ${DEFAULT-VALUE}, as in every crmkit command."})
+        PurchaseUnit purchaseUnit;
+
+        OrderFile in;
+        PurchaseSummaries calibration;
+        BtydData data;
+        CalibrationHoldout split;
+
+        /** Reads the file and summarises the calibration period (and splits off the holdout). */
+        boolean prepare(LocalDate holdoutEnd) throws IOException {
+            in = input.read(this);
+            if (input.failsStrict(this, in)) {
+                return false;
+            }
+            if (holdoutEnd != null) {
+                split = CalibrationHoldout.split(in.batch(), calibrationEnd, holdoutEnd, input.zone(), unit,
+                        purchaseUnit);
+                calibration = split.calibration();
+                data = split.data();
+            } else {
+                calibration = PurchaseHistory.summarize(in.batch(),
+                        PurchaseHistoryOptions.builder(io.crmkit.core.history.AsOf.endOfDay(calibrationEnd))
+                                .zone(input.zone()).purchaseUnit(purchaseUnit)
+                                .currency(input.currency(in)).timeUnit(unit).build());
+                data = BtydData.of(calibration.btyd());
+            }
+            return true;
+        }
+
+        Fitted fitModel() {
+            return model.fitOrNested(data, this, "using the nested " + NbdModel.NAME
+                    + " fit (no drop-out: P(alive) = 1 for every customer)");
+        }
+
+        Definitions definitions(String command) {
+            Definitions d = new Definitions();
+            d.put("command", "clv " + command);
+            d.put("model", model.label);
+            d.put("purchase_unit", KpiCommand.lower(purchaseUnit));
+            d.put("purchase_history", calibration.options().describe());
+            d.put("unit", KpiCommand.lower(unit));
+            d.put("customers", calibration.size());
+            d.put("patterns", data.patternCount());
+            input.describeInput(d, in);
+            return d;
+        }
+    }
+
+    /** {@code crmkit clv fit}. */
+    @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+            header = "Fit a BTYD model to the calibration period; with --holdout-end, score it on the holdout.",
+            description = "--format json (default) prints one document with model, params, standardErrors,"
+                + " logLikelihood, aic, bic, converged, iterations, definitions and, with a holdout, the scorecard"
+                + " (MAE, RMSE, bias, actual vs expected by calibration frequency, cumulative tracking).")
+    static final class FitCommand extends ModelCommand {
+
+        @Option(names = "--holdout-end", order = 13, paramLabel = "DATE",
+                description = "Last day of the holdout period: score the model on the orders after the calibration"
+                    + " end up to this day.")
+        LocalDate holdoutEnd;
+
+        @Option(names = "--format", order = 14, paramLabel = "json|table|csv", defaultValue = "json",
+                description = "json: the full document; table/csv: the parameters, the rest on stderr."
+                    + " Default: ${DEFAULT-VALUE}.")
+        OutputFormat format;
+
+        @Override
+        public Integer call() throws IOException {
+            if (model == Model.BG_BB) {
+                return fitBgBb();
+            }
+            if (!prepare(holdoutEnd)) {
+                return CrmkitCli.EXIT_FAILED;
+            }
+            Fitted fitted = fitModel();
+            TransactionModel m = fitted.model();
+            ModelFit fit = m.fit().orElseThrow();
+            FitReport report = fit.report();
+            Definitions d = definitions("fit");
+            HoldoutScorecard scorecard = split == null ? null : HoldoutScorecard.evaluate(m, split);
+            if (format == OutputFormat.JSON) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                if (fitted.boundary().isPresent()) {
+                    FitBoundary b = fitted.boundary().get();
+                    doc.put("model", b.model());
+                    doc.put("params", params(b.atEdge()));
+                    doc.put("standardErrors", errors(b.atEdge()));
+                    doc.put("standardErrorNote", "no standard errors at the boundary: the likelihood still rises"
+                            + " towards the edge of the parameter space");
+                    doc.put("logLikelihood", b.logLikelihood());
+                    doc.put("converged", false);
+                    doc.put("status", FitStatus.BOUNDARY.toString());
+                    Map<String, Object> boundary = new LinkedHashMap<>();
+                    boundary.put("parameter", b.parameter());
+                    boundary.put("explanation", b.explanation());
+                    doc.put("boundary", boundary);
+                    doc.put("nested", modelDocument(m, fit));
+                } else {
+                    doc.putAll(modelDocument(m, fit));
+                }
+                if (scorecard != null) {
+                    doc.put("holdout", scorecard);
+                }
+                doc.put("definitions", d.entries());
+                out().println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsString(doc));
+                out().flush();
+            } else {
+                fitted.boundary().ifPresent(b -> {
+                    d.put("requested_model", b.model());
+                    d.put("requested_model_status", FitStatus.BOUNDARY.toString());
+                    d.put("boundary", b.parameter() + ": " + b.explanation());
+                });
+                d.put("model_printed", m.name());
+                d.put("log_likelihood", fit.logLikelihood());
+                d.put("converged", report.converged());
+                d.put("iterations", report.iterations());
+                if (!fit.standardErrorNote().isEmpty()) {
+                    d.put("standard_error_note", fit.standardErrorNote());
+                }
+                if (scorecard != null) {
+                    d.put("holdout_mae", scorecard.mae());
+                    d.put("holdout_rmse", scorecard.rmse());
+                    d.put("holdout_actual_total", scorecard.actualTotal());
+                    d.put("holdout_expected_total", scorecard.expectedTotal());
+                }
+                ListRows rows = new ListRows(List.of(Column.text("param"), Column.number("value", 6),
+                        Column.number("standard_error", 6)));
+                for (Estimate e : m.parameters()) {
+                    rows.add(e.name(), e.value(), KpiCommand.cell(e.standardError()));
+                }
+                ResultWriter.write(format, d, rows, out(), err());
+            }
+            note(input.rejectedSummary(in));
+            return CrmkitCli.EXIT_OK;
+        }
+
+        /** {@code clv fit --model bg-bb}: opportunities are calendar periods of --unit. */
+        private int fitBgBb() throws IOException {
+            if (holdoutEnd != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--holdout-end is not available for bg-bb");
+            }
+            in = input.read(this);
+            if (input.failsStrict(this, in)) {
+                return CrmkitCli.EXIT_FAILED;
+            }
+            PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(
+                    io.crmkit.core.history.AsOf.endOfDay(calibrationEnd)).zone(input.zone())
+                    .currency(input.currency(in)).build();
+            BgBbData data = BgBbData.of(in.batch(), options, unit);
+            BgBbModel m;
+            try {
+                m = Fits.withProgress(this, "fitting bg-bb", () -> data.fit(FitOptions.defaults()));
+            } catch (ModelFitException | IllegalArgumentException e) {
+                throw new CommandFailedException("bg-bb: " + e.getMessage());
+            }
+            ModelFit fit = m.fit().orElseThrow();
+            Definitions d = new Definitions();
+            d.put("command", "clv fit");
+            d.put("model", BgBbModel.NAME);
+            d.put("opportunity", "one calendar " + unit.singular()
+                    + " in " + input.zone() + " after the customer's first purchase period, up to the one holding "
+                    + calibrationEnd + "; a period with a counted purchase (" + options.describe() + ") is a"
+                    + " transaction");
+            d.put("customers", data.customers());
+            d.put("customers_without_opportunities", data.withoutOpportunities());
+            d.put("patterns", data.patternCount());
+            input.describeInput(d, in);
+            if (format == OutputFormat.JSON) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("model", BgBbModel.NAME);
+                doc.put("params", params(m.parameters()));
+                doc.put("standardErrors", errors(m.parameters()));
+                if (!fit.standardErrorNote().isEmpty()) {
+                    doc.put("standardErrorNote", fit.standardErrorNote());
+                }
+                doc.put("logLikelihood", fit.logLikelihood());
+                doc.put("aic", fit.aic());
+                doc.put("bic", fit.bic());
+                doc.put("converged", fit.report().converged());
+                doc.put("status", fit.report().status().toString());
+                doc.put("iterations", fit.report().iterations());
+                doc.put("definitions", d.entries());
+                out().println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsString(doc));
+                out().flush();
+            } else {
+                d.put("log_likelihood", fit.logLikelihood());
+                d.put("converged", fit.report().converged());
+                ListRows rows = new ListRows(List.of(Column.text("param"), Column.number("value", 6),
+                        Column.number("standard_error", 6)));
+                for (Estimate e : m.parameters()) {
+                    rows.add(e.name(), e.value(), KpiCommand.cell(e.standardError()));
+                }
+                ResultWriter.write(format, d, rows, out(), err());
+            }
+            note(input.rejectedSummary(in));
+            return CrmkitCli.EXIT_OK;
+        }
+
+        private static Map<String, Object> params(List<Estimate> estimates) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (Estimate e : estimates) {
+                params.put(e.name(), e.value());
+            }
+            return params;
+        }
+
+        private static Map<String, Object> errors(List<Estimate> estimates) {
+            Map<String, Object> errors = new LinkedHashMap<>();
+            for (Estimate e : estimates) {
+                errors.put(e.name(), e.standardError().isPresent() ? e.standardError().getAsDouble() : null);
+            }
+            return errors;
+        }
+
+        /** model, params, standardErrors, logLikelihood, aic, bic, converged, status, iterations, gradientNorm. */
+        private static Map<String, Object> modelDocument(TransactionModel m, ModelFit fit) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", m.name());
+            doc.put("params", params(m.parameters()));
+            doc.put("standardErrors", errors(m.parameters()));
+            if (!fit.standardErrorNote().isEmpty()) {
+                doc.put("standardErrorNote", fit.standardErrorNote());
+            }
+            doc.put("logLikelihood", fit.logLikelihood());
+            doc.put("aic", fit.aic());
+            doc.put("bic", fit.bic());
+            doc.put("converged", fit.report().converged());
+            doc.put("status", fit.report().status().toString());
+            doc.put("iterations", fit.report().iterations());
+            doc.put("gradientNorm", fit.report().gradientNorm());
+            return doc;
+        }
+    }
+
+    /** {@code crmkit clv predict}. */
+    @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+            header = "Value every customer: P(alive), expected transactions and spend, discounted CLV.",
+            description = "Per customer: customer_id, x, t_x, T (in --unit), p_alive, expected_transactions (over"
+                + " --horizon), expected_spend (Gamma-Gamma, per transaction), clv = discounted expected margin over"
+                + " the horizon.")
+    static final class PredictCommand extends ModelCommand {
+
+        @Option(names = "--horizon", order = 13, required = true, paramLabel = "N{d|w|m|y}",
+                description = "How far ahead, with its unit: 52w, 12m, 1y, 90d (converted to the model's unit).")
+        String horizon;
+
+        @Option(names = "--discount-rate", order = 14, defaultValue = "0", paramLabel = "R",
+                description = "Discount rate per --discount-per, as a fraction. Default: ${DEFAULT-VALUE}.")
+        double discountRate;
+
+        @Option(names = "--discount-per", order = 15, defaultValue = "years", paramLabel = "days|weeks|months|years",
+                description = "The period of --discount-rate. Default: ${DEFAULT-VALUE}.")
+        PeriodUnit discountPer;
+
+        @Option(names = "--margin", order = 16, defaultValue = "1", paramLabel = "M",
+                description = "Share of spend kept as margin, as a fraction (1 = value revenue)."
+                    + " Default: ${DEFAULT-VALUE}.")
+        double margin;
+
+        @Option(names = "--format", order = 17, paramLabel = "table|csv|json", defaultValue = "table",
+                description = "Output format. Default: ${DEFAULT-VALUE}.")
+        OutputFormat format;
+
+        @Option(names = "--spend-model", order = 18, paramLabel = "gamma-gamma|none", defaultValue = "gamma-gamma",
+                description = {"Spend per transaction: gamma-gamma (Fader, Hardie and Lee 2005) or none. With none,"
+                    + " or when gamma-gamma cannot be fitted (for example every amount the same), expected_spend and"
+                    + " clv are empty and the reason is on stderr; P(alive) and expected_transactions are printed"
+                    + " for every customer. Default: ${DEFAULT-VALUE}."})
+        String spendModel;
+
+        @Option(names = "--intervals", order = 19, paramLabel = "LEVEL",
+                description = {"Add lower and upper bounds of expected_transactions and clv at this level (0.9 for 90 %%"
+                    + " intervals), from a parametric bootstrap of the fitted parameters: their logarithms are drawn"
+                    + " from the estimates' asymptotic normal distribution and every draw's predictions are"
+                    + " computed; the bounds are quantiles of those. Parameter uncertainty only, not the chance"
+                    + " variation of future purchases. Columns expected_transactions_lower,"
+                    + " expected_transactions_upper, clv_lower, clv_upper follow the others."})
+        Double intervals;
+
+        @Option(names = "--interval-draws", order = 20, paramLabel = "N", defaultValue = "200",
+                description = "Parameter draws for --intervals, at least 20. Default: ${DEFAULT-VALUE}.")
+        int intervalDraws;
+
+        @Option(names = "--interval-seed", order = 21, paramLabel = "S", defaultValue = "1",
+                description = "Seed of the draws for --intervals. Default: ${DEFAULT-VALUE}.")
+        long intervalSeed;
+
+        @Override
+        public Integer call() throws IOException {
+            Horizon h = Horizon.parse(horizon);
+            LifetimeValue.Settings settings = new LifetimeValue.Settings(h, DiscountRate.of(discountRate, discountPer),
+                    margin);
+            PredictionIntervals.Options intervalOptions = null;
+            if (intervals != null) {
+                try {
+                    intervalOptions = new PredictionIntervals.Options(intervals, intervalDraws, intervalSeed);
+                } catch (IllegalArgumentException e) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--intervals/--interval-draws: "
+                            + e.getMessage());
+                }
+            }
+            boolean gammaGamma = switch (spendModel.trim().toLowerCase(Locale.ROOT)) {
+                case "gamma-gamma", "gamma_gamma" -> true;
+                case "none" -> false;
+                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--spend-model must be gamma-gamma or none: " + spendModel);
+            };
+            if (!prepare(null)) {
+                return CrmkitCli.EXIT_FAILED;
+            }
+            Fitted fitted = fitModel();
+            TransactionModel m = fitted.model();
+            BtydView view = calibration.btyd(unit);
+            Optional<GammaGammaModel> spend = Optional.empty();
+            String spendNote = "none (--spend-model none): expected_spend and clv are empty";
+            if (gammaGamma) {
+                try {
+                    spend = Optional.of(Fits.withProgress(this, "fitting gamma-gamma", () -> GammaGammaModel.fit(view)));
+                    spendNote = "gamma-gamma";
+                } catch (ModelFitException | IllegalArgumentException e) {
+                    spendNote = "none: the gamma-gamma spend model cannot be fitted (" + e.getMessage()
+                            + "); expected_spend and clv are empty";
+                    warn(spendNote);
+                }
+            }
+            List<CustomerValue> values;
+            List<PredictionIntervals.Bounds> bounds = null;
+            try {
+                values = CustomerValue.of(m, spend, view, settings);
+                if (intervalOptions != null) {
+                    PredictionIntervals.Options o = intervalOptions;
+                    Optional<GammaGammaModel> s = spend;
+                    bounds = Fits.withProgress(this, "bootstrapping intervals",
+                            () -> PredictionIntervals.bootstrap(m, s, view, settings, o));
+                }
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                throw new CommandFailedException(e.getMessage());
+            }
+            Definitions d = definitions("predict");
+            fitted.boundary().ifPresent(b -> {
+                d.put("requested_model", b.model());
+                d.put("requested_model_status", FitStatus.BOUNDARY.toString());
+                d.put("boundary", b.parameter() + ": " + b.explanation());
+            });
+            d.put("model_used", m.name());
+            d.put("spend_model", spendNote);
+            if (intervalOptions != null) {
+                d.put("intervals", intervalOptions.describe());
+            }
+            if (spend.isPresent()) {
+                d.put("clv", settings.describe() + "; margin applied to expected spend per transaction");
+            }
+            for (Estimate e : m.parameters()) {
+                d.put(m.name() + "_" + e.name(), e.value());
+            }
+            if (spend.isPresent()) {
+                for (Estimate e : spend.get().parameters()) {
+                    d.put("gamma_gamma_" + e.name(), e.value());
+                }
+            }
+            ResultWriter.write(format, d, rows(values, bounds), out(), err());
+            note(input.rejectedSummary(in));
+            return CrmkitCli.EXIT_OK;
+        }
+
+        private static ResultRows rows(List<CustomerValue> values, List<PredictionIntervals.Bounds> bounds) {
+            List<Column> base = List.of(Column.text("customer_id"), Column.number("x", 0), Column.number("t_x", 2),
+                    Column.number("T", 2), Column.number("p_alive", 4), Column.number("expected_transactions", 4),
+                    Column.number("expected_spend", 2), Column.number("clv", 2));
+            List<Column> columns = bounds == null ? base : java.util.stream.Stream.concat(base.stream(), java.util.stream.Stream.of(
+                    Column.number("expected_transactions_lower", 4), Column.number("expected_transactions_upper", 4),
+                    Column.number("clv_lower", 2), Column.number("clv_upper", 2))).toList();
+            return new ResultRows() {
+                @Override
+                public List<Column> columns() {
+                    return columns;
+                }
+
+                @Override
+                public int size() {
+                    return values.size();
+                }
+
+                @Override
+                public Object value(int row, int column) {
+                    CustomerValue v = values.get(row);
+                    return switch (column) {
+                        case 0 -> v.customerId().value();
+                        case 1 -> v.x();
+                        case 2 -> v.tx();
+                        case 3 -> v.bigT();
+                        case 4 -> v.probabilityAlive();
+                        case 5 -> v.expectedTransactions();
+                        case 6 -> KpiCommand.cell(v.expectedSpend());
+                        case 7 -> KpiCommand.cell(v.clv());
+                        case 8 -> bounds.get(row).transactionsLower();
+                        case 9 -> bounds.get(row).transactionsUpper();
+                        case 10 -> KpiCommand.cell(bounds.get(row).clvLower());
+                        case 11 -> KpiCommand.cell(bounds.get(row).clvUpper());
+                        default -> throw new IndexOutOfBoundsException("column " + column);
+                    };
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.crmkit.cli;
+
+import io.crmkit.cli.orders.InvalidInputException;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code crmkit} command-line tool: runs the crmkit library on order files and on simulated
+ * demo data.
+ *
+ * <p>Conventions shared by every subcommand (see {@link CrmkitCommand}): results alone on stdout;
+ * definitions, warnings, rejected rows ({@code line N: reason}) and progress on stderr; exit codes
+ * {@link #EXIT_OK} (0), {@link #EXIT_FAILED} (1: bad input under {@code --strict}, or a failed
+ * computation, with a message on stderr) and {@link #EXIT_USAGE} (2: usage error). Stdout and stderr
+ * are UTF-8.
+ *
+ * <p>To add a subcommand: extend {@link CrmkitCommand}, reuse {@link OrderInputOptions} to read
+ * orders and {@link io.crmkit.cli.output.ResultWriter} to print, and list the class in the
+ * {@code subcommands} of this class's {@link Command} annotation.
+ */
+@Command(name = "crmkit", mixinStandardHelpOptions = true, versionProvider = CrmkitCli.Version.class,
+        description = "Customer analytics from order files: purchase histories, RFM segments, KPIs, cohorts,"
+            + " lifetime value, and the financial evaluation of cash flows.",
+        subcommands = {SummarizeCommand.class, LoadCommand.class, RfmCommand.class, KpiCommand.class,
+            CohortsCommand.class, ClvCommand.class, LifecycleCommand.class, ChurnRiskCommand.class, DueCommand.class,
+            FinanceCommand.class, LoyaltyCommand.class, ReceivablesCommand.class, CollectionsCommand.class,
+            DuplicatesCommand.class, QualityCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success",
+            "1:bad input under --strict, or a failed computation (message on stderr)",
+            "2:usage error"})
+public final class CrmkitCli implements Runnable {
+
+    /** Exit code of a successful run. */
+    public static final int EXIT_OK = 0;
+    /** Exit code of bad input under {@code --strict}, or of a failed computation. */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code of a usage error (unknown option, bad option value, missing subcommand). */
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final boolean stderrIsTerminal;
+
+    /**
+     * Creates the top-level command.
+     *
+     * @param stderrIsTerminal whether stderr is a terminal (progress lines are shown only then)
+     */
+    public CrmkitCli(boolean stderrIsTerminal) {
+        this.stderrIsTerminal = stderrIsTerminal;
+    }
+
+    /**
+     * Returns whether stderr is a terminal.
+     *
+     * @return true when progress lines may be shown
+     */
+    public boolean stderrIsTerminal() {
+        return stderrIsTerminal;
+    }
+
+    /** Without a subcommand: a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /**
+     * Runs the tool and exits with its exit code.
+     *
+     * @param args the command-line arguments, not null
+     */
+    public static void main(String... args) {
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        int code = execute(out, err, stderrIsTerminalNow(), args);
+        System.exit(code);
+    }
+
+    /**
+     * Runs the tool in-process.
+     *
+     * @param out standard output, not null
+     * @param err standard error, not null
+     * @param stderrIsTerminal whether {@code err} is a terminal
+     * @param args the command-line arguments, not null
+     * @return the exit code
+     */
+    public static int execute(PrintWriter out, PrintWriter err, boolean stderrIsTerminal, String... args) {
+        int code = commandLine(out, err, stderrIsTerminal).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * Returns the configured picocli command line: enum values case-insensitive, exceptions from
+     * commands turned into a message on stderr and {@link #EXIT_FAILED}.
+     *
+     * @param out standard output, not null
+     * @param err standard error, not null
+     * @param stderrIsTerminal whether {@code err} is a terminal
+     * @return the command line, never null
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean stderrIsTerminal) {
+        CommandLine cl = new CommandLine(new CrmkitCli(stderrIsTerminal));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((e, command, parseResult) -> {
+            PrintWriter stderr = command.getErr();
+            String name = command.getCommandSpec().qualifiedName();
+            String message = describe(e);
+            if (message != null) {
+                stderr.println(name + ": " + message);
+            } else {
+                stderr.println(name + ": internal error (please report it with this trace): " + e);
+                e.printStackTrace(stderr);
+            }
+            stderr.flush();
+            return EXIT_FAILED;
+        });
+        return cl;
+    }
+
+    /** Returns the message for a failure a command may end with, or null for a bug. */
+    private static String describe(Exception e) {
+        if (e instanceof CommandFailedException || e instanceof InvalidInputException) {
+            return e.getMessage();
+        }
+        if (e instanceof IOException || e instanceof UncheckedIOException) {
+            return "input or output failed: " + e.getMessage();
+        }
+        if (e instanceof ArithmeticException || e instanceof IllegalArgumentException) {
+            return "computation failed: " + e.getMessage();
+        }
+        return null;
+    }
+
+    /**
+     * Returns whether this process's stderr is a terminal: on Linux from {@code /proc/self/fd/2},
+     * elsewhere whether the JVM has a console.
+     */
+    private static boolean stderrIsTerminalNow() {
+        Path fd = Path.of("/proc/self/fd/2");
+        try {
+            if (Files.isSymbolicLink(fd)) {
+                String target = Files.readSymbolicLink(fd).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (IOException | SecurityException e) {
+            // fall back below
+        }
+        return System.console() != null;
+    }
+
+    /** Prints the version from the build. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = CrmkitCli.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"crmkit " + p.getProperty("version", "(unknown version)"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

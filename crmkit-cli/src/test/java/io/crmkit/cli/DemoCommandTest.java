@@ -1,0 +1,63 @@
+package io.crmkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DemoCommandTest {
+
+    @Test
+    void theSameSeedPrintsTheSameReport() {
+        Cli.Run first = Cli.run("demo", "--customers", "500", "--seed", "7");
+        Cli.Run second = Cli.run("demo", "--customers", "500", "--seed", "7");
+        Cli.Run other = Cli.run("demo", "--customers", "500", "--seed", "8");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).isEqualTo(second.out());
+        assertThat(other.out()).isNotEqualTo(first.out());
+        assertThat(first.err()).isEmpty();
+    }
+
+    @Test
+    void reportsTheSettingsTheDataTheDefinitionsAndTheResults() {
+        Cli.Run run = Cli.run("demo", "--customers", "300", "--seed", "1");
+
+        assertThat(run.out()).contains(
+                "simulator (CustomerBaseSimulator, CDNOW defaults):\n  customers: 300\n",
+                "  buying: BG/NBD, r = 0.243, alpha = 4.414 (per week), a = 0.793, b = 2.426\n",
+                "  seed: 1\n",
+                "data:\n  orders: ",
+                "  customers with a purchase: 300\n",
+                "definitions:\n  as_of: end of 2025-12-31 (day clock: whole days)\n  zone: UTC\n",
+                "purchases per customer:\n  1     ",
+                "revenue:\n  total: USD ",
+                "  top 5 customers by revenue:\n    customer_id  first_purchase  last_purchase  purchases  revenue\n",
+                "repeat purchases:\n  customers who bought again: ",
+                "a few customers (the first 5 by identifier; t_x and T in weeks):\n");
+        assertThat(run.out().lines().filter(l -> l.startsWith("  C000000"))).hasSize(5);
+        int histogram = run.out().lines().dropWhile(l -> !l.equals("purchases per customer:")).skip(1)
+                .takeWhile(l -> !l.isEmpty()).mapToInt(l -> Integer.parseInt(l.substring(8, 15).strip())).sum();
+        assertThat(histogram).isEqualTo(300);
+    }
+
+    @Test
+    void finishesInAFewSecondsWithTheDefaults() {
+        long start = System.nanoTime();
+
+        Cli.Run run = Cli.run("demo");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(run.out()).contains("  customers: 2000\n", "  seed: 42\n");
+    }
+
+    @Test
+    void rejectsANonPositiveNumberOfCustomersAsAUsageError() {
+        Cli.Run run = Cli.run("demo", "--customers", "0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--customers must be at least 1: 0");
+        assertThat(run.out()).isEmpty();
+    }
+}

@@ -1,9 +1,0 @@
-/**
- * Output of the {@code crmkit} tool: the {@linkplain io.crmkit.examples.cli.output.OutputFormat
- * formats} (table, CSV, JSON), results read cell by cell
- * ({@link io.crmkit.examples.cli.output.ResultRows}) and the
- * {@linkplain io.crmkit.examples.cli.output.Definitions definitions} printed with every result.
- * {@link io.crmkit.examples.cli.output.ResultWriter} applies the tool's conventions: on stdout only
- * the result; definitions, warnings and diagnostics on stderr (inside the document for JSON).
- */
-package io.crmkit.examples.cli.output;

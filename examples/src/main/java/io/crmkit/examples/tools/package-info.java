@@ -1,6 +1,0 @@
-/**
- * Developer tools around the examples, such as
- * {@link io.crmkit.examples.tools.GenerateOrdersCsv}, which writes synthetic order files for
- * benchmarks of the {@code crmkit} tool.
- */
-package io.crmkit.examples.tools;
