@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSortedSet;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.segmentation.rfm.RfmCell;
 import java.util.Collection;
+import java.util.SortedSet;
 import java.util.function.Predicate;
 
 /**
@@ -73,9 +74,10 @@ public sealed interface SegmentRule permits SegmentRule.Ranges, SegmentRule.Code
      * A list of three-digit codes such as 555 or 543.
      *
      * @param name the segment name, not blank, not null
-     * @param codes the codes matched, each three digits of 1 to 9, not empty, not null
+     * @param codes the codes matched, each three digits of 1 to 9, not empty, not null; kept as an
+     *     immutable copy in ascending order
      */
-    record Codes(String name, ImmutableSortedSet<Integer> codes) implements SegmentRule {
+    record Codes(String name, SortedSet<Integer> codes) implements SegmentRule {
         /**
          * Validates the rule.
          *
@@ -85,6 +87,7 @@ public sealed interface SegmentRule permits SegmentRule.Ranges, SegmentRule.Code
         public Codes {
             Checks.text(name, "name");
             Checks.notNull(codes, "codes");
+            codes = ImmutableSortedSet.copyOf(codes);
             if (codes.isEmpty()) {
                 throw new IllegalArgumentException("segment " + name + ": codes must not be empty");
             }
