@@ -103,7 +103,7 @@ public class LifecycleBenchmark {
      */
     @Benchmark
     public ChurnRiskReport warnings() {
-        return ChurnWarning.assess(timelines, EngagementHistory.none(), warnings);
+        return ChurnWarning.score(timelines, EngagementHistory.none(), warnings);
     }
 
     /**
@@ -124,7 +124,7 @@ public class LifecycleBenchmark {
     @Benchmark
     public int allThree() {
         Lifecycle.assign(timelines, stages);
-        int w = ChurnWarning.assess(timelines, EngagementHistory.none(), warnings).warnings().size();
+        int w = ChurnWarning.score(timelines, EngagementHistory.none(), warnings).warnings().size();
         return w + NextPurchase.forecast(timelines, forecast).forecasts().size();
     }
 }

@@ -92,7 +92,7 @@ public class LoyaltyBenchmark {
      */
     @Benchmark
     public LedgerStatement ledgerFromBatch() {
-        return LoyaltyLedger.statement(batch, transactions, program, options);
+        return LoyaltyLedger.compute(batch, transactions, program, options);
     }
 
     /**

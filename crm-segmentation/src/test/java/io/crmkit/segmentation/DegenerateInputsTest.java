@@ -71,7 +71,7 @@ class DegenerateInputsTest {
         }
         assertThat(ValueTiers.abcByRevenue(none).size()).isZero();
         assertThatThrownBy(() -> LorenzCurve.of(none)).hasMessageContaining("positive total revenue");
-        assertThat(LowReturnCustomers.find(none, CostToServe.of(1, 1, 0)).size()).isZero();
+        assertThat(LowReturnCustomers.compute(none, CostToServe.of(1, 1, 0)).size()).isZero();
         assertThatThrownBy(() -> KMeans.cluster(none, ClusterOptions.of(2, 1))).hasMessageContaining("exceeds");
     }
 
@@ -135,7 +135,7 @@ class DegenerateInputsTest {
         LorenzCurve lorenz = LorenzCurve.of(c);
         assertThat(lorenz.flooredCustomers()).isEqualTo(1);
         assertThat(lorenz.gini()).isBetween(0.0, 1.0);
-        LowReturnCustomers low = LowReturnCustomers.find(c, CostToServe.of(0, 1, 0));
+        LowReturnCustomers low = LowReturnCustomers.compute(c, CostToServe.of(0, 1, 0));
         // margins: -21, -1, -2, 47, 146
         assertThat(low.size()).isEqualTo(3);
         assertThat(low.margin(0)).isEqualTo(-21.0);

@@ -219,7 +219,7 @@ public final class ChurnRiskCommand extends CrmkitCommand {
             }
         }
         WarningOptions options = builder.build();
-        ChurnRiskReport report = ChurnWarning.assess(data.timelines, EngagementHistory.none(), options);
+        ChurnRiskReport report = ChurnWarning.score(data.timelines, EngagementHistory.none(), options);
         Definitions d = data.definitions("churn-risk", input);
         d.put("warning", options.describe());
         d.put("signals_not_available", "complaints and satisfaction (an order file holds no service data)");

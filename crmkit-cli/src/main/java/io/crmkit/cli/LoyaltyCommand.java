@@ -209,7 +209,7 @@ public final class LoyaltyCommand extends CrmkitCommand {
                 Column.number("reverse_shortfall", 0),
                 Column.number("qualifying", tierBasis == TierBasis.SPEND ? scale : 0), Column.text("tier_since")));
         try {
-            statement = LoyaltyLedger.statement(batch, transactions, program, new LedgerOptions(instant, kpiPeriod));
+            statement = LoyaltyLedger.compute(batch, transactions, program, new LedgerOptions(instant, kpiPeriod));
             // --members given (even with no rows): members come from the file, never from the ledger
             kpis = LoyaltyKpis.compute(statement, batch, members != null ? Optional.of(memberships) : Optional.empty(),
                     referralList, pointValue);

@@ -115,6 +115,22 @@ public record PurchaseHistoryOptions(
     }
 
     /**
+     * Returns a builder holding these options, to change some of them.
+     *
+     * @return a new builder, never null
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(asOf);
+        b.zone = zone;
+        b.purchaseUnit = purchaseUnit;
+        b.revenueBasis = revenueBasis;
+        b.countedCategories = countedCategories;
+        b.currency = currency;
+        b.timeUnit = timeUnit;
+        return b;
+    }
+
+    /**
      * Builds {@link PurchaseHistoryOptions}. Not thread-safe.
      */
     public static final class Builder {

@@ -114,4 +114,134 @@ public record FitOptions(int maxStarts, int confirmations, double l2Penalty, dou
     public FitOptions withStarts(int starts, int confirm) {
         return new FitOptions(starts, confirm, l2Penalty, gradientTolerance, maxIterations, boundaryTolerance);
     }
+
+    /**
+     * Describes the settings in words, for reports and logs.
+     *
+     * @return one line, never null
+     */
+    public String describe() {
+        return "maximum likelihood (BFGS on log parameters, Nelder-Mead fallback): up to " + maxStarts
+                + " starts, stop when " + confirmations + " agree; L2 penalty " + l2Penalty + "; gradient tolerance "
+                + gradientTolerance + "; " + maxIterations + " iterations per start; boundary when within "
+                + boundaryTolerance + " log-likelihood units of the NBD without drop-out";
+    }
+
+    /**
+     * Returns a builder; every setting starts at its {@linkplain #defaults() default}.
+     *
+     * @return a new builder, never null
+     */
+    public static Builder builder() {
+        return new Builder(defaults());
+    }
+
+    /**
+     * Returns a builder holding these options, to change some of them.
+     *
+     * @return a new builder, never null
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link FitOptions}: one setter per setting, validated by {@link #build()}.
+     *
+     * <p>Not thread-safe; use one builder per thread.
+     */
+    public static final class Builder {
+        private int maxStarts;
+        private int confirmations;
+        private double l2Penalty;
+        private double gradientTolerance;
+        private int maxIterations;
+        private double boundaryTolerance;
+
+        private Builder(FitOptions from) {
+            this.maxStarts = from.maxStarts();
+            this.confirmations = from.confirmations();
+            this.l2Penalty = from.l2Penalty();
+            this.gradientTolerance = from.gradientTolerance();
+            this.maxIterations = from.maxIterations();
+            this.boundaryTolerance = from.boundaryTolerance();
+        }
+
+        /**
+         * Sets {@link FitOptions#maxStarts()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder maxStarts(int value) {
+            this.maxStarts = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link FitOptions#confirmations()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder confirmations(int value) {
+            this.confirmations = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link FitOptions#l2Penalty()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder l2Penalty(double value) {
+            this.l2Penalty = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link FitOptions#gradientTolerance()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder gradientTolerance(double value) {
+            this.gradientTolerance = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link FitOptions#maxIterations()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder maxIterations(int value) {
+            this.maxIterations = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link FitOptions#boundaryTolerance()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder boundaryTolerance(double value) {
+            this.boundaryTolerance = value;
+            return this;
+        }
+
+        /**
+         * Returns the options.
+         *
+         * @return the options, never null
+         * @throws IllegalArgumentException if a setting is out of range
+         * @throws NullPointerException if a setting is null
+         */
+        public FitOptions build() {
+            return new FitOptions(maxStarts, confirmations, l2Penalty, gradientTolerance, maxIterations, boundaryTolerance);
+        }
+    }
 }

@@ -81,4 +81,111 @@ public record OrderKpiOptions(
                 + "; revenue = " + revenueBasis + "; currency = "
                 + currency.map(Currency::getCurrencyCode).orElse("from data");
     }
+
+    /**
+     * Returns a builder with the required settings; every other setting starts at the value {@link #of(PeriodGrid, int)} gives it.
+     *
+     * @param grid see {@link #grid()}
+     * @param activeWindowDays see {@link #activeWindowDays()}
+     * @return a new builder, never null
+     */
+    public static Builder builder(PeriodGrid grid, int activeWindowDays) {
+        return new Builder(of(grid, activeWindowDays));
+    }
+
+    /**
+     * Returns a builder holding these options, to change some of them.
+     *
+     * @return a new builder, never null
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link OrderKpiOptions}: one setter per setting, validated by {@link #build()}.
+     *
+     * <p>Not thread-safe; use one builder per thread.
+     */
+    public static final class Builder {
+        private PeriodGrid grid;
+        private int activeWindowDays;
+        private Set<OrderStatusCategory> countedCategories;
+        private RevenueBasis revenueBasis;
+        private Optional<Currency> currency;
+
+        private Builder(OrderKpiOptions from) {
+            this.grid = from.grid();
+            this.activeWindowDays = from.activeWindowDays();
+            this.countedCategories = from.countedCategories();
+            this.revenueBasis = from.revenueBasis();
+            this.currency = from.currency();
+        }
+
+        /**
+         * Sets {@link OrderKpiOptions#grid()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder grid(PeriodGrid value) {
+            this.grid = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link OrderKpiOptions#activeWindowDays()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder activeWindowDays(int value) {
+            this.activeWindowDays = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link OrderKpiOptions#countedCategories()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder countedCategories(Set<OrderStatusCategory> value) {
+            this.countedCategories = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link OrderKpiOptions#revenueBasis()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder revenueBasis(RevenueBasis value) {
+            this.revenueBasis = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link OrderKpiOptions#currency()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder currency(Optional<Currency> value) {
+            this.currency = value;
+            return this;
+        }
+
+        /**
+         * Returns the options.
+         *
+         * @return the options, never null
+         * @throws IllegalArgumentException if a setting is out of range
+         * @throws NullPointerException if a setting is null
+         */
+        public OrderKpiOptions build() {
+            return new OrderKpiOptions(grid, activeWindowDays, countedCategories, revenueBasis, currency);
+        }
+    }
 }

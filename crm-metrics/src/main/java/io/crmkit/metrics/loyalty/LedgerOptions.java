@@ -63,4 +63,80 @@ public record LedgerOptions(Instant asOf, Duration period) {
     static Instant instant(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
     }
+
+    /**
+     * Describes the settings in words, for reports and logs.
+     *
+     * @return one line, never null
+     */
+    public String describe() {
+        return "ledger as of " + asOf + "; flows over the " + period.toDays() + " days before it";
+    }
+
+    /**
+     * Returns a builder with the required settings; every other setting starts at the value {@link #asOf(Instant)} gives it.
+     *
+     * @param asOf see {@link #asOf()}
+     * @return a new builder, never null
+     */
+    public static Builder builder(Instant asOf) {
+        return new Builder(asOf(asOf));
+    }
+
+    /**
+     * Returns a builder holding these options, to change some of them.
+     *
+     * @return a new builder, never null
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link LedgerOptions}: one setter per setting, validated by {@link #build()}.
+     *
+     * <p>Not thread-safe; use one builder per thread.
+     */
+    public static final class Builder {
+        private Instant asOf;
+        private Duration period;
+
+        private Builder(LedgerOptions from) {
+            this.asOf = from.asOf();
+            this.period = from.period();
+        }
+
+        /**
+         * Sets {@link LedgerOptions#asOf()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder asOf(Instant value) {
+            this.asOf = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link LedgerOptions#period()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder period(Duration value) {
+            this.period = value;
+            return this;
+        }
+
+        /**
+         * Returns the options.
+         *
+         * @return the options, never null
+         * @throws IllegalArgumentException if a setting is out of range
+         * @throws NullPointerException if a setting is null
+         */
+        public LedgerOptions build() {
+            return new LedgerOptions(asOf, period);
+        }
+    }
 }

@@ -25,7 +25,7 @@ import java.util.Optional;
  * The points ledger of a loyalty programme: balances, flows and tiers as of any instant, computed
  * from orders and the host's points transactions. A mergeable accumulator ({@link #accept},
  * {@link #acceptAll}, {@link #combine}) and a one-call path over an order batch
- * ({@link #statement(OrderBatch, Collection, LoyaltyProgram, LedgerOptions)}); both replay each
+ * ({@link #compute(OrderBatch, Collection, LoyaltyProgram, LedgerOptions)}); both replay each
  * customer's events with the same rules, so they agree.
  *
  * <h2>Rules</h2>
@@ -269,7 +269,7 @@ public final class LoyaltyLedger {
      * @throws IllegalArgumentException if a transaction is an expiry, naming it
      * @throws ArithmeticException if a total exceeds the range of {@code long}
      */
-    public static LedgerStatement statement(OrderBatch batch, Collection<PointsTransaction> transactions,
+    public static LedgerStatement compute(OrderBatch batch, Collection<PointsTransaction> transactions,
             LoyaltyProgram program, LedgerOptions options) {
         Checks.notNull(batch, "batch");
         Checks.notNull(transactions, "transactions");

@@ -162,7 +162,7 @@ class LoyaltyLedgerProperties {
     @Property
     void agreesWithANaiveModelOfFifoRedemptionFifoExpiryAndLifoReversal(@ForAll("cases") Case c) {
         LedgerOptions options = LedgerOptions.asOf(LedgerOptions.instant(c.asOfMicros()));
-        LedgerStatement s = LoyaltyLedger.statement(c.batch(c.events()), c.transactions(c.events()), c.program(),
+        LedgerStatement s = LoyaltyLedger.compute(c.batch(c.events()), c.transactions(c.events()), c.program(),
                 options);
         List<Shortfall> expectedShortfalls = new ArrayList<>();
         long periodStart = c.asOfMicros() - LedgerOptions.micros(options.period());
@@ -185,7 +185,7 @@ class LoyaltyLedgerProperties {
 
     @Property
     void tiersFollowTheWindowSumAndTheHistoryChangesExactlyWhereTheTierDoes(@ForAll("cases") Case c) {
-        LedgerStatement s = LoyaltyLedger.statement(c.batch(c.events()), c.transactions(c.events()), c.program(),
+        LedgerStatement s = LoyaltyLedger.compute(c.batch(c.events()), c.transactions(c.events()), c.program(),
                 LedgerOptions.asOf(LedgerOptions.instant(c.asOfMicros())));
         TierRules rules = c.program().tiers();
         for (int i = 0; i < s.memberCount(); i++) {
@@ -208,7 +208,7 @@ class LoyaltyLedgerProperties {
     @Property
     void theLedgerOverAnySplitAndAnyOrderOfTheEventsEqualsTheWhole(@ForAll("cases") Case c) {
         LedgerOptions options = LedgerOptions.asOf(LedgerOptions.instant(c.asOfMicros()));
-        LedgerStatement whole = LoyaltyLedger.statement(c.batch(c.events()), c.transactions(c.events()), c.program(),
+        LedgerStatement whole = LoyaltyLedger.compute(c.batch(c.events()), c.transactions(c.events()), c.program(),
                 options);
         Random random = new Random(c.seed());
         List<Ev> shuffled = new ArrayList<>(c.events());

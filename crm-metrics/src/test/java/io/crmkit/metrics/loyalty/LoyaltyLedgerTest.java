@@ -74,7 +74,7 @@ class LoyaltyLedgerTest {
     }
 
     private LedgerStatement statement(LoyaltyProgram program, String asOf) {
-        LedgerStatement s = LoyaltyLedger.statement(batch(), txs, program, LedgerOptions.asOf(at(asOf)));
+        LedgerStatement s = LoyaltyLedger.compute(batch(), txs, program, LedgerOptions.asOf(at(asOf)));
         // the accumulator path gives the same
         LedgerStatement acc = LoyaltyLedger.create(program, USD).acceptAll(batch()).acceptAllTransactions(txs)
                 .statement(LedgerOptions.asOf(at(asOf)));
@@ -224,7 +224,7 @@ class LoyaltyLedgerTest {
         assertThat(m.balance()).isEqualTo(20);
         txs.add(PointsTransaction.of(PointsTransactionId.of("e1"), ANN, PointsTransactionType.EXPIRE, at("2025-01-04"),
                 5));
-        assertThatThrownBy(() -> LoyaltyLedger.statement(batch(), txs, LoyaltyProgram.builder().build(),
+        assertThatThrownBy(() -> LoyaltyLedger.compute(batch(), txs, LoyaltyProgram.builder().build(),
                 LedgerOptions.asOf(at("2025-02-01")))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("e1").hasMessageContaining("expiry");
     }
@@ -351,7 +351,7 @@ class LoyaltyLedgerTest {
     void totalsBeyondTheRangeOfALongFailInsteadOfWrapping() {
         tx(ANN, "r1", PointsTransactionType.REDEEM, "2025-01-01", 9_000_000_000_000_000_000L);
         tx(ANN, "r2", PointsTransactionType.REDEEM, "2025-01-02", 9_000_000_000_000_000_000L);
-        assertThatThrownBy(() -> LoyaltyLedger.statement(batch(), txs, LoyaltyProgram.builder().build(),
+        assertThatThrownBy(() -> LoyaltyLedger.compute(batch(), txs, LoyaltyProgram.builder().build(),
                 LedgerOptions.asOf(at("2025-02-01")))).isInstanceOf(ArithmeticException.class);
         txs.clear();
         tx(ANN, "e1", PointsTransactionType.EARN, "2025-01-01", 5_000_000_000_000_000_000L);

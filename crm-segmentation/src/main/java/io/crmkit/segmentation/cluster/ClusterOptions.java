@@ -68,4 +68,124 @@ public record ClusterOptions(int k, long seed, Scaling scaling, int maxIteration
                 + seed + ", scaling = " + scaling + ", max iterations = " + maxIterations + ", tolerance = "
                 + tolerance + ", restarts = " + restarts;
     }
+
+    /**
+     * Returns a builder with the required settings; every other setting starts at the value {@link #of(int, long)} gives it.
+     *
+     * @param k see {@link #k()}
+     * @param seed see {@link #seed()}
+     * @return a new builder, never null
+     */
+    public static Builder builder(int k, long seed) {
+        return new Builder(of(k, seed));
+    }
+
+    /**
+     * Returns a builder holding these options, to change some of them.
+     *
+     * @return a new builder, never null
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link ClusterOptions}: one setter per setting, validated by {@link #build()}.
+     *
+     * <p>Not thread-safe; use one builder per thread.
+     */
+    public static final class Builder {
+        private int k;
+        private long seed;
+        private Scaling scaling;
+        private int maxIterations;
+        private double tolerance;
+        private int restarts;
+
+        private Builder(ClusterOptions from) {
+            this.k = from.k();
+            this.seed = from.seed();
+            this.scaling = from.scaling();
+            this.maxIterations = from.maxIterations();
+            this.tolerance = from.tolerance();
+            this.restarts = from.restarts();
+        }
+
+        /**
+         * Sets {@link ClusterOptions#k()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder k(int value) {
+            this.k = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClusterOptions#seed()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClusterOptions#scaling()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder scaling(Scaling value) {
+            this.scaling = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClusterOptions#maxIterations()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder maxIterations(int value) {
+            this.maxIterations = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClusterOptions#tolerance()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder tolerance(double value) {
+            this.tolerance = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClusterOptions#restarts()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder restarts(int value) {
+            this.restarts = value;
+            return this;
+        }
+
+        /**
+         * Returns the options.
+         *
+         * @return the options, never null
+         * @throws IllegalArgumentException if a setting is out of range
+         * @throws NullPointerException if a setting is null
+         */
+        public ClusterOptions build() {
+            return new ClusterOptions(k, seed, scaling, maxIterations, tolerance, restarts);
+        }
+    }
 }

@@ -241,6 +241,29 @@ public record ChurnModelOptions(LocalDate asOf, int horizonDays, Transactions tr
         }
     }
 
+    /**
+     * Returns a builder holding these options, to change some of them.
+     *
+     * @return a new builder, never null
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(asOf, horizonDays);
+        b.transactions = transactions;
+        b.trainingAsOf = trainingAsOf;
+        b.rhythm = rhythm;
+        b.declineWindowDays = declineWindowDays;
+        b.minimumPrevious = minimumPrevious;
+        b.complaintWindowDays = complaintWindowDays;
+        b.surveyLookbackDays = surveyLookbackDays;
+        b.features = features;
+        b.ridge = ridge;
+        b.levels = levels;
+        b.valueAtRisk = valueAtRisk;
+        b.fitSample = fitSample;
+        b.trainSample = trainSample;
+        return b;
+    }
+
     /** Builds {@link ChurnModelOptions}; starts from the defaults of {@link ChurnModelOptions#builder}. Not thread-safe. */
     public static final class Builder {
 

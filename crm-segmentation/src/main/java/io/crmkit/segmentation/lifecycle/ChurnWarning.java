@@ -36,7 +36,7 @@ public final class ChurnWarning {
      * @return the report, never null
      * @throws IllegalArgumentException if the engagement history's zone differs from the timelines'
      */
-    public static ChurnRiskReport assess(PurchaseTimelines timelines, EngagementHistory engagement,
+    public static ChurnRiskReport score(PurchaseTimelines timelines, EngagementHistory engagement,
             WarningOptions options) {
         Checks.notNull(timelines, "timelines");
         Checks.notNull(engagement, "engagement");

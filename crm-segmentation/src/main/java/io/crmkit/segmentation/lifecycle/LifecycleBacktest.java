@@ -74,7 +74,7 @@ public final class LifecycleBacktest {
                 lostCount++;
             }
         }
-        ChurnRiskReport report = ChurnWarning.assess(timelines, engagement, warnings.at(split));
+        ChurnRiskReport report = ChurnWarning.score(timelines, engagement, warnings.at(split));
         int listed = 0;
         int hits = 0;
         for (ChurnRisk w : report.atLeast(listLevel)) {

@@ -52,4 +52,83 @@ public record RhythmOptions(int minimumGaps, double populationQuantile, double f
         return "rhythm = own median gap with >= " + minimumGaps + " gaps, else population q" + populationQuantile
                 + " of gaps, else " + fallbackDays + " days";
     }
+
+    /**
+     * Returns a builder; every setting starts at its {@linkplain #defaults() default}.
+     *
+     * @return a new builder, never null
+     */
+    public static Builder builder() {
+        return new Builder(defaults());
+    }
+
+    /**
+     * Returns a builder holding these options, to change some of them.
+     *
+     * @return a new builder, never null
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link RhythmOptions}: one setter per setting, validated by {@link #build()}.
+     *
+     * <p>Not thread-safe; use one builder per thread.
+     */
+    public static final class Builder {
+        private int minimumGaps;
+        private double populationQuantile;
+        private double fallbackDays;
+
+        private Builder(RhythmOptions from) {
+            this.minimumGaps = from.minimumGaps();
+            this.populationQuantile = from.populationQuantile();
+            this.fallbackDays = from.fallbackDays();
+        }
+
+        /**
+         * Sets {@link RhythmOptions#minimumGaps()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder minimumGaps(int value) {
+            this.minimumGaps = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link RhythmOptions#populationQuantile()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder populationQuantile(double value) {
+            this.populationQuantile = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link RhythmOptions#fallbackDays()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder fallbackDays(double value) {
+            this.fallbackDays = value;
+            return this;
+        }
+
+        /**
+         * Returns the options.
+         *
+         * @return the options, never null
+         * @throws IllegalArgumentException if a setting is out of range
+         * @throws NullPointerException if a setting is null
+         */
+        public RhythmOptions build() {
+            return new RhythmOptions(minimumGaps, populationQuantile, fallbackDays);
+        }
+    }
 }

@@ -43,4 +43,72 @@ public record StageOptions(LocalDate asOf, StageThresholds thresholds) {
     public String describe() {
         return "as of " + asOf + " (end of day): " + thresholds.describe();
     }
+
+    /**
+     * Returns a builder with both settings.
+     *
+     * @param asOf see {@link #asOf()}
+     * @param thresholds see {@link #thresholds()}
+     * @return a new builder, never null
+     */
+    public static Builder builder(LocalDate asOf, StageThresholds thresholds) {
+        return new Builder(new StageOptions(asOf, thresholds));
+    }
+
+    /**
+     * Returns a builder holding these options, to change some of them.
+     *
+     * @return a new builder, never null
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link StageOptions}: one setter per setting, validated by {@link #build()}.
+     *
+     * <p>Not thread-safe; use one builder per thread.
+     */
+    public static final class Builder {
+        private LocalDate asOf;
+        private StageThresholds thresholds;
+
+        private Builder(StageOptions from) {
+            this.asOf = from.asOf();
+            this.thresholds = from.thresholds();
+        }
+
+        /**
+         * Sets {@link StageOptions#asOf()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder asOf(LocalDate value) {
+            this.asOf = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link StageOptions#thresholds()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder thresholds(StageThresholds value) {
+            this.thresholds = value;
+            return this;
+        }
+
+        /**
+         * Returns the options.
+         *
+         * @return the options, never null
+         * @throws IllegalArgumentException if a setting is out of range
+         * @throws NullPointerException if a setting is null
+         */
+        public StageOptions build() {
+            return new StageOptions(asOf, thresholds);
+        }
+    }
 }

@@ -65,4 +65,83 @@ public record TimelineOptions(ZoneId zone, RevenueBasis revenueBasis, Set<OrderS
         return "purchase = distinct day with a counted order (zone " + zone + ", " + revenueBasis.name().toLowerCase()
                 + " revenue, counted " + countedCategories.toString().toLowerCase() + ")";
     }
+
+    /**
+     * Returns a builder; every setting starts at its {@linkplain #defaults() default}.
+     *
+     * @return a new builder, never null
+     */
+    public static Builder builder() {
+        return new Builder(defaults());
+    }
+
+    /**
+     * Returns a builder holding these options, to change some of them.
+     *
+     * @return a new builder, never null
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link TimelineOptions}: one setter per setting, validated by {@link #build()}.
+     *
+     * <p>Not thread-safe; use one builder per thread.
+     */
+    public static final class Builder {
+        private ZoneId zone;
+        private RevenueBasis revenueBasis;
+        private Set<OrderStatusCategory> countedCategories;
+
+        private Builder(TimelineOptions from) {
+            this.zone = from.zone();
+            this.revenueBasis = from.revenueBasis();
+            this.countedCategories = from.countedCategories();
+        }
+
+        /**
+         * Sets {@link TimelineOptions#zone()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder zone(ZoneId value) {
+            this.zone = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link TimelineOptions#revenueBasis()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder revenueBasis(RevenueBasis value) {
+            this.revenueBasis = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link TimelineOptions#countedCategories()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder countedCategories(Set<OrderStatusCategory> value) {
+            this.countedCategories = value;
+            return this;
+        }
+
+        /**
+         * Returns the options.
+         *
+         * @return the options, never null
+         * @throws IllegalArgumentException if a setting is out of range
+         * @throws NullPointerException if a setting is null
+         */
+        public TimelineOptions build() {
+            return new TimelineOptions(zone, revenueBasis, countedCategories);
+        }
+    }
 }

@@ -252,6 +252,23 @@ public record WarningOptions(LocalDate asOf, Optional<Overdue> overdue, Optional
         }
     }
 
+    /**
+     * Returns a builder holding these options, to change some of them.
+     *
+     * @return a new builder, never null
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(asOf);
+        b.overdue = overdue;
+        b.decline = decline;
+        b.complaints = complaints;
+        b.satisfaction = satisfaction;
+        b.alive = alive;
+        b.levels = levels;
+        b.valueAtRisk = valueAtRisk;
+        return b;
+    }
+
     /** Builds {@link WarningOptions}; starts from the defaults of {@link WarningOptions#builder}. Not thread-safe. */
     public static final class Builder {
 

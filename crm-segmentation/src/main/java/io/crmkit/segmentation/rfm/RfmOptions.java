@@ -124,6 +124,24 @@ public record RfmOptions(
     }
 
     /**
+     * Returns a builder holding these options, to change some of them.
+     *
+     * @return a new builder, never null
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.binnings.put(Dimension.RECENCY, recency);
+        b.binnings.put(Dimension.FREQUENCY, frequency);
+        b.binnings.put(Dimension.MONETARY, monetary);
+        b.directions.put(Dimension.RECENCY, recencyDirection);
+        b.directions.put(Dimension.FREQUENCY, frequencyDirection);
+        b.directions.put(Dimension.MONETARY, monetaryDirection);
+        b.monetaryMeasure = monetaryMeasure;
+        b.weights = weights;
+        return b;
+    }
+
+    /**
      * Builds {@link RfmOptions}. Not thread-safe.
      */
     public static final class Builder {

@@ -37,7 +37,7 @@ public final class LowReturnCustomers {
      * @return the low-return customers, never null
      * @throws IllegalArgumentException if the cost of a customer is not finite (naming the row)
      */
-    public static LowReturnCustomers find(CustomerColumns customers, CostToServe cost) {
+    public static LowReturnCustomers compute(CustomerColumns customers, CostToServe cost) {
         Checks.notNull(customers, "customers");
         Checks.notNull(cost, "cost");
         int n = customers.size();

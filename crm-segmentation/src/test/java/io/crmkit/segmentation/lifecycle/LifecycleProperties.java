@@ -209,7 +209,7 @@ class LifecycleProperties {
         LocalDate asOf = START.plusDays((long) gaps * gap + sinceLast);
         WarningOptions options = WarningOptions.builder(asOf)
                 .overdue(Optional.of(new WarningOptions.Overdue(factor, new RhythmOptions(gaps, 0.5, 30)))).build();
-        ChurnRiskReport report = ChurnWarning.assess(timelines(buys, 0), EngagementHistory.none(), options);
+        ChurnRiskReport report = ChurnWarning.score(timelines(buys, 0), EngagementHistory.none(), options);
         assertThat(report.warningOf(id(999)).map(ChurnRisk::signals).orElse(List.of()))
                 .noneMatch(s -> s.kind() == SignalKind.OVERDUE);
     }
@@ -225,11 +225,11 @@ class LifecycleProperties {
                     0.61, 11.7, io.crmkit.core.history.PeriodUnit.WEEKS), 0.5)));
         }
         WarningOptions options = builder.build();
-        RiskLevel before = ChurnWarning.assess(timelines(buys, 0), EngagementHistory.none(), options)
+        RiskLevel before = ChurnWarning.score(timelines(buys, 0), EngagementHistory.none(), options)
                 .levelOf(id(who)).orElse(RiskLevel.NONE);
         List<Buy> more = new ArrayList<>(buys);
         more.add(new Buy(who, asOf, cents));
-        RiskLevel after = ChurnWarning.assess(timelines(more, 0), EngagementHistory.none(), options)
+        RiskLevel after = ChurnWarning.score(timelines(more, 0), EngagementHistory.none(), options)
                 .levelOf(id(who)).orElseThrow();
         assertThat(after).isLessThanOrEqualTo(before);
     }

@@ -126,7 +126,7 @@ class LifecycleTest {
                 .build();
         WarningOptions options = WarningOptions.builder(D0.plusDays(125))
                 .decline(Optional.of(new WarningOptions.Decline(60, 0.5, 0.5, 2))).build();
-        ChurnRiskReport report = ChurnWarning.assess(t, engagement, options);
+        ChurnRiskReport report = ChurnWarning.score(t, engagement, options);
         ChurnRisk risk = report.warningOf(a).orElseThrow();
         assertThat(risk.signals()).extracting(Signal::kind).containsExactly(SignalKind.OVERDUE,
                 SignalKind.FREQUENCY_DECLINE, SignalKind.MONETARY_DECLINE, SignalKind.RISING_COMPLAINTS,
@@ -151,7 +151,7 @@ class LifecycleTest {
         WarningOptions options = WarningOptions.builder(D0.plusDays(400))
                 .valueAtRisk(ValueAtRisk.supplied(java.util.Map.of(CustomerId.of("b"),
                         io.crmkit.core.Money.of("99.00", "EUR")))).build();
-        List<ChurnRisk> ranked = ChurnWarning.assess(t, EngagementHistory.none(), options).warnings();
+        List<ChurnRisk> ranked = ChurnWarning.score(t, EngagementHistory.none(), options).warnings();
         assertThat(ranked).extracting(r -> r.customerId().toString()).containsExactly("b", "a", "c");
         assertThat(ranked.get(1).valueAtRisk().isZero()).isTrue();
     }
@@ -198,7 +198,7 @@ class LifecycleTest {
         PurchaseTimelines empty = PurchaseTimelines.builder(TimelineOptions.defaults()).build();
         assertThat(Lifecycle.assign(empty, new StageOptions(D0, FIXED)).size()).isZero();
         assertThat(NextPurchase.forecast(empty, new ForecastOptions(D0, 0.8)).forecasts()).isEmpty();
-        assertThat(ChurnWarning.assess(empty, EngagementHistory.none(), WarningOptions.builder(D0).build())
+        assertThat(ChurnWarning.score(empty, EngagementHistory.none(), WarningOptions.builder(D0).build())
                 .assessed()).isZero();
         PurchaseTimelines single = timelines("solo", new int[] {3});
         assertThat(stage(single, "solo", 3, FIXED)).isEqualTo(Stage.NEW);

@@ -49,14 +49,14 @@ class ValueTiersTest {
     @Test
     void lowReturnAfterCostToServe() {
         // cost 15 per customer + 0.5 per order: margins 10 - 15.5 = -5.5, 20 - 16 = 4, ...
-        LowReturnCustomers low = LowReturnCustomers.find(tenCustomers(), CostToServe.of(15, 0.5, 0));
+        LowReturnCustomers low = LowReturnCustomers.compute(tenCustomers(), CostToServe.of(15, 0.5, 0));
         assertThat(low.size()).isEqualTo(1);
         assertThat(low.customerId(0).value()).isEqualTo("c000000");
         assertThat(low.margin(0)).isEqualTo(-5.5);
         assertThat(low.recoverableMargin()).isEqualTo(5.5);
         assertThat(low.revenue()).isEqualTo(10.0);
         assertThatThrownBy(() -> CostToServe.of(-1, 0, 0)).hasMessageContaining("-1");
-        assertThatThrownBy(() -> LowReturnCustomers.find(tenCustomers(), (c, i) -> Double.NaN))
+        assertThatThrownBy(() -> LowReturnCustomers.compute(tenCustomers(), (c, i) -> Double.NaN))
                 .hasMessageContaining("row 0");
     }
 
