@@ -1,6 +1,6 @@
 /**
  * crmkit's metrics: probabilistic lifetime value, finance, receivables and credit, CRM KPIs and the
- * loyalty ledger. The CLV numerics ({@code io.crmkit.metrics.clv.internal}) stay inside;
+ * loyalty ledger.
  * {@code io.crmkit.metrics.internal} (logistic regression, ranking) is shared with crm-segmentation.
  */
 module io.crmkit.metrics {

@@ -5,6 +5,6 @@ public final class Intruder {
 
     public static void main(String[] args) {
         io.crmkit.core.internal.Checks.notNull(args, "args");
-        System.out.println(io.crmkit.metrics.clv.internal.Hypergeometric.class);
+        System.out.println(io.crmkit.metrics.internal.Ranking.class);
     }
 }

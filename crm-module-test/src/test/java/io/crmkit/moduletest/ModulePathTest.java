@@ -114,7 +114,7 @@ class ModulePathTest {
         assertThat(c.exitCode).isNotZero();
         assertThat(c.output)
                 .contains("package io.crmkit.core.internal is declared in module io.crmkit.core, which does not export it")
-                .contains("package io.crmkit.metrics.clv.internal is declared in module io.crmkit.metrics, which does not export it");
+                .contains("package io.crmkit.metrics.internal is declared in module io.crmkit.metrics, which does not export it");
     }
 
     private record Compilation(int exitCode, String output) {

@@ -1,8 +1,5 @@
 package io.crmkit.metrics.clv;
 
-import io.crmkit.metrics.clv.internal.Hypergeometric;
-import io.crmkit.metrics.clv.internal.Quadrature;
-import io.crmkit.metrics.clv.internal.Special;
 import org.apache.commons.numbers.gamma.RegularizedBeta;
 
 /**

@@ -1,7 +1,5 @@
 package io.crmkit.metrics.clv;
 
-import io.crmkit.metrics.clv.internal.Objective;
-import io.crmkit.metrics.clv.internal.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

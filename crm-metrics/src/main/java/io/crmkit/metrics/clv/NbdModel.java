@@ -1,7 +1,6 @@
 package io.crmkit.metrics.clv;
 
 import io.crmkit.core.history.PeriodUnit;
-import io.crmkit.metrics.clv.internal.Special;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.crmkit.metrics.clv;
 
-import io.crmkit.metrics.clv.internal.Quadrature;
 
 /**
  * The probability that a customer with history {@code (x, t_x, T)} makes no transaction in

@@ -1,6 +1,5 @@
 package io.crmkit.metrics.clv;
 
-import io.crmkit.metrics.clv.internal.Special;
 import java.util.Arrays;
 
 /**

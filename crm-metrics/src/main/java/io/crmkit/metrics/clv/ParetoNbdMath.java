@@ -1,7 +1,5 @@
 package io.crmkit.metrics.clv;
 
-import io.crmkit.metrics.clv.internal.Quadrature;
-import io.crmkit.metrics.clv.internal.Special;
 
 /**
  * The formulas of the Pareto/NBD model (Schmittlein, Morrison and Colombo 1987) in the form of
@@ -217,7 +215,7 @@ final class ParetoNbdMath {
         return Math.log(s) + lnJ;
     }
 
-    private static final double[][] GAUSS = io.crmkit.metrics.clv.internal.Quadrature.gaussLegendre(10);
+    private static final double[][] GAUSS = Quadrature.gaussLegendre(10);
     /** The quadrature stops where the integrand has fallen this far below its maximum (e^-40). */
     private static final double TAIL_DROP = 40;
     private static final int MAX_PANELS = 96;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.crmkit.core.history.PeriodUnit;
-import io.crmkit.metrics.clv.internal.Special;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package io.crmkit.metrics.clv.internal;
+package io.crmkit.metrics.clv;
 
 /**
  * The Gauss hypergeometric function {@code 2F1(a, b; c; z)} for real parameters and real
@@ -21,7 +21,7 @@ package io.crmkit.metrics.clv.internal;
  *
  * <p>Stateless and thread-safe.
  */
-public final class Hypergeometric {
+final class Hypergeometric {
 
     private static final double EPS = 1e-17;
     private static final double BIG = 1e250;

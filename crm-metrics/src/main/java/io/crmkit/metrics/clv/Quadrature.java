@@ -1,4 +1,4 @@
-package io.crmkit.metrics.clv.internal;
+package io.crmkit.metrics.clv;
 
 import java.util.function.DoubleUnaryOperator;
 
@@ -8,7 +8,7 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>Stateless and thread-safe.
  */
-public final class Quadrature {
+final class Quadrature {
 
     private static final double[][] G10 = gaussLegendre(10);
     private static final double[][] G20 = gaussLegendre(20);

@@ -1,10 +1,10 @@
-package io.crmkit.metrics.clv.internal;
+package io.crmkit.metrics.clv;
 
 /**
  * A smooth function to minimise over {@code R^n} (the models' negative log-likelihood over log
  * parameters). Implementations must be deterministic; they may be stateful only if documented.
  */
-public interface Objective {
+interface Objective {
 
     /**
      * Returns the number of variables.

@@ -1,4 +1,4 @@
-package io.crmkit.metrics.clv.internal;
+package io.crmkit.metrics.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

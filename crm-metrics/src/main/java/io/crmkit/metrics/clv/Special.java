@@ -1,4 +1,4 @@
-package io.crmkit.metrics.clv.internal;
+package io.crmkit.metrics.clv;
 
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.Gamma;
@@ -14,7 +14,7 @@ import org.apache.commons.numbers.gamma.Trigamma;
  *
  * <p>Stateless and thread-safe.
  */
-public final class Special {
+final class Special {
 
     private Special() {
     }

@@ -1,4 +1,4 @@
-package io.crmkit.metrics.clv.internal;
+package io.crmkit.metrics.clv;
 
 import java.util.Arrays;
 
@@ -9,7 +9,7 @@ import java.util.Arrays;
  *
  * <p>Stateless and thread-safe.
  */
-public final class Optimizer {
+final class Optimizer {
 
     /**
      * Relative decrease of the objective below which no step can be resolved: the first-order
