@@ -12,6 +12,7 @@ import io.crmkit.segmentation.lifecycle.RiskLevel;
 import io.crmkit.segmentation.lifecycle.TimelineOptions;
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -53,7 +54,8 @@ public final class ChurnListExample {
         ChurnModelOptions options = ChurnModelOptions.builder(LocalDate.of(2025, 12, 31), 90).build();
         ChurnModel model = ChurnProbability.fit(timelines, EngagementHistory.none(), options);
         ChurnScores scores = model.score(timelines, EngagementHistory.none());
-        for (ChurnScore s : scores.atLeast(RiskLevel.HIGH).subList(0, 3)) {   // ranked, most likely first
+        List<ChurnScore> highRisk = scores.atLeast(RiskLevel.HIGH);           // ranked, most likely first
+        for (ChurnScore s : highRisk.subList(0, Math.min(3, highRisk.size()))) {
             out.printf(Locale.ROOT, "%s: P(churn in 90 days) %.2f, %s at risk; %s%n", s.customerId(),
                     s.probability(), s.valueAtRisk(), s.reasons());
         }

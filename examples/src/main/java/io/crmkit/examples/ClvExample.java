@@ -55,7 +55,7 @@ public final class ClvExample {
         LifetimeValue.Settings settings = new LifetimeValue.Settings(Horizon.of(52, PeriodUnit.WEEKS),
                 DiscountRate.of(0.10, PeriodUnit.YEARS), 1.0);   // 52 weeks, 10 % a year, margin 1
         List<CustomerValue> values = CustomerValue.of(buying, spending, history, settings);
-        for (CustomerValue v : values.subList(0, 3)) {
+        for (CustomerValue v : values.subList(0, Math.min(3, values.size()))) {
             out.printf(Locale.ROOT, "%s: P(alive) %.3f, %.2f purchases next year, CLV %.2f%n", v.customerId(),
                     v.probabilityAlive(), v.expectedTransactions(), v.clv().orElseThrow());
         }

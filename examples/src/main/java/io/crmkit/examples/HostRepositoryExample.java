@@ -84,7 +84,7 @@ public final class HostRepositoryExample {
         PurchaseSummaries summaries = PurchaseHistory.summarize(orders, options); // one streaming pass
         BtydView btyd = summaries.btyd();                                          // x, t_x, T in weeks
         out.println(options.describe());
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < Math.min(3, summaries.size()); i++) {
             out.printf(Locale.ROOT, "%s: %d purchases, revenue %s, x=%d t_x=%.1f T=%.1f%n", summaries.customerId(i),
                     summaries.purchaseCount(i), summaries.revenue(i), btyd.x(i), btyd.tx(i), btyd.bigT(i));
         }

@@ -55,7 +55,7 @@ public final class ReceivablesExample {
         Allocation allocation = ledger.allocate(LocalDate.of(2025, 12, 31)); // payments applied as of that day
         AgeingBuckets buckets = AgeingBuckets.DEFAULT;         // current, 1-30, 31-60, 61-90, 91+ days past due
         List<CustomerAgeing> ageing = allocation.ageing(buckets);
-        for (CustomerAgeing row : ageing.subList(0, 3)) {
+        for (CustomerAgeing row : ageing.subList(0, Math.min(3, ageing.size()))) {
             out.println(row.customerId() + " " + buckets.names() + ": " + row.buckets() + ", overdue " + row.overdue());
         }
         out.printf(Locale.ROOT, "outstanding %s, DSO %.1f days%n", allocation.totals().outstanding(),
