@@ -42,11 +42,19 @@ public record ChurnScore(CustomerId customerId, double probability, RiskLevel le
     }
 
     /**
-     * Returns the reasons, one per contribution, largest first, joined by "; ".
+     * Returns the reasons, largest first, joined by "; ": one per contribution that moved the
+     * probability by at least half a hundredth (the ones that print as "+0.00" or "-0.00" say nothing
+     * and are left out here; {@link #contributions()} keeps them all). When none is that large:
+     * "no contribution of 0.01 or more".
      *
-     * @return the reasons, never null
+     * @return the reasons, never null, never blank
      */
     public String reasons() {
-        return String.join("; ", contributions.stream().map(Contribution::reason).toList());
+        List<String> shown = contributions.stream().filter(c -> Math.abs(c.amount()) >= SHOWN)
+                .map(Contribution::reason).toList();
+        return shown.isEmpty() ? "no contribution of 0.01 or more" : String.join("; ", shown);
     }
+
+    /** The least contribution {@link #reasons()} shows: what rounds to 0.01 at two decimals. */
+    private static final double SHOWN = 0.005;
 }

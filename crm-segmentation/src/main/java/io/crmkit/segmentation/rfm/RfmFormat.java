@@ -1,8 +1,9 @@
 package io.crmkit.segmentation.rfm;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 
-/** Number formatting for descriptions: shortest exact decimal text of a double. Stateless. */
+/** Number formatting for descriptions: the shortest decimal text of a double at 12 significant digits. Stateless. */
 final class RfmFormat {
 
     private RfmFormat() {
@@ -12,6 +13,7 @@ final class RfmFormat {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        // 12 significant digits: a computed cut such as 21.546000000000003 prints as 21.546
+        return BigDecimal.valueOf(v).round(new MathContext(12)).stripTrailingZeros().toPlainString();
     }
 }
