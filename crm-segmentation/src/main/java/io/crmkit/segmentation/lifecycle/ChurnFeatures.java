@@ -55,15 +55,35 @@ final class ChurnFeatures {
     /**
      * The model's P(no purchase in the horizon) for every customer: {@code 1 - P(alive) + P(alive)
      * P(none | alive)}, P(alive) computed once per distinct {@code (x, t_x, T)} in days and
-     * P(none | alive) once per distinct {@code (x, T)}.
+     * P(none | alive) once per distinct {@code (x, T)} (per chunk of customers: from
+     * {@value #PARALLEL_FROM} customers on, chunks run on the common fork-join pool).
      */
     static double[] modelProbabilities(PurchaseTimelines t, int day, int[] rows, int[] count, TransactionModel model,
             int horizonDays) {
+        double[] out = new double[rows.length];
+        int chunks = rows.length < PARALLEL_FROM ? 1 : Math.max(1, rows.length / CHUNK);
+        // Chunks on the common fork-join pool, each with its own caches: the models are immutable, so
+        // the probabilities do not depend on how the rows are split (only the caches' hit rate does).
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = (int) ((long) rows.length * c / chunks);
+            int to = (int) ((long) rows.length * (c + 1) / chunks);
+            modelProbabilities(t, day, rows, count, model, horizonDays, from, to, out);
+        });
+        return out;
+    }
+
+    /** Below this many customers the probabilities are computed on the caller's thread. */
+    static final int PARALLEL_FROM = 50_000;
+
+    /** Customers per parallel chunk. */
+    private static final int CHUNK = 65_536;
+
+    private static void modelProbabilities(PurchaseTimelines t, int day, int[] rows, int[] count,
+            TransactionModel model, int horizonDays, int fromRow, int toRow, double[] out) {
         double h = model.unit().fromDays(horizonDays);
         LongDoubleMap alive = new LongDoubleMap(1024);
         LongDoubleMap ifAlive = new LongDoubleMap(1024);
-        double[] out = new double[rows.length];
-        for (int k = 0; k < rows.length; k++) {
+        for (int k = fromRow; k < toRow; k++) {
             int i = rows[k];
             int c = count[i];
             int first = t.days[t.offsets[i]];
@@ -83,7 +103,6 @@ final class ChurnFeatures {
             }
             out[k] = Math.min(1, Math.max(0, 1 - a + a * none));
         }
-        return out;
     }
 
     /** An open-addressing map from non-negative long keys to doubles; NaN for a missing key. */

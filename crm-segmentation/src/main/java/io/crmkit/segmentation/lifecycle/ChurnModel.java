@@ -134,7 +134,9 @@ public final class ChurnModel {
     }
 
     /**
-     * Scores every customer who bought on or before the as-of date.
+     * Scores every customer who bought on or before the as-of date. From 50,000 customers on, the
+     * transaction model's probabilities are computed in chunks on the common fork-join pool (the
+     * scores do not depend on it).
      *
      * @param timelines the purchase history (later days are ignored), not null
      * @param engagement complaints and scores, not null
