@@ -181,7 +181,7 @@ final class BatchSummarizer {
      * outgrows the caches and sampled rows rarely repeat the previous row's customer (rows in time
      * order, say), each row of the plain pass would be a cache miss on a random customer's state.
      */
-    private boolean partitioned(int rows, int customers) {
+    boolean partitioned(int rows, int customers) {
         if (layout.partitioned().isPresent()) {
             return layout.partitioned().get() && rows > 0;
         }

@@ -356,6 +356,7 @@ public final class OrderBatch {
         long[] value = new long[rows];
         byte[] cat = new byte[rows];
         long[][] values = valuePages(basis);
+        boolean gross = basis == RevenueBasis.GROSS;
         for (int p = 0; p < pageCount(); p++) {
             int[] cust = customer[p];
             long[] placed = placedAt[p];
@@ -366,7 +367,9 @@ public final class OrderBatch {
                 int at = next[cust[k]]++;
                 row[at] = base + k;
                 time[at] = placed[k];
-                value[at] = val[k];
+                // a return is nothing on the gross basis, as grossMinor(row) says (a row read from a
+                // source holds its negative amount on both pages)
+                value[at] = gross && cats[k] < 0 ? 0 : val[k];
                 cat[at] = cats[k];
             }
         }
@@ -451,7 +454,8 @@ public final class OrderBatch {
         }
 
         /**
-         * Returns the value at a position, on the basis asked for: negative for a return.
+         * Returns the value at a position, on the basis asked for: for a return, negative on the net
+         * basis and 0 on the gross basis.
          *
          * @param k the position
          * @return minor units
