@@ -136,7 +136,9 @@ import net.jqwik.api.Tuple.Tuple7;
  * as the defaults for the crm-core types.
  *
  * <p>The arbitraries are immutable and thread-safe; every call returns a new arbitrary that may
- * be configured further ({@code filter}, {@code map}, {@code list()}).
+ * be configured further ({@code filter}, {@code map}, {@code list()}). To narrow orders,
+ * customers or interactions down (a currency, a time window, a pool of customers, amount
+ * ranges, a status mix) use {@link Orders}, {@link Customers} and {@link Interactions}.
  */
 public final class CrmArbitraries {
 

@@ -19,7 +19,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -27,6 +31,8 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.Shrinkable;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 import net.jqwik.api.statistics.Statistics;
@@ -201,6 +207,43 @@ class OrderArbitraryProperties {
                 .placedAtPrecision(Duration.ofDays(1)).sampleStream().limit(300).map(Order::placedAt).toList());
         assertThat(new HashSet<>(seen)).containsExactlyInAnyOrder(from, from.plus(Duration.ofDays(1)),
                 from.plus(Duration.ofDays(2)));
+    }
+
+    /** Shrinks greedily: the first candidate that still fails, until none does. */
+    private static <T> T shrunk(Arbitrary<T> arbitrary, Predicate<T> failing, long seed) {
+        Random random = new Random(seed);
+        RandomGenerator<T> generator = arbitrary.generator(1000);
+        Shrinkable<T> s = Stream.generate(() -> generator.next(random)).filter(x -> failing.test(x.value())).findFirst()
+                .orElseThrow();
+        for (int step = 0; step < 5_000; step++) {
+            Optional<Shrinkable<T>> next = s.shrink().filter(c -> failing.test(c.value())).findFirst();
+            if (next.isEmpty()) {
+                break;
+            }
+            s = next.get();
+        }
+        return s.value();
+    }
+
+    @Example
+    void historiesShrinkToTheSimplestCounterexample() {
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        OrderHistoryArbitrary histories = Orders.inCurrency("USD").placedBetween(from, from.plus(Duration.ofDays(30)))
+                .placedAtPrecision(Duration.ofMinutes(1)).fromCustomerPool(10).grossMinorUnitsBetween(0, 100_000)
+                .withStatuses(OrderStatus.COMPLETED, OrderStatus.OPEN).histories().ofMaxSize(40);
+        for (long seed = 1; seed <= 3; seed++) {
+            List<Order> min = shrunk(histories, os -> os.stream().anyMatch(o -> o.grossAmount().toMinorUnits() >= 10_000),
+                    seed);
+            assertThat(min).hasSize(1);
+            Order o = min.get(0);
+            assertThat(o.grossAmount().toMinorUnits()).isEqualTo(10_000);
+            assertThat(o.placedAt()).isEqualTo(from);
+            assertThat(o.customerId().value()).isEqualTo("c0");
+            assertThat(o.status()).isEqualTo(OrderStatus.COMPLETED);
+            assertThat(o.lines()).isEmpty();
+            assertThat(o.discountAmount().isZero()).isTrue();
+            assertThat(o.refundedAmount().isZero()).isTrue();
+        }
     }
 
     @Example
