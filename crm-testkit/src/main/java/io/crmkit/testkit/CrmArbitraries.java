@@ -136,7 +136,9 @@ import net.jqwik.api.Tuple.Tuple7;
  * as the defaults for the crm-core types.
  *
  * <p>The arbitraries are immutable and thread-safe; every call returns a new arbitrary that may
- * be configured further ({@code filter}, {@code map}, {@code list()}).
+ * be configured further ({@code filter}, {@code map}, {@code list()}). To narrow orders,
+ * customers or interactions down (a currency, a time window, a pool of customers, amount
+ * ranges, a status mix) use {@link Orders}, {@link Customers} and {@link Interactions}.
  */
 public final class CrmArbitraries {
 
@@ -308,7 +310,7 @@ public final class CrmArbitraries {
      * currency and the rest side by side, rather than with a {@code flatMap} over currencies, lets
      * jqwik build each generator once instead of once per value, and shrink both.
      */
-    private static <T> Arbitrary<T> inAnyCurrency(Arbitrary<Function<Currency, T>> values) {
+    static <T> Arbitrary<T> inAnyCurrency(Arbitrary<Function<Currency, T>> values) {
         return Combinators.combine(currencies(), values).as((currency, value) -> value.apply(currency));
     }
 
@@ -353,7 +355,7 @@ public final class CrmArbitraries {
      * of a unit (truncated to the currency's scale) plus {@code extraMinor} minor units, negated
      * when {@code negative}.
      */
-    private record Amount(long major, int tenThousandths, long extraMinor, boolean negative) {
+    record Amount(long major, int tenThousandths, long extraMinor, boolean negative) {
 
         Money money(Currency currency) {
             long unit = minorPerMajor(currency);
@@ -362,7 +364,7 @@ public final class CrmArbitraries {
         }
     }
 
-    private static Arbitrary<Amount> amounts(boolean withNegative) {
+    static Arbitrary<Amount> amounts(boolean withNegative) {
         Arbitrary<Integer> fractions = Arbitraries.frequencyOf(List.of(
                 Tuple.of(1, Arbitraries.just(0)),
                 Tuple.of(3, Arbitraries.integers().between(0, 9_999))));
@@ -434,7 +436,7 @@ public final class CrmArbitraries {
     }
 
     /** Durations from zero to {@code max}, biased to short ones, in whole seconds or milliseconds. */
-    private static Arbitrary<Duration> durations(Duration max) {
+    static Arbitrary<Duration> durations(Duration max) {
         long maxMillis = max.toMillis();
         return Arbitraries.frequencyOf(List.of(
                         Tuple.of(3, Arbitraries.longs().between(0, Math.min(maxMillis, 3_600_000L)).map(ms -> ms / 1000 * 1000)),
@@ -445,12 +447,12 @@ public final class CrmArbitraries {
     }
 
     /** Returns {@code base + d}, or {@link #LATEST_INSTANT} when that is later. */
-    private static Instant later(Instant base, Duration d) {
+    static Instant later(Instant base, Duration d) {
         return base.isAfter(LATEST_INSTANT.minus(d)) ? LATEST_INSTANT : base.plus(d);
     }
 
     /** Returns {@code base - d}, or {@link #EARLIEST_INSTANT} when that is earlier. */
-    private static Instant earlier(Instant base, Duration d) {
+    static Instant earlier(Instant base, Duration d) {
         return base.isBefore(EARLIEST_INSTANT.plus(d)) ? EARLIEST_INSTANT : base.minus(d);
     }
 
@@ -859,7 +861,7 @@ public final class CrmArbitraries {
     }
 
     /** Order lines not yet bound to a currency. */
-    private static Arbitrary<Function<Currency, OrderLine>> lineFactories() {
+    static Arbitrary<Function<Currency, OrderLine>> lineFactories() {
         Arbitrary<BigDecimal> quantities = Arbitraries.frequencyOf(List.of(
                         Tuple.of(6, Arbitraries.integers().between(1, 10).map(BigDecimal::valueOf)),
                         Tuple.of(2, Arbitraries.integers().between(11, 1000).map(BigDecimal::valueOf)),
@@ -885,51 +887,27 @@ public final class CrmArbitraries {
 
     /**
      * Returns orders in any {@linkplain #currencies() currency}, varied as
-     * {@link #orders(Currency)}.
+     * {@link #orders(Currency)}. Same as {@link Orders#orders()}, which can be narrowed further
+     * ({@code Orders.orders().fromCustomerPool(10).placedBetween(from, to)}).
      *
      * @return the arbitrary, never null
      */
     public static Arbitrary<Order> orders() {
-        return inAnyCurrency(orderFactories());
+        return Orders.orders();
     }
 
     /**
      * Returns orders in the given currency: any status and sales channel; without lines (then any
      * gross amount of zero or more) or with one to six lines (then the gross amount is their sum);
      * no, partial or full discount; no, partial or full refund of what was paid; with or without a
-     * campaign.
+     * campaign. Same as {@code Orders.inCurrency(currency)}, which can be narrowed further.
      *
      * @param currency the currency of every amount, not null
      * @return the arbitrary, never null
      */
     public static Arbitrary<Order> orders(Currency currency) {
         Objects.requireNonNull(currency, "currency");
-        return orderFactories().map(f -> f.apply(currency));
-    }
-
-    /** Orders not yet bound to a currency. */
-    private static Arbitrary<Function<Currency, Order>> orderFactories() {
-        Arbitrary<List<Function<Currency, OrderLine>>> lines = Arbitraries.frequencyOf(List.of(
-                Tuple.of(2, Arbitraries.just(List.of())),
-                Tuple.of(3, lineFactories().list().ofMinSize(1).ofMaxSize(6))));
-        Arbitrary<BigDecimal> fractions = Arbitraries.frequencyOf(List.of(
-                Tuple.of(6, Arbitraries.just(BigDecimal.ZERO)),
-                Tuple.of(3, Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.ONE).ofScale(3)),
-                Tuple.of(1, Arbitraries.just(BigDecimal.ONE))));
-        Arbitrary<Tuple3<BigDecimal, BigDecimal, Optional<CampaignId>>> adjustments = Combinators.combine(
-                        fractions, fractions, campaignIds().optional(0.3))
-                .as(Tuple::of);
-        return Combinators.combine(orderIds(), customerIds(), instants(), orderStatuses(),
-                        Arbitraries.of(SalesChannel.class), lines, amounts(false), adjustments)
-                .as((id, customer, placed, status, channel, lineFactories, grossWithoutLines, adj) -> currency -> {
-                    List<OrderLine> ls = lineFactories.stream().map(f -> f.apply(currency)).toList();
-                    Money gross = ls.isEmpty()
-                            ? grossWithoutLines.money(currency)
-                            : ls.stream().map(OrderLine::amount).reduce(Money.zero(currency), Money::plus);
-                    Money discount = gross.multipliedBy(adj.get1(), RoundingMode.DOWN);
-                    Money refund = gross.minus(discount).multipliedBy(adj.get2(), RoundingMode.DOWN);
-                    return new Order(id, customer, placed, status, channel, ls, gross, discount, refund, adj.get3());
-                });
+        return Orders.inCurrency(currency);
     }
 
     //-----------------------------------------------------------------------

@@ -2,14 +2,13 @@ package io.crmkit.metrics.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crmkit.core.CustomerId;
-import io.crmkit.core.Money;
-import io.crmkit.core.OrderId;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatus;
+import io.crmkit.core.order.SalesChannel;
+import io.crmkit.testkit.Orders;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,14 +18,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 
 /** A batch, in any row order, splits exactly as its orders do in time order, for both purchase units. */
 class CalibrationHoldoutBatchProperties {
@@ -36,18 +33,12 @@ class CalibrationHoldoutBatchProperties {
 
     @Provide
     Arbitrary<List<Order>> orders() {
-        return Combinators.combine(Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 200 * 24),
-                Arbitraries.integers().between(0, 9_000), Arbitraries.integers().between(0, 5)).as(Tuple::of)
-                .list().ofMaxSize(150).map(rows -> {
-                    List<Order> out = new ArrayList<>();
-                    for (int k = 0; k < rows.size(); k++) {
-                        var r = rows.get(k);
-                        out.add(Order.builder(OrderId.of(String.format("o%04d", k)), CustomerId.of("c" + r.get1()),
-                                BASE.plus(Duration.ofHours(r.get2())), USD).grossAmount(Money.ofMinor(r.get3(), USD))
-                                .status(r.get4() == 0 ? OrderStatus.CANCELLED : OrderStatus.COMPLETED).build());
-                    }
-                    return out;
-                });
+        // 13 customers, whole hours over 200 days, 0 to 90.00 USD, one order in six cancelled
+        return Orders.inCurrency(USD).placedBetween(BASE, BASE.plus(Duration.ofHours(200 * 24)))
+                .placedAtPrecision(Duration.ofHours(1)).fromCustomerPool(13).grossMinorUnitsBetween(0, 9_000)
+                .withoutLines().withoutAdjustments()
+                .withStatusWeights(Map.of(OrderStatus.COMPLETED, 5, OrderStatus.CANCELLED, 1))
+                .inChannels(SalesChannel.UNKNOWN).withoutCampaigns().histories().ofMaxSize(150).withIdFormat("o%04d");
     }
 
     @Property(tries = 300)

@@ -7,13 +7,15 @@ import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.order.Order;
+import io.crmkit.core.order.OrderStatus;
+import io.crmkit.core.order.SalesChannel;
+import io.crmkit.testkit.Orders;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 
 /** The one-pass KPIs against a brute-force recount, and their identities. */
 class OrderKpisProperties {
@@ -35,20 +35,12 @@ class OrderKpisProperties {
 
     @Provide
     Arbitrary<List<Order>> orders() {
-        Arbitrary<Tuple.Tuple3<Integer, Integer, Integer>> row = Combinators.combine(
-                Arbitraries.integers().between(0, 15),
-                Arbitraries.integers().between(0, 300 * 24),
-                Arbitraries.integers().between(0, 20_000)).as(Tuple::of);
-        return row.list().ofMaxSize(120).map(rows -> {
-            List<Order> out = new ArrayList<>();
-            for (int k = 0; k < rows.size(); k++) {
-                var r = rows.get(k);
-                out.add(Order.of(OrderId.of("o" + k), CustomerId.of("c" + r.get1()),
-                        BASE.plus(Duration.ofHours(r.get2())), Money.ofMinor(r.get3(), java.util.Currency.getInstance("CNY"))));
-            }
-            out.sort(Comparator.comparing(Order::placedAt).thenComparing(Order::id));
-            return out;
-        });
+        // completed CNY orders without lines or adjustments, as Order.of makes them: 16 customers,
+        // whole hours over 300 days, 0 to 200.00 CNY; numbered o0, o1... then sorted by time
+        return Orders.inCurrency("CNY").placedBetween(BASE, BASE.plus(Duration.ofHours(300 * 24)))
+                .placedAtPrecision(Duration.ofHours(1)).fromCustomerPool(16).grossMinorUnitsBetween(0, 20_000)
+                .withoutLines().withoutAdjustments().withStatuses(OrderStatus.COMPLETED).inChannels(SalesChannel.UNKNOWN)
+                .withoutCampaigns().histories().ofMaxSize(120).withIdFormat("o%d").sortedByPlacement();
     }
 
     private static OrderKpiOptions options(ReportingPeriod period, int window) {

@@ -22,6 +22,10 @@
  * prefixes of each other. Properties run at most 50 tries each so that the contracts stay quick
  * against a real database.
  *
+ * <p>{@link io.crmkit.testkit.contract.ValueTypeContract} is the contract of a value type rather
+ * than a port: the implementer supplies a {@link io.crmkit.testkit.ValueTypeTester} and an
+ * arbitrary of values.
+ *
  * <p>The test engine is the host's: add {@code net.jqwik:jqwik} to the test class path.
  */
 package io.crmkit.testkit.contract;

@@ -2,9 +2,6 @@ package io.crmkit.cli.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crmkit.core.CustomerId;
-import io.crmkit.core.Money;
-import io.crmkit.core.OrderId;
 import io.crmkit.core.history.AsOf;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistory;
@@ -12,8 +9,10 @@ import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.order.Order;
+import io.crmkit.core.order.OrderLine;
 import io.crmkit.core.order.OrderStatus;
-import io.crmkit.core.order.OrderStatusCategory;
+import io.crmkit.core.order.SalesChannel;
+import io.crmkit.testkit.Orders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,6 @@ import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -46,42 +44,47 @@ class OrderFileProperties {
     private static final Currency USD = Currency.getInstance("USD");
     private static final String[] LABELS = {"paid", "delivered", "pending", "cancelled"};
 
-    /** One order: customer, seconds after 2024-01-01T00:00Z, cents, status label, number of lines. */
-    record Spec(int customer, int second, int cents, int label, int lines) {
+    private static final Instant BASE = Instant.parse("2024-01-01T00:00:00Z");
+
+    /** One status per label, in the category the default mapping gives it. */
+    private static OrderStatus[] statuses() {
+        OrderStatus[] out = new OrderStatus[LABELS.length];
+        for (int i = 0; i < LABELS.length; i++) {
+            out[i] = OrderStatus.of(LABELS[i], StatusMapping.defaults().categoryOf(LABELS[i]).orElseThrow());
+        }
+        return out;
     }
 
+    /**
+     * Up to 120 orders of 21 customers, in whole seconds over 40 days, 0 to 500.00 USD, each of
+     * the four labels, with one to three lines (one file row per line).
+     */
     @Provide
-    Arbitrary<List<Spec>> orders() {
-        return Combinators.combine(Arbitraries.integers().between(0, 20),
-                Arbitraries.integers().between(0, 40 * 86_400),
-                Arbitraries.integers().between(0, 50_000), Arbitraries.integers().between(0, 3),
-                Arbitraries.integers().between(1, 3)).as(Spec::new).list().ofMaxSize(120);
+    Arbitrary<List<Order>> orders() {
+        return Orders.inCurrency(USD).placedBetween(BASE, BASE.plusSeconds(40 * 86_400)).fromCustomerPool(21)
+                .grossMinorUnitsBetween(0, 50_000).withLines(1, 3).withoutAdjustments().withStatuses(statuses())
+                .inChannels(SalesChannel.UNKNOWN).withoutCampaigns().histories().ofMaxSize(120).withIdFormat("o%d");
     }
 
     @Property(tries = 300)
-    void summarisesLikeCrmCore(@ForAll("orders") List<Spec> specs, @ForAll long shuffleSeed,
+    void summarisesLikeCrmCore(@ForAll("orders") List<Order> orders, @ForAll long shuffleSeed,
             @ForAll("units") PurchaseUnit unit, @ForAll boolean dayClock, @ForAll("zones") String zone)
             throws IOException {
         ZoneId z = ZoneId.of(zone);
-        Instant base = Instant.parse("2024-01-01T00:00:00Z");
         List<Order> reference = new ArrayList<>();
         List<String> rows = new ArrayList<>();
-        for (int k = 0; k < specs.size(); k++) {
-            Spec s = specs.get(k);
-            Instant at = base.plusSeconds(s.second());
-            String label = LABELS[s.label()];
-            OrderStatusCategory category = StatusMapping.defaults().categoryOf(label).orElseThrow();
-            reference.add(Order.builder(OrderId.of("o" + k), CustomerId.of("c" + s.customer()), at, USD)
-                    .status(OrderStatus.of(label, category)).grossAmount(Money.ofMinor(s.cents(), USD)).build());
-            for (int l = 0; l < s.lines(); l++) {
-                long share = s.cents() / s.lines() + (l == 0 ? s.cents() % s.lines() : 0);
-                rows.add("c" + s.customer() + ",o" + k + "," + at + "," + Money.ofMinor(share, USD).amount() + ","
-                        + label);
+        for (Order o : orders) {
+            // the file has no products: the reference is the order without its lines
+            reference.add(Order.builder(o.id(), o.customerId(), o.placedAt(), USD).status(o.status())
+                    .grossAmount(o.grossAmount()).build());
+            for (OrderLine line : o.lines()) {
+                rows.add(o.customerId() + "," + o.id() + "," + o.placedAt() + "," + line.amount().amount() + ","
+                        + o.status().label());
             }
         }
         Collections.shuffle(rows, new Random(shuffleSeed));
         reference.sort(Comparator.comparing(Order::placedAt).thenComparing(Order::id));
-        AsOf asOf = dayClock ? AsOf.endOfDay(LocalDate.of(2024, 1, 30)) : AsOf.instant(base.plusSeconds(30 * 86_400));
+        AsOf asOf = dayClock ? AsOf.endOfDay(LocalDate.of(2024, 1, 30)) : AsOf.instant(BASE.plusSeconds(30 * 86_400));
         PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(asOf).zone(z).purchaseUnit(unit).currency(USD)
                 .timeUnit(PeriodUnit.WEEKS).build();
         String csv = "customer_id,order_id,timestamp,amount,status\n" + String.join("\n", rows) + "\n";
@@ -91,7 +94,7 @@ class OrderFileProperties {
         PurchaseSummaries actual = PurchaseHistory.summarize(in.batch(), options);
 
         assertThat(in.rowsRejected()).isZero();
-        assertThat(in.batch().rowCount()).isEqualTo(specs.size());
+        assertThat(in.batch().rowCount()).isEqualTo(orders.size());
         PurchaseSummaries expected = PurchaseHistory.summarize(reference, options);
         assertThat(actual).isEqualTo(expected);
 
