@@ -55,54 +55,76 @@ final class ChurnFeatures {
     /**
      * The model's P(no purchase in the horizon) for every customer: {@code 1 - P(alive) + P(alive)
      * P(none | alive)}, P(alive) computed once per distinct {@code (x, t_x, T)} in days and
-     * P(none | alive) once per distinct {@code (x, T)} (per chunk of customers: from
-     * {@value #PARALLEL_FROM} customers on, chunks run on the common fork-join pool).
+     * P(none | alive) once per distinct {@code (x, T)}; from {@value #PARALLEL_FROM} distinct values
+     * on, they are evaluated on the common fork-join pool (the models are immutable, so the values do
+     * not depend on it).
      */
     static double[] modelProbabilities(PurchaseTimelines t, int day, int[] rows, int[] count, TransactionModel model,
             int horizonDays) {
-        double[] out = new double[rows.length];
-        int chunks = rows.length < PARALLEL_FROM ? 1 : Math.max(1, rows.length / CHUNK);
-        // Chunks on the common fork-join pool, each with its own caches: the models are immutable, so
-        // the probabilities do not depend on how the rows are split (only the caches' hit rate does).
-        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
-            int from = (int) ((long) rows.length * c / chunks);
-            int to = (int) ((long) rows.length * (c + 1) / chunks);
-            modelProbabilities(t, day, rows, count, model, horizonDays, from, to, out);
-        });
-        return out;
-    }
-
-    /** Below this many customers the probabilities are computed on the caller's thread. */
-    static final int PARALLEL_FROM = 50_000;
-
-    /** Customers per parallel chunk. */
-    private static final int CHUNK = 65_536;
-
-    private static void modelProbabilities(PurchaseTimelines t, int day, int[] rows, int[] count,
-            TransactionModel model, int horizonDays, int fromRow, int toRow, double[] out) {
-        double h = model.unit().fromDays(horizonDays);
-        LongDoubleMap alive = new LongDoubleMap(1024);
-        LongDoubleMap ifAlive = new LongDoubleMap(1024);
-        for (int k = fromRow; k < toRow; k++) {
+        int m = rows.length;
+        // 1. the distinct (x, T) and (x, t_x, T), in days, and each customer's index into them
+        LongDoubleMap noneSlot = new LongDoubleMap(1024);
+        LongDoubleMap aliveSlot = new LongDoubleMap(1024);
+        long[] noneKeys = new long[1024];
+        long[] aliveKeys = new long[1024];
+        int nNone = 0;
+        int nAlive = 0;
+        int[] noneOf = new int[m];
+        int[] aliveOf = new int[m];
+        for (int k = 0; k < m; k++) {
             int i = rows[k];
             int c = count[i];
             int first = t.days[t.offsets[i]];
-            int txDays = t.days[t.offsets[i] + c - 1] - first;
-            int bigTDays = day - first;
+            long txDays = t.days[t.offsets[i] + c - 1] - first;
+            long bigTDays = day - first;
             long shortKey = ((long) (c - 1) << 32) | bigTDays;
-            double none = ifAlive.get(shortKey);
-            if (Double.isNaN(none)) {
-                none = model.probabilityNoTransactionsIfAlive(c - 1, model.unit().fromDays(bigTDays), h);
-                ifAlive.put(shortKey, none);
+            double slot = noneSlot.get(shortKey);
+            if (Double.isNaN(slot)) {
+                slot = nNone;
+                noneSlot.put(shortKey, slot);
+                if (nNone == noneKeys.length) {
+                    noneKeys = java.util.Arrays.copyOf(noneKeys, 2 * nNone);
+                }
+                noneKeys[nNone++] = shortKey;
             }
-            long key = ((long) (c - 1) << 42) | ((long) txDays << 21) | bigTDays;
-            double a = alive.get(key);
-            if (Double.isNaN(a)) {
-                a = model.probabilityAlive(c - 1, model.unit().fromDays(txDays), model.unit().fromDays(bigTDays));
-                alive.put(key, a);
+            noneOf[k] = (int) slot;
+            long key = ((long) (c - 1) << 42) | (txDays << 21) | bigTDays;
+            slot = aliveSlot.get(key);
+            if (Double.isNaN(slot)) {
+                slot = nAlive;
+                aliveSlot.put(key, slot);
+                if (nAlive == aliveKeys.length) {
+                    aliveKeys = java.util.Arrays.copyOf(aliveKeys, 2 * nAlive);
+                }
+                aliveKeys[nAlive++] = key;
             }
-            out[k] = Math.min(1, Math.max(0, 1 - a + a * none));
+            aliveOf[k] = (int) slot;
         }
+        // 2. the closed forms once per distinct value, on the common fork-join pool when there are many
+        double h = model.unit().fromDays(horizonDays);
+        double[] none = new double[nNone];
+        long[] nk = noneKeys;
+        forEach(nNone, j -> none[j] = model.probabilityNoTransactionsIfAlive((int) (nk[j] >>> 32),
+                model.unit().fromDays((int) nk[j]), h));
+        double[] alive = new double[nAlive];
+        long[] ak = aliveKeys;
+        forEach(nAlive, j -> alive[j] = model.probabilityAlive((int) (ak[j] >>> 42),
+                model.unit().fromDays((int) ((ak[j] >>> 21) & 0x1FFFFF)), model.unit().fromDays((int) (ak[j] & 0x1FFFFF))));
+        // 3. each customer's probability from its two values
+        double[] out = new double[m];
+        for (int k = 0; k < m; k++) {
+            double a = alive[aliveOf[k]];
+            out[k] = Math.min(1, Math.max(0, 1 - a + a * none[noneOf[k]]));
+        }
+        return out;
+    }
+
+    /** From this many distinct values on, the closed forms are evaluated on the common fork-join pool. */
+    static final int PARALLEL_FROM = 50_000;
+
+    private static void forEach(int n, java.util.function.IntConsumer body) {
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
+        (n >= PARALLEL_FROM ? range.parallel() : range).forEach(body);
     }
 
     /** An open-addressing map from non-negative long keys to doubles; NaN for a missing key. */

@@ -134,9 +134,9 @@ public final class ChurnModel {
     }
 
     /**
-     * Scores every customer who bought on or before the as-of date. From 50,000 customers on, the
-     * transaction model's probabilities are computed in chunks on the common fork-join pool (the
-     * scores do not depend on it).
+     * Scores every customer who bought on or before the as-of date. The transaction model's
+     * probabilities are evaluated once per distinct history, from 50,000 distinct histories on in
+     * parallel on the common fork-join pool (the scores do not depend on it).
      *
      * @param timelines the purchase history (later days are ignored), not null
      * @param engagement complaints and scores, not null

@@ -11,14 +11,14 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model's P(no purchase in the horizon) for more customers than {@link ChurnFeatures#PARALLEL_FROM}:
- * computed in chunks on the fork-join pool, every customer's value equals the closed form evaluated
- * on its own, exactly (the chunks only share nothing).
+ * The model's P(no purchase in the horizon) for more distinct histories than
+ * {@link ChurnFeatures#PARALLEL_FROM}: evaluated once per distinct history on the fork-join pool,
+ * every customer's value equals the closed form evaluated on its own history, exactly.
  */
 class ModelProbabilitiesTest {
 
     @Test
-    void chunkedProbabilitiesEqualTheClosedFormPerCustomer() {
+    void sharedParallelProbabilitiesEqualTheClosedFormPerCustomer() {
         PurchaseTimelines t = PurchaseTimelines.of(CustomerBaseSimulator.builder().customers(ChurnFeatures.PARALLEL_FROM + 10_000)
                 .acquisition(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-12-31T00:00:00Z"))
                 .observationEnd(Instant.parse("2025-12-31T00:00:00Z")).seed(11L).build().orders(),
