@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SummarizeCommand.class, LoadCommand.class, RfmCommand.class, KpiCommand.class,
             CohortsCommand.class, ClvCommand.class, LifecycleCommand.class, ChurnRiskCommand.class, DueCommand.class,
             FinanceCommand.class, LoyaltyCommand.class, ReceivablesCommand.class, CollectionsCommand.class,
-            DuplicatesCommand.class, QualityCommand.class, DemoCommand.class, ReportCommand.class,
+            DuplicatesCommand.class, QualityCommand.class, DemoCommand.class, ReportCommand.class, ServiceCommand.class, SurveysCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success",
