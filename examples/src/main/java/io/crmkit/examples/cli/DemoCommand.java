@@ -116,7 +116,8 @@ public final class DemoCommand extends CrmkitCommand {
                 "t_x", "T", "mean_repeat_value")), out, "  ");
         out.println();
         ReportData data = ReportData.compute(new ReportData.Input(OrderBatch.of(USD, orders), USD, ZoneOffset.UTC,
-                LAST_DAY, "simulated: " + customers + " customers, seed " + seed, Map.of()));
+                LAST_DAY, "simulated: " + customers + " customers, seed " + seed, Map.of(),
+                io.crmkit.segmentation.lifecycle.EngagementHistory.none()));
         TextSummary.print(data, out);
         out.println();
         if (output != null) {

@@ -72,7 +72,8 @@ final class EngagementFiles {
             rejected += rows.rejected();
             files.put("surveys", rows.read() + " rows read, " + rows.rejected() + " rejected");
         }
-        return new EngagementFiles(cases, responses, rejected, Map.copyOf(files), casesFile != null,
+        return new EngagementFiles(cases, responses, rejected, java.util.Collections.unmodifiableMap(files),
+                casesFile != null,
                 surveysFile != null);
     }
 

@@ -3,6 +3,7 @@ package io.crmkit.examples.cli;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.internal.Pii;
 import io.crmkit.examples.cli.orders.OrderFile;
+import io.crmkit.examples.cli.report.EngagementSections;
 import io.crmkit.examples.cli.report.HtmlReport;
 import io.crmkit.examples.cli.report.ReportData;
 import io.crmkit.quality.CustomerRecord;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,16 @@ public final class ReportCommand extends CrmkitCommand {
                 + " names are shown next to the top customers.")
     private Path customers;
 
+    @Option(names = "--cases", order = 13, paramLabel = "FILE",
+            description = "Service cases (CSV, as for 'crmkit service'): adds the service SLA section, and complaint"
+                + " evidence to the churn probability.")
+    private Path casesFile;
+
+    @Option(names = "--surveys", order = 14, paramLabel = "FILE",
+            description = "Survey responses (CSV, as for 'crmkit surveys'): adds the NPS and CSAT section, and"
+                + " satisfaction evidence to the churn probability.")
+    private Path surveysFile;
+
     /**
      * Creates the command; picocli fills its options.
      */
@@ -67,22 +79,39 @@ public final class ReportCommand extends CrmkitCommand {
         if (input.failsStrict(this, in)) {
             return CrmkitCli.EXIT_FAILED;
         }
+        EngagementFiles evidence = EngagementFiles.read(this, casesFile, surveysFile, input.zone());
+        if (input.strict() && evidence.rejected > 0) {
+            note(evidence.rejected + " rows of " + String.join(", ", evidence.files.keySet())
+                    + " rejected; --strict: nothing computed");
+            return CrmkitCli.EXIT_FAILED;
+        }
         ReportData data;
         try {
             data = ReportData.compute(new ReportData.Input(in.batch(), input.currency(in), input.zone(), asOf,
-                    source(in), names));
+                    source(in, evidence), names, evidence.history(input.zone())));
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        String html = HtmlReport.render(data, List.of());
+        List<HtmlReport.Section> extra = new ArrayList<>();
+        if (evidence.hasCases) {
+            extra.add(EngagementSections.service(evidence.cases, input.zone(), asOf));
+        }
+        if (evidence.hasSurveys) {
+            extra.add(EngagementSections.surveys(evidence.responses, input.zone(), asOf));
+        }
+        String html = HtmlReport.render(data, extra);
         int written = write(output, html);
-        note("wrote " + output + " (" + written + " bytes, " + HtmlReport.SECTIONS.size() + " charts)");
+        note("wrote " + output + " (" + written + " bytes, " + (HtmlReport.SECTIONS.size() + extra.size())
+                + " charts)");
         note(input.rejectedSummary(in));
         return CrmkitCli.EXIT_OK;
     }
 
-    private String source(OrderFile in) {
-        return "orders: " + in.rowsRead() + " rows read, " + in.rowsRejected() + " rejected";
+    private static String source(OrderFile in, EngagementFiles evidence) {
+        StringBuilder s = new StringBuilder("orders: " + in.rowsRead() + " rows read, " + in.rowsRejected()
+                + " rejected");
+        evidence.files.forEach((k, v) -> s.append("; ").append(k).append(": ").append(v));
+        return s.toString();
     }
 
     /** Masked display names by customer, from the customers file. */

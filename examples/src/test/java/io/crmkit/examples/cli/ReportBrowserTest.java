@@ -3,6 +3,7 @@ package io.crmkit.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.crmkit.examples.cli.report.EngagementSections;
 import io.crmkit.examples.cli.report.HtmlReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * installed by {@code .ci/run}): every chart section has an SVG drawn at a non-zero size with
  * shapes in it, the page loads no resource, the browser logs no console message (a CSP violation, a
  * script error or a failed load would each log one), and a screenshot of the whole page is kept at
- * {@code target/report-browser/cdnow-report.png}.
+ * {@code target/report-browser/cdnow-report.png}. Made-up service cases and survey responses of some
+ * CDNOW customers add the service and survey sections, so that they are rendered too.
  *
  * <p>How: a copy of the page with a probe script added (and the CSP widened only to run that inline
  * script) is loaded with {@code --dump-dom}; the probe writes each section's SVG size and shape
@@ -56,7 +58,7 @@ class ReportBrowserTest {
         Files.createDirectories(OUT);
         Path report = OUT.resolve("cdnow-report.html");
         Cli.Run run = Cli.run("report", "--input", convertCdnow().toString(), "--as-of", "1998-06-30", "--output",
-                report.toString(), "--strict");
+                report.toString(), "--cases", cases().toString(), "--surveys", surveys().toString(), "--strict");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(Files.size(report)).isLessThan(2L * 1024 * 1024);
         String html = Files.readString(report);
@@ -70,7 +72,9 @@ class ReportBrowserTest {
         Browser dump = chromium("probe", "--dump-dom", probe.toUri().toString());
         assertThat(dump.exitCode).as(dump.stderr).isZero();
         Map<String, String> measured = probeLines(dump.stdout);
-        for (String id : HtmlReport.SECTIONS) {
+        List<String> sections = new ArrayList<>(HtmlReport.SECTIONS);
+        sections.addAll(List.of(EngagementSections.SERVICE, EngagementSections.SURVEYS));
+        for (String id : sections) {
             assertThat(measured).as("section " + id + " in the rendered DOM").containsKey(id);
             String[] f = measured.get(id).split(" ");
             assertThat(Integer.parseInt(f[0])).as(id + " width").isGreaterThan(100);
@@ -91,6 +95,31 @@ class ReportBrowserTest {
         assertThat(Files.size(screenshot)).isGreaterThan(50_000);
         byte[] png = Files.readAllBytes(screenshot);
         assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
+
+    /** Made-up service cases of 300 CDNOW customers over 1997 and 1998 (the sample has none). */
+    private static Path cases() throws IOException {
+        StringBuilder csv = new StringBuilder("case_id,customer_id,type,status,opened_at,first_response_at,resolved_at,"
+                + "first_response_target_hours,resolution_target_hours\n");
+        for (int i = 1; i <= 300; i++) {
+            java.time.Instant opened = java.time.LocalDate.of(1997, 1, 1).plusDays(Math.min(540, i * 9L / 5))
+                    .atTime(9, 0).toInstant(java.time.ZoneOffset.UTC);
+            csv.append("k").append(i).append(',').append(i).append(',').append(i % 4 == 0 ? "complaint" : "question")
+                    .append(",resolved,").append(opened).append(',').append(opened.plusSeconds(3600L * (i % 9)))
+                    .append(',').append(opened.plusSeconds(3600L * 12 * (1 + i % 5))).append(",4,48\n");
+        }
+        return Files.writeString(OUT.resolve("cases.csv"), csv.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Made-up survey responses of 400 CDNOW customers. */
+    private static Path surveys() throws IOException {
+        StringBuilder csv = new StringBuilder("response_id,customer_id,responded_at,scale,score\n");
+        for (int i = 1; i <= 400; i++) {
+            String day = java.time.LocalDate.of(1997, 1, 15).plusMonths(i % 18).toString();
+            csv.append('r').append(i).append(',').append(i).append(',').append(day).append(',')
+                    .append(i % 3 == 0 ? "csat," + (1 + i % 5) : "nps," + (i % 11)).append('\n');
+        }
+        return Files.writeString(OUT.resolve("surveys.csv"), csv.toString(), StandardCharsets.UTF_8);
     }
 
     /** The CDNOW sample (whitespace-separated, no header) in the crmkit CSV convention. */

@@ -113,6 +113,40 @@ class ReportCommandTest {
     }
 
     @Test
+    void casesAndSurveysAddTheirSections() throws Exception {
+        Path orders = simulated(300, false);
+        Path cases = Cli.write(dir, "cases.csv", "case_id,customer_id,type,status,opened_at,first_response_at,"
+                + "resolved_at,first_response_target_hours,resolution_target_hours\n"
+                + "k1,C0000001,complaint,resolved,2025-03-02T09:00:00Z,2025-03-02T10:00:00Z,2025-03-03T09:00:00Z,4,48\n"
+                + "k2,C0000002,question,open,2025-04-02T09:00:00Z,,,4,48\n"
+                + "k3,C0000003,question,open,2025-04-02T09:00:00Z,,,oops,48\n");
+        Path surveys = Cli.write(dir, "surveys.csv", "response_id,customer_id,responded_at,scale,score\n"
+                + "r1,C0000001,2025-03-05,nps,10\nr2,C0000002,2025-03-06,nps,3\nr3,C0000003,2025-04-07,csat,5\n");
+        Path out = dir.resolve("engagement.html");
+
+        Cli.Run run = Cli.run("report", "--input", orders.toString(), "--as-of", "2025-12-31", "--output",
+                out.toString(), "--cases", cases.toString(), "--surveys", surveys.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("cases.csv line 4: first_response_target_hours must be a number of hours:"
+                + " 'oops'", " bytes, 13 charts)");
+        String html = Files.readString(out);
+        Document doc = parse(html);
+        XPath x = XPathFactory.newInstance().newXPath();
+        assertThat(x.evaluate("string(//section[@id='overview'])", doc)).contains(
+                "cases: 3 rows read, 1 rejected; surveys: 3 rows read, 0 rejected");
+        String service = x.evaluate("string(//section[@id='service-sla'])", doc);
+        // March: k1 responded in 1 h of 4 (met), resolved in 24 h of 48 (met); April: k2 overdue on both
+        assertThat(service).contains("first-response SLA compliance, 2025-03: 100.0 %",
+                "first-response SLA compliance, 2025-04: 0.0 %", "Compliance = met / (met + breached)");
+        String surveySection = x.evaluate("string(//section[@id='surveys'])", doc);
+        // March: one promoter and one detractor: NPS 0; April: one CSAT 5: top-2 share 100 %
+        assertThat(surveySection).contains("NPS (-100 to 100), 2025-03: 0", "CSAT top-2 share (%), 2025-04: 100",
+                "NPS = % promoters");
+        assertNothingToFetch(doc, html);
+    }
+
+    @Test
     void handWorkedFigures() throws Exception {
         // C1 buys 10.00 once; C2 buys 10.00 and 20.00: 3 orders, revenue 40.00; Gini of (10, 30) =
         // 2 (1 x 10 + 2 x 30) / (2 x 40) - 3 / 2 = 0.25

@@ -132,9 +132,11 @@ public final class ReportData {
      * @param asOf the last day observed (orders through its end count), not null
      * @param source a description of the input for the header, without personal data, not null
      * @param names masked display names by customer (from a customers file), not null, may be empty
+     * @param engagement complaints and survey scores for the churn probability, not null
+     *     ({@link EngagementHistory#none()} without service or survey data)
      */
     public record Input(OrderBatch batch, Currency currency, ZoneId zone, LocalDate asOf, String source,
-            Map<CustomerId, String> names) {
+            Map<CustomerId, String> names, EngagementHistory engagement) {
 
         /**
          * Validates the input and copies the names.
@@ -147,6 +149,7 @@ public final class ReportData {
             Objects.requireNonNull(zone, "zone");
             Objects.requireNonNull(asOf, "asOf");
             Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(engagement, "engagement");
             names = Map.copyOf(names);
         }
     }
@@ -331,8 +334,8 @@ public final class ReportData {
     private static Outcome<ChurnScores> churn(Input input, PurchaseTimelines timelines) {
         try {
             ChurnModelOptions options = ChurnModelOptions.builder(input.asOf(), CHURN_HORIZON_DAYS).build();
-            ChurnModel model = ChurnProbability.fit(timelines, EngagementHistory.none(), options);
-            return Outcome.of(model.score(timelines, EngagementHistory.none()));
+            ChurnModel model = ChurnProbability.fit(timelines, input.engagement(), options);
+            return Outcome.of(model.score(timelines, input.engagement()));
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | ModelFitException e) {
             return Outcome.failed("the churn probability cannot be fitted: " + e.getMessage());
         }

@@ -157,9 +157,12 @@ public final class Svg {
         if (hi == lo) {
             hi = lo + 1;
         }
+        double step = HtmlReport.nice((hi - lo) / 4);
+        lo = Math.floor(lo / step) * step;
+        hi = Math.ceil(hi / step - 1e-9) * step;
         StringBuilder s = open(title, width, height);
         legend(s, seriesNames, left, 14);
-        axes(s, left, top, plotWidth, plotHeight, lo, hi, format);
+        axes(s, left, top, plotWidth, plotHeight, lo, hi, (int) Math.round((hi - lo) / step), format);
         int n = categories.size();
         int every = Math.max(1, (int) Math.ceil(n / 12.0));
         for (int i = 0; i < n; i += every) {
@@ -247,10 +250,11 @@ public final class Svg {
             max = Math.max(max, c);
         }
         StringBuilder s = open(title, width, height);
-        long hi = max;
-        axes(s, left, top, plotWidth, plotHeight, 0, hi, v -> Long.toString(Math.round(v)));
+        double step = Math.max(1, Math.ceil(HtmlReport.nice(max / 4.0)));
+        double hi = Math.ceil(max / step - 1e-9) * step;
+        axes(s, left, top, plotWidth, plotHeight, 0, hi, (int) Math.round(hi / step), v -> Long.toString(Math.round(v)));
         for (int b = 0; b < counts.length; b++) {
-            double h = plotHeight * counts[b] / (double) hi;
+            double h = plotHeight * counts[b] / hi;
             int x = left + b * bar;
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">"
                     + "<title>%s</title></rect>", x + 1, top + plotHeight - h, bar - 2, Math.max(h, 0.5), COLOURS.get(0),
@@ -285,9 +289,14 @@ public final class Svg {
 
     private static void axes(StringBuilder s, int left, int top, int w, int h, double lo, double hi,
             java.util.function.DoubleFunction<String> format) {
-        for (int t = 0; t <= 4; t++) {
-            double v = lo + (hi - lo) * t / 4;
-            int y = top + h - h * t / 4;
+        axes(s, left, top, w, h, lo, hi, 4, format);
+    }
+
+    private static void axes(StringBuilder s, int left, int top, int w, int h, double lo, double hi, int ticks,
+            java.util.function.DoubleFunction<String> format) {
+        for (int t = 0; t <= ticks; t++) {
+            double v = lo + (hi - lo) * t / ticks;
+            int y = top + h - h * t / ticks;
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#e5e5e5\"/>",
                     left, y, left + w, y));
             text(s, left - 6, y + 4, "end", format.apply(v));
