@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * definitions, warnings, rejected rows ({@code line N: reason}) and progress on stderr; exit codes
  * {@link #EXIT_OK} (0), {@link #EXIT_FAILED} (1: bad input under {@code --strict}, or a failed
  * computation, with a message on stderr) and {@link #EXIT_USAGE} (2: usage error). Stdout and stderr
- * are UTF-8.
+ * are UTF-8. A usage error prints one line naming the problem and a hint to {@code --help}, not the
+ * whole help.
  *
  * <p>To add a subcommand: extend {@link CrmkitCommand}, reuse {@link OrderInputOptions} to read
  * orders and {@link io.crmkit.examples.cli.output.ResultWriter} to print, and list the class in the
@@ -129,6 +130,17 @@ public final class CrmkitCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // a usage error is one line and a hint, not the whole help (which --help prints)
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine command = e.getCommandLine();
+            PrintWriter stderr = command.getErr();
+            String name = command.getCommandSpec().qualifiedName();
+            stderr.println(name + ": " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, stderr);
+            stderr.println("Try '" + name + " --help' for the options.");
+            stderr.flush();
+            return EXIT_USAGE;
+        });
         cl.setExecutionExceptionHandler((e, command, parseResult) -> {
             PrintWriter stderr = command.getErr();
             String name = command.getCommandSpec().qualifiedName();
