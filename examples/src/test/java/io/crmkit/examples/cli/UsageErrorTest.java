@@ -33,6 +33,15 @@ class UsageErrorTest {
     }
 
     @Test
+    void generateCompletionPrintsABashCompletionScriptOfEveryCommand() {
+        Cli.Run run = Cli.run("generate-completion");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F", "report", "service",
+                "surveys", "churn-risk");
+    }
+
+    @Test
     void helpStillPrintsTheWholeHelpOnStdout() {
         Cli.Run run = Cli.run("report", "--help");
 
