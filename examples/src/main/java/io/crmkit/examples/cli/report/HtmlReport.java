@@ -216,8 +216,8 @@ public final class HtmlReport {
     private static Section lorenz(ReportData data) {
         String title = "Revenue concentration (Lorenz curve)";
         if (!data.lorenz().available()) {
-            return new Section("lorenz", title, Svg.message(title, "not available: " + data.lorenz().unavailable()),
-                    "The Lorenz curve needs positive total revenue.", "");
+            return unavailable("lorenz", title, data.lorenz().unavailable(),
+                    "The Lorenz curve needs positive total revenue.");
         }
         LorenzCurve c = data.lorenz().value();
         String svg = Svg.unitCurve(title, c.points(201), "customers, from the lowest revenue up",
@@ -237,8 +237,8 @@ public final class HtmlReport {
         if (!data.trends().available()) {
             List<Section> out = new ArrayList<>();
             for (int k = 0; k < ids.length; k++) {
-                out.add(new Section(ids[k], titles[k], Svg.message(titles[k], "not available: "
-                        + data.trends().unavailable()), "Monthly KPIs could not be computed.", ""));
+                out.add(unavailable(ids[k], titles[k], data.trends().unavailable(),
+                        "Monthly KPIs could not be computed."));
             }
             return out;
         }
@@ -290,8 +290,8 @@ public final class HtmlReport {
     private static Section cohorts(ReportData data) {
         String title = "Cohort retention";
         if (!data.trends().available()) {
-            return new Section("cohorts", title, Svg.message(title, "not available: " + data.trends().unavailable()),
-                    "The cohort matrix could not be computed.", "");
+            return unavailable("cohorts", title, data.trends().unavailable(),
+                    "The cohort matrix could not be computed.");
         }
         CohortMatrix m = data.trends().value().cohorts();
         int first = Math.max(0, m.cohorts() - MAX_COHORTS);
@@ -335,8 +335,8 @@ public final class HtmlReport {
     private static Section clv(ReportData data) {
         String title = "Customer lifetime value";
         if (!data.values().available()) {
-            return new Section("clv", title, Svg.message(title, "not available: " + data.values().unavailable()),
-                    "BG/NBD and Gamma-Gamma are fitted to the customers' purchase days.", "");
+            return unavailable("clv", title, data.values().unavailable(),
+                    "BG/NBD and Gamma-Gamma are fitted to the customers' purchase days.");
         }
         ReportData.Values values = data.values().value();
         List<CustomerValue> all = values.values();
@@ -369,8 +369,8 @@ public final class HtmlReport {
     private static Section churn(ReportData data) {
         String title = "Churn probability";
         if (!data.churn().available()) {
-            return new Section("churn", title, Svg.message(title, "not available: " + data.churn().unavailable()),
-                    "The churn probability is fitted to the file's own past.", "");
+            return unavailable("churn", title, data.churn().unavailable(),
+                    "The churn probability is fitted to the file's own past.");
         }
         ChurnScores scores = data.churn().value();
         List<ChurnScore> all = scores.atLeast(RiskLevel.NONE);
@@ -408,8 +408,8 @@ public final class HtmlReport {
     private static Section due(ReportData data) {
         String title = "Next-purchase due calendar";
         if (!data.due().available()) {
-            return new Section("due-calendar", title, Svg.message(title, "not available: " + data.due().unavailable()),
-                    "Next purchases are forecast from each repeat customer's gaps.", "");
+            return unavailable("due-calendar", title, data.due().unavailable(),
+                    "Next purchases are forecast from each repeat customer's gaps.");
         }
         ReportData.Due due = data.due().value();
         LocalDate from = due.from();
@@ -443,6 +443,12 @@ public final class HtmlReport {
                 + Html.count(due.report().forecasts().size()) + " repeat customers forecast are due in the window."
                 + " Counts only: consent to contact is not checked here (crmkit due --customers checks it).";
         return new Section("due-calendar", title, svg, caption, "");
+    }
+
+    /** A section whose analytic could not be computed: a panel, and the whole reason in the caption. */
+    private static Section unavailable(String id, String title, String reason, String what) {
+        return new Section(id, title, Svg.message(title, "not available: " + reason), what + " Not available: "
+                + reason, "");
     }
 
     /** A bin edge: whole numbers without decimals, else up to two. */

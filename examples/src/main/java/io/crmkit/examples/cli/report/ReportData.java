@@ -314,7 +314,7 @@ public final class ReportData {
                 if (e.boundary().isPresent() && e.boundary().get().nested().isPresent()) {
                     model = e.boundary().get().nested().get();
                 } else {
-                    return Outcome.failed("BG/NBD did not converge: " + e.getMessage());
+                    return Outcome.failed("BG/NBD cannot be fitted: " + e.getMessage());
                 }
             }
             GammaGammaModel spend;
