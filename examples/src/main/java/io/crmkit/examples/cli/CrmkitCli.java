@@ -60,6 +60,12 @@ public final class CrmkitCli implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--precision", scope = picocli.CommandLine.ScopeType.INHERIT,
+            paramLabel = "natural|full", defaultValue = "natural",
+            description = "Digits of CSV numbers: natural (six significant digits, or the column's decimals when"
+                + " more; money at its currency's scale) or full (every digit). Default: ${DEFAULT-VALUE}.")
+    private io.crmkit.examples.cli.output.ResultWriter.Precision precision;
+
     private final boolean stderrIsTerminal;
 
     /**
@@ -131,6 +137,15 @@ public final class CrmkitCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CrmkitCli root = cl.getCommand();
+        cl.setExecutionStrategy(parseResult -> {
+            io.crmkit.examples.cli.output.ResultWriter.precision(root.precision);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                io.crmkit.examples.cli.output.ResultWriter.resetPrecision();
+            }
+        });
         // a usage error is one line and a hint, not the whole help (which --help prints)
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();

@@ -54,7 +54,7 @@ class ServiceCommandsTest {
                 + "r4,c1,2025-01-08,csat,5,\nr5,c2,2025-01-09,csat,2,\nr6,c3,2025-02-01,ces,6,chat\n");
 
         Cli.Run run = Cli.run("surveys", "--responses", responses.toString(), "--as-of", "2025-02-28", "--format",
-                "csv");
+                "csv", "--precision", "full");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         // NPS = (2 - 1) / 3 = 33.3; margin = 196 sqrt((2/9 + 2/9 + 4/9) / 3) = 106.7 (p = 2/3, d = 1/3)
