@@ -61,7 +61,8 @@ import picocli.CommandLine.Option;
                 + " customers active in the last --active-days, and decile calibration on stderr.",
             "Without --horizon (the signal-count warning): prints per customer with at least one signal, ranked by"
                 + " level then value at risk: customer_id, level, signals, value_at_risk, reasons. Signals from"
-                + " orders: overdue, frequency and monetary decline, and optionally P(alive)."})
+                + " orders: overdue, frequency and monetary decline, and optionally P(alive); with --cases, rising"
+                + " complaints; with --surveys, low and falling satisfaction."})
 public final class ChurnRiskCommand extends CrmkitCommand {
 
     @Mixin
@@ -161,6 +162,19 @@ public final class ChurnRiskCommand extends CrmkitCommand {
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
+    @Option(names = "--cases", order = 32, paramLabel = "FILE",
+            description = "Service cases (CSV, as for 'crmkit service'): complaint cases give the complaint signal"
+                + " (without --horizon) or the complaints feature (with --horizon).")
+    private java.nio.file.Path casesFile;
+
+    @Option(names = "--surveys", order = 33, paramLabel = "FILE",
+            description = "Survey responses (CSV, as for 'crmkit surveys'): low or falling scores give the"
+                + " satisfaction signals (without --horizon) or the dissatisfaction feature (with --horizon).")
+    private java.nio.file.Path surveysFile;
+
+    private EngagementFiles evidence = EngagementFiles.NONE;
+    private EngagementHistory engagement = EngagementHistory.none();
+
     /**
      * Creates the command; picocli fills its options.
      */
@@ -186,14 +200,19 @@ public final class ChurnRiskCommand extends CrmkitCommand {
                             overdueFactor, new RhythmOptions(minGaps, 0.5, 30))))
                     .decline(windowDays == 0 ? Optional.empty() : Optional.of(new WarningOptions.Decline(windowDays,
                             decline, decline, minPrevious)))
-                    .complaints(Optional.empty())
-                    .satisfaction(Optional.empty())
                     .levels(new WarningOptions.Levels(mediumAt, highAt));
+            // the complaint and satisfaction signals keep the library's defaults when their file is given
+            if (casesFile == null) {
+                builder.complaints(Optional.empty());
+            }
+            if (surveysFile == null) {
+                builder.satisfaction(Optional.empty());
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(e.getMessage());
         }
         LifecycleInput data = LifecycleInput.read(this, input, asOf);
-        if (data == null) {
+        if (data == null || !readEvidence()) {
             return CrmkitCli.EXIT_FAILED;
         }
         String aliveSignal = "off (no --p-alive-model)";
@@ -219,10 +238,10 @@ public final class ChurnRiskCommand extends CrmkitCommand {
             }
         }
         WarningOptions options = builder.build();
-        ChurnRiskReport report = ChurnWarning.score(data.timelines, EngagementHistory.none(), options);
+        ChurnRiskReport report = ChurnWarning.score(data.timelines, engagement, options);
         Definitions d = data.definitions("churn-risk", input);
         d.put("warning", options.describe());
-        d.put("signals_not_available", "complaints and satisfaction (an order file holds no service data)");
+        evidence(d, "signals_not_available");
         d.put("p_alive_signal", aliveSignal);
         d.put("customers_assessed", report.assessed());
         Map<String, Object> levels = new LinkedHashMap<>();
@@ -241,6 +260,29 @@ public final class ChurnRiskCommand extends CrmkitCommand {
         ResultWriter.write(format, d, rows, out(), err());
         note(data.closing);
         return CrmkitCli.EXIT_OK;
+    }
+
+    /** Reads --cases and --surveys; false when --strict and a row was rejected (said on stderr). */
+    private boolean readEvidence() throws IOException {
+        evidence = EngagementFiles.read(this, casesFile, surveysFile, input.zone());
+        if (input.strict() && evidence.rejected > 0) {
+            note(evidence.rejected + " rows of " + String.join(", ", evidence.files.keySet())
+                    + " rejected; --strict: nothing computed");
+            return false;
+        }
+        engagement = evidence.history(input.zone());
+        return true;
+    }
+
+    /** The evidence files read and the evidence missing, in the definitions. */
+    private void evidence(Definitions d, String missingKey) {
+        evidence.files.forEach((k, v) -> d.put(k + "_file", v));
+        if (evidence.missing() != null) {
+            d.put(missingKey, evidence.missing());
+        }
+        if (evidence.hasCases || evidence.hasSurveys) {
+            d.put("customers_with_service_or_survey_evidence", engagement.customers());
+        }
     }
 
     private RiskLevel level(RiskLevel fallback) {
@@ -329,25 +371,25 @@ public final class ChurnRiskCommand extends CrmkitCommand {
             throw new CommandFailedException(e.getMessage());
         }
         LifecycleInput data = LifecycleInput.read(this, input, asOf);
-        if (data == null) {
+        if (data == null || !readEvidence()) {
             return CrmkitCli.EXIT_FAILED;
         }
         Definitions d = data.definitions("churn-risk", input);
         d.put("horizon", horizon + " = " + horizonDays + " days" + (Math.abs(days - horizonDays) > 1e-9
                 ? " (rounded from " + days + ")" : ""));
-        d.put("evidence_not_available", "complaints and satisfaction (an order file holds no service data)");
+        evidence(d, "evidence_not_available");
         if (backtest != null) {
             return backtest(data, options, d);
         }
         ChurnModel model;
         try {
-            model = ChurnProbability.fit(data.timelines, EngagementHistory.none(), options);
+            model = ChurnProbability.fit(data.timelines, engagement, options);
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | ModelFitException e) {
             throw new CommandFailedException("the churn probability cannot be fitted: " + e.getMessage());
         }
         ChurnScores scores;
         try {
-            scores = model.score(data.timelines, EngagementHistory.none());
+            scores = model.score(data.timelines, engagement);
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             throw new CommandFailedException("the churn probability cannot be computed at --as-of " + asOf + " with "
                     + model.transactionModel().name() + ": " + e.getMessage());
@@ -380,7 +422,7 @@ public final class ChurnRiskCommand extends CrmkitCommand {
         }
         ChurnBacktestReport report;
         try {
-            report = ChurnBacktest.run(data.timelines, EngagementHistory.none(), options, backtest, activeDays,
+            report = ChurnBacktest.run(data.timelines, engagement, options, backtest, activeDays,
                     topShare);
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | ModelFitException e) {
             throw new CommandFailedException("backtest: " + e.getMessage());

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * definitions, warnings, rejected rows ({@code line N: reason}) and progress on stderr; exit codes
  * {@link #EXIT_OK} (0), {@link #EXIT_FAILED} (1: bad input under {@code --strict}, or a failed
  * computation, with a message on stderr) and {@link #EXIT_USAGE} (2: usage error). Stdout and stderr
- * are UTF-8.
+ * are UTF-8. A usage error prints one line naming the problem and a hint to {@code --help}, not the
+ * whole help.
  *
  * <p>To add a subcommand: extend {@link CrmkitCommand}, reuse {@link OrderInputOptions} to read
  * orders and {@link io.crmkit.cli.output.ResultWriter} to print, and list the class in the
@@ -40,7 +41,9 @@ import picocli.CommandLine.Spec;
         subcommands = {SummarizeCommand.class, LoadCommand.class, RfmCommand.class, KpiCommand.class,
             CohortsCommand.class, ClvCommand.class, LifecycleCommand.class, ChurnRiskCommand.class, DueCommand.class,
             FinanceCommand.class, LoyaltyCommand.class, ReceivablesCommand.class, CollectionsCommand.class,
-            DuplicatesCommand.class, QualityCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            DuplicatesCommand.class, QualityCommand.class, DemoCommand.class, ReportCommand.class,
+            ServiceCommand.class, SurveysCommand.class, picocli.AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success",
             "1:bad input under --strict, or a failed computation (message on stderr)",
@@ -56,6 +59,12 @@ public final class CrmkitCli implements Runnable {
 
     @Spec
     private CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = "--precision", scope = picocli.CommandLine.ScopeType.INHERIT,
+            paramLabel = "natural|full", defaultValue = "natural",
+            description = "Digits of CSV numbers: natural (six significant digits, or the column's decimals when"
+                + " more; money at its currency's scale) or full (every digit). Default: ${DEFAULT-VALUE}.")
+    private io.crmkit.cli.output.ResultWriter.Precision precision;
 
     private final boolean stderrIsTerminal;
 
@@ -128,6 +137,26 @@ public final class CrmkitCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CrmkitCli root = cl.getCommand();
+        cl.setExecutionStrategy(parseResult -> {
+            io.crmkit.cli.output.ResultWriter.precision(root.precision);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                io.crmkit.cli.output.ResultWriter.resetPrecision();
+            }
+        });
+        // a usage error is one line and a hint, not the whole help (which --help prints)
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine command = e.getCommandLine();
+            PrintWriter stderr = command.getErr();
+            String name = command.getCommandSpec().qualifiedName();
+            stderr.println(name + ": " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, stderr);
+            stderr.println("Try '" + name + " --help' for the options.");
+            stderr.flush();
+            return EXIT_USAGE;
+        });
         cl.setExecutionExceptionHandler((e, command, parseResult) -> {
             PrintWriter stderr = command.getErr();
             String name = command.getCommandSpec().qualifiedName();

@@ -5,7 +5,11 @@ import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
+import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.order.Order;
+import io.crmkit.cli.report.HtmlReport;
+import io.crmkit.cli.report.ReportData;
+import io.crmkit.cli.report.TextSummary;
 import io.crmkit.cli.output.Definitions;
 import io.crmkit.cli.output.ResultWriter;
 import io.crmkit.testkit.simulation.BgNbdProcess;
@@ -20,9 +24,10 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,19 +37,26 @@ import picocli.CommandLine.ParameterException;
  * {@link CustomerBaseSimulator} with its CDNOW defaults, first purchases over the first quarter of
  * 2025, observed to the end of 2025) and prints a short report for people: the simulator settings,
  * the data, the definitions, purchases per customer, revenue and top customers, the repeat-purchase
- * share and a few customer summaries. No files are needed; the same seed prints the same report.
+ * share and a few customer summaries; then every analytic of {@code crmkit report} as text (RFM
+ * segments, revenue concentration, monthly KPIs, cohorts, lifetime value, churn probability, the due
+ * list, and the finance of an assumed CRM programme), and with {@code --output} the HTML report. No
+ * files are needed; the same seed prints the same report.
  */
 @Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
         header = "Runs the library on simulated customers and prints a short report.",
         description = {"Simulates a customer base (BG/NBD buying and Gamma-Gamma spending with the CDNOW estimates,"
             + " first purchases over the first quarter of 2025, observed to the end of 2025), summarises its"
-            + " purchase histories and prints a report. The same seed prints the same report."})
+            + " purchase histories and prints a report: the purchase summaries, then every analytic (RFM segments,"
+            + " revenue concentration, monthly KPIs, cohorts, lifetime value, churn probability, the due list, the"
+            + " finance of an assumed CRM programme); --output also writes the HTML report. The same seed prints the"
+            + " same report."})
 public final class DemoCommand extends CrmkitCommand {
 
     static final LocalDate ACQUISITION_START = LocalDate.of(2025, 1, 1);
     static final LocalDate ACQUISITION_END = LocalDate.of(2025, 4, 1);
     static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
 
+    private static final Currency USD = Currency.getInstance("USD");
     private static final int TOP = 5;
     private static final int SHOWN = 5;
     private static final int BAR = 40;
@@ -57,6 +69,10 @@ public final class DemoCommand extends CrmkitCommand {
             description = "Seed of the simulation; the same seed gives the same report. Default: ${DEFAULT-VALUE}.")
     private long seed;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Also write the HTML report of every analytic (as 'crmkit report' does) to this file.")
+    private java.nio.file.Path output;
+
     /**
      * Creates the command; picocli fills its options.
      */
@@ -64,7 +80,7 @@ public final class DemoCommand extends CrmkitCommand {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if (customers < 1) {
             throw new ParameterException(spec.commandLine(), "--customers must be at least 1: " + customers);
         }
@@ -77,10 +93,8 @@ public final class DemoCommand extends CrmkitCommand {
                 .build();
         PurchaseHistoryOptions options = PurchaseHistoryOptions.btydConvention(LAST_DAY, ZoneId.of("UTC"),
                 PeriodUnit.WEEKS);
-        PurchaseSummaries summaries;
-        try (Stream<Order> orders = simulator.orders()) {
-            summaries = PurchaseHistory.summarize(orders, options);
-        }
+        List<Order> orders = simulator.ordersByTime();
+        PurchaseSummaries summaries = PurchaseHistory.summarize(orders, options);
         PrintWriter out = out();
         out.println("crmkit demo: the purchase-history bridge on a simulated customer base");
         out.println();
@@ -100,6 +114,18 @@ public final class DemoCommand extends CrmkitCommand {
         ResultWriter.table(new SummaryRows(summaries).select(IntStream.range(0, Math.min(SHOWN, summaries.size()))
                 .toArray(), List.of("customer_id", "first_purchase", "last_purchase", "purchases", "revenue", "x",
                 "t_x", "T", "mean_repeat_value")), out, "  ");
+        out.println();
+        ReportData data = ReportData.compute(new ReportData.Input(OrderBatch.of(USD, orders), USD, ZoneOffset.UTC,
+                LAST_DAY, "simulated: " + customers + " customers, seed " + seed, Map.of(),
+                io.crmkit.segmentation.lifecycle.EngagementHistory.none()));
+        TextSummary.print(data, out);
+        out.println();
+        if (output != null) {
+            int bytes = ReportCommand.write(output, HtmlReport.render(data, List.of()));
+            out.println("report: " + output + " (" + bytes + " bytes, " + HtmlReport.SECTIONS.size() + " charts)");
+        } else {
+            out.println("report: not written (add --output report.html for the HTML report with charts)");
+        }
         out.flush();
         return CrmkitCli.EXIT_OK;
     }

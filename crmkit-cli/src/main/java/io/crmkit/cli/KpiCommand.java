@@ -124,7 +124,27 @@ public final class KpiCommand extends CrmkitCommand {
             command.note("reporting " + grid + (from == null ? " (from: the earliest order)" : "")
                     + (to == null ? " (to: the latest order)" : ""));
         }
+        warnIncomplete(command, grid, earliest.atZone(zone).toLocalDate(), in.latest().orElseThrow().atZone(zone)
+                .toLocalDate());
         return OrderKpis.compute(in.batch(), options);
+    }
+
+    /**
+     * Warns about a first or last period that the orders cover only in part (it starts before the
+     * first order's day, or ends after the last order's day): its counts, revenue and growth are not
+     * comparable with whole periods.
+     */
+    static void warnIncomplete(CrmkitCommand command, PeriodGrid grid, LocalDate firstOrder, LocalDate lastOrder) {
+        LocalDate lastDay = grid.range().end().atZone(grid.zone()).toLocalDate().minusDays(1);
+        if (grid.startDate(0).isBefore(firstOrder)) {
+            command.warn("period " + grid.label(0) + " is incomplete: it starts on " + grid.startDate(0)
+                    + ", the orders on " + firstOrder + "; its figures are not comparable with whole periods");
+        }
+        if (lastDay.isAfter(lastOrder)) {
+            command.warn("period " + grid.label(grid.size() - 1) + " is incomplete: it ends on " + lastDay
+                    + ", the orders on " + lastOrder + "; its figures (and its revenue_growth) are not comparable"
+                    + " with whole periods");
+        }
     }
 
     /** The definitions printed with KPI and cohort results. */

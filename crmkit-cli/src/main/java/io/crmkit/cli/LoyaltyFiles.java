@@ -168,13 +168,13 @@ final class LoyaltyFiles {
     }
 
     /** Records a row's identifier once the row is otherwise accepted; a repeat rejects the row. */
-    private static void claim(Set<String> ids, String id, String column) {
+    static void claim(Set<String> ids, String id, String column) {
         if (!ids.add(id)) {
             throw new IllegalArgumentException(column + " repeats an earlier row's");
         }
     }
 
-    private static String field(List<String> f, Map<String, Integer> at, String name) {
+    static String field(List<String> f, Map<String, Integer> at, String name) {
         String v = f.get(at.get(name)).strip();
         if (v.isEmpty()) {
             throw new IllegalArgumentException("empty " + name);
@@ -182,12 +182,12 @@ final class LoyaltyFiles {
         return v;
     }
 
-    private static Optional<String> optional(List<String> f, Map<String, Integer> at, String name) {
+    static Optional<String> optional(List<String> f, Map<String, Integer> at, String name) {
         Integer i = at.get(name);
         return i == null || f.get(i).isBlank() ? Optional.empty() : Optional.of(f.get(i).strip());
     }
 
-    private static long micros(TimestampParser timestamps, List<String> f, Map<String, Integer> at, String name) {
+    static long micros(TimestampParser timestamps, List<String> f, Map<String, Integer> at, String name) {
         String v = field(f, at, name);
         try {
             return timestamps.toEpochMicros(v);
@@ -196,7 +196,7 @@ final class LoyaltyFiles {
         }
     }
 
-    private static <I> I identifier(String text, java.util.function.Function<String, I> of, String column) {
+    static <I> I identifier(String text, java.util.function.Function<String, I> of, String column) {
         try {
             return of.apply(text);
         } catch (IllegalArgumentException e) {
@@ -204,8 +204,11 @@ final class LoyaltyFiles {
         }
     }
 
-    /** The loop shared by the files: header, column positions, rows used or reported by line. */
-    private static <T> Rows<T> readRows(Path file, String what, List<String> required, List<String> optionalColumns,
+    /**
+     * The loop shared by the side files (these and the service and survey files of
+     * {@link ServiceFiles}): header, column positions, rows used or reported by line.
+     */
+    static <T> Rows<T> readRows(Path file, String what, List<String> required, List<String> optionalColumns,
             BiConsumer<Long, String> rejected, java.util.function.Consumer<String> warning, RowParser<T> parser)
             throws IOException {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {

@@ -4,6 +4,7 @@ import io.crmkit.segmentation.rfm.Binning;
 import io.crmkit.segmentation.rfm.Dimension;
 import io.crmkit.segmentation.rfm.QuantileEstimator;
 import io.crmkit.segmentation.rfm.Side;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -13,7 +14,9 @@ import picocli.CommandLine.TypeConversionException;
  * for type T of 1 to 9), {@code r-rfm}, {@code ntile}, {@code tied-ranks}, {@code percent-ranks},
  * or {@code thresholds:R/F/M} with comma-separated non-decreasing thresholds per dimension, a value
  * equal to a threshold going to the upper bin (the R {@code rfm} package's custom thresholds), e.g.
- * {@code thresholds:115,181,297,482/4,5,6,8/256,382,506,666}.
+ * {@code thresholds:115,181,297,482/4,5,6,8/256,382,506,666}; or one method per dimension,
+ * {@code r=quantile,f=ntile,m=quantile} (the common pandas recipe of {@code qcut} for recency and
+ * monetary value and ranks for frequency, in one run).
  *
  * @param text the value as given, not null
  */
@@ -29,6 +32,9 @@ public record RfmBinningArgument(String text) {
      */
     public Binning binning(Dimension dimension, int bins) {
         String t = text.toLowerCase(Locale.ROOT);
+        if (t.contains("=")) {
+            return perDimension(dimension).binning(dimension, bins);
+        }
         if (t.equals("quantile") || t.equals("quantiles")) {
             return Binning.quantiles(bins);
         }
@@ -42,6 +48,42 @@ public record RfmBinningArgument(String text) {
             case "percent-ranks" -> Binning.percentRanks(bins);
             default -> thresholds(dimension);
         };
+    }
+
+    /**
+     * The method of one dimension in the per-dimension form {@code r=METHOD,f=METHOD,m=METHOD}
+     * (each of r, f and m named once, in any order; the methods as above, thresholds excepted).
+     */
+    private RfmBinningArgument perDimension(Dimension dimension) {
+        String wanted = dimension.name().substring(0, 1).toLowerCase(Locale.ROOT);
+        String found = null;
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (String part : text.split(",", -1)) {
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("'" + part.strip() + "' is not DIMENSION=METHOD");
+            }
+            String d = part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            String method = part.substring(eq + 1).strip();
+            if (!List.of("r", "f", "m").contains(d)) {
+                throw new IllegalArgumentException("unknown dimension '" + d + "' (r, f, m)");
+            }
+            if (!named.add(d)) {
+                throw new IllegalArgumentException("dimension " + d + " is named twice");
+            }
+            if (method.contains("=") || method.toLowerCase(Locale.ROOT).startsWith("thresholds")) {
+                throw new IllegalArgumentException("per dimension, the method is quantile, quantile:TYPE, r-rfm, ntile,"
+                        + " tied-ranks or percent-ranks (thresholds:R/F/M sets all three): '" + method + "'");
+            }
+            if (d.equals(wanted)) {
+                found = method;
+            }
+        }
+        if (named.size() != 3) {
+            throw new IllegalArgumentException("name the method of each of r, f and m, such as"
+                    + " r=quantile,f=ntile,m=quantile");
+        }
+        return new RfmBinningArgument(found);
     }
 
     private Binning thresholds(Dimension dimension) {
@@ -75,7 +117,8 @@ public record RfmBinningArgument(String text) {
                 }
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw new TypeConversionException("'" + value + "' is not quantile, quantile:TYPE, r-rfm, ntile,"
-                        + " tied-ranks, percent-ranks or thresholds:R/F/M (" + e.getMessage() + ")");
+                        + " tied-ranks, percent-ranks, thresholds:R/F/M or r=METHOD,f=METHOD,m=METHOD ("
+                        + e.getMessage() + ")");
             }
             return arg;
         }

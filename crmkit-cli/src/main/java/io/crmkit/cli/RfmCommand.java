@@ -68,8 +68,8 @@ public final class RfmCommand extends CrmkitCommand {
             converter = RfmBinningArgument.Converter.class,
             description = {"quantile (value quantiles, R type 7; quantile:T for type T), r-rfm (the R rfm"
                 + " package's rule), ntile (equal counts, ties broken by customer id), tied-ranks, percent-ranks,"
-                + " or thresholds:R/F/M (comma-separated per dimension; a value on a threshold goes up)."
-                + " Default: ${DEFAULT-VALUE}."})
+                + " or thresholds:R/F/M (comma-separated per dimension; a value on a threshold goes up); or one"
+                + " method per dimension, such as r=quantile,f=ntile,m=quantile. Default: ${DEFAULT-VALUE}."})
     private RfmBinningArgument binning;
 
     @Option(names = "--segments", order = 13, paramLabel = "r-rfm|eleven|rf-grid|FILE", defaultValue = "eleven",

@@ -2,8 +2,12 @@ package io.crmkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmkit.cli.report.HtmlReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
 
@@ -39,6 +43,34 @@ class DemoCommandTest {
         int histogram = run.out().lines().dropWhile(l -> !l.equals("purchases per customer:")).skip(1)
                 .takeWhile(l -> !l.isEmpty()).mapToInt(l -> Integer.parseInt(l.substring(8, 15).strip())).sum();
         assertThat(histogram).isEqualTo(300);
+    }
+
+    @Test
+    void showsEveryAnalyticAndWritesTheHtmlReport(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("demo.html");
+
+        Cli.Run run = Cli.run("demo", "--customers", "800", "--seed", "3", "--output", report.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("RFM segments (5 quantile bins per dimension, the eleven-segment map):\n",
+                "revenue concentration:\n  Gini ", "monthly KPIs (active = a purchase in the last 90 days;",
+                "\n  2025-12 ", "cohorts (share of each acquisition month's customers buying 1, 2 and 3 months later):\n"
+                + "  2025-01 ", "lifetime value (52w, undiscounted, BG/NBD and Gamma-Gamma on purchase days):\n  model: ",
+                "churn probability (P(no purchase in 90 days), fitted on the data's own past):\n  customers per level:",
+                "due to buy again in the 28 days after the as-of date:\n  ",
+                "finance of a CRM retention programme (assumed figures, monthly periods):\n  assumptions: outlay USD ",
+                "; ROI ", "; IRR ", "report: " + report + " (");
+        assertThat(run.out()).doesNotContain("not available");
+        // the segment table accounts for every customer
+        long segmented = run.out().lines().dropWhile(l -> !l.startsWith("RFM segments")).skip(2)
+                .takeWhile(l -> !l.isEmpty()).mapToLong(l -> Long.parseLong(l.substring(23, 32).strip())).sum();
+        assertThat(segmented).isEqualTo(800);
+        String html = Files.readString(report);
+        org.w3c.dom.Document doc = ReportCommandTest.parse(html);
+        for (String id : HtmlReport.SECTIONS) {
+            assertThat(html).contains("<section class=\"chart\" id=\"" + id + "\">");
+        }
+        ReportCommandTest.assertNothingToFetch(doc, html);
     }
 
     @Test

@@ -16,7 +16,8 @@ class FinanceCommandTest {
 
     @Test
     void irrPrintsTheRateAndItsConvention() {
-        Cli.Run run = Cli.run("finance", "irr", "-70000", "12000", "15000", "18000", "21000", "26000", "--format", "csv");
+        Cli.Run run = Cli.run("finance", "irr", "-70000", "12000", "15000", "18000", "21000", "26000", "--format", "csv",
+                "--precision", "full");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.outLines()).hasSize(2).first().isEqualTo("rate");
         assertThat(Double.parseDouble(run.outLines().get(1))).isCloseTo(0.08663094803653162,
@@ -72,7 +73,8 @@ class FinanceCommandTest {
 
     @Test
     void paybackSimpleAndDiscounted() {
-        Cli.Run run = Cli.run("finance", "payback", "--discount-rate", "0.1", "--format", "csv", "--", "-100", "30", "30",
+        Cli.Run run = Cli.run("finance", "payback", "--discount-rate", "0.1", "--format", "csv", "--precision", "full", "--",
+                "-100", "30", "30",
                 "30", "30", "30");
         // (the CSV writer quotes long names; both forms are valid CSV)
         assertThat(run.outLines().get(0).replace("\"", "")).isEqualTo("payback_periods,discounted_payback_periods");

@@ -33,7 +33,7 @@ class RfmCommandTest {
     @Test
     void reproducesTheRPackagesSegmentTable() throws IOException {
         Cli.Run run = Cli.run("rfm", "--input", rfmDataOrders().toString(), "--as-of", "2006-12-31", "--binning",
-                "r-rfm", "--segments", "r-rfm", "--summary", "--format", "csv");
+                "r-rfm", "--segments", "r-rfm", "--summary", "--format", "csv", "--precision", "full");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.outLines()).containsExactly(
                 "segment,customers,orders,revenue,aov,revenue_share",

@@ -3,7 +3,7 @@ package io.crmkit.cli.output;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Turns cell values into text: in full for CSV and JSON, rounded for tables. Stateless. */
+/** Turns cell values into text: in full for JSON, at natural or full precision for CSV, rounded for tables. Stateless. */
 final class Cells {
 
     private Cells() {
@@ -30,6 +30,25 @@ final class Cells {
             return b.toPlainString();
         }
         return v.toString();
+    }
+
+    /**
+     * Returns the text of a number in CSV at its natural precision: a double rounded (half-even) to
+     * six significant digits, or to the column's table decimals when those keep more, trailing zeros
+     * dropped ({@code 23.723333333333333} with 2 decimals is {@code 23.7233}, {@code 156996.391} is
+     * {@code 156996.39}); whole doubles, big decimals (money at its currency's scale) and other
+     * values as {@link #plain}.
+     */
+    static String natural(Object v, Column column) {
+        if (v instanceof Double d && Double.isFinite(d) && !(d == Math.rint(d) && Math.abs(d) < 1e15)) {
+            BigDecimal exact = new BigDecimal(Double.toString(d));
+            BigDecimal significant = exact.round(new java.math.MathContext(6, RoundingMode.HALF_EVEN));
+            BigDecimal decimals = exact.setScale(column.tableDecimals(), RoundingMode.HALF_EVEN);
+            BigDecimal shown = significant.scale() >= decimals.scale() ? significant : decimals;
+            String text = shown.stripTrailingZeros().toPlainString();
+            return text.equals("-0") ? "0" : text;
+        }
+        return plain(v);
     }
 
     /** Returns the text shown in a table: doubles rounded half-up to the column's decimals. */

@@ -45,14 +45,67 @@ public final class Definitions {
 
     /**
      * Prints the definitions for people: a {@code definitions:} line, then one indented
-     * {@code key: value} line per entry.
+     * {@code key: value} line per entry; a matrix (rows of numbers with the same column keys, such
+     * as the lifecycle transition matrix) as an indented table under its key.
      *
      * @param err where to print, not null
      */
     public void printTo(PrintWriter err) {
         err.println("definitions:");
-        entries.forEach((k, v) -> err.println("  " + k + ": " + text(v)));
+        entries.forEach((k, v) -> {
+            if (isMatrix(v)) {
+                err.println("  " + k + " (rows \\ columns):");
+                printMatrix(err, (Map<?, ?>) v);
+            } else {
+                err.println("  " + k + ": " + text(v));
+            }
+        });
         err.flush();
+    }
+
+    /** Whether a value is a matrix: rows (maps) of numbers that all have the first row's keys. */
+    private static boolean isMatrix(Object v) {
+        if (!(v instanceof Map<?, ?> rows) || rows.isEmpty()) {
+            return false;
+        }
+        Object first = rows.values().iterator().next();
+        if (!(first instanceof Map<?, ?> firstRow) || firstRow.isEmpty()) {
+            return false;
+        }
+        for (Object row : rows.values()) {
+            if (!(row instanceof Map<?, ?> r) || !r.keySet().equals(firstRow.keySet())
+                    || !r.values().stream().allMatch(x -> x instanceof Number)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Prints a matrix as an indented table: the row keys on the left, the column keys on top. */
+    private static void printMatrix(PrintWriter err, Map<?, ?> rows) {
+        List<String> columns = ((Map<?, ?>) rows.values().iterator().next()).keySet().stream().map(String::valueOf)
+                .toList();
+        int label = rows.keySet().stream().mapToInt(k -> String.valueOf(k).length()).max().orElse(0);
+        int width = columns.stream().mapToInt(String::length).max().orElse(1);
+        for (Object row : rows.values()) {
+            for (Object x : ((Map<?, ?>) row).values()) {
+                width = Math.max(width, text(x).length());
+            }
+        }
+        StringBuilder header = new StringBuilder("    ").append(" ".repeat(label));
+        for (String c : columns) {
+            header.append("  ").append(" ".repeat(width - c.length())).append(c);
+        }
+        err.println(header);
+        for (Map.Entry<?, ?> row : rows.entrySet()) {
+            String name = String.valueOf(row.getKey());
+            StringBuilder line = new StringBuilder("    ").append(name).append(" ".repeat(label - name.length()));
+            for (Object x : ((Map<?, ?>) row.getValue()).values()) {
+                String t = text(x);
+                line.append("  ").append(" ".repeat(width - t.length())).append(t);
+            }
+            err.println(line);
+        }
     }
 
     private static String text(Object v) {

@@ -26,6 +26,30 @@ import java.util.List;
  */
 public final class ResultWriter {
 
+    /** How many digits CSV numbers carry. */
+    public enum Precision {
+        /** Doubles to six significant digits, or the column's table decimals when more (the default). */
+        NATURAL,
+        /** Every digit of the double's shortest exact form. */
+        FULL
+    }
+
+    private static final ThreadLocal<Precision> PRECISION = ThreadLocal.withInitial(() -> Precision.NATURAL);
+
+    /**
+     * Sets the precision of CSV numbers written from this thread until {@link #resetPrecision()}.
+     *
+     * @param precision the precision, not null
+     */
+    public static void precision(Precision precision) {
+        PRECISION.set(java.util.Objects.requireNonNull(precision, "precision"));
+    }
+
+    /** Restores the default precision ({@link Precision#NATURAL}) of this thread. */
+    public static void resetPrecision() {
+        PRECISION.remove();
+    }
+
     private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
@@ -139,7 +163,7 @@ public final class ResultWriter {
                 if (v instanceof Integer || v instanceof Long) {
                     line.append(((Number) v).longValue());
                 } else if (v instanceof Number) {
-                    line.append(Cells.plain(v));
+                    line.append(PRECISION.get() == Precision.FULL ? Cells.plain(v) : Cells.natural(v, columns.get(c)));
                 } else if (v != null) {
                     csvText(line, Cells.plain(v));
                 }

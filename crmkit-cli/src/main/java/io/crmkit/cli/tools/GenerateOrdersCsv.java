@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * 3 % pending, the rest paid, delivered or completed). Deterministic for a seed.
  *
  * <p>Memory: about 24 bytes per order while sorting. Example:
- * {@code java -cp examples/target/crmkit.jar io.crmkit.cli.tools.GenerateOrdersCsv
+ * {@code java -cp crmkit-cli/target/crmkit.jar io.crmkit.cli.tools.GenerateOrdersCsv
  * --customers 1000000 -o /tmp/orders.csv}.
  */
 @Command(name = "generate-orders-csv", mixinStandardHelpOptions = true, sortOptions = false,

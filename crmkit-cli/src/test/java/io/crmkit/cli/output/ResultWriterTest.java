@@ -72,7 +72,13 @@ class ResultWriterTest {
 
     @Test
     void csvQuotesWhereNeededAndKeepsFullPrecision() throws IOException {
-        Output o = write(OutputFormat.CSV);
+        ResultWriter.precision(ResultWriter.Precision.FULL);
+        Output o;
+        try {
+            o = write(OutputFormat.CSV);
+        } finally {
+            ResultWriter.resetPrecision();
+        }
 
         assertThat(o.out()).isEqualTo(String.join("\n",
                 "id,day,n,value,amount",
@@ -81,6 +87,33 @@ class ResultWriterTest {
                 "c,2024-01-03,0,0.0000001,1000",
                 ""));
         assertThat(o.err()).startsWith("definitions:\n");
+    }
+
+    @Test
+    void csvNumbersHaveTheirNaturalPrecisionByDefault() throws IOException {
+        Output o = write(OutputFormat.CSV);
+
+        // 38.857142857142854 to six significant digits; money (a big decimal) at its scale
+        assertThat(o.out()).isEqualTo(String.join("\n",
+                "id,day,n,value,amount",
+                "a,2024-01-02,3,38.8571,12.50",
+                "\"b, \"\"quoted\"\"\",,12,272,0.05",
+                "c,2024-01-03,0,0.0000001,1000",
+                ""));
+    }
+
+    @Test
+    void naturalPrecisionKeepsTheColumnsDecimalsWhenTheyAreMore() {
+        Column money = Column.number("revenue", 2);
+        Column rate = Column.number("rate", 4);
+
+        assertThat(Cells.natural(156996.391, money)).isEqualTo("156996.39");
+        assertThat(Cells.natural(23.723333333333333, money)).isEqualTo("23.7233");
+        assertThat(Cells.natural(0.12345678, rate)).isEqualTo("0.123457");
+        assertThat(Cells.natural(1234567.891, rate)).isEqualTo("1234567.891");
+        assertThat(Cells.natural(-0.0000001, money)).isEqualTo("-0.0000001");
+        assertThat(Cells.natural(272.0, rate)).isEqualTo("272");
+        assertThat(Cells.natural(new java.math.BigDecimal("12.50"), money)).isEqualTo("12.50");
     }
 
     @Test
