@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmkit.cli.report.HtmlReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,13 +73,11 @@ class DemoCommandTest {
     }
 
     @Test
-    void finishesInAFewSecondsWithTheDefaults() {
-        long start = System.nanoTime();
-
+    void runsWithTheDefaults() {
+        // its time (under 10 s, issue 20) is measured in the issue note, not asserted: no timed asserts in tests
         Cli.Run run = Cli.run("demo");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(run.out()).contains("  customers: 2000\n", "  seed: 42\n");
     }
 
