@@ -4,22 +4,20 @@ import io.crmkit.core.service.ServiceCase;
 import io.crmkit.cli.output.Column;
 import io.crmkit.cli.output.Definitions;
 import io.crmkit.cli.output.ListRows;
-import io.crmkit.cli.output.OutputFormat;
 import io.crmkit.cli.output.ResultWriter;
 import io.crmkit.metrics.kpi.PeriodGrid;
-import io.crmkit.metrics.kpi.ReportingPeriod;
 import io.crmkit.metrics.kpi.ServiceKpis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,20 +47,8 @@ public final class ServiceCommand extends CrmkitCommand {
                 + " cases opened later are left out.")
     private LocalDate asOf;
 
-    @Option(names = "--period", order = 11, paramLabel = "week|month|quarter|year", defaultValue = "month",
-            description = "Period length. Default: ${DEFAULT-VALUE}.")
-    private ReportingPeriod period;
-
-    @Option(names = "--zone", order = 12, paramLabel = "ZONE", defaultValue = "UTC",
-            description = "Time zone of periods and of timestamps without offset. Default: ${DEFAULT-VALUE}.")
-    private ZoneId zone;
-
-    @Option(names = "--strict", order = 13, description = "Compute nothing if a row is rejected (exit 1).")
-    private boolean strict;
-
-    @Option(names = "--format", order = 14, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
-    private OutputFormat format;
+    @Mixin
+    private DatedFileOptions dated;
 
     /**
      * Creates the command; picocli fills its options.
@@ -72,20 +58,14 @@ public final class ServiceCommand extends CrmkitCommand {
 
     @Override
     public Integer call() throws IOException {
-        LoyaltyFiles.Rows<ServiceCase> rows = ServiceFiles.readCases(cases, zone,
+        LoyaltyFiles.Rows<ServiceCase> rows = ServiceFiles.readCases(cases, dated.zone,
                 (line, reason) -> err().println("line " + line + ": " + reason), this::warn);
-        String closing = rows.rejected() + " of " + rows.read() + " rows rejected";
-        if (strict && rows.rejected() > 0) {
-            note(closing + "; --strict: nothing computed");
+        Optional<PeriodGrid> covering = dated.grid(this, rows, asOf, ServiceCase::openedAt, "case opened");
+        if (covering.isEmpty()) {
             return CrmkitCli.EXIT_FAILED;
         }
-        Instant end = asOf.plusDays(1).atStartOfDay(zone).toInstant();
-        Optional<Instant> first = rows.values().stream().map(ServiceCase::openedAt).filter(t -> t.isBefore(end))
-                .min(Instant::compareTo);
-        if (first.isEmpty()) {
-            throw new CommandFailedException("no case opened by the end of --as-of " + asOf + ": nothing to report");
-        }
-        PeriodGrid grid = PeriodGrid.covering(period, zone, first.get().atZone(zone).toLocalDate(), asOf);
+        PeriodGrid grid = covering.get();
+        Instant end = dated.end(asOf);
         ServiceKpis.ServiceKpiReport report = ServiceKpis.compute(rows.values().stream(), grid, end);
         ListRows out = new ListRows(List.of(Column.text("period"), Column.number("opened", 0),
                 Column.number("complaints", 0), Column.number("complaint_rate", 4), Column.number("resolution_rate", 4),
@@ -108,7 +88,7 @@ public final class ServiceCommand extends CrmkitCommand {
         Definitions d = new Definitions();
         d.put("command", "service");
         d.put("periods", grid.toString());
-        d.put("zone", zone.getId());
+        d.put("zone", dated.zone.getId());
         d.put("as_of", "end of " + asOf + " (SLAs and the current backlog judged then)");
         d.put("cases_file", cases.toString());
         d.put("rows_read", rows.read());
@@ -121,8 +101,8 @@ public final class ServiceCommand extends CrmkitCommand {
         d.put("backlog_now_by_status", backlog);
         d.put("reopen_rate", "not available: a cases file holds each case's current state, and a reopened case is"
                 + " recorded as open again without its earlier resolution");
-        ResultWriter.write(format, d, out, out(), err());
-        note(closing);
+        ResultWriter.write(dated.format, d, out, out(), err());
+        note(DatedFileOptions.closing(rows));
         return CrmkitCli.EXIT_OK;
     }
 

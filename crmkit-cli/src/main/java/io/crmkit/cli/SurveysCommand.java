@@ -4,19 +4,17 @@ import io.crmkit.core.survey.SurveyResponse;
 import io.crmkit.cli.output.Column;
 import io.crmkit.cli.output.Definitions;
 import io.crmkit.cli.output.ListRows;
-import io.crmkit.cli.output.OutputFormat;
 import io.crmkit.cli.output.ResultWriter;
 import io.crmkit.metrics.kpi.PeriodGrid;
-import io.crmkit.metrics.kpi.ReportingPeriod;
 import io.crmkit.metrics.kpi.SurveyKpis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,20 +41,8 @@ public final class SurveysCommand extends CrmkitCommand {
             description = "Last day reported (required: never 'today'); later responses are left out.")
     private LocalDate asOf;
 
-    @Option(names = "--period", order = 11, paramLabel = "week|month|quarter|year", defaultValue = "month",
-            description = "Period length. Default: ${DEFAULT-VALUE}.")
-    private ReportingPeriod period;
-
-    @Option(names = "--zone", order = 12, paramLabel = "ZONE", defaultValue = "UTC",
-            description = "Time zone of periods and of timestamps without offset. Default: ${DEFAULT-VALUE}.")
-    private ZoneId zone;
-
-    @Option(names = "--strict", order = 13, description = "Compute nothing if a row is rejected (exit 1).")
-    private boolean strict;
-
-    @Option(names = "--format", order = 14, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
-    private OutputFormat format;
+    @Mixin
+    private DatedFileOptions dated;
 
     /**
      * Creates the command; picocli fills its options.
@@ -66,20 +52,14 @@ public final class SurveysCommand extends CrmkitCommand {
 
     @Override
     public Integer call() throws IOException {
-        LoyaltyFiles.Rows<SurveyResponse> rows = ServiceFiles.readSurveys(responses, zone,
+        LoyaltyFiles.Rows<SurveyResponse> rows = ServiceFiles.readSurveys(responses, dated.zone,
                 (line, reason) -> err().println("line " + line + ": " + reason), this::warn);
-        String closing = rows.rejected() + " of " + rows.read() + " rows rejected";
-        if (strict && rows.rejected() > 0) {
-            note(closing + "; --strict: nothing computed");
+        Optional<PeriodGrid> covering = dated.grid(this, rows, asOf, SurveyResponse::respondedAt, "response given");
+        if (covering.isEmpty()) {
             return CrmkitCli.EXIT_FAILED;
         }
-        Instant end = asOf.plusDays(1).atStartOfDay(zone).toInstant();
-        Optional<Instant> first = rows.values().stream().map(SurveyResponse::respondedAt).filter(t -> t.isBefore(end))
-                .min(Instant::compareTo);
-        if (first.isEmpty()) {
-            throw new CommandFailedException("no response given by the end of --as-of " + asOf + ": nothing to report");
-        }
-        PeriodGrid grid = PeriodGrid.covering(period, zone, first.get().atZone(zone).toLocalDate(), asOf);
+        PeriodGrid grid = covering.get();
+        Instant end = dated.end(asOf);
         List<SurveyKpis.PeriodSurveyKpis> periods = SurveyKpis.series(rows.values().stream(), grid);
         ListRows out = new ListRows(List.of(Column.text("period"), Column.number("nps_responses", 0),
                 Column.number("nps", 1), Column.number("nps_margin_95", 1), Column.number("csat_responses", 0),
@@ -94,7 +74,7 @@ public final class SurveysCommand extends CrmkitCommand {
         Definitions d = new Definitions();
         d.put("command", "surveys");
         d.put("periods", grid.toString());
-        d.put("zone", zone.getId());
+        d.put("zone", dated.zone.getId());
         d.put("responses_file", responses.toString());
         d.put("rows_read", rows.read());
         d.put("rows_rejected", rows.rejected());
@@ -103,8 +83,8 @@ public final class SurveysCommand extends CrmkitCommand {
                 + " shares: a 95 % interval under simple random sampling");
         d.put("response_rate", "not available: it needs the number of invitations, which a responses file does not"
                 + " hold");
-        ResultWriter.write(format, d, out, out(), err());
-        note(closing);
+        ResultWriter.write(dated.format, d, out, out(), err());
+        note(DatedFileOptions.closing(rows));
         return CrmkitCli.EXIT_OK;
     }
 }
