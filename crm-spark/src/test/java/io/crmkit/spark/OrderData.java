@@ -130,4 +130,32 @@ final class OrderData {
         java.util.Collections.shuffle(lines, new java.util.Random(seed));
         return new OrderData(lines);
     }
+
+    /**
+     * A BTYD-like log: customers join in the first quarter of 2024, buy as a Poisson process with an
+     * exponentially mixed rate (mean one purchase in 30 days) until an exponentially mixed lifetime
+     * (mean 300 days) ends; whole days, several orders possible on one day.
+     */
+    static OrderData btyd(long seed, int customers) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<Line> lines = new ArrayList<>();
+        long start = LocalDate.of(2024, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
+        long dayMicros = 86_400_000_000L;
+        double end = 730;
+        int order = 0;
+        for (int c = 0; c < customers; c++) {
+            String id = "B" + c;
+            double rate = -Math.log(1 - rnd.nextDouble()) / 30;
+            double life = -Math.log(1 - rnd.nextDouble()) * (-Math.log(1 - rnd.nextDouble()) * 300);
+            double t = rnd.nextInt(90);
+            double stop = Math.min(end, t + life);
+            while (t < stop) {
+                lines.add(new Line(id, "O" + (order++), start + (long) Math.floor(t) * dayMicros,
+                        rnd.nextLong(500, 20_000), OrderStatusCategory.COMPLETED));
+                t += -Math.log(1 - rnd.nextDouble()) / rate;
+            }
+        }
+        java.util.Collections.shuffle(lines, new java.util.Random(seed));
+        return new OrderData(lines);
+    }
 }
