@@ -215,7 +215,16 @@ public final class SparkPurchaseHistory {
 
     /** A row key as an order identifier whose text order is the key's order. */
     static String rowKey(long key) {
-        return String.format(Locale.ROOT, "%019d", key);
+        if (key < 0) {
+            throw new IllegalArgumentException("row key must not be negative: " + key);
+        }
+        char[] digits = new char[19];
+        long k = key;
+        for (int i = 18; i >= 0; i--) {
+            digits[i] = (char) ('0' + (k % 10));
+            k /= 10;
+        }
+        return new String(digits);
     }
 
     private static long micros(java.time.Instant t) {
