@@ -110,6 +110,27 @@ public final class SparkPurchaseHistory {
             throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
         }
         SparkOptions shipped = new SparkOptions(options);
+        // without order identifiers the input's row order breaks a customer's same-tick ties on one
+        // machine; the shuffle loses row order, so it travels as a key (only the order unit needs it)
+        boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
+        Dataset<Row> selected = select(orders, columns, rowKeys);
+        boolean hasOrderIds = columns.orderId().isPresent();
+        MapPartitionsFunction<Row, Row> summarise = rows -> summarizePartition(rows, shipped, hasOrderIds, rowKeys);
+        Dataset<Row> partial = selected.repartition(partitions, col("c"))
+                .mapPartitions(summarise, Encoders.row(PARTIAL));
+        Dataset<Row> result = partial.select(col("customer_id"),
+                timestamp_micros(col("first_micros")).as("first_purchase"),
+                timestamp_micros(col("last_micros")).as("last_purchase"), col("purchases"), col("orders"),
+                col("revenue_minor"), revenueColumn(col("revenue_minor"), shipped.currency()).as("revenue"),
+                col("days_since_last"), col("age_days"), col("x"), col("t_x"), col("T"), col("mean_repeat_value"));
+        return new SparkSummaries(result, options);
+    }
+
+    /**
+     * The mapped columns in a fixed layout: customer (string), order (string or null), epoch
+     * microseconds, amount (decimal), status (string or null), row key (long; 0 without keys).
+     */
+    static Dataset<Row> select(Dataset<Row> orders, OrderColumns columns, boolean rowKeys) {
         StructType schema = orders.schema();
         Column customer = col(existing(schema, columns.customerId(), "customer_id")).cast(DataTypes.StringType);
         Column orderId = columns.orderId().map(c -> col(existing(schema, c, "order_id")).cast(DataTypes.StringType))
@@ -125,22 +146,9 @@ public final class SparkPurchaseHistory {
         Column amount = col(amountName).cast(DataTypes.createDecimalType(38, 18));
         Column status = columns.status().map(c -> col(existing(schema, c, "status")).cast(DataTypes.StringType))
                 .orElse(lit(null).cast(DataTypes.StringType));
-        // without order identifiers the input's row order breaks a customer's same-tick ties on one
-        // machine; the shuffle loses row order, so it travels as a key (only the order unit needs it)
-        boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
         Column rowKey = rowKeys ? monotonically_increasing_id() : lit(0L);
-        Dataset<Row> selected = orders.select(customer.as("c"), orderId.as("o"), micros.as("t"), amount.as("a"),
-                status.as("s"), rowKey.as("k"));
-        boolean hasOrderIds = columns.orderId().isPresent();
-        MapPartitionsFunction<Row, Row> summarise = rows -> summarizePartition(rows, shipped, hasOrderIds, rowKeys);
-        Dataset<Row> partial = selected.repartition(partitions, col("c"))
-                .mapPartitions(summarise, Encoders.row(PARTIAL));
-        Dataset<Row> result = partial.select(col("customer_id"),
-                timestamp_micros(col("first_micros")).as("first_purchase"),
-                timestamp_micros(col("last_micros")).as("last_purchase"), col("purchases"), col("orders"),
-                col("revenue_minor"), revenueColumn(col("revenue_minor"), shipped.currency()).as("revenue"),
-                col("days_since_last"), col("age_days"), col("x"), col("t_x"), col("T"), col("mean_repeat_value"));
-        return new SparkSummaries(result, options);
+        return orders.select(customer.as("c"), orderId.as("o"), micros.as("t"), amount.as("a"), status.as("s"),
+                rowKey.as("k"));
     }
 
     /** Minor units as an exact decimal of major units. */
@@ -160,13 +168,8 @@ public final class SparkPurchaseHistory {
                 + " (columns: " + String.join(", ", schema.fieldNames()) + ")");
     }
 
-    private static Iterator<Row> summarizePartition(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds,
-            boolean rowKeys) {
-        if (!rows.hasNext()) {
-            return java.util.Collections.emptyIterator();
-        }
-        PurchaseHistoryOptions options = shipped.options();
-        Currency currency = shipped.currency();
+    /** A partition's rows of {@link #select} as one columnar batch, every row checked. */
+    static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds, boolean rowKeys) {
         int digits = Math.max(0, currency.getDefaultFractionDigits());
         OrderBatch.Builder builder = OrderBatch.builder(currency);
         while (rows.hasNext()) {
@@ -201,7 +204,17 @@ public final class SparkPurchaseHistory {
                 builder.add(handle, id, micros, category, gross, minor);
             }
         }
-        PurchaseSummaries s = PurchaseHistory.summarize(builder.build(), options);
+        return builder.build();
+    }
+
+    private static Iterator<Row> summarizePartition(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds,
+            boolean rowKeys) {
+        if (!rows.hasNext()) {
+            return java.util.Collections.emptyIterator();
+        }
+        PurchaseHistoryOptions options = shipped.options();
+        PurchaseSummaries s = PurchaseHistory.summarize(batch(rows, shipped.currency(), hasOrderIds, rowKeys),
+                options);
         BtydView btyd = s.btyd();
         List<Row> out = new ArrayList<>(s.size());
         for (int i = 0; i < s.size(); i++) {
