@@ -84,7 +84,7 @@ public final class SparkKpis {
                 return Collections.emptyIterator();
             }
             OrderKpis.Accumulator acc = OrderKpis.accumulator(shipped.options());
-            acc.acceptAll(SparkPurchaseHistory.batch(rows, shipped.currency(), hasOrderIds, false));
+            acc.acceptAll(SparkPurchaseHistory.batch(rows, shipped.currency(), hasOrderIds));
             return List.of(RowFactory.create((Object) acc.talliesAsBytes())).iterator();
         };
         List<Row> parts = SparkPurchaseHistory.select(orders, columns, false).repartition(partitions, col("c"))

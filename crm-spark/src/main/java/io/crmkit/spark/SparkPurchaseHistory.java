@@ -111,13 +111,19 @@ public final class SparkPurchaseHistory {
         }
         SparkOptions shipped = new SparkOptions(options);
         // without order identifiers the input's row order breaks a customer's same-tick ties on one
-        // machine; the shuffle loses row order, so it travels as a key (only the order unit needs it)
+        // machine; the shuffle loses row order, so it travels as a key and is restored by a sort
+        // within each partition (only the order unit needs it)
         boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
         Dataset<Row> selected = select(orders, columns, rowKeys);
         boolean hasOrderIds = columns.orderId().isPresent();
-        MapPartitionsFunction<Row, Row> summarise = rows -> summarizePartition(rows, shipped, hasOrderIds, rowKeys);
-        Dataset<Row> partial = selected.repartition(partitions, col("c"))
-                .mapPartitions(summarise, Encoders.row(PARTIAL));
+        MapPartitionsFunction<Row, Row> summarise = rows -> summarizePartition(rows, shipped, hasOrderIds);
+        Dataset<Row> byCustomer = selected.repartition(partitions, col("c"));
+        if (rowKeys) {
+            // the input's row order back within each partition: rows are then added without
+            // identifiers, and the batch breaks ties by row order as on one machine
+            byCustomer = byCustomer.sortWithinPartitions(col("k"));
+        }
+        Dataset<Row> partial = byCustomer.mapPartitions(summarise, Encoders.row(PARTIAL));
         Dataset<Row> result = partial.select(col("customer_id"),
                 timestamp_micros(col("first_micros")).as("first_purchase"),
                 timestamp_micros(col("last_micros")).as("last_purchase"), col("purchases"), col("orders"),
@@ -169,7 +175,7 @@ public final class SparkPurchaseHistory {
     }
 
     /** A partition's rows of {@link #select} as one columnar batch, every row checked. */
-    static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds, boolean rowKeys) {
+    static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds) {
         int digits = Math.max(0, currency.getDefaultFractionDigits());
         OrderBatch.Builder builder = OrderBatch.builder(currency);
         while (rows.hasNext()) {
@@ -195,8 +201,6 @@ public final class SparkPurchaseHistory {
                             + where(r));
                 }
                 id = OrderId.of(r.getString(1));
-            } else if (rowKeys) {
-                id = OrderId.of(rowKey(r.getLong(5)));
             }
             if (id == null) {
                 builder.add(handle, micros, category, gross, minor);
@@ -207,14 +211,12 @@ public final class SparkPurchaseHistory {
         return builder.build();
     }
 
-    private static Iterator<Row> summarizePartition(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds,
-            boolean rowKeys) {
+    private static Iterator<Row> summarizePartition(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds) {
         if (!rows.hasNext()) {
             return java.util.Collections.emptyIterator();
         }
         PurchaseHistoryOptions options = shipped.options();
-        PurchaseSummaries s = PurchaseHistory.summarize(batch(rows, shipped.currency(), hasOrderIds, rowKeys),
-                options);
+        PurchaseSummaries s = PurchaseHistory.summarize(batch(rows, shipped.currency(), hasOrderIds), options);
         BtydView btyd = s.btyd();
         List<Row> out = new ArrayList<>(s.size());
         for (int i = 0; i < s.size(); i++) {
@@ -224,20 +226,6 @@ public final class SparkPurchaseHistory {
                     btyd.x(i), btyd.tx(i), btyd.bigT(i), btyd.meanRepeatValue(i)));
         }
         return out.iterator();
-    }
-
-    /** A row key as an order identifier whose text order is the key's order. */
-    static String rowKey(long key) {
-        if (key < 0) {
-            throw new IllegalArgumentException("row key must not be negative: " + key);
-        }
-        char[] digits = new char[19];
-        long k = key;
-        for (int i = 18; i >= 0; i--) {
-            digits[i] = (char) ('0' + (k % 10));
-            k /= 10;
-        }
-        return new String(digits);
     }
 
     private static long micros(java.time.Instant t) {
