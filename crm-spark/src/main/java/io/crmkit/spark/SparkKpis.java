@@ -87,7 +87,7 @@ public final class SparkKpis {
             acc.acceptAll(SparkPurchaseHistory.batch(rows, shipped.currency(), hasOrderIds));
             return List.of(RowFactory.create((Object) acc.talliesAsBytes())).iterator();
         };
-        List<Row> parts = SparkPurchaseHistory.select(orders, columns, false).repartition(partitions, col("c"))
+        List<Row> parts = SparkPurchaseHistory.select(orders, columns, false, shipped.currency()).repartition(partitions, col("c"))
                 .mapPartitions(tally, Encoders.row(TALLIES)).collectAsList();
         OrderKpis.Accumulator driver = OrderKpis.accumulator(options);
         for (Row r : parts) {

@@ -30,6 +30,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -114,7 +115,7 @@ public final class SparkPurchaseHistory {
         // machine; the shuffle loses row order, so it travels as a key and is restored by a sort
         // within each partition (only the order unit needs it)
         boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
-        Dataset<Row> selected = select(orders, columns, rowKeys);
+        Dataset<Row> selected = select(orders, columns, rowKeys, shipped.currency());
         boolean hasOrderIds = columns.orderId().isPresent();
         MapPartitionsFunction<Row, Row> summarise = rows -> summarizePartition(rows, shipped, hasOrderIds);
         Dataset<Row> byCustomer = selected.repartition(partitions, col("c"));
@@ -134,9 +135,12 @@ public final class SparkPurchaseHistory {
 
     /**
      * The mapped columns in a fixed layout: customer (string), order (string or null), epoch
-     * microseconds, amount (decimal), status (string or null), row key (long; 0 without keys).
+     * microseconds, amount in minor units (long, when the column's decimal type guarantees it exact,
+     * else null), amount (decimal, when it must be checked row by row, else null), status (string or
+     * null), row key (long; 0 without keys). A decimal amount with at most the currency's decimals is
+     * converted in Spark and shuffled as a long; other types are checked per row.
      */
-    static Dataset<Row> select(Dataset<Row> orders, OrderColumns columns, boolean rowKeys) {
+    static Dataset<Row> select(Dataset<Row> orders, OrderColumns columns, boolean rowKeys, Currency currency) {
         StructType schema = orders.schema();
         Column customer = col(existing(schema, columns.customerId(), "customer_id")).cast(DataTypes.StringType);
         Column orderId = columns.orderId().map(c -> col(existing(schema, c, "order_id")).cast(DataTypes.StringType))
@@ -149,12 +153,21 @@ public final class SparkPurchaseHistory {
         if (!(amountType instanceof org.apache.spark.sql.types.NumericType)) {
             throw new IllegalArgumentException("amount column '" + amountName + "' must be numeric: " + amountType);
         }
-        Column amount = col(amountName).cast(DataTypes.createDecimalType(38, 18));
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        Column minor;
+        Column amount;
+        if (amountType instanceof DecimalType d && d.scale() <= digits && d.precision() + digits + 1 <= 38) {
+            minor = col(amountName).multiply(lit(BigDecimal.TEN.pow(digits))).cast(DataTypes.LongType);
+            amount = lit(null).cast(DataTypes.createDecimalType(38, 18));
+        } else {
+            minor = lit(null).cast(DataTypes.LongType);
+            amount = col(amountName).cast(DataTypes.createDecimalType(38, 18));
+        }
         Column status = columns.status().map(c -> col(existing(schema, c, "status")).cast(DataTypes.StringType))
                 .orElse(lit(null).cast(DataTypes.StringType));
         Column rowKey = rowKeys ? monotonically_increasing_id() : lit(0L);
-        return orders.select(customer.as("c"), orderId.as("o"), micros.as("t"), amount.as("a"), status.as("s"),
-                rowKey.as("k"));
+        return orders.select(customer.as("c"), orderId.as("o"), micros.as("t"), minor.as("m"), amount.as("a"),
+                status.as("s"), rowKey.as("k"));
     }
 
     /** Minor units as an exact decimal of major units. */
@@ -188,11 +201,15 @@ public final class SparkPurchaseHistory {
                 throw new IllegalArgumentException("timestamp must not be null" + where(r));
             }
             long micros = r.getLong(2);
-            if (r.isNullAt(3)) {
+            long minor;
+            if (!r.isNullAt(3)) {
+                minor = r.getLong(3);
+            } else if (!r.isNullAt(4)) {
+                minor = minorUnits(r.getDecimal(4), digits, currency, r);
+            } else {
                 throw new IllegalArgumentException("amount must not be null" + where(r));
             }
-            long minor = minorUnits(r.getDecimal(3), digits, currency, r);
-            OrderStatusCategory category = category(r.isNullAt(4) ? null : r.getString(4), r);
+            OrderStatusCategory category = category(r.isNullAt(5) ? null : r.getString(5), r);
             long gross = minor < 0 ? 0 : minor;
             OrderId id = null;
             if (hasOrderIds) {
