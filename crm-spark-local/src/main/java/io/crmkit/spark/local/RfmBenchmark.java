@@ -99,6 +99,10 @@ public final class RfmBenchmark {
                 .currency(Currency.getInstance("USD")).build();
         SparkSummaries summaries = SparkPurchaseHistory.summarize(orders,
                 OrderColumns.defaults().withMapping(Map.of("timestamp", "date")), options).cache();
+        long t0 = System.nanoTime();
+        long customers = summaries.rows().count();
+        System.out.printf(Locale.ROOT, "         crm-spark summaries of %d customers (shuffle, batches): %.1f s%n",
+                customers, seconds(t0));
         SparkRfmResult rfm = SparkRfm.score(summaries, RfmOptions.defaults(), SegmentMap.elevenSegments());
         long n = rfm.rows().groupBy(col("segment")).count().collectAsList().stream().mapToLong(r -> r.getLong(1))
                 .sum();
