@@ -34,7 +34,7 @@ class PublishedPomsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"crm-bom", "crm-core", "crm-metrics", "crm-segmentation", "crm-jackson", "crm-quality",
-            "crm-testkit", "crm-jdbc", "crmkit-cli"})
+            "crm-testkit", "crm-jdbc", "crm-spark", "crmkit-cli"})
     void publishedPomsCarryWhatCentralRequires(String module) throws Exception {
         Element pom = read(ROOT.resolve(module).resolve("pom.xml"));
         Element parent = module.equals("crm-bom") ? pom : read(ROOT.resolve("pom.xml"));
@@ -48,7 +48,8 @@ class PublishedPomsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"crm-core", "crm-metrics", "crm-segmentation", "crm-jackson", "crm-quality", "crm-jdbc"})
+    @ValueSource(strings = {"crm-core", "crm-metrics", "crm-segmentation", "crm-jackson", "crm-quality", "crm-jdbc",
+            "crm-spark"})
     void librariesLeakNoTestOrCommandLineLibrary(String module) throws Exception {
         for (Element dependency : dependencies(read(ROOT.resolve(module).resolve("pom.xml")))) {
             String artifact = text(dependency, "artifactId");

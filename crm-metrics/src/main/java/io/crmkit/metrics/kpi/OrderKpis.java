@@ -122,6 +122,8 @@ public final class OrderKpis {
      * the result. Not thread-safe: one accumulator per partition.
      */
     public static final class Accumulator {
+        /** The version of the byte form of {@link #talliesAsBytes()}. */
+        private static final int TALLIES_FORM = 0x4b504931;
         private final OrderKpiOptions options;
         private final PeriodGrid grid;
         private final int periods;
@@ -338,6 +340,137 @@ public final class OrderKpis {
             excludedByStatus += other.excludedByStatus;
             excludedAfterGrid += other.excludedAfterGrid;
             return this;
+        }
+
+        /**
+         * Returns this accumulator's per-period tallies and order counts in a byte form, without its
+         * customers: what {@link #report()} reads. Partitions by customer that report together
+         * (accumulators on the executors of a distributed engine, say) send these bytes to one
+         * accumulator, which adds them with {@link #combineTallies}; the report then equals that of
+         * one accumulator fed everything. The form holds the grid's boundaries, so tallies of another
+         * grid are refused.
+         *
+         * @return the bytes, never null
+         */
+        public byte[] talliesAsBytes() {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                out.writeInt(TALLIES_FORM);
+                out.writeInt(periods);
+                for (int p = 0; p <= periods; p++) {
+                    Instant b = grid.start(p);
+                    out.writeLong(b.getEpochSecond());
+                    out.writeInt(b.getNano());
+                }
+                out.writeUTF(currency == null ? "" : currency.getCurrencyCode());
+                for (long[] a : new long[][] {orders, revenue, newRevenue, buyers, newCustomers, multi, reactivated,
+                    activeDiff, pairDiff}) {
+                    write(out, a);
+                }
+                for (long[] row : cohortCounts) {
+                    write(out, row);
+                }
+                out.writeLong(seen);
+                out.writeLong(counted);
+                out.writeLong(excludedByStatus);
+                out.writeLong(excludedAfterGrid);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        /**
+         * Adds the tallies of an accumulator fed with other customers, in the form of
+         * {@link #talliesAsBytes()}: afterwards {@link #report()} is what one accumulator fed the
+         * orders of both gives. Only the tallies are added, not the other accumulator's customers:
+         * feed this accumulator no further orders of them (use {@link #combine} to go on feeding).
+         *
+         * @param tallies the bytes of {@link #talliesAsBytes()}, not null
+         * @return this accumulator
+         * @throws IllegalArgumentException if the bytes are not such a form or are of another grid
+         * @throws CurrencyMismatchException if their counted orders are in another currency
+         */
+        public Accumulator combineTallies(byte[] tallies) {
+            Checks.notNull(tallies, "tallies");
+            long[][] arrays = new long[9][];
+            long[][] cohorts = new long[periods][];
+            long[] counts = new long[4];
+            Currency other;
+            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(tallies))) {
+                if (in.readInt() != TALLIES_FORM) {
+                    throw new IllegalArgumentException("tallies: not the byte form of OrderKpis.Accumulator");
+                }
+                int n = in.readInt();
+                if (n != periods) {
+                    throw new IllegalArgumentException("tallies of " + n + " periods cannot combine with a grid of "
+                            + periods);
+                }
+                for (int p = 0; p <= periods; p++) {
+                    Instant b = Instant.ofEpochSecond(in.readLong(), in.readInt());
+                    if (!b.equals(grid.start(p))) {
+                        throw new IllegalArgumentException("tallies of another grid: boundary " + p + " is " + b
+                                + ", not " + grid.start(p));
+                    }
+                }
+                String code = in.readUTF();
+                other = code.isEmpty() ? null : Currency.getInstance(code);
+                int[] lengths = {periods, periods, periods, periods, periods, periods, periods, periods + 2,
+                    periods + 1};
+                for (int k = 0; k < arrays.length; k++) {
+                    arrays[k] = read(in, lengths[k]);
+                }
+                for (int c = 0; c < periods; c++) {
+                    cohorts[c] = read(in, periods - c);
+                }
+                for (int k = 0; k < counts.length; k++) {
+                    counts[k] = in.readLong();
+                }
+                if (in.read() != -1) {
+                    throw new IllegalArgumentException("tallies: trailing bytes");
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("tallies: truncated or malformed", e);
+            }
+            if (other != null && currency != null && !currency.equals(other)) {
+                throw new CurrencyMismatchException(currency, other, "combining KPI tallies");
+            }
+            if (currency == null) {
+                currency = other;
+            }
+            long[][] into = {orders, revenue, newRevenue, buyers, newCustomers, multi, reactivated, activeDiff,
+                pairDiff};
+            for (int k = 0; k < into.length; k++) {
+                addAll(into[k], arrays[k]);
+            }
+            for (int c = 0; c < periods; c++) {
+                addAll(cohortCounts[c], cohorts[c]);
+            }
+            seen = Math.addExact(seen, counts[0]);
+            counted = Math.addExact(counted, counts[1]);
+            excludedByStatus = Math.addExact(excludedByStatus, counts[2]);
+            excludedAfterGrid = Math.addExact(excludedAfterGrid, counts[3]);
+            return this;
+        }
+
+        private static void write(java.io.DataOutputStream out, long[] a) throws java.io.IOException {
+            out.writeInt(a.length);
+            for (long v : a) {
+                out.writeLong(v);
+            }
+        }
+
+        private static long[] read(java.io.DataInputStream in, int expected) throws java.io.IOException {
+            int n = in.readInt();
+            if (n != expected) {
+                throw new IllegalArgumentException("tallies: an array of " + n + " values where " + expected
+                        + " belong");
+            }
+            long[] a = new long[n];
+            for (int k = 0; k < n; k++) {
+                a[k] = in.readLong();
+            }
+            return a;
         }
 
         private static void addAll(long[] into, long[] from) {

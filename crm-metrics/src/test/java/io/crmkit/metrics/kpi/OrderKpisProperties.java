@@ -43,7 +43,7 @@ class OrderKpisProperties {
                 .withoutCampaigns().histories().ofMaxSize(120).withIdFormat("o%d").sortedByPlacement();
     }
 
-    private static OrderKpiOptions options(ReportingPeriod period, int window) {
+    static OrderKpiOptions options(ReportingPeriod period, int window) {
         PeriodGrid grid = PeriodGrid.covering(period, ZONE, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 7, 20));
         return OrderKpiOptions.of(grid, window);
     }

@@ -250,20 +250,29 @@ final class Binner {
     /** The quantiles at {@code j * (1/k)}, {@code j = 1..k-1}, as R's {@code seq(0, 1, length.out = k + 1)}. */
     static double[] quantileCuts(double[] values, int k, QuantileEstimator estimator,
             OrderStatistics.Profile profile, int[] histogram) {
-        int n = values.length;
+        int[] wanted = cutPositions(values.length, k, estimator);
+        double[] stats = OrderStatistics.select(values, profile, histogram, wanted);
+        return cutsFrom(values.length, k, estimator, wanted, stats);
+    }
+
+    /** The ascending distinct 0-based order statistics that the quantile cuts of {@code n} values read. */
+    static int[] cutPositions(int n, int k, QuantileEstimator estimator) {
         double by = 1.0 / k;
-        int[][] positions = new int[k - 1][];
         TreeSet<Integer> needed = new TreeSet<>();
         for (int j = 1; j < k; j++) {
-            positions[j - 1] = estimator.positions(n, j * by);
-            needed.add(positions[j - 1][0]);
-            needed.add(positions[j - 1][1]);
+            int[] p = estimator.positions(n, j * by);
+            needed.add(p[0]);
+            needed.add(p[1]);
         }
+        return needed.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The quantile cuts of {@code n} values from the order statistics {@code stats} at {@code wanted}. */
+    static double[] cutsFrom(int n, int k, QuantileEstimator estimator, int[] wanted, double[] stats) {
+        double by = 1.0 / k;
         double[] cuts = new double[k - 1];
-        int[] wanted = needed.stream().mapToInt(Integer::intValue).toArray();
-        double[] stats = OrderStatistics.select(values, profile, histogram, wanted);
         for (int j = 1; j < k; j++) {
-            int[] p = positions[j - 1];
+            int[] p = estimator.positions(n, j * by);
             cuts[j - 1] = estimator.combine(n, j * by, stats[Arrays.binarySearch(wanted, p[0])],
                     stats[Arrays.binarySearch(wanted, p[1])]);
             // a quantile never decreases in p, but interpolating twice between the same two values

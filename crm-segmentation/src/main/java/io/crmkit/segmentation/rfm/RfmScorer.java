@@ -87,4 +87,83 @@ public final class RfmScorer {
         }
         return Binner.apply(dimension, values.clone(), binning, direction);
     }
+
+    /**
+     * Returns the order statistics that a value binning's cuts of {@code n} customers read, for an
+     * engine that holds the values elsewhere (a distributed data set) and selects them itself: the
+     * 0-based positions in the ascending order of the values, ascending and distinct. Feed the
+     * selected values to {@link #cutsFromOrderStatistics}; scoring every customer with the
+     * thresholds it returns gives exactly the scores of {@link #scoreDimension} with
+     * {@code binning}. {@link Binning.Thresholds} need none; rank-based binnings cannot be
+     * computed this way.
+     *
+     * @param binning a value binning ({@link Binning.Quantiles}, {@link Binning.RRfm} or
+     *     {@link Binning.Thresholds}), not null
+     * @param n the number of customers, at least 1
+     * @return the positions, never null; empty for thresholds
+     * @throws IllegalArgumentException if the binning is rank-based or {@code n} is below 1
+     */
+    public static int[] orderStatisticsForCuts(Binning binning, int n) {
+        Checks.notNull(binning, "binning");
+        checkValueBinning(binning, n);
+        if (binning instanceof Binning.Thresholds) {
+            return new int[0];
+        }
+        return Binner.cutPositions(n, binning.bins(), estimatorOf(binning));
+    }
+
+    /**
+     * Returns the thresholds that a value binning cuts {@code n} customers at, from the order
+     * statistics {@link #orderStatisticsForCuts} named, with exactly the arithmetic of
+     * {@link #scoreDimension} (R's quantile arithmetic, cuts kept ascending, the R rfm package's
+     * "+ 1" and side for {@link Binning.RRfm}); thresholds are returned as they are.
+     *
+     * @param binning a value binning, not null
+     * @param n the number of customers, at least 1
+     * @param statistics the values at the positions {@link #orderStatisticsForCuts} returned, in
+     *     the same order, finite, not null
+     * @return the thresholds, never null
+     * @throws IllegalArgumentException if the binning is rank-based, {@code n} is below 1, or the
+     *     statistics are not one finite value per position
+     */
+    public static Binning.Thresholds cutsFromOrderStatistics(Binning binning, int n, double[] statistics) {
+        Checks.notNull(binning, "binning");
+        Checks.notNull(statistics, "statistics");
+        int[] positions = orderStatisticsForCuts(binning, n);
+        if (statistics.length != positions.length) {
+            throw new IllegalArgumentException("statistics must hold one value per position (" + positions.length
+                    + "): " + statistics.length);
+        }
+        for (int i = 0; i < statistics.length; i++) {
+            if (!Double.isFinite(statistics[i])) {
+                throw new IllegalArgumentException("statistics[" + i + "] must be finite: " + statistics[i]);
+            }
+        }
+        if (binning instanceof Binning.Thresholds t) {
+            return t;
+        }
+        double[] cuts = Binner.cutsFrom(n, binning.bins(), estimatorOf(binning), positions, statistics);
+        Side side = Side.LOWER;
+        if (binning instanceof Binning.RRfm) {
+            for (int j = 0; j < cuts.length; j++) {
+                cuts[j] = cuts[j] + 1;
+            }
+            side = Side.UPPER;
+        }
+        return Binning.thresholds(side, cuts);
+    }
+
+    private static void checkValueBinning(Binning binning, int n) {
+        if (binning.rankBased()) {
+            throw new IllegalArgumentException("binning " + binning.describe() + " is rank-based: its cuts are not a"
+                    + " function of a few order statistics");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1: " + n);
+        }
+    }
+
+    private static QuantileEstimator estimatorOf(Binning binning) {
+        return binning instanceof Binning.Quantiles q ? q.estimator() : QuantileEstimator.TYPE_7;
+    }
 }

@@ -1,0 +1,192 @@
+package io.crmkit.spark.local;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
+
+import io.crmkit.core.CustomerId;
+import io.crmkit.core.Money;
+import io.crmkit.core.history.PurchaseHistoryOptions;
+import io.crmkit.core.history.PurchaseUnit;
+import io.crmkit.core.history.RevenueBasis;
+import io.crmkit.cli.AsOfArgument;
+import io.crmkit.cli.CommandFailedException;
+import io.crmkit.cli.CrmkitCli;
+import io.crmkit.cli.CrmkitCommand;
+import io.crmkit.cli.OrderInputOptions;
+import io.crmkit.cli.RfmBinningArgument;
+import io.crmkit.cli.RfmSegmentsArgument;
+import io.crmkit.cli.orders.OrderFile;
+import io.crmkit.cli.output.Column;
+import io.crmkit.cli.output.Definitions;
+import io.crmkit.cli.output.ListRows;
+import io.crmkit.cli.output.OutputFormat;
+import io.crmkit.cli.output.ResultWriter;
+import io.crmkit.segmentation.rfm.Dimension;
+import io.crmkit.segmentation.rfm.MonetaryMeasure;
+import io.crmkit.segmentation.rfm.RfmOptions;
+import io.crmkit.segmentation.segment.SegmentMap;
+import io.crmkit.spark.SparkPurchaseHistory;
+import io.crmkit.spark.SparkRfm;
+import io.crmkit.spark.SparkRfmResult;
+import io.crmkit.spark.SparkSummaries;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code rfm} through crm-spark: the options and output rows of {@code crmkit rfm}, the scores
+ * computed by {@link SparkRfm} (value binnings only: quantile, r-rfm, thresholds).
+ */
+@Command(name = "rfm", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "RFM scores and segments of an order file, computed by crm-spark.",
+        description = {"The options and output of 'crmkit rfm' (--input files only; binnings quantile, r-rfm and"
+            + " thresholds)."})
+public final class SparkRfmCommand extends CrmkitCommand {
+
+    @ParentCommand
+    private SparkLocalCli root;
+
+    @Mixin
+    private OrderInputOptions input;
+
+    @Option(names = "--as-of", order = 10, required = true, paramLabel = "DATE|DATE-TIME",
+            converter = AsOfArgument.Converter.class, description = "Observation point (required).")
+    private AsOfArgument asOf;
+
+    @Option(names = "--bins", order = 11, paramLabel = "N", defaultValue = "5",
+            description = "Bins per dimension, 2 to 9. Default: ${DEFAULT-VALUE}.")
+    private int bins;
+
+    @Option(names = "--binning", order = 12, paramLabel = "METHOD", defaultValue = "quantile",
+            converter = RfmBinningArgument.Converter.class,
+            description = "quantile, quantile:T, r-rfm or thresholds:R/F/M. Default: ${DEFAULT-VALUE}.")
+    private RfmBinningArgument binning;
+
+    @Option(names = "--segments", order = 13, paramLabel = "r-rfm|eleven|rf-grid|FILE", defaultValue = "eleven",
+            description = "Segment map. Default: ${DEFAULT-VALUE}.")
+    private String segments;
+
+    @Option(names = "--summary", order = 14, description = "Print the segment table instead of the customers.")
+    private boolean summary;
+
+    @Option(names = "--monetary", order = 15, paramLabel = "sum|mean", defaultValue = "sum",
+            description = "Monetary value scored. Default: ${DEFAULT-VALUE}.")
+    private MonetaryMeasure monetary;
+
+    @Option(names = "--purchase-unit", order = 16, paramLabel = "order|day", defaultValue = "order",
+            description = "What one purchase is. Default: ${DEFAULT-VALUE}.")
+    private PurchaseUnit purchaseUnit;
+
+    @Option(names = "--format", order = 17, paramLabel = "table|csv|json", defaultValue = "table",
+            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    private OutputFormat format;
+
+    /**
+     * Creates the command; picocli fills its options.
+     */
+    public SparkRfmCommand() {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (bins < 2 || bins > 9) {
+            throw new CommandFailedException("--bins must be 2 to 9: " + bins);
+        }
+        if (input.jdbc().isPresent()) {
+            throw new CommandFailedException("the Spark local jar reads --input files only");
+        }
+        OrderFile in = input.read(this);
+        if (input.failsStrict(this, in)) {
+            return CrmkitCli.EXIT_FAILED;
+        }
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(asOf.resolve(input.zone()))
+                .zone(input.zone()).purchaseUnit(purchaseUnit).revenueBasis(RevenueBasis.NET)
+                .currency(input.currency(in)).build();
+        RfmOptions.Builder rfm = RfmOptions.builder().monetaryMeasure(monetary);
+        for (Dimension d : Dimension.values()) {
+            rfm.binning(d, binning.binning(d, bins));
+        }
+        RfmOptions rfmOptions = rfm.build();
+        int mapBins = rfmOptions.binning(Dimension.RECENCY).bins();
+        for (Dimension d : Dimension.values()) {
+            if (rfmOptions.binning(d).bins() != mapBins) {
+                throw new CommandFailedException("the thresholds give " + rfmOptions.binning(d).bins() + " " + d
+                        + " bins and " + mapBins + " recency bins; segment maps need the same number on every"
+                        + " dimension");
+            }
+        }
+        SegmentMap map = new RfmSegmentsArgument(segments).map(mapBins);
+        SparkSummaries summaries = SparkPurchaseHistory.summarize(
+                LocalOrders.dataset(root.spark(), in.batch(), root.partitions()), LocalOrders.columns(in.batch()),
+                options, root.partitions()).cache();
+        if (summaries.rows().isEmpty()) {
+            throw new CommandFailedException("no customer has a counted purchase by " + options.asOf());
+        }
+        SparkRfmResult result = SparkRfm.score(summaries, rfmOptions, map);
+        Definitions d = new Definitions();
+        d.put("command", "rfm");
+        d.put("engine", "crm-spark on " + root.spark().sparkContext().master() + ", " + root.partitions()
+                + " partitions");
+        d.put("as_of", options.asOf().toString());
+        d.put("purchase_unit", purchaseUnit.name().toLowerCase(Locale.ROOT));
+        d.put("currency", summaries.currency().getCurrencyCode());
+        input.describeInput(d, in);
+        d.put("customers", result.customers());
+        d.put("scoring", rfmOptions.describe());
+        for (Dimension dim : Dimension.values()) {
+            d.put(dim.name().toLowerCase(Locale.ROOT) + "_cuts", result.thresholds(dim).describe());
+        }
+        d.put("segment_map", segments);
+        String closing = input.rejectedSummary(in);
+        ListRows rows = summary ? segmentTable(result, map, summaries) : customers(result);
+        ResultWriter.write(format, d, rows, out(), err());
+        note(closing);
+        return CrmkitCli.EXIT_OK;
+    }
+
+    private static ListRows customers(SparkRfmResult result) {
+        List<Row> rows = new ArrayList<>(result.rows().collectAsList());
+        rows.sort(Comparator.comparing(r -> CustomerId.of(r.getString(0))));
+        ListRows out = new ListRows(List.of(Column.text("customer_id"), Column.number("recency", 2),
+                Column.number("frequency", 0), Column.number("monetary", 2), Column.number("r", 0),
+                Column.number("f", 0), Column.number("m", 0), Column.text("segment")));
+        for (Row r : rows) {
+            out.add(r.getString(0), r.getDouble(1), r.getInt(2), r.getDouble(3), r.getInt(6), r.getInt(7),
+                    r.getInt(8), r.getString(9));
+        }
+        return out;
+    }
+
+    /** The segment table of crm-segmentation's {@code Segmentation.summary()}, from sums in Spark. */
+    private static ListRows segmentTable(SparkRfmResult result, SegmentMap map, SparkSummaries summaries) {
+        Map<String, long[]> sums = new HashMap<>();
+        for (Row r : result.rows().groupBy(col("segment")).agg(count(col("customer_id")), sum(col("orders")),
+                sum(col("revenue_minor"))).collectAsList()) {
+            sums.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3)});
+        }
+        long total = 0;
+        for (long[] s : sums.values()) {
+            total = Math.addExact(total, s[2]);
+        }
+        double scale = Money.minorUnitsPerUnit(summaries.currency());
+        ListRows out = new ListRows(List.of(Column.text("segment"), Column.number("customers", 0),
+                Column.number("orders", 0), Column.number("revenue", 2), Column.number("aov", 2),
+                Column.number("revenue_share", 4)));
+        for (String segment : map.segments()) {
+            long[] s = sums.getOrDefault(segment, new long[3]);
+            out.add(segment, s[0], s[1], s[2] / scale, s[1] == 0 ? null : s[2] / (scale * s[1]),
+                    total == 0 ? null : s[2] / (double) total);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,280 @@
+package io.crmkit.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.timestamp_micros;
+import static org.apache.spark.sql.functions.unix_micros;
+
+import io.crmkit.core.CustomerId;
+import io.crmkit.core.OrderId;
+import io.crmkit.core.history.BtydView;
+import io.crmkit.core.history.CustomerPurchaseSummary;
+import io.crmkit.core.history.OrderBatch;
+import io.crmkit.core.history.PurchaseHistory;
+import io.crmkit.core.history.PurchaseHistoryOptions;
+import io.crmkit.core.history.PurchaseSummaries;
+import io.crmkit.core.history.PurchaseUnit;
+import io.crmkit.core.order.OrderStatusCategory;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Per-customer purchase summaries of a Spark {@code Dataset<Row>} of orders, computed by crm-core
+ * itself, not re-implemented: the orders are partitioned by customer (one shuffle), and each
+ * partition is read into a columnar {@link OrderBatch} and summarised by
+ * {@link PurchaseHistory#summarize(OrderBatch, PurchaseHistoryOptions)}. Every customer's orders
+ * meet in one partition, so every rule of the single-machine summaries holds as it is (purchase
+ * units, day clock, returns, the tie rules of ADR 0014), and the result equals the single-machine
+ * result row for row.
+ *
+ * <pre>{@code
+ * Dataset<Row> orders = spark.read().parquet("orders");
+ * PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2026, 6, 30)))
+ *         .currency(Currency.getInstance("EUR")).build();
+ * SparkSummaries summaries = SparkPurchaseHistory.summarize(orders, OrderColumns.defaults(), options);
+ * }</pre>
+ *
+ * <p>Memory: a partition holds its orders as a batch while it summarises them (about 21 bytes per
+ * order, ADR 0014), so choose the partition count (argument, else
+ * {@code spark.sql.shuffle.partitions}) so that a partition's orders fit an executor.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class SparkPurchaseHistory {
+
+    private static final StructType PARTIAL = new StructType()
+            .add("customer_id", DataTypes.StringType, false)
+            .add("first_micros", DataTypes.LongType, false)
+            .add("last_micros", DataTypes.LongType, false)
+            .add("purchases", DataTypes.IntegerType, false)
+            .add("orders", DataTypes.IntegerType, false)
+            .add("revenue_minor", DataTypes.LongType, false)
+            .add("days_since_last", DataTypes.DoubleType, false)
+            .add("age_days", DataTypes.DoubleType, false)
+            .add("x", DataTypes.IntegerType, false)
+            .add("t_x", DataTypes.DoubleType, false)
+            .add("T", DataTypes.DoubleType, false)
+            .add("mean_repeat_value", DataTypes.DoubleType, false);
+
+    private SparkPurchaseHistory() {
+    }
+
+    /**
+     * Summarises orders into one row per customer, in {@code spark.sql.shuffle.partitions}
+     * partitions.
+     *
+     * @param orders the orders, one row per order, not null
+     * @param columns which columns hold the order fields, not null
+     * @param options the definitions; the currency must be set (one currency per run), not null
+     * @return the summaries, lazily computed, never null
+     * @throws IllegalArgumentException if a mapped column is missing or of an unusable type, or the
+     *     options have no currency; a row breaking a rule (negative zero amounts aside) fails the
+     *     Spark job with an {@link IllegalArgumentException} naming the column and the value
+     */
+    public static SparkSummaries summarize(Dataset<Row> orders, OrderColumns columns, PurchaseHistoryOptions options) {
+        Args.notNull(orders, "orders");
+        int partitions = Integer.parseInt(orders.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+        return summarize(orders, columns, options, partitions);
+    }
+
+    /**
+     * Summarises orders into one row per customer, in the given number of partitions.
+     *
+     * @param orders the orders, one row per order, not null
+     * @param columns which columns hold the order fields, not null
+     * @param options the definitions; the currency must be set, not null
+     * @param partitions the number of partitions of the result (and of the shuffle), at least 1
+     * @return the summaries, lazily computed, never null
+     * @throws IllegalArgumentException as for {@link #summarize(Dataset, OrderColumns, PurchaseHistoryOptions)}
+     */
+    public static SparkSummaries summarize(Dataset<Row> orders, OrderColumns columns, PurchaseHistoryOptions options,
+            int partitions) {
+        Args.notNull(orders, "orders");
+        Args.notNull(columns, "columns");
+        Args.notNull(options, "options");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
+        }
+        SparkOptions shipped = new SparkOptions(options);
+        // without order identifiers the input's row order breaks a customer's same-tick ties on one
+        // machine; the shuffle loses row order, so it travels as a key and is restored by a sort
+        // within each partition (only the order unit needs it)
+        boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
+        Dataset<Row> selected = select(orders, columns, rowKeys, shipped.currency());
+        boolean hasOrderIds = columns.orderId().isPresent();
+        MapPartitionsFunction<Row, Row> summarise = rows -> summarizePartition(rows, shipped, hasOrderIds);
+        Dataset<Row> byCustomer = selected.repartition(partitions, col("c"));
+        if (rowKeys) {
+            // the input's row order back within each partition: rows are then added without
+            // identifiers, and the batch breaks ties by row order as on one machine
+            byCustomer = byCustomer.sortWithinPartitions(col("k"));
+        }
+        Dataset<Row> partial = byCustomer.mapPartitions(summarise, Encoders.row(PARTIAL));
+        Dataset<Row> result = partial.select(col("customer_id"),
+                timestamp_micros(col("first_micros")).as("first_purchase"),
+                timestamp_micros(col("last_micros")).as("last_purchase"), col("purchases"), col("orders"),
+                col("revenue_minor"), revenueColumn(col("revenue_minor"), shipped.currency()).as("revenue"),
+                col("days_since_last"), col("age_days"), col("x"), col("t_x"), col("T"), col("mean_repeat_value"));
+        return new SparkSummaries(result, options);
+    }
+
+    /**
+     * The mapped columns in a fixed layout: customer (string), order (string or null), epoch
+     * microseconds, amount in minor units (long, when the column's decimal type guarantees it exact,
+     * else null), amount (decimal, when it must be checked row by row, else null), status (string or
+     * null), row key (long; 0 without keys). A decimal amount with at most the currency's decimals is
+     * converted in Spark and shuffled as a long; other types are checked per row.
+     */
+    static Dataset<Row> select(Dataset<Row> orders, OrderColumns columns, boolean rowKeys, Currency currency) {
+        StructType schema = orders.schema();
+        Column customer = col(existing(schema, columns.customerId(), "customer_id")).cast(DataTypes.StringType);
+        Column orderId = columns.orderId().map(c -> col(existing(schema, c, "order_id")).cast(DataTypes.StringType))
+                .orElse(lit(null).cast(DataTypes.StringType));
+        String ts = existing(schema, columns.timestamp(), "timestamp");
+        DataType tsType = schema.apply(ts).dataType();
+        Column micros = tsType.equals(DataTypes.LongType) ? col(ts) : unix_micros(col(ts).cast(DataTypes.TimestampType));
+        String amountName = existing(schema, columns.amount(), "amount");
+        DataType amountType = schema.apply(amountName).dataType();
+        if (!(amountType instanceof org.apache.spark.sql.types.NumericType)) {
+            throw new IllegalArgumentException("amount column '" + amountName + "' must be numeric: " + amountType);
+        }
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        Column minor;
+        Column amount;
+        if (amountType instanceof DecimalType d && d.scale() <= digits && d.precision() + digits + 1 <= 38) {
+            minor = col(amountName).multiply(lit(BigDecimal.TEN.pow(digits))).cast(DataTypes.LongType);
+            amount = lit(null).cast(DataTypes.createDecimalType(38, 18));
+        } else {
+            minor = lit(null).cast(DataTypes.LongType);
+            amount = col(amountName).cast(DataTypes.createDecimalType(38, 18));
+        }
+        Column status = columns.status().map(c -> col(existing(schema, c, "status")).cast(DataTypes.StringType))
+                .orElse(lit(null).cast(DataTypes.StringType));
+        Column rowKey = rowKeys ? monotonically_increasing_id() : lit(0L);
+        return orders.select(customer.as("c"), orderId.as("o"), micros.as("t"), minor.as("m"), amount.as("a"),
+                status.as("s"), rowKey.as("k"));
+    }
+
+    /** Minor units as an exact decimal of major units. */
+    static Column revenueColumn(Column minor, Currency currency) {
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        return minor.cast(DataTypes.createDecimalType(38, 0)).divide(lit(BigDecimal.TEN.pow(digits)))
+                .cast(DataTypes.createDecimalType(38, digits));
+    }
+
+    private static String existing(StructType schema, String name, String field) {
+        for (String f : schema.fieldNames()) {
+            if (f.equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("the orders have no column '" + name + "' for " + field
+                + " (columns: " + String.join(", ", schema.fieldNames()) + ")");
+    }
+
+    /** A partition's rows of {@link #select} as one columnar batch, every row checked. */
+    static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds) {
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        OrderBatch.Builder builder = OrderBatch.builder(currency);
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            if (r.isNullAt(0)) {
+                throw new IllegalArgumentException("customer_id must not be null" + where(r));
+            }
+            int handle = builder.customer(CustomerId.of(r.getString(0)));
+            if (r.isNullAt(2)) {
+                throw new IllegalArgumentException("timestamp must not be null" + where(r));
+            }
+            long micros = r.getLong(2);
+            long minor;
+            if (!r.isNullAt(3)) {
+                minor = r.getLong(3);
+            } else if (!r.isNullAt(4)) {
+                minor = minorUnits(r.getDecimal(4), digits, currency, r);
+            } else {
+                throw new IllegalArgumentException("amount must not be null" + where(r));
+            }
+            OrderStatusCategory category = category(r.isNullAt(5) ? null : r.getString(5), r);
+            long gross = minor < 0 ? 0 : minor;
+            OrderId id = null;
+            if (hasOrderIds) {
+                if (r.isNullAt(1)) {
+                    throw new IllegalArgumentException("order_id must not be null when the order_id column is mapped"
+                            + where(r));
+                }
+                id = OrderId.of(r.getString(1));
+            }
+            if (id == null) {
+                builder.add(handle, micros, category, gross, minor);
+            } else {
+                builder.add(handle, id, micros, category, gross, minor);
+            }
+        }
+        return builder.build();
+    }
+
+    private static Iterator<Row> summarizePartition(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds) {
+        if (!rows.hasNext()) {
+            return java.util.Collections.emptyIterator();
+        }
+        PurchaseHistoryOptions options = shipped.options();
+        PurchaseSummaries s = PurchaseHistory.summarize(batch(rows, shipped.currency(), hasOrderIds), options);
+        BtydView btyd = s.btyd();
+        List<Row> out = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            CustomerPurchaseSummary c = s.summary(i);
+            out.add(RowFactory.create(c.customerId().value(), micros(c.firstPurchaseAt()), micros(c.lastPurchaseAt()),
+                    c.purchases(), c.orders(), s.revenueMinorUnits(i), c.daysSinceLastPurchase(), c.ageDays(),
+                    btyd.x(i), btyd.tx(i), btyd.bigT(i), btyd.meanRepeatValue(i)));
+        }
+        return out.iterator();
+    }
+
+    private static long micros(java.time.Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000L);
+    }
+
+    private static long minorUnits(BigDecimal amount, int digits, Currency currency, Row r) {
+        BigDecimal minor = amount.movePointRight(digits).stripTrailingZeros();
+        if (minor.scale() > 0) {
+            throw new IllegalArgumentException("amount " + amount.stripTrailingZeros().toPlainString() + " has more"
+                    + " decimals than " + currency.getCurrencyCode() + "'s " + digits + where(r));
+        }
+        try {
+            return minor.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("amount " + amount.toPlainString() + " is out of range" + where(r), e);
+        }
+    }
+
+    private static OrderStatusCategory category(String label, Row r) {
+        if (label == null) {
+            return OrderStatusCategory.COMPLETED;
+        }
+        try {
+            return OrderStatusCategory.valueOf(label.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("status '" + label + "' is not a status category (open, completed,"
+                    + " void)" + where(r), e);
+        }
+    }
+
+    private static String where(Row r) {
+        return r.isNullAt(1) ? "" : " (order " + r.getString(1) + ")";
+    }
+}

@@ -1,0 +1,134 @@
+package io.crmkit.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import io.crmkit.core.history.AsOf;
+import io.crmkit.core.history.BtydView;
+import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.PurchaseHistory;
+import io.crmkit.core.history.PurchaseHistoryOptions;
+import io.crmkit.core.history.PurchaseSummaries;
+import io.crmkit.core.history.PurchaseUnit;
+import io.crmkit.metrics.clv.BgNbdModel;
+import io.crmkit.metrics.clv.BtydData;
+import io.crmkit.metrics.clv.Estimate;
+import io.crmkit.metrics.clv.Horizon;
+import io.crmkit.metrics.clv.ParetoNbdModel;
+import io.crmkit.metrics.clv.TransactionModel;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * BTYD fits from the patterns Spark counts equal the single-machine fits (1e-9 relative), and the
+ * distributed predictions equal the single-machine model's.
+ */
+class SparkBtydTest {
+
+    private static final double RELATIVE = 1e-9;
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static void assertSameEstimates(TransactionModel actual, TransactionModel expected) {
+        List<Estimate> a = actual.parameters();
+        List<Estimate> e = expected.parameters();
+        assertThat(a).hasSameSizeAs(e);
+        for (int i = 0; i < e.size(); i++) {
+            assertThat(a.get(i).name()).isEqualTo(e.get(i).name());
+            assertThat(a.get(i).value()).as(e.get(i).name()).isCloseTo(e.get(i).value(),
+                    withinPercentage(RELATIVE * 100));
+        }
+        assertThat(actual.fit().orElseThrow().logLikelihood()).isCloseTo(expected.fit().orElseThrow().logLikelihood(),
+                withinPercentage(RELATIVE * 100));
+    }
+
+    private static void assertSamePredictions(SparkSummaries summaries, TransactionModel sparkModel,
+            TransactionModel expected, PurchaseSummaries single, Horizon horizon) {
+        List<Row> rows = SparkBtyd.predict(summaries, sparkModel, horizon).collectAsList();
+        Map<String, Row> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.getString(0), r));
+        BtydView v = single.btyd();
+        double t = horizon.in(v.unit());
+        assertThat(rows).hasSize(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            Row r = byId.get(v.customerId(i).value());
+            double alive = expected.probabilityAlive(v.x(i), v.tx(i), v.bigT(i));
+            double e = expected.conditionalExpectedTransactions(v.x(i), v.tx(i), v.bigT(i), t);
+            assertThat(r.getDouble(4)).isCloseTo(alive, withinPercentage(RELATIVE * 100));
+            assertThat(r.getDouble(5)).isCloseTo(e, withinPercentage(RELATIVE * 100));
+        }
+    }
+
+    @Test
+    void cdnowParetoNbdAndBgNbdFitsEqualTheSingleMachineFits() throws Exception {
+        OrderData cdnow = OrderData.cdnow();
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(1997, 9, 30)))
+                .zone(ZoneOffset.UTC).purchaseUnit(PurchaseUnit.DAY).timeUnit(PeriodUnit.WEEKS)
+                .currency(OrderData.USD).build();
+        PurchaseSummaries single = PurchaseHistory.summarize(cdnow.batch(false), options);
+        SparkSummaries summaries = SparkPurchaseHistory.summarize(cdnow.dataset(spark, 3), OrderColumns.defaults(),
+                options).cache();
+        BtydData patterns = SparkBtyd.patterns(summaries);
+        BtydData reference = BtydData.of(single.btyd());
+        assertThat(patterns.customerCount()).isEqualTo(2357.0);
+        assertThat(patterns.patternCount()).isEqualTo(reference.patternCount());
+
+        ParetoNbdModel pareto = ParetoNbdModel.fit(patterns);
+        ParetoNbdModel paretoSingle = ParetoNbdModel.fit(reference);
+        assertSameEstimates(pareto, paretoSingle);
+        // the published CDNOW estimates (Fader, Hardie and Lee 2005): r 0.55, alpha 10.58, s 0.61, beta 11.67
+        assertThat(pareto.r()).isCloseTo(0.55, withinPercentage(2));
+        assertThat(pareto.beta()).isCloseTo(11.67, withinPercentage(3));
+        assertSamePredictions(summaries, pareto, paretoSingle, single, Horizon.of(39, PeriodUnit.WEEKS));
+
+        BgNbdModel bg = BgNbdModel.fit(patterns);
+        BgNbdModel bgSingle = BgNbdModel.fit(reference);
+        assertSameEstimates(bg, bgSingle);
+        assertSamePredictions(summaries, bg, bgSingle, single, Horizon.of(52, PeriodUnit.WEEKS));
+        summaries.rows().unpersist();
+    }
+
+    @Test
+    void simulatedLogInSeveralPartitionsFitsAsOnOneMachine() {
+        OrderData data = OrderData.btyd(31, 1500);
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
+                .purchaseUnit(PurchaseUnit.DAY).timeUnit(PeriodUnit.WEEKS).currency(OrderData.USD).build();
+        PurchaseSummaries single = PurchaseHistory.summarize(data.batch(true), options);
+        SparkSummaries summaries = SparkPurchaseHistory.summarize(data.dataset(spark, 4),
+                OrderColumns.defaults().withOrderId("order_id").withStatus("status"), options, 6);
+        BgNbdModel bg = BgNbdModel.fit(SparkBtyd.patterns(summaries));
+        BgNbdModel bgSingle = BgNbdModel.fit(BtydData.of(single.btyd()));
+        assertSameEstimates(bg, bgSingle);
+        assertSamePredictions(summaries, bg, bgSingle, single, Horizon.of(26, PeriodUnit.WEEKS));
+    }
+
+    @Test
+    void aModelInAnotherTimeUnitIsRefused() {
+        OrderData data = OrderData.simulated(2, 10);
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
+                .timeUnit(PeriodUnit.DAYS).currency(OrderData.USD).build();
+        SparkSummaries summaries = SparkPurchaseHistory.summarize(data.dataset(spark, 1),
+                OrderColumns.defaults().withOrderId("order_id"), options);
+        ParetoNbdModel weeks = ParetoNbdModel.of(0.55, 10.58, 0.61, 11.67, PeriodUnit.WEEKS);
+        assertThatThrownBy(() -> SparkBtyd.predict(summaries, weeks, Horizon.of(1, PeriodUnit.WEEKS)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time unit WEEKS differs");
+    }
+}
