@@ -66,6 +66,17 @@ public final class CrmkitCli implements Runnable {
                 + " more; money at its currency's scale) or full (every digit). Default: ${DEFAULT-VALUE}.")
     private io.crmkit.cli.output.ResultWriter.Precision precision;
 
+    @picocli.CommandLine.Option(names = "--columns", scope = picocli.CommandLine.ScopeType.INHERIT, split = ",",
+            paramLabel = "NAME[,NAME...]",
+            description = "Write only these result columns, in this order (table, csv and json). Default: all.")
+    private java.util.List<String> columns = java.util.List.of();
+
+    @picocli.CommandLine.Option(names = "--width", scope = picocli.CommandLine.ScopeType.INHERIT,
+            paramLabel = "CHARS", defaultValue = "120",
+            description = "The widest table line: a wider table is printed in blocks of columns, each repeating"
+                + " the first column; 0 for no limit. Default: ${DEFAULT-VALUE}.")
+    private int width;
+
     private final boolean stderrIsTerminal;
 
     /**
@@ -141,9 +152,17 @@ public final class CrmkitCli implements Runnable {
         cl.setExecutionStrategy(parseResult -> {
             io.crmkit.cli.output.ResultWriter.precision(root.precision);
             try {
+                io.crmkit.cli.output.ResultWriter.layout(new io.crmkit.cli.output.ResultWriter.Layout(
+                        root.columns == null ? java.util.List.of() : root.columns, root.width));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(parseResult.commandSpec().commandLine(),
+                        "--columns/--width: " + e.getMessage(), e);
+            }
+            try {
                 return new CommandLine.RunLast().execute(parseResult);
             } finally {
                 io.crmkit.cli.output.ResultWriter.resetPrecision();
+                io.crmkit.cli.output.ResultWriter.resetLayout();
             }
         });
         // a usage error is one line and a hint, not the whole help (which --help prints)
@@ -175,7 +194,8 @@ public final class CrmkitCli implements Runnable {
 
     /** Returns the message for a failure a command may end with, or null for a bug. */
     private static String describe(Exception e) {
-        if (e instanceof CommandFailedException || e instanceof InvalidInputException) {
+        if (e instanceof CommandFailedException || e instanceof InvalidInputException
+                || e instanceof io.crmkit.cli.output.ResultWriter.UnknownColumnException) {
             return e.getMessage();
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {

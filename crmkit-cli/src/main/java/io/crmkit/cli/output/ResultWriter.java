@@ -50,6 +50,78 @@ public final class ResultWriter {
         PRECISION.remove();
     }
 
+    /** The width tables are fitted to unless {@link #layout} says otherwise: 120 characters. */
+    public static final int DEFAULT_WIDTH = 120;
+
+    /**
+     * Which columns to write, in which order, and the widest table line.
+     *
+     * @param columns the names of the columns to write, in order; empty for all of them
+     * @param width the widest table line in characters (a wider table is printed in blocks of
+     *     columns, each repeating the first column); 0 for no limit
+     */
+    public record Layout(List<String> columns, int width) {
+        /**
+         * Validates the layout.
+         *
+         * @throws IllegalArgumentException if the width is negative or a name repeats
+         */
+        public Layout {
+            columns = List.copyOf(columns);
+            if (width < 0) {
+                throw new IllegalArgumentException("width must not be negative: " + width);
+            }
+            if (new java.util.HashSet<>(columns).size() != columns.size()) {
+                throw new IllegalArgumentException("a column is named twice: " + columns);
+            }
+        }
+    }
+
+    /** A {@code --columns} name that the result does not have. */
+    public static final class UnknownColumnException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownColumnException(String message) {
+            super(message);
+        }
+    }
+
+    private static final ThreadLocal<Layout> LAYOUT =
+            ThreadLocal.withInitial(() -> new Layout(List.of(), DEFAULT_WIDTH));
+
+    /**
+     * Sets the layout of results written from this thread until {@link #resetLayout()}.
+     *
+     * @param layout the layout, not null
+     */
+    public static void layout(Layout layout) {
+        LAYOUT.set(java.util.Objects.requireNonNull(layout, "layout"));
+    }
+
+    /** Restores the default layout (every column, tables fitted to 120 characters) of this thread. */
+    public static void resetLayout() {
+        LAYOUT.remove();
+    }
+
+    /** The result's columns chosen by the layout, or the result itself when it chooses none. */
+    static ResultRows chosen(ResultRows rows, Layout layout) {
+        if (layout.columns().isEmpty()) {
+            return rows;
+        }
+        List<String> names = rows.columns().stream().map(Column::name).toList();
+        for (String name : layout.columns()) {
+            if (!names.contains(name)) {
+                throw new UnknownColumnException("--columns: the result has no column '" + name + "'; its columns: "
+                        + String.join(",", names));
+            }
+        }
+        int[] all = new int[rows.size()];
+        for (int r = 0; r < all.length; r++) {
+            all[r] = r;
+        }
+        return rows.select(all, layout.columns());
+    }
+
     private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
@@ -66,8 +138,9 @@ public final class ResultWriter {
      * @param err standard error, not null
      * @throws IOException if writing fails
      */
-    public static void write(OutputFormat format, Definitions definitions, ResultRows rows, PrintWriter out,
+    public static void write(OutputFormat format, Definitions definitions, ResultRows result, PrintWriter out,
             PrintWriter err) throws IOException {
+        ResultRows rows = chosen(result, LAYOUT.get());
         switch (format) {
             case TABLE -> {
                 definitions.printTo(err);
@@ -112,16 +185,47 @@ public final class ResultWriter {
                 width[c] = Math.max(width[c], Cells.table(rows.value(r, c), columns.get(c)).length());
             }
         }
+        int limit = LAYOUT.get().width();
+        int from = 0;
+        while (from < k) {
+            // a block: the first column, then as many of the next ones as fit in the width (at least one)
+            int to = from + 1;
+            int used = indent.length() + (from == 0 ? width[0] : width[0] + 2 + width[from]);
+            while (to < k && (limit == 0 || used + 2 + width[to] <= limit)) {
+                used += 2 + width[to];
+                to++;
+            }
+            int[] shown = new int[to - from + (from == 0 ? 0 : 1)];
+            int n = 0;
+            if (from > 0) {
+                shown[n++] = 0;
+            }
+            for (int c = from; c < to; c++) {
+                shown[n++] = c;
+            }
+            if (from > 0) {
+                out.println();
+            }
+            block(rows, out, indent, width, shown);
+            from = to;
+        }
+    }
+
+    /** Prints the rows' columns at the given indexes, aligned to the given widths. */
+    private static void block(ResultRows rows, PrintWriter out, String indent, int[] width, int[] shown) {
+        List<Column> columns = rows.columns();
         StringBuilder line = new StringBuilder();
-        for (int c = 0; c < k; c++) {
-            cell(line, columns.get(c).name(), width[c], columns.get(c).numeric(), c == k - 1);
+        for (int j = 0; j < shown.length; j++) {
+            Column c = columns.get(shown[j]);
+            cell(line, c.name(), width[shown[j]], c.numeric(), j == shown.length - 1);
         }
         out.println(indent + line);
         for (int r = 0; r < rows.size(); r++) {
             line.setLength(0);
-            for (int c = 0; c < k; c++) {
-                cell(line, Cells.table(rows.value(r, c), columns.get(c)), width[c], columns.get(c).numeric(),
-                        c == k - 1);
+            for (int j = 0; j < shown.length; j++) {
+                Column c = columns.get(shown[j]);
+                cell(line, Cells.table(rows.value(r, shown[j]), c), width[shown[j]], c.numeric(),
+                        j == shown.length - 1);
             }
             out.println(indent + line);
         }
