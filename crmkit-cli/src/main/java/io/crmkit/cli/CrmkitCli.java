@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
             FinanceCommand.class, LoyaltyCommand.class, ReceivablesCommand.class, CollectionsCommand.class,
             DuplicatesCommand.class, QualityCommand.class, DemoCommand.class, ReportCommand.class,
             ServiceCommand.class, SurveysCommand.class, picocli.AutoComplete.GenerateCompletion.class,
+            picocli.codegen.docgen.manpage.ManPageGenerator.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success",

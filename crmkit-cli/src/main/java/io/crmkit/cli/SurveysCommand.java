@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "surveys", sortOptions = false, mixinStandardHelpOptions = true,
         header = "Survey KPIs per period: NPS with margin of error, CSAT top-2, CES.",
-        description = {"One row per period, for the responses given in it: nps_responses, nps (% promoters 9-10"
-            + " minus % detractors 0-6, -100 to 100), nps_margin_95 (1.96 standard errors, NPS points),"
+        description = {"One row per period, for the responses given in it: nps_responses, nps (%% promoters 9-10"
+            + " minus %% detractors 0-6, -100 to 100), nps_margin_95 (1.96 standard errors, NPS points),"
             + " csat_responses, csat_top2 (share of 4 and 5 on 1-5), csat_mean, ces_responses, ces_mean (1-7),"
             + " other_scales. A period without responses on a scale has empty figures for it.",
             "The responses file: CSV with response_id, customer_id, responded_at, scale (nps, csat, ces), score and"
