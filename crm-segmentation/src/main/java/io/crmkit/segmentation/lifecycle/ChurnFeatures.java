@@ -63,12 +63,8 @@ final class ChurnFeatures {
             int horizonDays) {
         int m = rows.length;
         // 1. the distinct (x, T) and (x, t_x, T), in days, and each customer's index into them
-        LongDoubleMap noneSlot = new LongDoubleMap(1024);
-        LongDoubleMap aliveSlot = new LongDoubleMap(1024);
-        long[] noneKeys = new long[1024];
-        long[] aliveKeys = new long[1024];
-        int nNone = 0;
-        int nAlive = 0;
+        DistinctKeys noneKeys = new DistinctKeys();
+        DistinctKeys aliveKeys = new DistinctKeys();
         int[] noneOf = new int[m];
         int[] aliveOf = new int[m];
         for (int k = 0; k < m; k++) {
@@ -77,38 +73,18 @@ final class ChurnFeatures {
             int first = t.days[t.offsets[i]];
             long txDays = t.days[t.offsets[i] + c - 1] - first;
             long bigTDays = day - first;
-            long shortKey = ((long) (c - 1) << 32) | bigTDays;
-            double slot = noneSlot.get(shortKey);
-            if (Double.isNaN(slot)) {
-                slot = nNone;
-                noneSlot.put(shortKey, slot);
-                if (nNone == noneKeys.length) {
-                    noneKeys = java.util.Arrays.copyOf(noneKeys, 2 * nNone);
-                }
-                noneKeys[nNone++] = shortKey;
-            }
-            noneOf[k] = (int) slot;
-            long key = ((long) (c - 1) << 42) | (txDays << 21) | bigTDays;
-            slot = aliveSlot.get(key);
-            if (Double.isNaN(slot)) {
-                slot = nAlive;
-                aliveSlot.put(key, slot);
-                if (nAlive == aliveKeys.length) {
-                    aliveKeys = java.util.Arrays.copyOf(aliveKeys, 2 * nAlive);
-                }
-                aliveKeys[nAlive++] = key;
-            }
-            aliveOf[k] = (int) slot;
+            noneOf[k] = noneKeys.slot(((long) (c - 1) << 32) | bigTDays);
+            aliveOf[k] = aliveKeys.slot(((long) (c - 1) << 42) | (txDays << 21) | bigTDays);
         }
         // 2. the closed forms once per distinct value, on the common fork-join pool when there are many
         double h = model.unit().fromDays(horizonDays);
-        double[] none = new double[nNone];
-        long[] nk = noneKeys;
-        forEach(nNone, j -> none[j] = model.probabilityNoTransactionsIfAlive((int) (nk[j] >>> 32),
+        double[] none = new double[noneKeys.size];
+        long[] nk = noneKeys.keys;
+        forEach(none.length, j -> none[j] = model.probabilityNoTransactionsIfAlive((int) (nk[j] >>> 32),
                 model.unit().fromDays((int) nk[j]), h));
-        double[] alive = new double[nAlive];
-        long[] ak = aliveKeys;
-        forEach(nAlive, j -> alive[j] = model.probabilityAlive((int) (ak[j] >>> 42),
+        double[] alive = new double[aliveKeys.size];
+        long[] ak = aliveKeys.keys;
+        forEach(alive.length, j -> alive[j] = model.probabilityAlive((int) (ak[j] >>> 42),
                 model.unit().fromDays((int) ((ak[j] >>> 21) & 0x1FFFFF)), model.unit().fromDays((int) (ak[j] & 0x1FFFFF))));
         // 3. each customer's probability from its two values
         double[] out = new double[m];
@@ -125,6 +101,27 @@ final class ChurnFeatures {
     private static void forEach(int n, java.util.function.IntConsumer body) {
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
         (n >= PARALLEL_FROM ? range.parallel() : range).forEach(body);
+    }
+
+    /** Distinct non-negative long keys in order of first appearance, each with its slot (0, 1, ...). */
+    private static final class DistinctKeys {
+        private final LongDoubleMap slots = new LongDoubleMap(1024);
+        private long[] keys = new long[1024];
+        private int size;
+
+        /** Returns the key's slot, giving it the next one when it is new. */
+        int slot(long key) {
+            double slot = slots.get(key);
+            if (Double.isNaN(slot)) {
+                slot = size;
+                slots.put(key, slot);
+                if (size == keys.length) {
+                    keys = java.util.Arrays.copyOf(keys, 2 * size);
+                }
+                keys[size++] = key;
+            }
+            return (int) slot;
+        }
     }
 
     /** An open-addressing map from non-negative long keys to doubles; NaN for a missing key. */
