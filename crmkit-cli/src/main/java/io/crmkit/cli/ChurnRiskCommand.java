@@ -158,8 +158,9 @@ public final class ChurnRiskCommand extends CrmkitCommand {
             description = "Lowest level printed. Default: none (every customer) with --horizon, low without.")
     private String minLevel;
 
-    @Option(names = "--format", order = 31, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 31, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     @Option(names = "--cases", order = 32, paramLabel = "FILE",

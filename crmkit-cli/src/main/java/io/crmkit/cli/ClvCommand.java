@@ -229,8 +229,9 @@ public final class ClvCommand implements Runnable {
                     + " end up to this day.")
         LocalDate holdoutEnd;
 
-        @Option(names = "--format", order = 14, paramLabel = "json|table|csv", defaultValue = "json",
-                description = "json: the full document; table/csv: the parameters, the rest on stderr."
+        @Option(names = "--format", order = 14, paramLabel = "json|table|csv|xlsx", defaultValue = "json",
+                description = "json: the full document; table/csv: the parameters, the rest on stderr; xlsx: a"
+                    + " workbook on stdout (redirect it to a file) with the parameters and the rest as definitions."
                     + " Default: ${DEFAULT-VALUE}.")
         OutputFormat format;
 
@@ -430,8 +431,9 @@ public final class ClvCommand implements Runnable {
                     + " Default: ${DEFAULT-VALUE}.")
         double margin;
 
-        @Option(names = "--format", order = 17, paramLabel = "table|csv|json", defaultValue = "table",
-                description = "Output format. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--format", order = 17, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+                description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                    + " ${DEFAULT-VALUE}.")
         OutputFormat format;
 
         @Option(names = "--spend-model", order = 18, paramLabel = "gamma-gamma|none", defaultValue = "gamma-gamma",

@@ -47,8 +47,9 @@ public final class CohortsCommand extends CrmkitCommand {
             description = "Cell values. Default: ${DEFAULT-VALUE}.")
     private Values values;
 
-    @Option(names = "--format", order = 15, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 15, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**

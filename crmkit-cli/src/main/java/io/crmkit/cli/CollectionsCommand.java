@@ -54,8 +54,9 @@ public final class CollectionsCommand extends CrmkitCommand {
             description = "Least share of past payments on the paying day. Default: ${DEFAULT-VALUE}.")
     private double minShare;
 
-    @Option(names = "--format", order = 15, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 15, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**

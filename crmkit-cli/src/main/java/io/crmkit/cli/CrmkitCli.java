@@ -1,11 +1,13 @@
 package io.crmkit.cli;
 
 import io.crmkit.cli.orders.InvalidInputException;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -115,7 +117,11 @@ public final class CrmkitCli implements Runnable {
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        int code = execute(out, err, stderrIsTerminalNow(), args);
+        // the bytes of stdout, for --format xlsx, only when stdout is not a terminal; the text
+        // writer above shares the descriptor, and a command writes to one or the other
+        OutputStream bytes = isTerminal(1) ? null
+                : new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        int code = execute(out, bytes, err, isTerminal(2), args);
         System.exit(code);
     }
 
@@ -129,9 +135,34 @@ public final class CrmkitCli implements Runnable {
      * @return the exit code
      */
     public static int execute(PrintWriter out, PrintWriter err, boolean stderrIsTerminal, String... args) {
-        int code = commandLine(out, err, stderrIsTerminal).execute(args);
+        return execute(out, null, err, stderrIsTerminal, args);
+    }
+
+    /**
+     * Runs the tool in-process, with a byte stream for binary results ({@code --format xlsx}).
+     *
+     * @param out standard output for text, not null
+     * @param bytes standard output for bytes, or null when it is a terminal (binary results are then
+     *     refused)
+     * @param err standard error, not null
+     * @param stderrIsTerminal whether {@code err} is a terminal
+     * @param args the command-line arguments, not null
+     * @return the exit code
+     */
+    public static int execute(PrintWriter out, OutputStream bytes, PrintWriter err, boolean stderrIsTerminal,
+            String... args) {
+        int code = commandLine(out, bytes, err, stderrIsTerminal).execute(args);
         out.flush();
         err.flush();
+        if (bytes != null) {
+            try {
+                bytes.flush();
+            } catch (IOException e) {
+                err.println("crmkit: writing stdout failed: " + e.getMessage());
+                err.flush();
+                return EXIT_FAILED;
+            }
+        }
         return code;
     }
 
@@ -145,6 +176,20 @@ public final class CrmkitCli implements Runnable {
      * @return the command line, never null
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean stderrIsTerminal) {
+        return commandLine(out, null, err, stderrIsTerminal);
+    }
+
+    /**
+     * Returns the configured picocli command line with a byte stream for binary results.
+     *
+     * @param out standard output for text, not null
+     * @param bytes standard output for bytes ({@code --format xlsx}), or null when it is a terminal
+     * @param err standard error, not null
+     * @param stderrIsTerminal whether {@code err} is a terminal
+     * @return the command line, never null
+     */
+    public static CommandLine commandLine(PrintWriter out, OutputStream bytes, PrintWriter err,
+            boolean stderrIsTerminal) {
         CommandLine cl = new CommandLine(new CrmkitCli(stderrIsTerminal));
         cl.setOut(out);
         cl.setErr(err);
@@ -152,6 +197,7 @@ public final class CrmkitCli implements Runnable {
         CrmkitCli root = cl.getCommand();
         cl.setExecutionStrategy(parseResult -> {
             io.crmkit.cli.output.ResultWriter.precision(root.precision);
+            io.crmkit.cli.output.ResultWriter.binaryOutput(bytes);
             try {
                 io.crmkit.cli.output.ResultWriter.layout(new io.crmkit.cli.output.ResultWriter.Layout(
                         root.columns == null ? java.util.List.of() : root.columns, root.width));
@@ -164,6 +210,7 @@ public final class CrmkitCli implements Runnable {
             } finally {
                 io.crmkit.cli.output.ResultWriter.resetPrecision();
                 io.crmkit.cli.output.ResultWriter.resetLayout();
+                io.crmkit.cli.output.ResultWriter.resetBinaryOutput();
             }
         });
         // a usage error is one line and a hint, not the whole help (which --help prints)
@@ -196,7 +243,8 @@ public final class CrmkitCli implements Runnable {
     /** Returns the message for a failure a command may end with, or null for a bug. */
     private static String describe(Exception e) {
         if (e instanceof CommandFailedException || e instanceof InvalidInputException
-                || e instanceof io.crmkit.cli.output.ResultWriter.UnknownColumnException) {
+                || e instanceof io.crmkit.cli.output.ResultWriter.UnknownColumnException
+                || e instanceof io.crmkit.cli.output.ResultWriter.XlsxException) {
             return e.getMessage();
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
@@ -209,14 +257,14 @@ public final class CrmkitCli implements Runnable {
     }
 
     /**
-     * Returns whether this process's stderr is a terminal: on Linux from {@code /proc/self/fd/2},
-     * elsewhere whether the JVM has a console.
+     * Returns whether one of this process's standard streams (1 stdout, 2 stderr) is a terminal: on
+     * Linux from {@code /proc/self/fd/N}, elsewhere whether the JVM has a console.
      */
-    private static boolean stderrIsTerminalNow() {
-        Path fd = Path.of("/proc/self/fd/2");
+    private static boolean isTerminal(int fd) {
+        Path link = Path.of("/proc/self/fd/" + fd);
         try {
-            if (Files.isSymbolicLink(fd)) {
-                String target = Files.readSymbolicLink(fd).toString();
+            if (Files.isSymbolicLink(link)) {
+                String target = Files.readSymbolicLink(link).toString();
                 return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
             }
         } catch (IOException | SecurityException e) {

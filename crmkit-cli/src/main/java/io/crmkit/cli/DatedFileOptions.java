@@ -29,8 +29,9 @@ final class DatedFileOptions {
     @Option(names = "--strict", order = 13, description = "Compute nothing if a row is rejected (exit 1).")
     boolean strict;
 
-    @Option(names = "--format", order = 14, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 14, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     OutputFormat format;
 
     /** The end of the as-of day in the zone: rows at or after it are left out. */

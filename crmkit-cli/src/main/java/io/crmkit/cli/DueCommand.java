@@ -84,8 +84,9 @@ public final class DueCommand extends CrmkitCommand {
             description = "List every due customer without checking consent (for internal use, not for contact).")
     private boolean ignoreConsent;
 
-    @Option(names = "--format", order = 19, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 19, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**

@@ -57,8 +57,9 @@ public final class DuplicatesCommand extends CrmkitCommand {
             description = "Least match probability of a reported duplicate, in (0, 1). Default: ${DEFAULT-VALUE}.")
     private double threshold;
 
-    @Option(names = "--format", order = 3, paramLabel = "csv|table|json", defaultValue = "csv",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 3, paramLabel = "csv|table|json|xlsx", defaultValue = "csv",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     @Option(names = "--clusters", order = 4, description = "Print clusters with a proposed merge instead of pairs. Every pair inside a"

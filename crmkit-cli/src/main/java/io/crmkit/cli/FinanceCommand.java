@@ -68,8 +68,9 @@ public final class FinanceCommand implements Runnable {
                     + " (dated flows). Instead of flows as arguments.")
         Path input;
 
-        @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table", order = 20,
-                description = "Output format. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--format", paramLabel = "table|csv|json|xlsx", defaultValue = "table", order = 20,
+                description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                    + " ${DEFAULT-VALUE}.")
         OutputFormat format;
 
         @Parameters(paramLabel = "FLOW", arity = "0..*",

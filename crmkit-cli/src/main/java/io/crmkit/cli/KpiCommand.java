@@ -57,8 +57,9 @@ public final class KpiCommand extends CrmkitCommand {
             description = "Revenue basis. Default: ${DEFAULT-VALUE}.")
     private RevenueBasis revenue;
 
-    @Option(names = "--format", order = 16, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 16, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**

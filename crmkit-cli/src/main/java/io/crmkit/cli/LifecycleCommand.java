@@ -66,8 +66,9 @@ public final class LifecycleCommand extends CrmkitCommand {
             description = "Print the stage changes from this date to --as-of instead of the stages.")
     private LocalDate since;
 
-    @Option(names = "--format", order = 16, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 16, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**

@@ -147,8 +147,9 @@ public final class LoyaltyCommand extends CrmkitCommand {
             description = "The flow period of the KPIs, (as-of - period, as-of]. Default: ${DEFAULT-VALUE}.")
     private Duration kpiPeriod;
 
-    @Option(names = "--format", order = 20, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 20, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**

@@ -48,8 +48,9 @@ public final class QualityCommand extends CrmkitCommand {
             description = "A record not updated for more days is stale. Default: ${DEFAULT-VALUE}.")
     private long staleAfterDays;
 
-    @Option(names = "--format", order = 5, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 5, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**

@@ -72,8 +72,9 @@ public final class ReceivablesCommand extends CrmkitCommand {
                 + " rate per class over the last --horizon days.")
     private boolean backtest;
 
-    @Option(names = "--format", order = 16, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 16, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**

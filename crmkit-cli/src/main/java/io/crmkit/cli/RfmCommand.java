@@ -91,8 +91,9 @@ public final class RfmCommand extends CrmkitCommand {
                 + " orders on one calendar day. Default: ${DEFAULT-VALUE}.")
     private PurchaseUnit purchaseUnit;
 
-    @Option(names = "--format", order = 17, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 17, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**

@@ -46,8 +46,9 @@ final class SbgCommand extends CrmkitCommand {
             description = "Periods to project beyond the last observed one. Default: ${DEFAULT-VALUE}.")
     int project;
 
-    @Option(names = "--format", order = 3, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 3, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     OutputFormat format;
 
     /**

@@ -93,8 +93,9 @@ public final class SummarizeCommand extends CrmkitCommand {
                 + " Default: ${DEFAULT-VALUE}.")
     private Set<OrderStatusCategory> counted;
 
-    @Option(names = "--format", order = 15, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 15, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**

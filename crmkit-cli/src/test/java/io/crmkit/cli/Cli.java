@@ -56,6 +56,26 @@ final class Cli {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** The outcome of one run whose stdout is bytes (a binary format). */
+    record BinaryRun(int exitCode, byte[] out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + ", " + out.length + " bytes on stdout\n--- stderr\n" + err;
+        }
+    }
+
+    /** Runs with a byte stream behind stdout, as when stdout is redirected to a file. */
+    static BinaryRun runBinary(String... args) {
+        StringWriter text = new StringWriter();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int code = CrmkitCli.execute(new PrintWriter(text), bytes, new PrintWriter(err), false, args);
+        if (!text.toString().isEmpty()) {
+            throw new AssertionError("text on stdout besides the bytes: " + text);
+        }
+        return new BinaryRun(code, bytes.toByteArray(), err.toString());
+    }
+
     static Path write(Path dir, String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }

@@ -64,7 +64,7 @@ public final class Definitions {
     }
 
     /** Whether a value is a matrix: rows (maps) of numbers that all have the first row's keys. */
-    private static boolean isMatrix(Object v) {
+    static boolean isMatrix(Object v) {
         if (!(v instanceof Map<?, ?> rows) || rows.isEmpty()) {
             return false;
         }
@@ -108,7 +108,7 @@ public final class Definitions {
         }
     }
 
-    private static String text(Object v) {
+    static String text(Object v) {
         if (v instanceof List<?> list) {
             return list.isEmpty() ? "(none)" : list.stream().map(Definitions::text).collect(Collectors.joining(", "));
         }

@@ -18,6 +18,10 @@ import java.util.List;
  *   <li>{@link OutputFormat#JSON}: on stdout one document
  *       {@code {"definitions": {...}, "columns": [...], "rows": [{...}, ...]}}, numbers as JSON
  *       numbers, written as a stream.</li>
+ *   <li>{@link OutputFormat#XLSX}: on the {@linkplain #binaryOutput byte stream of stdout} one
+ *       workbook with a sheet {@code result} (a bold frozen header, one row per result row, numbers
+ *       and dates as typed cells at full precision) and a sheet {@code definitions}; streamed in
+ *       blocks of rows.</li>
  * </ul>
  * Rows are read one cell at a time; nothing is held per row (a table reads the cells twice: once to
  * measure the columns, once to print them).
@@ -75,6 +79,40 @@ public final class ResultWriter {
                 throw new IllegalArgumentException("a column is named twice: " + columns);
             }
         }
+    }
+
+    /**
+     * A result that {@code --format xlsx} cannot write: no byte stream for stdout (a terminal), or a
+     * result over the format's limits (rows, columns, characters in a cell).
+     */
+    public static final class XlsxException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        XlsxException(String message) {
+            super(message);
+        }
+    }
+
+    private static final ThreadLocal<java.io.OutputStream> BINARY = new ThreadLocal<>();
+
+    /**
+     * Sets the byte stream behind stdout, where {@link OutputFormat#XLSX} results written from this
+     * thread go until {@link #resetBinaryOutput()}. Without one (stdout is a terminal, or an
+     * in-process caller gave only a writer) an xlsx result is refused.
+     *
+     * @param stdout the bytes of standard output, or null for none
+     */
+    public static void binaryOutput(java.io.OutputStream stdout) {
+        if (stdout == null) {
+            BINARY.remove();
+        } else {
+            BINARY.set(stdout);
+        }
+    }
+
+    /** Forgets this thread's byte stream of stdout. */
+    public static void resetBinaryOutput() {
+        BINARY.remove();
     }
 
     /** A {@code --columns} name that the result does not have. */
@@ -151,6 +189,15 @@ public final class ResultWriter {
                 csv(rows, out);
             }
             case JSON -> json(definitions, rows, out);
+            case XLSX -> {
+                java.io.OutputStream bytes = BINARY.get();
+                if (bytes == null) {
+                    throw new XlsxException("--format xlsx writes a binary workbook to stdout, which is a terminal"
+                            + " here (or not a byte stream): redirect it to a file, e.g. > result.xlsx");
+                }
+                out.flush();
+                Xlsx.write(definitions, rows, bytes);
+            }
             default -> throw new IllegalArgumentException("unknown format " + format);
         }
         out.flush();
