@@ -98,9 +98,30 @@ final class ChurnFeatures {
     /** From this many distinct values on, the closed forms are evaluated on the common fork-join pool. */
     static final int PARALLEL_FROM = 50_000;
 
-    private static void forEach(int n, java.util.function.IntConsumer body) {
+    static void forEach(int n, java.util.function.IntConsumer body) {
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
         (n >= PARALLEL_FROM ? range.parallel() : range).forEach(body);
+    }
+
+    /** Customers per task of {@link #forEachRange}. */
+    static final int RANGE = 16_384;
+
+    /** A body that handles indexes {@code from} (inclusive) to {@code to} (exclusive). */
+    @FunctionalInterface
+    interface RangeBody {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs a body over {@code [0, n)} in ranges of {@value #RANGE} indexes, on the common fork-join
+     * pool from {@value #PARALLEL_FROM} indexes on. The body must write only its own indexes.
+     */
+    static void forEachRange(int n, RangeBody body) {
+        int ranges = (n + RANGE - 1) / RANGE;
+        forEach(n >= PARALLEL_FROM ? ranges : Math.min(ranges, 1), r -> {
+            int from = r * RANGE;
+            body.run(from, n >= PARALLEL_FROM ? Math.min(n, from + RANGE) : n);
+        });
     }
 
     /** Distinct non-negative long keys in order of first appearance, each with its slot (0, 1, ...). */
@@ -216,9 +237,19 @@ final class ChurnFeatures {
         }
         ChurnFeatures f = new ChurnFeatures(day, rows, indexOfRow, m);
         double[] p0 = modelProbabilities(t, day, rows, count, model, o.horizonDays());
+        // each customer's features depend on its own days only: ranges of customers in parallel
+        forEachRange(m, (lo, hi) -> features(f, t, engagement, day, o, rhythms, p0, lo, hi));
+        return f;
+    }
+
+    /** Fills the features of customers {@code lo} (inclusive) to {@code hi} (exclusive). */
+    private static void features(ChurnFeatures f, PurchaseTimelines t, EngagementHistory engagement, int day,
+            ChurnModelOptions o, Rhythms rhythms, double[] p0, int lo, int hi) {
+        int[] rows = f.rows;
+        int[] count = rhythms.count;
         int w = o.declineWindowDays();
         boolean events = !engagement.isEmpty();
-        for (int k = 0; k < m; k++) {
+        for (int k = lo; k < hi; k++) {
             int i = rows[k];
             int c = count[i];
             int from = t.offsets[i];
@@ -287,7 +318,6 @@ final class ChurnFeatures {
                 }
             }
         }
-        return f;
     }
 
     private static double clamp(double share) {

@@ -135,8 +135,9 @@ public final class ChurnModel {
 
     /**
      * Scores every customer who bought on or before the as-of date. The transaction model's
-     * probabilities are evaluated once per distinct history, from 50,000 distinct histories on in
-     * parallel on the common fork-join pool (the scores do not depend on it).
+     * probabilities are evaluated once per distinct history; the distinct histories, and the
+     * customers' features and scores, are computed in parallel on the common fork-join pool from
+     * 50,000 of them on (the scores do not depend on it).
      *
      * @param timelines the purchase history (later days are ignored), not null
      * @param engagement complaints and scores, not null
@@ -150,9 +151,11 @@ public final class ChurnModel {
         ChurnFeatures f = ChurnFeatures.of(timelines, engagement, day, options, scoringModel.model());
         int m = f.size();
         double[] p = new double[m];
-        for (int k = 0; k < m; k++) {
-            p[k] = LogisticRegression.sigmoid(logit(f, k));
-        }
+        ChurnFeatures.forEachRange(m, (lo, hi) -> {
+            for (int k = lo; k < hi; k++) {
+                p[k] = LogisticRegression.sigmoid(logit(f, k));
+            }
+        });
         return new ChurnScores(this, timelines, f, p);
     }
 

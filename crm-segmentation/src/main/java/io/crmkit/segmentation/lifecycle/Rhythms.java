@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Purchase rhythms of every customer at one as-of day: each customer's purchases on or before it,
  * their own median gap where they have enough gaps, and the population quantile of gaps.
- * Internal; not thread-safe while being built, immutable after.
+ * Internal; built on the common fork-join pool for many customers, immutable after.
  */
 final class Rhythms {
 
@@ -34,9 +34,11 @@ final class Rhythms {
     static int[] counts(PurchaseTimelines t, int asOfDay) {
         int n = t.size();
         int[] count = new int[n];
-        for (int i = 0; i < n; i++) {
-            count[i] = t.countUntil(i, asOfDay);
-        }
+        ChurnFeatures.forEachRange(n, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                count[i] = t.countUntil(i, asOfDay);
+            }
+        });
         return count;
     }
 
@@ -49,33 +51,37 @@ final class Rhythms {
         boolean known = !Double.isNaN(population);
         double[] rhythm = new double[n];
         byte[] source = new byte[n];
-        int[] scratch = new int[16];
-        for (int i = 0; i < n; i++) {
-            int k = count[i];
-            if (k == 0) {
-                source[i] = (byte) RhythmSource.NONE.ordinal();
-                continue;
-            }
-            int gaps = k - 1;
-            if (gaps >= options.minimumGaps()) {
-                if (scratch.length < gaps) {
-                    scratch = new int[Math.max(gaps, scratch.length * 2)];
+        // each customer's median gap depends on its own days only: ranges of customers in parallel
+        ChurnFeatures.forEachRange(n, (lo, hi) -> {
+            int[] scratch = new int[16];
+            for (int i = lo; i < hi; i++) {
+                int k = count[i];
+                if (k == 0) {
+                    source[i] = (byte) RhythmSource.NONE.ordinal();
+                    continue;
                 }
-                int from = off[i];
-                for (int j = 0; j < gaps; j++) {
-                    scratch[j] = days[from + j + 1] - days[from + j];
+                int gaps = k - 1;
+                if (gaps >= options.minimumGaps()) {
+                    if (scratch.length < gaps) {
+                        scratch = new int[Math.max(gaps, scratch.length * 2)];
+                    }
+                    int from = off[i];
+                    for (int j = 0; j < gaps; j++) {
+                        scratch[j] = days[from + j + 1] - days[from + j];
+                    }
+                    Arrays.sort(scratch, 0, gaps);
+                    rhythm[i] = (gaps & 1) == 1 ? scratch[gaps / 2]
+                            : (scratch[gaps / 2 - 1] + (double) scratch[gaps / 2]) / 2;
+                    source[i] = (byte) RhythmSource.OWN.ordinal();
+                } else if (known) {
+                    rhythm[i] = population;
+                    source[i] = (byte) RhythmSource.POPULATION.ordinal();
+                } else {
+                    rhythm[i] = options.fallbackDays();
+                    source[i] = (byte) RhythmSource.FALLBACK.ordinal();
                 }
-                Arrays.sort(scratch, 0, gaps);
-                rhythm[i] = (gaps & 1) == 1 ? scratch[gaps / 2] : (scratch[gaps / 2 - 1] + (double) scratch[gaps / 2]) / 2;
-                source[i] = (byte) RhythmSource.OWN.ordinal();
-            } else if (known) {
-                rhythm[i] = population;
-                source[i] = (byte) RhythmSource.POPULATION.ordinal();
-            } else {
-                rhythm[i] = options.fallbackDays();
-                source[i] = (byte) RhythmSource.FALLBACK.ordinal();
             }
-        }
+        });
         return new Rhythms(asOfDay, count, rhythm, source, population, known);
     }
 

@@ -1,0 +1,77 @@
+package io.crmkit.segmentation.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.metrics.clv.ParetoNbdModel;
+import io.crmkit.metrics.clv.TransactionModel;
+import io.crmkit.testkit.simulation.CustomerBaseSimulator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * More customers than {@link ChurnFeatures#PARALLEL_FROM}, so that the rhythms and the features are
+ * computed in ranges on the fork-join pool: every customer's values equal those worked out from its
+ * own days here, one customer at a time, exactly.
+ */
+class ParallelFeaturesTest {
+
+    @Test
+    void featuresComputedInParallelRangesEqualEachCustomersOwnDays() {
+        PurchaseTimelines t = PurchaseTimelines.of(CustomerBaseSimulator.builder()
+                .customers(ChurnFeatures.PARALLEL_FROM + 2 * ChurnFeatures.RANGE + 123)
+                .acquisition(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-12-31T00:00:00Z"))
+                .observationEnd(Instant.parse("2025-12-31T00:00:00Z")).seed(5L).build().orders(),
+                TimelineOptions.defaults());
+        LocalDate asOf = LocalDate.of(2025, 9, 30);
+        int day = (int) asOf.toEpochDay();
+        ChurnModelOptions o = ChurnModelOptions.builder(asOf, 91).build();
+        TransactionModel model = ParetoNbdModel.of(0.55, 10.6, 0.61, 11.7, PeriodUnit.WEEKS);
+        ChurnFeatures f = ChurnFeatures.of(t, EngagementHistory.none(), day, o, model);
+        Rhythms rhythms = Rhythms.of(t, day, o.rhythm());
+        assertThat(f.size()).isGreaterThan(ChurnFeatures.PARALLEL_FROM);
+        int w = o.declineWindowDays();
+        int own = 0;
+        for (int k = 0; k < f.size(); k++) {
+            int i = f.rows[k];
+            int from = t.offsets[i];
+            int c = 0;
+            while (from + c < t.offsets[i + 1] && t.days[from + c] <= day) {
+                c++;
+            }
+            assertThat(rhythms.count[i]).as("count of %d", k).isEqualTo(c);
+            assertThat(f.since[k]).as("since of %d", k).isEqualTo(day - t.days[from + c - 1]);
+            assertThat(f.repeat[k]).isEqualTo(c - 1);
+            assertThat(f.age[k]).isEqualTo(day - t.days[from]);
+            long revenue = 0;
+            int recent = 0;
+            int previous = 0;
+            for (int j = from; j < from + c; j++) {
+                revenue += t.values[j];
+                int age = day - t.days[j];
+                recent += age < w ? 1 : 0;
+                previous += age >= w && age < 2 * w ? 1 : 0;
+            }
+            assertThat(f.revenue[k]).as("revenue of %d", k).isEqualTo(revenue);
+            assertThat(f.recent[k]).isEqualTo(recent);
+            assertThat(f.previous[k]).isEqualTo(previous);
+            if (c - 1 >= o.rhythm().minimumGaps()) {
+                int[] gaps = new int[c - 1];
+                for (int j = 0; j < gaps.length; j++) {
+                    gaps[j] = t.days[from + j + 1] - t.days[from + j];
+                }
+                Arrays.sort(gaps);
+                int g = gaps.length;
+                double median = (g & 1) == 1 ? gaps[g / 2] : (gaps[g / 2 - 1] + (double) gaps[g / 2]) / 2;
+                assertThat(f.rhythm[k]).as("rhythm of %d", k).isEqualTo(median);
+                own++;
+            } else {
+                assertThat(f.rhythm[k]).isEqualTo(rhythms.population);
+            }
+        }
+        // both kinds of rhythm occur, in every range
+        assertThat(own).isBetween(1, f.size() - 1);
+    }
+}
