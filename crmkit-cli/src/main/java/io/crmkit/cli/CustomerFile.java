@@ -4,6 +4,7 @@ import io.crmkit.core.CustomerId;
 import io.crmkit.cli.orders.CsvRecords;
 import io.crmkit.cli.orders.GzipInput;
 import io.crmkit.cli.orders.HeaderColumns;
+import io.crmkit.cli.orders.InvalidInputException;
 import io.crmkit.quality.CustomerRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +61,8 @@ final class CustomerFile {
      * @param rejected receives each rejected row's line number and reason, not null
      * @param warning receives warnings, not null
      * @return the records and counts, never null
-     * @throws CommandFailedException if the file cannot be read, is empty, or has no customer_id column
+     * @throws CommandFailedException if the file cannot be read, is empty, has no customer_id column or
+     *     names a column twice
      * @throws IOException if reading fails
      */
     static Rows read(Path file, BiConsumer<Long, String> rejected, Consumer<String> warning) throws IOException {
@@ -78,7 +80,13 @@ final class CustomerFile {
         CsvRecords.CheckedRows rows = new CsvRecords.CheckedRows(rejected) {
             @Override
             protected void columns(List<String> h) {
-                HeaderColumns.Found found = HeaderColumns.find(h, names, file.getFileName() + ": ");
+                HeaderColumns.Found found;
+                try {
+                    found = HeaderColumns.find(h, names, "the customers file " + file + ": ");
+                } catch (InvalidInputException e) {
+                    // a known column named twice: which one holds the data cannot be told
+                    throw new CommandFailedException(e.getMessage());
+                }
                 at.putAll(found.at());
                 if (!at.containsKey("customer_id")) {
                     throw new CommandFailedException("the customers file " + file + " has no customer_id column"

@@ -11,6 +11,8 @@ import io.crmkit.core.loyalty.PointsTransaction;
 import io.crmkit.core.loyalty.PointsTransactionType;
 import io.crmkit.cli.orders.CsvRecords;
 import io.crmkit.cli.orders.GzipInput;
+import io.crmkit.cli.orders.HeaderColumns;
+import io.crmkit.cli.orders.InvalidInputException;
 import io.crmkit.cli.orders.TimestampParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +63,7 @@ final class LoyaltyFiles {
      * @param rejected receives each rejected row's line number and reason, not null
      * @param warning receives warnings, not null
      * @return what was read, never null
-     * @throws CommandFailedException if the file cannot be read or its header lacks a column
+     * @throws CommandFailedException if the file cannot be read or its header lacks a column or names one twice
      * @throws IOException if reading fails
      */
     static Rows<PointsTransaction> readPoints(Path file, ZoneId zone, BiConsumer<Long, String> rejected,
@@ -220,19 +222,25 @@ final class LoyaltyFiles {
         CsvRecords.CheckedRows rows = new CsvRecords.CheckedRows(rejected) {
             @Override
             protected void columns(List<String> names) {
-                for (int i = 0; i < names.size(); i++) {
-                    at.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
+                Map<String, String> known = new LinkedHashMap<>();
+                required.forEach(c -> known.put(c, c));
+                optionalColumns.forEach(c -> known.put(c, c));
+                HeaderColumns.Found found;
+                try {
+                    found = HeaderColumns.find(names, known, "the " + what + " file " + file + ": ");
+                } catch (InvalidInputException e) {
+                    // a known column named twice: which one holds the data cannot be told
+                    throw new CommandFailedException(e.getMessage());
                 }
+                at.putAll(found.at());
                 for (String column : required) {
                     if (!at.containsKey(column)) {
                         throw new CommandFailedException("the " + what + " file " + file + " has no " + column
                                 + " column (header: " + String.join(",", names) + ")");
                     }
                 }
-                List<String> ignored = at.keySet().stream()
-                        .filter(n -> !required.contains(n) && !optionalColumns.contains(n)).toList();
-                if (!ignored.isEmpty()) {
-                    warning.accept(what + ": columns ignored: " + String.join(", ", ignored));
+                if (!found.ignored().isEmpty()) {
+                    warning.accept(what + ": columns ignored: " + String.join(", ", found.ignored()));
                 }
             }
 
