@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 /**
  * The per-customer input of every segmentation analysis: for each customer with at least one
  * purchase, in ascending customer-identifier order, the recency in days, the number of purchases
- * (frequency), the number of counted orders and the exact revenue in minor currency units; plus
- * the customers without any purchase (prospects), kept apart and never scored.
+ * (frequency), the number of counted orders, the exact revenue in minor currency units and, when
+ * the orders carried the cost of their goods, the margin (revenue less that cost); plus the
+ * customers without any purchase (prospects), kept apart and never scored.
  *
  * <p>The row order matters: wherever a method breaks ties "by customer identifier", it means this
  * order. Build it from {@link PurchaseSummaries} ({@link #from(PurchaseSummaries)}), optionally
@@ -37,18 +38,21 @@ public final class CustomerColumns {
     private final int[] frequency;
     private final int[] orders;
     private final long[] revenueMinor;
+    /** Revenue less the cost of the goods, in minor units; null when the costs are unknown. */
+    private final long[] marginMinor;
     private final Optional<Currency> currency;
     private final double minorPerMajor;
     private final List<CustomerId> prospects;
     private final String definitions;
 
     private CustomerColumns(CustomerId[] ids, double[] recencyDays, int[] frequency, int[] orders, long[] revenueMinor,
-            Optional<Currency> currency, List<CustomerId> prospects, String definitions) {
+            long[] marginMinor, Optional<Currency> currency, List<CustomerId> prospects, String definitions) {
         this.ids = ids;
         this.recencyDays = recencyDays;
         this.frequency = frequency;
         this.orders = orders;
         this.revenueMinor = revenueMinor;
+        this.marginMinor = marginMinor;
         this.currency = currency;
         this.minorPerMajor = Math.pow(10, currency.map(c -> Math.max(0, c.getDefaultFractionDigits())).orElse(0));
         this.prospects = prospects;
@@ -57,8 +61,9 @@ public final class CustomerColumns {
 
     /**
      * Reads the customers of purchase summaries: recency and frequency as
-     * {@link io.crmkit.core.history.RfmView} has them, the counted orders and the exact revenue of
-     * each customer. No prospects.
+     * {@link io.crmkit.core.history.RfmView} has them, the counted orders, the exact revenue of
+     * each customer and, when the summaries have it ({@link PurchaseSummaries#hasMargin()}), the
+     * margin. No prospects.
      *
      * @param summaries the summaries, not null
      * @return the columns, never null
@@ -71,15 +76,20 @@ public final class CustomerColumns {
         int[] frequency = new int[n];
         int[] orders = new int[n];
         long[] revenue = new long[n];
+        long[] margin = summaries.hasMargin() ? new long[n] : null;
         for (int i = 0; i < n; i++) {
             ids[i] = summaries.customerId(i);
             recency[i] = summaries.recencyDays(i);
             frequency[i] = summaries.purchaseCount(i);
             orders[i] = summaries.orderCount(i);
             revenue[i] = summaries.revenueMinorUnits(i);
+            if (margin != null) {
+                margin[i] = summaries.margin(i).orElseThrow().toMinorUnits();
+            }
         }
-        return new CustomerColumns(ids, recency, frequency, orders, revenue, summaries.currency(), List.of(),
-                summaries.options().describe());
+        return new CustomerColumns(ids, recency, frequency, orders, revenue, margin, summaries.currency(), List.of(),
+                summaries.options().describe() + (margin == null ? "" : "; margin = revenue less the cost of the"
+                        + " goods, on the same basis"));
     }
 
     /**
@@ -153,7 +163,27 @@ public final class CustomerColumns {
             }
         }
         return new CustomerColumns(idArray, recencyDays.clone(), frequency.clone(), orders.clone(),
-                revenueMinor.clone(), Optional.of(currency), List.of(), definitions);
+                revenueMinor.clone(), null, Optional.of(currency), List.of(), definitions);
+    }
+
+    /**
+     * Returns these columns with each customer's margin (revenue less the cost of the goods) from
+     * the host's own aggregates. The array is copied.
+     *
+     * @param marginMinor each customer's margin in minor units of the currency, any sign, one per row
+     * @param definition how the margin was obtained, added to the definitions, not null
+     * @return new columns, never null
+     * @throws IllegalArgumentException if the array's length is not the number of rows
+     */
+    public CustomerColumns withMargin(long[] marginMinor, String definition) {
+        Checks.notNull(marginMinor, "marginMinor");
+        Checks.notNull(definition, "definition");
+        if (marginMinor.length != ids.length) {
+            throw new IllegalArgumentException("marginMinor must have one value per customer (" + ids.length + "): "
+                    + marginMinor.length);
+        }
+        return new CustomerColumns(ids, recencyDays, frequency, orders, revenueMinor, marginMinor.clone(), currency,
+                prospects, definitions + "; margin: " + definition);
     }
 
     /**
@@ -179,8 +209,8 @@ public final class CustomerColumns {
                         + " has purchases and cannot be a prospect");
             }
         }
-        return new CustomerColumns(ids, recencyDays, frequency, orders, revenueMinor, currency, List.of(sorted),
-                definitions);
+        return new CustomerColumns(ids, recencyDays, frequency, orders, revenueMinor, marginMinor, currency,
+                List.of(sorted), definitions);
     }
 
     /**
@@ -253,6 +283,45 @@ public final class CustomerColumns {
      */
     public long revenueMinor(int i) {
         return revenueMinor[i];
+    }
+
+    /**
+     * Returns whether the columns carry each customer's margin: from summaries of orders with costs,
+     * or {@link #withMargin}.
+     *
+     * @return true when {@link #marginMinor(int)} has values
+     */
+    public boolean hasMargin() {
+        return marginMinor != null;
+    }
+
+    /**
+     * Returns a customer's margin (revenue less the cost of the goods) in minor units.
+     *
+     * @param i the row
+     * @return the margin, any sign
+     * @throws IllegalStateException if the columns carry no margin ({@link #hasMargin()})
+     */
+    public long marginMinor(int i) {
+        return margins()[i];
+    }
+
+    /**
+     * Returns every customer's margin in minor units, in row order.
+     *
+     * @return a copy of the column, never null
+     * @throws IllegalStateException if the columns carry no margin ({@link #hasMargin()})
+     */
+    public long[] marginMinorColumn() {
+        return margins().clone();
+    }
+
+    private long[] margins() {
+        if (marginMinor == null) {
+            throw new IllegalStateException("these customer columns carry no margin: their orders had no cost of"
+                    + " goods (give the orders a cost, or use withMargin)");
+        }
+        return marginMinor;
     }
 
     /**

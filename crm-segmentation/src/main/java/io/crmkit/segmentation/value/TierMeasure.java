@@ -9,5 +9,7 @@ public enum TierMeasure {
     /** Number of purchases. */
     FREQUENCY,
     /** Total revenue. */
-    REVENUE
+    REVENUE,
+    /** Total margin: revenue less the cost of the goods; needs {@link io.crmkit.segmentation.CustomerColumns#hasMargin()}. */
+    MARGIN
 }

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Value tiers: ABC analysis by cumulative revenue share or by share of customers, and
+ * Value tiers: ABC analysis by cumulative revenue or margin share or by share of customers, and
  * heavy/medium/light buyers.
  *
  * <p>Customers are ranked from the most valuable down; equal values are ordered by ascending
@@ -45,16 +45,48 @@ public final class ValueTiers {
      */
     public static TierAssignment<AbcClass> abcByRevenue(CustomerColumns customers, double aBound, double bBound) {
         Checks.notNull(customers, "customers");
+        return abc(customers, customers.revenueMinorColumn(), "revenue", aBound, bBound);
+    }
+
+    /**
+     * ABC by cumulative margin share with the usual bounds 80% and 95%.
+     *
+     * @param customers the customers, with their margin ({@link CustomerColumns#hasMargin()}), not null
+     * @return the classes, never null
+     * @throws IllegalStateException if the customers carry no margin
+     */
+    public static TierAssignment<AbcClass> abcByMargin(CustomerColumns customers) {
+        return abcByMargin(customers, 0.80, 0.95);
+    }
+
+    /**
+     * ABC by cumulative margin share (revenue less the cost of the goods), as
+     * {@link #abcByRevenue(CustomerColumns, double, double)} ranks by revenue: a customer whose
+     * margin is zero or negative (sold at or below cost, or refunded) is C.
+     *
+     * @param customers the customers, with their margin ({@link CustomerColumns#hasMargin()}), not null
+     * @param aBound the cumulative share that ends class A, in (0, 1]
+     * @param bBound the cumulative share that ends class B, in [aBound, 1]
+     * @return the classes, never null
+     * @throws IllegalArgumentException if the bounds are out of range
+     * @throws IllegalStateException if the customers carry no margin
+     */
+    public static TierAssignment<AbcClass> abcByMargin(CustomerColumns customers, double aBound, double bBound) {
+        Checks.notNull(customers, "customers");
+        return abc(customers, customers.marginMinorColumn(), "margin", aBound, bBound);
+    }
+
+    private static TierAssignment<AbcClass> abc(CustomerColumns customers, long[] measure, String name,
+            double aBound, double bBound) {
         if (!(aBound > 0 && aBound <= 1 && bBound >= aBound && bBound <= 1)) {
             throw new IllegalArgumentException("bounds must satisfy 0 < aBound <= bBound <= 1: " + aBound + ", "
                     + bBound);
         }
         int n = customers.size();
-        long[] revenue = customers.revenueMinorColumn();
         long[] positive = new long[n];
         long total = 0;
         for (int i = 0; i < n; i++) {
-            positive[i] = Math.max(0, revenue[i]);
+            positive[i] = Math.max(0, measure[i]);
             total = Math.addExact(total, positive[i]);
         }
         long[] desc = sortedDescending(positive);
@@ -72,9 +104,9 @@ public final class ValueTiers {
             tier[i] = (byte) c.ordinal();
         }
         return new TierAssignment<>(customers, AbcClass.values(), tier, String.format(Locale.ROOT,
-                "ABC by cumulative revenue share: A before %s%%, B before %s%% of the positive revenue; ranked by"
-                        + " revenue, ties by customer id; zero or negative revenue is C",
-                pct(aBound), pct(bBound)));
+                "ABC by cumulative %s share: A before %s%%, B before %s%% of the positive %s; ranked by"
+                        + " %s, ties by customer id; zero or negative %s is C",
+                name, pct(aBound), pct(bBound), name, name, name));
     }
 
     /**
@@ -145,6 +177,7 @@ public final class ValueTiers {
      * @param mediumShare the share of medium buyers, in [0, 1 - heavyShare]
      * @return the tiers, never null
      * @throws IllegalArgumentException if the shares are out of range
+     * @throws IllegalStateException if the measure is the margin and the customers carry none
      */
     public static TierAssignment<UsageTier> usageTiers(CustomerColumns customers, TierMeasure measure,
             double heavyShare, double mediumShare) {
@@ -154,10 +187,18 @@ public final class ValueTiers {
             throw new IllegalArgumentException("shares must satisfy heavyShare > 0, mediumShare >= 0, sum <= 1: "
                     + heavyShare + ", " + mediumShare);
         }
+        if (measure == TierMeasure.MARGIN && !customers.hasMargin()) {
+            throw new IllegalStateException("heavy/medium/light by margin needs each customer's margin, and these"
+                    + " customer columns carry none: their orders had no cost of goods");
+        }
         int n = customers.size();
         long[] value = new long[n];
         for (int i = 0; i < n; i++) {
-            value[i] = measure == TierMeasure.FREQUENCY ? customers.frequency(i) : customers.revenueMinor(i);
+            value[i] = switch (measure) {
+                case FREQUENCY -> customers.frequency(i);
+                case REVENUE -> customers.revenueMinor(i);
+                case MARGIN -> customers.marginMinor(i);
+            };
         }
         long[] asc = value.clone();
         Arrays.sort(asc);
