@@ -76,6 +76,28 @@ final class Cli {
         return new BinaryRun(code, bytes.toByteArray(), err.toString());
     }
 
+    /**
+     * Writes the CDNOW sample (../shared/data) as {@code customer_id,order_id,timestamp,amount}, one
+     * order per line with the identifier {@code L<line>}, or skips the calling test when the data is
+     * absent.
+     */
+    static Path cdnowOrders(Path dir) throws IOException {
+        Path sample = Path.of(System.getProperty("crmkit.shared.data", "../../shared/data"), "cdnow",
+                "CDNOW_sample.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(sample),
+                "CDNOW sample not found at " + sample + " (../shared/data absent)");
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("customer_id,order_id,timestamp,amount");
+        int n = 0;
+        for (String row : Files.readAllLines(sample)) {
+            String[] f = row.trim().split("\\s+");
+            String d = f[2];
+            lines.add(Integer.parseInt(f[1]) + ",L" + (++n) + "," + d.substring(0, 4) + "-" + d.substring(4, 6) + "-"
+                    + d.substring(6) + "," + f[4]);
+        }
+        return Files.write(dir.resolve("cdnow.csv"), lines);
+    }
+
     static Path write(Path dir, String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }

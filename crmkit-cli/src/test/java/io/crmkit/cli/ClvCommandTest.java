@@ -2,15 +2,11 @@ package io.crmkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,19 +21,7 @@ class ClvCommandTest {
 
     @BeforeEach
     void convertCdnow() throws IOException {
-        Path sample = Path.of(System.getProperty("crmkit.shared.data", "../../shared/data"), "cdnow",
-                "CDNOW_sample.txt");
-        assumeTrue(Files.isRegularFile(sample), "CDNOW sample not found at " + sample + " (../shared/data absent)");
-        List<String> lines = new ArrayList<>();
-        lines.add("customer_id,order_id,timestamp,amount");
-        int n = 0;
-        for (String row : Files.readAllLines(sample)) {
-            String[] f = row.trim().split("\\s+");
-            String d = f[2];
-            lines.add(Integer.parseInt(f[1]) + ",L" + (++n) + "," + d.substring(0, 4) + "-" + d.substring(4, 6) + "-"
-                    + d.substring(6) + "," + f[4]);
-        }
-        csv = Files.write(dir.resolve("cdnow.csv"), lines);
+        csv = Cli.cdnowOrders(dir);
     }
 
     @Test

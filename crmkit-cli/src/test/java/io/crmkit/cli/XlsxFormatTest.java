@@ -1,7 +1,6 @@
 package io.crmkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,19 +41,7 @@ class XlsxFormatTest {
 
     @BeforeAll
     static void convertCdnow() throws IOException {
-        Path sample = Path.of(System.getProperty("crmkit.shared.data", "../../shared/data"), "cdnow",
-                "CDNOW_sample.txt");
-        assumeTrue(Files.isRegularFile(sample), "CDNOW sample not found at " + sample + " (../shared/data absent)");
-        List<String> lines = new ArrayList<>();
-        lines.add("customer_id,order_id,timestamp,amount");
-        int n = 0;
-        for (String row : Files.readAllLines(sample)) {
-            String[] f = row.trim().split("\\s+");
-            String d = f[2];
-            lines.add(Integer.parseInt(f[1]) + ",L" + (++n) + "," + d.substring(0, 4) + "-" + d.substring(4, 6) + "-"
-                    + d.substring(6) + "," + f[4]);
-        }
-        cdnow = Files.write(dir.resolve("cdnow.csv"), lines);
+        cdnow = Cli.cdnowOrders(dir);
     }
 
     static Stream<List<String>> commands() {
