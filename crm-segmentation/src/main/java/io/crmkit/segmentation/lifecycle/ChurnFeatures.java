@@ -291,14 +291,14 @@ final class ChurnFeatures {
             double q = Math.min(1 - 1e-6, Math.max(1e-6, p0[k]));
             double[][] v = f.value;
             v[ChurnFeature.MODEL.ordinal()][k] = Math.log(q / (1 - q));
-            v[ChurnFeature.RECENCY.ordinal()][k] = Math.log1p(since);
+            v[ChurnFeature.RECENCY.ordinal()][k] = log1p(since);
             v[ChurnFeature.OVERDUE.ordinal()][k] = Math.log1p(since / rhythms.rhythm[i]);
             v[ChurnFeature.FREQUENCY_DECLINE.ordinal()][k] = frequencyDrop;
             v[ChurnFeature.MONETARY_DECLINE.ordinal()][k] = monetaryDrop;
-            v[ChurnFeature.FREQUENCY.ordinal()][k] = Math.log1p(c - 1);
+            v[ChurnFeature.FREQUENCY.ordinal()][k] = log1p(c - 1);
             v[ChurnFeature.VALUE.ordinal()][k] = Math.log1p(Math.max(0, revenue));
             f.age[k] = day - t.days[from];
-            v[ChurnFeature.AGE.ordinal()][k] = Math.log1p(day - t.days[from]);
+            v[ChurnFeature.AGE.ordinal()][k] = log1p(day - t.days[from]);
             f.score[k] = -1;
             if (events) {
                 EngagementHistory.Events e = engagement.of(t.customerId(i));
@@ -318,6 +318,24 @@ final class ChurnFeatures {
                 }
             }
         }
+    }
+
+    /** {@code Math.log1p(i)} for the counts and day spans below 2^15 (most of them), computed once. */
+    private static final double[] LOG1P = new double[1 << 15];
+
+    static {
+        for (int i = 0; i < LOG1P.length; i++) {
+            LOG1P[i] = Math.log1p(i);
+        }
+    }
+
+    /**
+     * Returns {@code Math.log1p(i)} for a count or a number of days, exactly that value, from a table
+     * when it is small ({@code Math.log1p} is not an intrinsic: five of them per customer were the
+     * largest single cost of scoring).
+     */
+    static double log1p(int i) {
+        return i >= 0 && i < LOG1P.length ? LOG1P[i] : Math.log1p(i);
     }
 
     private static double clamp(double share) {

@@ -16,4 +16,17 @@ class NumbersProperties {
         assertThat(Numbers.fixed(new StringBuilder(), value, decimals).toString())
                 .isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", value));
     }
+
+    @Property(tries = 2000)
+    void featuresLog1pOfACountIsMathLog1pExactly(@ForAll @IntRange(min = -5, max = 100_000) int i) {
+        // bit for bit (NaN below -1 included)
+        assertThat(Double.doubleToRawLongBits(ChurnFeatures.log1p(i)))
+                .isEqualTo(Double.doubleToRawLongBits(Math.log1p(i)));
+    }
+
+    @Property(tries = 200)
+    void featuresLog1pOfAnyIntIsMathLog1pExactly(@ForAll int i) {
+        assertThat(Double.doubleToRawLongBits(ChurnFeatures.log1p(i)))
+                .isEqualTo(Double.doubleToRawLongBits(Math.log1p(i)));
+    }
 }
