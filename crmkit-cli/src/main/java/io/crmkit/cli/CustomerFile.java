@@ -61,7 +61,7 @@ final class CustomerFile {
      * @param rejected receives each rejected row's line number and reason, not null
      * @param warning receives warnings, not null
      * @return the records and counts, never null
-     * @throws CommandFailedException if the file cannot be read, is empty, has no customer_id column or
+     * @throws CommandFailedException if the file cannot be read, is empty or not UTF-8, has no customer_id column or
      *     names a column twice
      * @throws IOException if reading fails
      */
@@ -80,13 +80,7 @@ final class CustomerFile {
         CsvRecords.CheckedRows rows = new CsvRecords.CheckedRows(rejected) {
             @Override
             protected void columns(List<String> h) {
-                HeaderColumns.Found found;
-                try {
-                    found = HeaderColumns.find(h, names, "the customers file " + file + ": ");
-                } catch (InvalidInputException e) {
-                    // a known column named twice: which one holds the data cannot be told
-                    throw new CommandFailedException(e.getMessage());
-                }
+                HeaderColumns.Found found = HeaderColumns.find(h, names, "");
                 at.putAll(found.at());
                 if (!at.containsKey("customer_id")) {
                     throw new CommandFailedException("the customers file " + file + " has no customer_id column"
@@ -112,6 +106,9 @@ final class CustomerFile {
             header = CsvRecords.read(in, rows);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new CommandFailedException(GzipInput.damaged("customers file " + file, e));
+        } catch (InvalidInputException e) {
+            // the file as a whole: not UTF-8, an over-long header, a known column named twice
+            throw new CommandFailedException("the customers file " + file + ": " + e.getMessage());
         }
         if (!header) {
             throw new CommandFailedException("the customers file " + file + " is empty (no header)");

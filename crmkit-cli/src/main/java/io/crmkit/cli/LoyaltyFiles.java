@@ -63,7 +63,8 @@ final class LoyaltyFiles {
      * @param rejected receives each rejected row's line number and reason, not null
      * @param warning receives warnings, not null
      * @return what was read, never null
-     * @throws CommandFailedException if the file cannot be read or its header lacks a column or names one twice
+     * @throws CommandFailedException if the file cannot be read, is not UTF-8, or its header lacks a column or
+     *     names one twice
      * @throws IOException if reading fails
      */
     static Rows<PointsTransaction> readPoints(Path file, ZoneId zone, BiConsumer<Long, String> rejected,
@@ -225,13 +226,7 @@ final class LoyaltyFiles {
                 Map<String, String> known = new LinkedHashMap<>();
                 required.forEach(c -> known.put(c, c));
                 optionalColumns.forEach(c -> known.put(c, c));
-                HeaderColumns.Found found;
-                try {
-                    found = HeaderColumns.find(names, known, "the " + what + " file " + file + ": ");
-                } catch (InvalidInputException e) {
-                    // a known column named twice: which one holds the data cannot be told
-                    throw new CommandFailedException(e.getMessage());
-                }
+                HeaderColumns.Found found = HeaderColumns.find(names, known, "");
                 at.putAll(found.at());
                 for (String column : required) {
                     if (!at.containsKey(column)) {
@@ -255,6 +250,9 @@ final class LoyaltyFiles {
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new CommandFailedException("cannot read the gzip " + what + " file " + file + " to its end ("
                     + e.getMessage() + "): the file is damaged or truncated");
+        } catch (InvalidInputException e) {
+            // the file as a whole: not UTF-8, an over-long header, a known column named twice
+            throw new CommandFailedException("the " + what + " file " + file + ": " + e.getMessage());
         }
         if (!header) {
             throw new CommandFailedException("the " + what + " file " + file + " is empty (no header)");

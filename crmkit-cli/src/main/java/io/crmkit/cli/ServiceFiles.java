@@ -82,7 +82,8 @@ final class ServiceFiles {
      * @param rejected receives each rejected row's line number and reason, not null
      * @param warning receives warnings, not null
      * @return the cases and the counts, never null
-     * @throws CommandFailedException if the file cannot be read, is empty, lacks a column or names one twice
+     * @throws CommandFailedException if the file cannot be read, is empty or not UTF-8, lacks a column or
+     *     names one twice
      * @throws IOException if reading fails
      */
     static LoyaltyFiles.Rows<ServiceCase> readCases(Path file, ZoneId zone, BiConsumer<Long, String> rejected,
@@ -153,7 +154,8 @@ final class ServiceFiles {
      * @param rejected receives each rejected row's line number and reason, not null
      * @param warning receives warnings, not null
      * @return the responses and the counts, never null
-     * @throws CommandFailedException if the file cannot be read, is empty, lacks a column or names one twice
+     * @throws CommandFailedException if the file cannot be read, is empty or not UTF-8, lacks a column or
+     *     names one twice
      * @throws IOException if reading fails
      */
     static LoyaltyFiles.Rows<SurveyResponse> readSurveys(Path file, ZoneId zone, BiConsumer<Long, String> rejected,

@@ -174,4 +174,75 @@ class HostileInputTest {
             default -> Cli.run(command, "--input", file.toString(), "--as-of", "2024-02-01", "--format", "csv");
         };
     }
+
+    /** Every CSV reader: a UTF-16 or UTF-32 file is one clear error naming the encoding, nothing echoed. */
+    @Test
+    void aUtf32OrUtf16FileGetsAClearErrorFromEveryCsvReader() throws IOException {
+        java.nio.charset.Charset utf32 = java.nio.charset.Charset.forName("UTF-32LE");
+        java.util.function.BiFunction<String, String, Path> encoded = (name, text) -> {
+            try {
+                // with its byte-order mark, as Windows tools write it
+                return java.nio.file.Files.write(dir.resolve(name), ("\uFEFF" + text).getBytes(utf32));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        Path orders = encoded.apply("orders32.csv", HEADER + GOOD);
+        Path plainOrders = Cli.write(dir, "orders.csv", HEADER + GOOD);
+        java.util.List<String[]> runs = java.util.List.of(
+                new String[] {"rfm", "-i", orders.toString(), "--as-of", "2024-02-01"},
+                new String[] {"load", "-i", orders.toString(), "--jdbc", "jdbc:h2:mem:u32"},
+                new String[] {"receivables", "--invoices", encoded.apply("inv32.csv",
+                        "invoice_id,customer_id,issued,due,amount\ni1,c1,2025-01-01,2025-01-31,10.00\n").toString(),
+                    "--payments", Cli.write(dir, "pay.csv", "payment_id,customer_id,paid_on,amount\n").toString(),
+                    "--as-of", "2025-12-31"},
+                new String[] {"loyalty", "-i", plainOrders.toString(), "--as-of", "2024-02-01", "--points-per-unit",
+                    "1", "--points-events", encoded.apply("points32.csv",
+                        "customer_id,event_id,timestamp,type,points\nc9,e1,2024-01-21,adjust,5\n").toString()},
+                new String[] {"service", "--cases", encoded.apply("cases32.csv",
+                        "case_id,customer_id,type,status,opened_at\nk1,c1,question,open,2025-01-02\n").toString(),
+                    "--as-of", "2025-02-28"},
+                new String[] {"surveys", "--responses", encoded.apply("surveys32.csv",
+                        "response_id,customer_id,responded_at,scale,score\nr1,c1,2025-01-02,nps,9\n").toString(),
+                    "--as-of", "2025-02-28"},
+                new String[] {"quality", "--customers", encoded.apply("customers32.csv",
+                        "customer_id,email\nc1,ann@example.com\n").toString()});
+        for (String[] args : runs) {
+            Cli.Run run = Cli.run(args);
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(CrmkitCli.EXIT_FAILED);
+            assertThat(run.err()).as(args[0]).contains("is not UTF-8 text: it starts with a UTF-32LE byte-order mark")
+                    .contains("iconv").doesNotContain("\u0000").doesNotContain("Exception")
+                    .doesNotContain("ann@example.com");
+            assertThat(run.out()).isEmpty();
+        }
+        // UTF-16 without a byte-order mark: NUL bytes in the first line
+        Path utf16 = java.nio.file.Files.write(dir.resolve("orders16.csv"),
+                (HEADER + GOOD).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        Cli.Run run = Cli.run("summarize", "-i", utf16.toString(), "--as-of", "2024-02-01");
+        assertThat(run.exitCode()).isEqualTo(CrmkitCli.EXIT_FAILED);
+        assertThat(run.err()).contains("NUL bytes in its first line (UTF-16 or UTF-32 without a byte-order mark)");
+    }
+
+    /** The side files of issue 20 skip a 10 MB field as the order reader does, and read on. */
+    @Test
+    void aTenMegabyteFieldInACaseSurveyOrCustomerFileIsARejectedRow() throws IOException {
+        String huge = "\"" + "x".repeat(10_000_000) + "\"";
+        Path cases = Cli.write(dir, "cases.csv", "case_id,customer_id,type,status,opened_at\n"
+                + "k1,c1,question,open," + huge + "\nk2,c1,question,open,2025-01-03\n");
+        Cli.Run service = Cli.run("service", "--cases", cases.toString(), "--as-of", "2025-02-28", "--format", "csv");
+        assertThat(service.exitCode()).as(service.toString()).isZero();
+        assertThat(service.rejected()).singleElement().asString().startsWith("line 2: is longer than 1048576 bytes");
+        assertThat(service.out()).contains("2025-01,1,");
+        Path surveys = Cli.write(dir, "surveys.csv", "response_id,customer_id,responded_at,scale,score\n"
+                + "r1,c1,2025-01-02,nps," + "9".repeat(10_000_000) + "\nr2,c1,2025-01-03,nps,9\n");
+        Cli.Run survey = Cli.run("surveys", "--responses", surveys.toString(), "--as-of", "2025-02-28", "--format",
+                "csv");
+        assertThat(survey.exitCode()).as(survey.toString()).isZero();
+        assertThat(survey.rejected()).singleElement().asString().startsWith("line 2: is longer than 1048576 bytes");
+        assertThat(survey.out()).contains("2025-01,1,");
+        Path customers = Cli.write(dir, "customers.csv", "customer_id,email\nc1," + huge + "\nc2,b@example.com\n");
+        Cli.Run quality = Cli.run("quality", "--customers", customers.toString(), "--format", "csv");
+        assertThat(quality.exitCode()).as(quality.toString()).isZero();
+        assertThat(quality.rejected()).singleElement().asString().startsWith("line 2: is longer than 1048576 bytes");
+    }
 }

@@ -272,6 +272,38 @@ final class CsvBlocks implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses input that is not UTF-8 text at its start: a UTF-16 or UTF-32 byte-order mark, or NUL
+     * bytes in the first line (UTF-16 or UTF-32 without a mark; no CSV text holds NUL), with a hint
+     * to convert it. Read as UTF-8, such a file would give a header of garbled names and every row
+     * rejected one by one.
+     *
+     * @throws InvalidInputException naming line 1 and what was found
+     */
+    static void checkEncoding(byte[] d, int length) {
+        String found = null;
+        if (length >= 4 && d[0] == (byte) 0xFF && d[1] == (byte) 0xFE && d[2] == 0 && d[3] == 0) {
+            found = "a UTF-32LE byte-order mark";
+        } else if (length >= 4 && d[0] == 0 && d[1] == 0 && d[2] == (byte) 0xFE && d[3] == (byte) 0xFF) {
+            found = "a UTF-32BE byte-order mark";
+        } else if (length >= 2 && d[0] == (byte) 0xFF && d[1] == (byte) 0xFE) {
+            found = "a UTF-16LE byte-order mark";
+        } else if (length >= 2 && d[0] == (byte) 0xFE && d[1] == (byte) 0xFF) {
+            found = "a UTF-16BE byte-order mark";
+        } else {
+            for (int i = 0; i < Math.min(length, 4096) && d[i] != '\n'; i++) {
+                if (d[i] == 0) {
+                    found = "NUL bytes in its first line (UTF-16 or UTF-32 without a byte-order mark)";
+                    break;
+                }
+            }
+        }
+        if (found != null) {
+            throw new InvalidInputException("line 1: the file is not UTF-8 text: it starts with " + found
+                    + "; convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8 (or -f UTF-32)");
+        }
+    }
+
     private void split(InputStream in) {
         Block block = null;
         try {
@@ -309,6 +341,9 @@ final class CsvBlocks implements AutoCloseable {
                     length += n;
                 }
                 int from = 0;
+                if (first) {
+                    checkEncoding(data, length);
+                }
                 if (first && length >= 3 && data[0] == (byte) 0xEF && data[1] == (byte) 0xBB
                         && data[2] == (byte) 0xBF) {
                     from = 3;
