@@ -17,6 +17,9 @@ final class Optimizer {
      */
     static final double RESOLUTION = 1e-13;
 
+    /** Accepted BFGS steps over which the objective must decrease by more than it resolves. */
+    static final int PROGRESS_WINDOW = 20;
+
 
     private Optimizer() {
     }
@@ -188,6 +191,8 @@ final class Optimizer {
         run.status = Status.MAX_ITERATIONS;
         int it = 0;
         int stalls = 0;
+        double[] recent = new double[PROGRESS_WINDOW]; // f after each of the last accepted steps
+        int steps = 0;
         for (; it < s.maxIterations(); it++) {
             if (normInf(g) <= s.gradientTolerance()) {
                 run.status = Status.CONVERGED;
@@ -260,6 +265,18 @@ final class Optimizer {
             System.arraycopy(gn, 0, g, 0, n);
             fx = fn;
             if (tiny && normInf(g) > s.gradientTolerance()) {
+                run.status = dot(g, g) <= RESOLUTION * (1 + Math.abs(fx)) ? Status.CONVERGED : Status.STALLED;
+                it++;
+                break;
+            }
+            // PROGRESS_WINDOW accepted steps that together decreased f by less than it resolves:
+            // the gradient left is rounding in the objective's sum (a flat ridge towards the edge
+            // of the parameter space), and further steps only wander; same test as above
+            double before = recent[steps % PROGRESS_WINDOW];
+            recent[steps % PROGRESS_WINDOW] = fx;
+            steps++;
+            if (steps > PROGRESS_WINDOW && before - fx <= RESOLUTION * (1 + Math.abs(fx))
+                    && normInf(g) > s.gradientTolerance()) {
                 run.status = dot(g, g) <= RESOLUTION * (1 + Math.abs(fx)) ? Status.CONVERGED : Status.STALLED;
                 it++;
                 break;

@@ -28,7 +28,10 @@ import java.util.Arrays;
  * observation time), the pattern's drop-out term is computed directly, by the binomial
  * expansion {@link ParetoNbdMath#lnTail} or else the bounded quadrature
  * {@link ParetoNbdMath#lnTailQuadrature}: every evaluation costs a bounded amount of work per
- * pattern, whatever the parameters.
+ * pattern, whatever the parameters. When all patterns of a group share their {@code t_x} (every
+ * pattern with {@code x = 0} has {@code t_x = 0}) and the series is too long there, the patterns
+ * that would each take a quadrature (those beyond the expansion's reach, the longest intervals)
+ * share one quadrature pass over their sorted {@code T} ({@link ParetoNbdMath#lnTailQuadratureRun}).
  *
  * <p>Not thread-safe: it reuses its work arrays; each fit creates its own.
  */
@@ -51,6 +54,8 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
     private final int[] groupPattern;
     private final int[] groupPoint;
     private final int[] groupX;
+    /** The point of the t_x that all patterns of group g share (every group x = 0), or -1. */
+    private final int[] groupSharedTx;
     private final double[] pointT;
     private final int[] pointTime;
     private final double[] times;
@@ -62,11 +67,21 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
     private final double[] lnAT;
     private final double[] invAT;
     private final double[] lnBT;
+    /** log1p(T / beta) per distinct T, and log1p(t / beta) per distinct time when beta is the larger. */
+    private final double[] lnBTRel;
+    private final double[] lnMRel;
     private final double[] invBT;
     private final double[] lnF;
     private final double[][] gradF;
     private final double[] d = new double[3];
     private final double[] tail = new double[4];
+    // drop-out terms of a group summed in one quadrature pass, per point
+    private final double[] runL2;
+    private final double[][] runGrad;
+    private final double[] acc = new double[5];
+    // s and s ln(beta) of the current evaluation, for point()
+    private double shiftS;
+    private double shiftSLnBeta;
     // series coefficients of the current group
     private double[] c = new double[64];
     private double[] ca = new double[64];
@@ -95,6 +110,7 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         groupPattern = new int[groups + 1];
         groupPoint = new int[groups + 1];
         groupX = new int[groups];
+        groupSharedTx = new int[groups];
         txPoint = new int[n];
         bigTPoint = new int[n];
         double[] points = new double[2 * n];
@@ -116,9 +132,13 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
                 time[pointCount] = Arrays.binarySearch(times, t);
                 pointCount++;
             }
+            groupSharedTx[g] = groupPoint[g] + Arrays.binarySearch(local, tx[start]);
             for (int k = start; k < end; k++) {
                 txPoint[k] = groupPoint[g] + Arrays.binarySearch(local, tx[k]);
                 bigTPoint[k] = groupPoint[g] + Arrays.binarySearch(local, bigT[k]);
+                if (txPoint[k] != groupSharedTx[g]) {
+                    groupSharedTx[g] = -1;
+                }
             }
             start = end;
         }
@@ -131,9 +151,13 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         lnAT = new double[bigTs.length];
         invAT = new double[bigTs.length];
         lnBT = new double[bigTs.length];
+        lnBTRel = new double[bigTs.length];
+        lnMRel = new double[times.length];
         invBT = new double[bigTs.length];
         lnF = new double[pointCount];
         gradF = new double[4][pointCount];
+        runL2 = new double[pointCount];
+        runGrad = new double[4][pointCount];
     }
 
     /** The sorted distinct values of the arrays. */
@@ -182,16 +206,27 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             double mt = m + times[j];
             lnM[j] = Math.log(mt);
             invM[j] = 1 / mt;
+            if (!alphaLarger) {
+                lnMRel[j] = Math.log1p(times[j] / beta);
+            }
         }
         for (int j = 0; j < bigTs.length; j++) {
             lnAT[j] = Math.log(alpha + bigTs[j]);
             lnBT[j] = Math.log(beta + bigTs[j]);
+            lnBTRel[j] = Math.log1p(bigTs[j] / beta);
             invAT[j] = 1 / (alpha + bigTs[j]);
             invBT[j] = 1 / (beta + bigTs[j]);
         }
         double lnAlpha = Math.log(alpha);
         double lnBeta = Math.log(beta);
         double lnS = Math.log(s);
+        // Every pattern's log-likelihood has s ln(beta) (in common) and -s ln(beta + T) (in l1),
+        // and its drop-out term -s ln(beta + u): all three are kept as one, s log1p(./beta), so
+        // that the values stay exact to their last digits where s and beta run away together
+        // (values only: the gradient formulas are those of the unshifted terms).
+        double sLnBeta = s * lnBeta;
+        shiftS = s;
+        shiftSLnBeta = sLnBeta;
         double lnGammaR = Special.lnGamma(r);
         double digammaR = grad ? Special.digamma(r) : 0;
         double sum = 0;
@@ -205,16 +240,37 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             double a1 = r + s + x;
             double b2 = alphaLarger ? s + 1 : rx;
             startSeries();
-            for (int p = groupPoint[g]; p < groupPoint[g + 1]; p++) {
-                double z = diff * invM[pointTime[p]];
-                double oneMinusZ = ((alphaLarger ? beta : alpha) + pointT[p]) * invM[pointTime[p]];
-                if (ParetoNbdMath.seriesCost(a1, b2, z, oneMinusZ) > ParetoNbdMath.SERIES_BUDGET) {
-                    lnF[p] = Double.NaN; // summed only if the drop-out term's expansion does not apply
-                } else {
-                    point(p, a1, b2, alphaLarger, alpha, beta, diff, grad);
+            int shared = groupSharedTx[g];
+            boolean run = shared >= 0 && ParetoNbdMath.seriesCost(a1, b2, diff * invM[pointTime[shared]],
+                    ((alphaLarger ? beta : alpha) + pointT[shared]) * invM[pointTime[shared]])
+                    > ParetoNbdMath.SERIES_BUDGET;
+            int runFrom = groupPoint[g + 1];
+            if (run) {
+                // every pattern needs the expensive point, so each takes its drop-out term directly:
+                // the expansion where it applies (the shorter intervals), and for the rest, which
+                // would each take a quadrature, one quadrature pass over their sorted ends
+                lnF[shared] = Double.NaN;
+                runFrom = shared + 1;
+                while (runFrom < groupPoint[g + 1]
+                        && ParetoNbdMath.expansionApplies(r, alpha, s, beta, x, pointT[runFrom])) {
+                    runFrom++;
+                }
+                if (runFrom < groupPoint[g + 1]) {
+                    ParetoNbdMath.lnTailQuadratureRun(r, alpha, s, beta, x, pointT[shared], pointT, runFrom,
+                            groupPoint[g + 1], runL2, grad ? runGrad : null, acc);
+                }
+            } else {
+                for (int p = groupPoint[g]; p < groupPoint[g + 1]; p++) {
+                    double z = diff * invM[pointTime[p]];
+                    double oneMinusZ = ((alphaLarger ? beta : alpha) + pointT[p]) * invM[pointTime[p]];
+                    if (ParetoNbdMath.seriesCost(a1, b2, z, oneMinusZ) > ParetoNbdMath.SERIES_BUDGET) {
+                        lnF[p] = Double.NaN; // summed only if the drop-out term's expansion does not apply
+                    } else {
+                        point(p, a1, b2, rx, alphaLarger, alpha, beta, diff, grad);
+                    }
                 }
             }
-            double common = Special.lnGamma(rx) - lnGammaR + r * lnAlpha + s * lnBeta;
+            double common = Special.lnGamma(rx) - lnGammaR + r * lnAlpha;
             double lnRatio = lnS - Math.log(a1);
             double dr = grad ? Special.digamma(rx) - digammaR + lnAlpha : 0;
             double invA1 = 1 / a1;
@@ -222,14 +278,24 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
                 int ti = bigTIndex[k];
                 int ptx = txPoint[k];
                 int pT = bigTPoint[k];
-                double l1 = -rx * lnAT[ti] - s * lnBT[ti];
-                if (Double.isNaN(lnF[ptx]) || Double.isNaN(lnF[pT])) {
-                    double l2 = Double.NEGATIVE_INFINITY;
-                    if (pointT[ptx] < pointT[pT]) {
-                        l2 = ParetoNbdMath.lnTail(r, alpha, s, beta, x, pointT[ptx], pointT[pT], grad ? tail : null);
+                double l1 = -rx * lnAT[ti] - s * lnBTRel[ti];
+                if (run || Double.isNaN(lnF[ptx]) || Double.isNaN(lnF[pT])) {
+                    double l2;
+                    if (!(pointT[ptx] < pointT[pT])) {
+                        l2 = Double.NEGATIVE_INFINITY; // t_x = T: the customer has been seen alive to the end
+                    } else if (pT >= runFrom) {
+                        l2 = runL2[pT] + sLnBeta;
+                        if (grad) {
+                            for (int i = 0; i < 4; i++) {
+                                tail[i] = runGrad[i][pT];
+                            }
+                        }
+                    } else {
+                        l2 = ParetoNbdMath.lnTail(r, alpha, s, beta, x, pointT[ptx], pointT[pT], grad ? tail : null,
+                                true);
                         if (Double.isNaN(l2)) {
                             l2 = ParetoNbdMath.lnTailQuadrature(r, alpha, s, beta, x, pointT[ptx], pointT[pT],
-                                    grad ? tail : null);
+                                    grad ? tail : null) + sLnBeta;
                         }
                     }
                     if (!Double.isNaN(l2)) {
@@ -247,10 +313,10 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
                         continue;
                     }
                     if (Double.isNaN(lnF[ptx])) {
-                        point(ptx, a1, b2, alphaLarger, alpha, beta, diff, grad);
+                        point(ptx, a1, b2, rx, alphaLarger, alpha, beta, diff, grad);
                     }
                     if (Double.isNaN(lnF[pT])) {
-                        point(pT, a1, b2, alphaLarger, alpha, beta, diff, grad);
+                        point(pT, a1, b2, rx, alphaLarger, alpha, beta, diff, grad);
                     }
                 }
                 double lnFtx = lnF[ptx];
@@ -319,13 +385,16 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
      * Sums the series at point {@code p} of the current group: {@code lnF[p]} and, with
      * {@code grad}, the gradient of {@code ln F} into {@code gradF[.][p]}.
      */
-    private void point(int p, double a1, double b2, boolean alphaLarger, double alpha, double beta, double diff,
+    private void point(int p, double a1, double b2, double rx, boolean alphaLarger, double alpha, double beta, double diff,
             boolean grad) {
         double near = alphaLarger ? beta : alpha;
         int tj = pointTime[p];
         double z = diff * invM[tj];
         double lnSeries = series(a1, b2, z, (near + pointT[p]) * invM[tj], grad);
-        lnF[p] = lnSeries - a1 * lnM[tj];
+        // ln F plus s ln(beta) (see value): with beta the larger, m = beta and
+        // s ln(beta) - a1 ln(beta + t) = -(r + x) ln(beta + t) - s log1p(t / beta)
+        lnF[p] = alphaLarger ? lnSeries - a1 * lnM[tj] + shiftSLnBeta
+                : lnSeries - rx * lnM[tj] - shiftS * lnMRel[tj];
         if (grad) {
             double lnMt = lnM[tj];
             double inv = invM[tj];
@@ -375,9 +444,10 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         }
         int end = Math.min(n, c.length);
         for (int k = terms; k < end; k++) {
-            double v = c[k - 1] * ((a - b + k) / (a + k));
+            double inverseA = 1 / (a + k);
+            double v = c[k - 1] * ((a - b + k) * inverseA);
             harmonicB += 1 / (a - b + k);
-            harmonicA += 1 / (a + k);
+            harmonicA += inverseA;
             if (!(v > COEFFICIENT_FLOOR)) {
                 usable = k;
                 break;
@@ -402,33 +472,37 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         double sk = 0;
         double zk = 1; // z^(k-1), then z^k
         double geometric = z / oneMinusZ;
-        double[] c0 = c;
-        double[] c1 = ca;
-        double[] c2 = cb;
-        double[] c3 = ck;
-        int n = terms;
-        for (int k = 1; ; k++) {
-            if (k >= n) {
+        // the stopping test of ParetoNbdMath.lnSeries, term * tailBound(a, b, k, geometric), with
+        // the division and Math.min of tailBound taken out of the loop (b <= 1: geometric only)
+        double inverseB = b > 1 ? 1 / (b - 1) : Double.POSITIVE_INFINITY;
+        int k = 1;
+        summing:
+        while (true) {
+            if (k >= terms) {
                 if (k >= usable || !extend(a, b, Math.max(2 * k, 32))) {
                     if (k >= usable && usable < MAX_TERMS) {
                         break; // the coefficients fell below the floor: the rest is negligible
                     }
                     return ParetoNbdMath.lnSeries(a, b, z, oneMinusZ, derivatives ? d : null);
                 }
-                c0 = c;
-                c1 = ca;
-                c2 = cb;
-                c3 = ck;
-                n = terms;
             }
-            sk += c3[k] * zk;
-            zk *= z;
-            double term = c0[k] * zk;
-            sum += term;
-            sa += c1[k] * zk;
-            sb += c2[k] * zk;
-            if (term * ParetoNbdMath.tailBound(a, b, k, geometric) <= 1e-17 * sum) {
-                break;
+            // a loop without calls over the coefficients at hand, for the JIT
+            double[] c0 = c;
+            double[] c1 = ca;
+            double[] c2 = cb;
+            double[] c3 = ck;
+            int n = Math.min(terms, c0.length);
+            for (; k < n; k++) {
+                sk += c3[k] * zk;
+                zk *= z;
+                double term = c0[k] * zk;
+                sum += term;
+                sa += c1[k] * zk;
+                sb += c2[k] * zk;
+                double power = (a + k + 1) * inverseB;
+                if (term * (power < geometric ? power : geometric) <= 1e-17 * sum) {
+                    break summing;
+                }
             }
         }
         double ln1mz = Math.log(oneMinusZ);

@@ -112,7 +112,19 @@ final class ParetoNbdMath {
      */
     static double lnTail(double r, double alpha, double s, double beta, int x, double tx, double bigT,
             double[] grad) {
-        if (!(tx < bigT) || alpha == beta) {
+        return lnTail(r, alpha, s, beta, x, tx, bigT, grad, false);
+    }
+
+    /**
+     * {@link #lnTail}, plus {@code s ln(beta)} when {@code shifted}: that sum is formed without
+     * the two large terms {@code s ln(beta)} and {@code -s ln(beta - alpha)} (or
+     * {@code -s ln(beta + t_x)}), as {@code -s log1p(-alpha/beta)} (or {@code -s log1p(t_x/beta)}),
+     * so it keeps its absolute precision where s and beta run away together. The gradient written
+     * is that of {@link #lnTail} in either case.
+     */
+    static double lnTail(double r, double alpha, double s, double beta, int x, double tx, double bigT,
+            double[] grad, boolean shifted) {
+        if (!(tx < bigT) || !expansionApplies(r, alpha, s, beta, x, bigT)) {
             return Double.NaN;
         }
         boolean betaFar = beta > alpha;
@@ -121,9 +133,6 @@ final class ParetoNbdMath {
         double near = betaFar ? r + x : s + 1;
         double far = betaFar ? s + 1 : r + x;
         double rho = (a + bigT) / d;
-        if (!(rho <= TAIL_RATIO) || far * rho > 1) {
-            return Double.NaN;
-        }
         double bigX = a + tx;
         double lnX = Math.log(bigX);
         double lnD = Math.log(d);
@@ -194,7 +203,16 @@ final class ParetoNbdMath {
         if (!(sum > 0)) {
             return Double.NaN;
         }
-        double lnJ = -far * lnD + (1 - near) * lnX + lnFirst + Math.log(sum);
+        double farTerm = -far * lnD;
+        double nearTerm = (1 - near) * lnX;
+        if (shifted) {
+            if (betaFar) {
+                farTerm = -s * Math.log1p(-alpha / beta) - lnD; // s ln(beta) - (s + 1) ln(beta - alpha)
+            } else {
+                nearTerm = -s * Math.log1p(tx / beta); // s ln(beta) - s ln(beta + t_x)
+            }
+        }
+        double lnJ = farTerm + nearTerm + lnFirst + Math.log(sum);
         if (grad != null) {
             double dNear = -lnX + sumP / sum;
             double dFar = -lnD + sumQ / sum;
@@ -213,6 +231,22 @@ final class ParetoNbdMath {
             }
         }
         return Math.log(s) + lnJ;
+    }
+
+    /**
+     * Whether {@link #lnTail}'s expansion applies to an interval ending at {@code bigT}:
+     * {@code alpha != beta}, {@code rho = (A + T) / (B - A)} at most 0.8 and the far exponent
+     * times rho at most 1. Both only grow with {@code T}, so among the ends of one purchase count
+     * it applies to those below some {@code T} and to none above.
+     */
+    static boolean expansionApplies(double r, double alpha, double s, double beta, int x, double bigT) {
+        if (alpha == beta) {
+            return false;
+        }
+        boolean betaFar = beta > alpha;
+        double rho = ((betaFar ? alpha : beta) + bigT) / (betaFar ? beta - alpha : alpha - beta);
+        double far = betaFar ? s + 1 : r + x;
+        return rho <= TAIL_RATIO && far * rho <= 1;
     }
 
     private static final double[][] GAUSS = Quadrature.gaussLegendre(10);
@@ -245,24 +279,7 @@ final class ParetoNbdMath {
         double x0 = m0 + tx;
         double lnX0 = Math.log(x0);
         double width = Math.log1p((bigT - tx) / x0);
-        double wm;
-        if (tailSlope(0, x0, p, q, da, db) <= 0) {
-            wm = 0;
-        } else if (tailSlope(width, x0, p, q, da, db) >= 0) {
-            wm = width;
-        } else {
-            double lo = 0;
-            double hi = width;
-            for (int i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, lo); i++) {
-                double mid = 0.5 * (lo + hi);
-                if (tailSlope(mid, x0, p, q, da, db) > 0) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            wm = 0.5 * (lo + hi);
-        }
+        double wm = tailPeak(x0, p, s, da, db, width);
         double top = tailPhi(wm, x0, p, q, da, db);
         double[] acc = new double[5];
         int panels = 0;
@@ -273,7 +290,7 @@ final class ParetoNbdMath {
                 double slope = Math.abs(tailSlope(a, x0, p, q, da, db));
                 double step = Math.min(2, 6 / Math.max(slope, 1e-3));
                 double b = dir > 0 ? Math.min(end, a + step) : Math.max(end, a - step);
-                tailPanel(Math.min(a, b), Math.max(a, b), x0, top, p, q, da, db, acc);
+                tailPanel(Math.min(a, b), Math.max(a, b), x0, lnX0, top, p, q, da, db, acc, GAUSS);
                 a = b;
                 if (++panels >= MAX_PANELS || tailPhi(a, x0, p, q, da, db) < top - TAIL_DROP) {
                     break;
@@ -290,6 +307,80 @@ final class ParetoNbdMath {
         return Math.log(s) + lnX0 + top + Math.log(sum);
     }
 
+    private static final double[][] GAUSS_SHORT = Quadrature.gaussLegendre(5);
+    /**
+     * Panels no wider than this over {@code p + q + 1} (a bound on the log-integrand's slope, so
+     * it changes by at most this much across them) take the 5-node rule: the integrand is analytic
+     * within a Bernstein ellipse of parameter about {@code 4 / 0.05 = 80} around such a panel,
+     * where it stays within a factor e of its size on the panel, so the rule's relative error is
+     * of order {@code 80^-10 = 1e-19}.
+     */
+    private static final double SHORT_PANEL = 0.05;
+
+    /**
+     * The drop-out terms {@code ln(s J(t_x, T_i))} of {@link #lnTailQuadrature} for one
+     * {@code t_x} and the ascending ends {@code ends[from..to)} at once: {@code J(t_x, T_i)} is
+     * the sum of the panels from {@code t_x} to {@code T_i}, so one pass upwards from {@code t_x},
+     * split at every {@code T_i} (and at the integrand's peak), serves them all, and each value
+     * is a sum of positive panel integrals: nothing cancels. The patterns of one purchase count
+     * with the same {@code t_x} (every pattern with {@code x = 0}, whose {@code t_x} is 0) share
+     * it. The panels follow the rule of {@link #lnTailQuadrature} (at most 2 units of
+     * {@code v} wide and about 6 log-units of change, 10 nodes; the 5-node rule on panels short
+     * enough, see {@link #SHORT_PANEL}); past the peak the pass stops once the integrand has
+     * fallen by {@value #TAIL_DROP}, and the later ends keep the sum reached. Writes NaN where
+     * {@code T_i = t_x} (no drop-out term), and with {@code grad} not null the gradient in
+     * (r, alpha, s, beta) into {@code grad[0..3][i]}. {@code acc} is scratch of length 5.
+     */
+    static void lnTailQuadratureRun(double r, double alpha, double s, double beta, int x, double tx, double[] ends,
+            int from, int to, double[] out, double[][] grad, double[] acc) {
+        double p = r + x;
+        double q = s + 1;
+        double m0 = Math.min(alpha, beta);
+        double da = alpha - m0;
+        double db = beta - m0;
+        double x0 = m0 + tx;
+        double lnX0 = Math.log(x0);
+        double lnS = Math.log(s);
+        double wm = tailPeak(x0, p, s, da, db, Math.log1p((ends[to - 1] - tx) / x0));
+        double top = tailPhi(wm, x0, p, q, da, db);
+        double rate = p + q + 1;
+        double sure = Math.min(2, 6 / rate); // a step the slope rule allows everywhere
+        java.util.Arrays.fill(acc, 0);
+        double a = 0;
+        boolean negligible = false;
+        for (int i = from; i < to; i++) {
+            if (!(ends[i] > tx)) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            double wi = Math.log1p((ends[i] - tx) / x0);
+            while (!negligible && a < wi) {
+                double end = a < wm ? Math.min(wi, wm) : wi;
+                double b;
+                if (end - a <= sure) {
+                    b = end;
+                } else {
+                    double slope = Math.abs(tailSlope(a, x0, p, q, da, db));
+                    b = Math.min(end, a + Math.min(2, 6 / Math.max(slope, 1e-3)));
+                }
+                double last = tailPanel(a, b, x0, lnX0, top, p, q, da, db, acc,
+                        (b - a) * rate <= SHORT_PANEL ? GAUSS_SHORT : GAUSS);
+                a = b;
+                if (a >= wm && last < -TAIL_DROP) {
+                    negligible = true;
+                }
+            }
+            double sum = acc[0];
+            out[i] = lnS + lnX0 + top + Math.log(sum);
+            if (grad != null) {
+                grad[0][i] = -acc[1] / sum;
+                grad[1][i] = -p * acc[2] / sum;
+                grad[2][i] = 1 / s - acc[3] / sum;
+                grad[3][i] = -q * acc[4] / sum;
+            }
+        }
+    }
+
     /**
      * ln of the integrand at {@code v = ln(x0) + w}, Jacobian included, less {@code ln(x0)}:
      * {@code -p ln(da + x0 e^w) - q ln(db + x0 e^w) + w}.
@@ -304,27 +395,51 @@ final class ParetoNbdMath {
         return 1 - p * ev / (da + ev) - q * ev / (db + ev);
     }
 
-    /** Adds one panel's weights of 1, ln(alpha + u), 1/(alpha + u), ln(beta + u), 1/(beta + u). */
-    private static void tailPanel(double lo, double hi, double x0, double top, double p, double q, double da,
-            double db, double[] acc) {
+    /**
+     * Where the integrand of {@link #lnTailQuadrature} peaks on {@code [0, width]}. Its log-slope
+     * {@code 1 - p e/(da + e) - q e/(db + e)} ({@code e = x0 e^w}) decreases in w, and one of
+     * {@code da}, {@code db} is 0, so the zero has a closed form: with {@code da = 0} (alpha the
+     * smaller) the slope is {@code (1 - p) - q e/(db + e)}, zero at {@code e = db (1 - p)/(s + p)}
+     * when {@code p < 1} ({@code q = s + 1}); otherwise (and with {@code db = 0}, where the slope
+     * is below {@code 1 - q < 0}) the integrand falls from {@code w = 0}.
+     */
+    static double tailPeak(double x0, double p, double s, double da, double db, double width) {
+        if (da != 0 || !(db > 0) || !(p < 1)) {
+            return 0;
+        }
+        double w = Math.log(db * (1 - p) / (s + p) / x0);
+        return w > 0 ? Math.min(w, width) : 0;
+    }
+
+    /**
+     * Adds one panel's weights of 1, ln(alpha + u), 1/(alpha + u), ln(beta + u), 1/(beta + u),
+     * with the nodes and weights {@code rule}. The factor whose offset is 0 has its logarithm
+     * {@code ln(x0) + w} without a call to log. Returns the log-integrand at the last node less
+     * {@code top}.
+     */
+    private static double tailPanel(double lo, double hi, double x0, double lnX0, double top, double p, double q,
+            double da, double db, double[] acc, double[][] rule) {
         double half = 0.5 * (hi - lo);
         double mid = 0.5 * (hi + lo);
-        double[] nodes = GAUSS[0];
-        double[] weights = GAUSS[1];
+        double[] nodes = rule[0];
+        double[] weights = rule[1];
+        double last = 0;
         for (int i = 0; i < nodes.length; i++) {
             double w0 = mid + half * nodes[i];
             double ev = x0 * Math.exp(w0);
             double au = da + ev;
             double bu = db + ev;
-            double lnA = Math.log(au);
-            double lnB = Math.log(bu);
-            double w = weights[i] * half * Math.exp(-p * lnA - q * lnB + w0 - top);
+            double lnA = da == 0 ? lnX0 + w0 : Math.log(au);
+            double lnB = db == 0 ? lnX0 + w0 : Math.log(bu);
+            last = -p * lnA - q * lnB + w0 - top;
+            double w = weights[i] * half * Math.exp(last);
             acc[0] += w;
             acc[1] += w * lnA;
             acc[2] += w / au;
             acc[3] += w * lnB;
             acc[4] += w / bu;
         }
+        return last;
     }
 
     /**
