@@ -2,16 +2,28 @@ package io.crmkit.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import static org.apache.spark.sql.functions.min;
+
+import io.crmkit.core.CustomerId;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.metrics.clv.BgNbdModel;
 import io.crmkit.metrics.clv.BtydData;
+import io.crmkit.metrics.clv.CustomerValue;
+import io.crmkit.metrics.clv.DiscountRate;
+import io.crmkit.metrics.clv.FitOptions;
+import io.crmkit.metrics.clv.GammaGammaModel;
 import io.crmkit.metrics.clv.Horizon;
+import io.crmkit.metrics.clv.LifetimeValue;
 import io.crmkit.metrics.clv.MbgNbdModel;
+import io.crmkit.metrics.clv.ModelFitException;
 import io.crmkit.metrics.clv.NbdModel;
 import io.crmkit.metrics.clv.ParetoNbdModel;
 import io.crmkit.metrics.clv.TransactionModel;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -30,6 +42,10 @@ import org.apache.spark.sql.types.StructType;
  * BtydData patterns = SparkBtyd.patterns(summaries);          // one small action
  * ParetoNbdModel model = ParetoNbdModel.fit(patterns);        // on the driver, crm-metrics itself
  * Dataset<Row> predictions = SparkBtyd.predict(summaries, model, Horizon.of(39, PeriodUnit.WEEKS));
+ *
+ * GammaGammaModel spend = SparkBtyd.fitSpend(summaries);     // on the driver, from the repeat buyers
+ * Dataset<Row> values = SparkBtyd.values(summaries, model, Optional.of(spend),
+ *         new LifetimeValue.Settings(Horizon.of(52, PeriodUnit.WEEKS), DiscountRate.of(0.1, PeriodUnit.YEARS), 1));
  * }</pre>
  *
  * <p>The patterns are the single-machine {@link BtydData#of} patterns with the same weights and in
@@ -47,7 +63,148 @@ public final class SparkBtyd {
             .add("p_alive", DataTypes.DoubleType, false)
             .add("expected_transactions", DataTypes.DoubleType, false);
 
+    static final StructType VALUES = new StructType()
+            .add("customer_id", DataTypes.StringType, false)
+            .add("x", DataTypes.IntegerType, false)
+            .add("t_x", DataTypes.DoubleType, false)
+            .add("T", DataTypes.DoubleType, false)
+            .add("p_alive", DataTypes.DoubleType, false)
+            .add("expected_transactions", DataTypes.DoubleType, false)
+            .add("expected_spend", DataTypes.DoubleType, true)
+            .add("clv", DataTypes.DoubleType, true);
+
     private SparkBtyd() {
+    }
+
+    /**
+     * Fits crm-metrics' Gamma-Gamma spend model ({@link GammaGammaModel#fit(int[], double[], FitOptions)}
+     * with the default options) on the driver, from the repeat purchases {@code x} and the mean repeat
+     * value of every customer with {@code x > 0}, collected in customer identifier order: the
+     * single-machine fit sees the same numbers in the same order, so the estimates are the same
+     * ({@code GammaGammaModel.fit(summaries.btyd())} on one machine). Customers without a repeat
+     * purchase carry no spend information and are not collected. The driver holds the repeat
+     * buyers (an identifier, an int and a double each) while it sorts and fits.
+     *
+     * @param summaries the summaries, not null
+     * @return the fitted model, never null
+     * @throws ModelFitException if fewer than two customers have a positive mean repeat value, or
+     *     the fit does not converge
+     */
+    public static GammaGammaModel fitSpend(SparkSummaries summaries) {
+        Args.notNull(summaries, "summaries");
+        List<Row> rows = summaries.rows().where(col("x").gt(0)).select("customer_id", "x", "mean_repeat_value")
+                .collectAsList();
+        Integer[] order = new Integer[rows.size()];
+        String[] ids = new String[rows.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            ids[i] = rows.get(i).getString(0);
+        }
+        // CustomerId's order (String.compareTo), not Spark's byte order of UTF-8 strings
+        Arrays.sort(order, Comparator.comparing(i -> ids[i]));
+        int[] x = new int[order.length];
+        double[] mean = new double[order.length];
+        for (int k = 0; k < order.length; k++) {
+            Row r = rows.get(order[k]);
+            x[k] = r.getInt(1);
+            mean[k] = r.getDouble(2);
+        }
+        return GammaGammaModel.fit(x, mean, FitOptions.defaults());
+    }
+
+    /**
+     * Values every customer in the cluster, as crm-metrics' {@link CustomerValue#of(TransactionModel,
+     * Optional, io.crmkit.core.history.BtydView, LifetimeValue.Settings)} does on one machine: P(alive)
+     * and the expected transactions over the horizon from the transaction model, the expected spend
+     * per transaction from the spend model, and CLV from {@link LifetimeValue#compute}. Each partition
+     * rebuilds the models from their parameters and calls those crm-metrics methods on its customers,
+     * so every customer's figures are the single-machine ones.
+     *
+     * @param summaries the summaries, whose time unit is the model's, not null
+     * @param model a Pareto/NBD, BG/NBD, MBG/NBD or NBD model, not null
+     * @param spend the spend model, or empty for none (then {@code expected_spend} and {@code clv}
+     *     are null), not null
+     * @param settings the horizon, discount and margin, not null
+     * @return columns {@code customer_id}, {@code x}, {@code t_x}, {@code T}, {@code p_alive},
+     *     {@code expected_transactions}, {@code expected_spend}, {@code clv} (nullable, currency
+     *     units); lazily computed, never null
+     * @throws IllegalArgumentException if the model's time unit differs from the summaries'
+     * @throws IllegalStateException if the spend model's expected spend is infinite for some
+     *     customer (Gamma-Gamma {@code q <= 1}; checked on the driver against the smallest {@code x})
+     */
+    public static Dataset<Row> values(SparkSummaries summaries, TransactionModel model,
+            Optional<GammaGammaModel> spend, LifetimeValue.Settings settings) {
+        Args.notNull(summaries, "summaries");
+        Args.notNull(model, "model");
+        Args.notNull(spend, "spend");
+        Args.notNull(settings, "settings");
+        PeriodUnit unit = summaries.options().timeUnit();
+        if (model.unit() != unit) {
+            throw new IllegalArgumentException("the model's time unit " + model.unit() + " differs from the"
+                    + " summaries' " + unit);
+        }
+        if (spend.isPresent() && spend.get().q() <= 1) {
+            // p x + q - 1 grows with x: the smallest x is the first to make the expectation infinite
+            Row smallest = summaries.rows().agg(min(col("x"))).first();
+            if (!smallest.isNullAt(0)) {
+                spend.get().conditionalExpectedSpend(smallest.getInt(0), 0);
+            }
+        }
+        String kind = model.name();
+        double[] p = parameters(model);
+        double[] g = spend.map(m -> new double[] {m.p(), m.q(), m.gamma()}).orElse(null);
+        double horizon = settings.horizon().amount();
+        PeriodUnit horizonUnit = settings.horizon().unit();
+        double rate = settings.discount().rate();
+        PeriodUnit per = settings.discount().per();
+        double margin = settings.margin();
+        MapPartitionsFunction<Row, Row> valuer = rows -> {
+            List<Row> in = new ArrayList<>();
+            rows.forEachRemaining(in::add);
+            if (in.isEmpty()) {
+                return java.util.Collections.emptyIterator();
+            }
+            int n = in.size();
+            int[] x = new int[n];
+            double[] tx = new double[n];
+            double[] bigT = new double[n];
+            for (int i = 0; i < n; i++) {
+                Row r = in.get(i);
+                x[i] = r.getInt(1);
+                tx[i] = r.getDouble(2);
+                bigT[i] = r.getDouble(3);
+            }
+            TransactionModel m = rebuild(kind, p, unit);
+            LifetimeValue.Settings s = new LifetimeValue.Settings(Horizon.of(horizon, horizonUnit),
+                    DiscountRate.of(rate, per), margin);
+            BtydData data = BtydData.ofCustomers(x, tx, bigT, unit);
+            double[] alive = m.probabilityAlive(data);
+            double[] expected = m.conditionalExpectedTransactions(data, s.horizon());
+            double[] spendPer = null;
+            double[] clv = null;
+            if (g != null) {
+                GammaGammaModel gg = GammaGammaModel.of(g[0], g[1], g[2]);
+                spendPer = new double[n];
+                for (int i = 0; i < n; i++) {
+                    spendPer[i] = gg.conditionalExpectedSpend(x[i], in.get(i).getDouble(4));
+                }
+                clv = LifetimeValue.compute(m, data, spendPer, s);
+            }
+            List<Row> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                // the record checks that every figure is finite
+                CustomerValue v = new CustomerValue(CustomerId.of(in.get(i).getString(0)), x[i], tx[i], bigT[i],
+                        alive[i], expected[i],
+                        spendPer == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(spendPer[i]),
+                        clv == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(clv[i]));
+                out.add(RowFactory.create(v.customerId().value(), v.x(), v.tx(), v.bigT(), v.probabilityAlive(),
+                        v.expectedTransactions(), spendPer == null ? null : v.expectedSpend().getAsDouble(),
+                        clv == null ? null : v.clv().getAsDouble()));
+            }
+            return out.iterator();
+        };
+        return summaries.rows().select("customer_id", "x", "t_x", "T", "mean_repeat_value").mapPartitions(valuer,
+                Encoders.row(VALUES));
     }
 
     /**

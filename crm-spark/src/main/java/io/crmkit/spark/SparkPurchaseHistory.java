@@ -18,6 +18,7 @@ import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
@@ -50,7 +51,8 @@ import org.apache.spark.sql.types.StructType;
  * }</pre>
  *
  * <p>Memory: a partition holds its orders as a batch while it summarises them (about 21 bytes per
- * order, ADR 0014), so choose the partition count (argument, else
+ * order, ADR 0014; 20 more while the batch is built in the order unit without order identifiers,
+ * for the input positions that break ties), so choose the partition count (argument, else
  * {@code spark.sql.shuffle.partitions}) so that a partition's orders fit an executor.
  *
  * <p>Stateless and thread-safe.
@@ -112,19 +114,14 @@ public final class SparkPurchaseHistory {
         }
         SparkOptions shipped = new SparkOptions(options);
         // without order identifiers the input's row order breaks a customer's same-tick ties on one
-        // machine; the shuffle loses row order, so it travels as a key and is restored by a sort
-        // within each partition (only the order unit needs it)
+        // machine; the shuffle loses row order, so it travels as a key, and each partition's batch
+        // ranks its rows by that key (only the order unit needs it)
         boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
         Dataset<Row> selected = select(orders, columns, rowKeys, shipped.currency());
         boolean hasOrderIds = columns.orderId().isPresent();
-        MapPartitionsFunction<Row, Row> summarise = rows -> summarizePartition(rows, shipped, hasOrderIds);
-        Dataset<Row> byCustomer = selected.repartition(partitions, col("c"));
-        if (rowKeys) {
-            // the input's row order back within each partition: rows are then added without
-            // identifiers, and the batch breaks ties by row order as on one machine
-            byCustomer = byCustomer.sortWithinPartitions(col("k"));
-        }
-        Dataset<Row> partial = byCustomer.mapPartitions(summarise, Encoders.row(PARTIAL));
+        MapPartitionsFunction<Row, Row> summarise = rows -> summarizePartition(rows, shipped, hasOrderIds, rowKeys);
+        Dataset<Row> partial = selected.repartition(partitions, col("c")).mapPartitions(summarise,
+                Encoders.row(PARTIAL));
         Dataset<Row> result = partial.select(col("customer_id"),
                 timestamp_micros(col("first_micros")).as("first_purchase"),
                 timestamp_micros(col("last_micros")).as("last_purchase"), col("purchases"), col("orders"),
@@ -189,8 +186,22 @@ public final class SparkPurchaseHistory {
 
     /** A partition's rows of {@link #select} as one columnar batch, every row checked. */
     static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds) {
+        return batch(rows, currency, hasOrderIds, false);
+    }
+
+    /**
+     * A partition's rows of {@link #select} as one columnar batch, every row checked. With
+     * {@code rowKeys} the rows carry their input position (column {@code k}, without order
+     * identifiers): each row gets its arrival index as order key, ranked by the input position, so
+     * that the batch breaks a customer's same-instant ties in the input's row order, as the
+     * single-machine summary of the input does, without sorting the rows (a sort of the partition's
+     * keys instead: 20 bytes per row while the batch is built).
+     */
+    static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds, boolean rowKeys) {
         int digits = Math.max(0, currency.getDefaultFractionDigits());
         OrderBatch.Builder builder = OrderBatch.builder(currency);
+        long[] keys = rowKeys ? new long[1024] : null;
+        int n = 0;
         while (rows.hasNext()) {
             Row r = rows.next();
             if (r.isNullAt(0)) {
@@ -219,21 +230,40 @@ public final class SparkPurchaseHistory {
                 }
                 id = OrderId.of(r.getString(1));
             }
-            if (id == null) {
+            if (rowKeys) {
+                if (n == keys.length) {
+                    keys = Arrays.copyOf(keys, n + (n >> 1));
+                }
+                keys[n] = r.getLong(6);
+                // one amount per row as a source gives it: an order, or a return when negative
+                builder.addSourced(handle, micros, category, minor, n, 0);
+            } else if (id == null) {
                 builder.add(handle, micros, category, gross, minor);
             } else {
                 builder.add(handle, id, micros, category, gross, minor);
             }
+            n++;
+        }
+        if (rowKeys && n > 0) {
+            long[] sorted = Arrays.copyOf(keys, n);
+            Arrays.sort(sorted);
+            int[] rank = new int[n];
+            for (int i = 0; i < n; i++) {
+                // row positions are unique: the search finds the key's own rank
+                rank[i] = Arrays.binarySearch(sorted, keys[i]);
+            }
+            builder.rankOrderKeys(rank);
         }
         return builder.build();
     }
 
-    private static Iterator<Row> summarizePartition(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds) {
+    private static Iterator<Row> summarizePartition(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds,
+            boolean rowKeys) {
         if (!rows.hasNext()) {
             return java.util.Collections.emptyIterator();
         }
         PurchaseHistoryOptions options = shipped.options();
-        PurchaseSummaries s = PurchaseHistory.summarize(batch(rows, shipped.currency(), hasOrderIds), options);
+        PurchaseSummaries s = PurchaseHistory.summarize(batch(rows, shipped.currency(), hasOrderIds, rowKeys), options);
         BtydView btyd = s.btyd();
         List<Row> out = new ArrayList<>(s.size());
         for (int i = 0; i < s.size(); i++) {

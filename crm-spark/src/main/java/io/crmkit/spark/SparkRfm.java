@@ -221,10 +221,12 @@ public final class SparkRfm {
         if (positions.length == 0) {
             return stats;
         }
-        Dataset<Row> counts = values.groupBy(col(column).cast(DataTypes.DoubleType).as("v")).count();
+        // cached: counting the distinct values and collecting them is then one aggregation, not two
+        Dataset<Row> counts = values.groupBy(col(column).cast(DataTypes.DoubleType).as("v")).count().cache();
         long distinct = counts.count();
         if (distinct <= limit) {
             List<Row> sorted = counts.collectAsList();
+            counts.unpersist();
             double[] v = new double[sorted.size()];
             long[] c = new long[sorted.size()];
             Integer[] idx = new Integer[sorted.size()];
@@ -245,6 +247,7 @@ public final class SparkRfm {
             }
             return stats;
         }
+        counts.unpersist();
         JavaPairRDD<Double, Long> indexed = values.select(col(column).cast(DataTypes.DoubleType)).javaRDD()
                 .map(r -> r.getDouble(0)).sortBy(x -> x, true, values.rdd().getNumPartitions()).zipWithIndex();
         long[] wanted = Arrays.stream(positions).asLongStream().toArray();

@@ -13,8 +13,13 @@ import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.metrics.clv.BgNbdModel;
 import io.crmkit.metrics.clv.BtydData;
+import io.crmkit.metrics.clv.CustomerValue;
+import io.crmkit.metrics.clv.DiscountRate;
 import io.crmkit.metrics.clv.Estimate;
+import io.crmkit.metrics.clv.GammaGammaModel;
 import io.crmkit.metrics.clv.Horizon;
+import io.crmkit.metrics.clv.NbdModel;
+import io.crmkit.metrics.clv.LifetimeValue;
 import io.crmkit.metrics.clv.ParetoNbdModel;
 import io.crmkit.metrics.clv.TransactionModel;
 import java.time.LocalDate;
@@ -22,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -130,5 +136,65 @@ class SparkBtydTest {
         ParetoNbdModel weeks = ParetoNbdModel.of(0.55, 10.58, 0.61, 11.67, PeriodUnit.WEEKS);
         assertThatThrownBy(() -> SparkBtyd.predict(summaries, weeks, Horizon.of(1, PeriodUnit.WEEKS)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time unit WEEKS differs");
+    }
+
+    @Test
+    void spendFitAndCustomerValuesEqualTheSingleMachineOnes() throws Exception {
+        // CDNOW: the Gamma-Gamma fit of Fader, Hardie and Lee's note (p 6.25, q 3.74, gamma 15.44)
+        OrderData cdnow = OrderData.cdnow();
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(1997, 9, 30)))
+                .zone(ZoneOffset.UTC).purchaseUnit(PurchaseUnit.DAY).timeUnit(PeriodUnit.WEEKS)
+                .currency(OrderData.USD).build();
+        PurchaseSummaries single = PurchaseHistory.summarize(cdnow.batch(false), options);
+        SparkSummaries summaries = SparkPurchaseHistory.summarize(cdnow.dataset(spark, 3), OrderColumns.defaults(),
+                options, 5).cache();
+        BtydView view = single.btyd();
+        BgNbdModel model = BgNbdModel.fit(BtydData.of(view));
+
+        GammaGammaModel spend = SparkBtyd.fitSpend(summaries);
+        GammaGammaModel spendSingle = GammaGammaModel.fit(view);
+        // the same numbers in the same order: the same estimates, to the last bit
+        assertThat(new double[] {spend.p(), spend.q(), spend.gamma()})
+                .containsExactly(spendSingle.p(), spendSingle.q(), spendSingle.gamma());
+        assertThat(spend.excludedNonPositive()).isEqualTo(spendSingle.excludedNonPositive());
+        assertThat(spend.p()).isCloseTo(6.25, withinPercentage(2));
+        assertThat(spend.gamma()).isCloseTo(15.44, withinPercentage(3));
+
+        LifetimeValue.Settings settings = new LifetimeValue.Settings(Horizon.of(12, PeriodUnit.MONTHS),
+                DiscountRate.of(0.1, PeriodUnit.YEARS), 0.3);
+        for (Optional<GammaGammaModel> s : List.of(Optional.of(spend), Optional.<GammaGammaModel>empty())) {
+            Map<String, Row> byId = new HashMap<>();
+            SparkBtyd.values(summaries, model, s, settings).collectAsList().forEach(r -> byId.put(r.getString(0), r));
+            List<CustomerValue> expected = CustomerValue.of(model, s, view, settings);
+            assertThat(byId).hasSize(expected.size());
+            for (CustomerValue v : expected) {
+                Row r = byId.get(v.customerId().value());
+                assertThat(r.getInt(1)).isEqualTo(v.x());
+                assertThat(new double[] {r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5)})
+                        .as(v.customerId().value())
+                        .containsExactly(v.tx(), v.bigT(), v.probabilityAlive(), v.expectedTransactions());
+                if (s.isPresent()) {
+                    assertThat(r.getDouble(6)).isEqualTo(v.expectedSpend().getAsDouble());
+                    assertThat(r.getDouble(7)).isEqualTo(v.clv().getAsDouble());
+                } else {
+                    assertThat(r.isNullAt(6) && r.isNullAt(7)).isTrue();
+                }
+            }
+        }
+        summaries.rows().unpersist();
+    }
+
+    @Test
+    void anInfiniteExpectedSpendIsRefusedOnTheDriver() {
+        OrderData data = OrderData.simulated(3, 40);
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
+                .timeUnit(PeriodUnit.WEEKS).currency(OrderData.USD).build();
+        SparkSummaries summaries = SparkPurchaseHistory.summarize(data.dataset(spark, 2),
+                OrderColumns.defaults().withOrderId("order_id"), options);
+        NbdModel nbd = NbdModel.of(0.5, 10, PeriodUnit.WEEKS);
+        LifetimeValue.Settings settings = new LifetimeValue.Settings(Horizon.of(1, PeriodUnit.YEARS),
+                DiscountRate.of(0, PeriodUnit.YEARS), 1);
+        assertThatThrownBy(() -> SparkBtyd.values(summaries, nbd, Optional.of(GammaGammaModel.of(2, 0.5, 10)),
+                settings)).isInstanceOf(IllegalStateException.class).hasMessageContaining("q <= 1");
     }
 }

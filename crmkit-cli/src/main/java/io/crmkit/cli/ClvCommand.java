@@ -72,8 +72,11 @@ public final class ClvCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "name fit or predict");
     }
 
-    /** The transaction models the CLI offers. */
-    enum Model {
+    /**
+     * The transaction models the CLI offers (public so that the Spark local jar's {@code clv} takes
+     * and fits the same models).
+     */
+    public enum Model {
         /** BG/NBD (Fader, Hardie and Lee 2005). */
         BG_NBD(BgNbdModel.NAME),
         /** MBG/NBD (Batislam, Denizel and Filiztekin 2007). */
@@ -91,6 +94,15 @@ public final class ClvCommand implements Runnable {
             this.label = label;
         }
 
+        /**
+         * Returns the model's name, such as {@code "bg-nbd"}.
+         *
+         * @return the name, never null
+         */
+        public String label() {
+            return label;
+        }
+
         TransactionModel fit(BtydData data) {
             return switch (this) {
                 case BG_NBD -> BgNbdModel.fit(data);
@@ -106,9 +118,13 @@ public final class ClvCommand implements Runnable {
          * Fits the model, showing progress on a terminal; at a drop-out boundary returns the nested
          * NBD fit with the boundary (and says so on stderr).
          *
+         * @param data the calibration data, not null
+         * @param command the command that shows progress and warnings, not null
+         * @param atBoundary what happens at a drop-out boundary, for the warning, not null
+         * @return the fitted model, never null
          * @throws CommandFailedException if the fit fails, or ends at a boundary with no nested model
          */
-        Fitted fitOrNested(BtydData data, CrmkitCommand command, String atBoundary) {
+        public Fitted fitOrNested(BtydData data, CrmkitCommand command, String atBoundary) {
             try {
                 return new Fitted(Fits.withProgress(command, "fitting " + label, () -> fit(data)),
                         Optional.empty());
@@ -131,11 +147,18 @@ public final class ClvCommand implements Runnable {
      * @param model the model to predict with
      * @param boundary the requested model's boundary, empty when it converged
      */
-    record Fitted(TransactionModel model, Optional<FitBoundary> boundary) {
+    public record Fitted(TransactionModel model, Optional<FitBoundary> boundary) {
     }
 
-    /** Accepts {@code bg-nbd} as well as {@code bg_nbd}. */
-    static final class ModelConverter implements picocli.CommandLine.ITypeConverter<Model> {
+    /** Accepts {@code bg-nbd} as well as {@code bg_nbd}. Stateless and thread-safe. */
+    public static final class ModelConverter implements picocli.CommandLine.ITypeConverter<Model> {
+
+        /**
+         * Creates the converter; picocli does.
+         */
+        public ModelConverter() {
+        }
+
         @Override
         public Model convert(String value) {
             return Model.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -198,22 +221,132 @@ public final class ClvCommand implements Runnable {
         }
 
         Fitted fitModel() {
-            return model.fitOrNested(data, this, "using the nested " + NbdModel.NAME
-                    + " fit (no drop-out: P(alive) = 1 for every customer)");
+            return fit(model, data, this);
         }
 
         Definitions definitions(String command) {
-            Definitions d = new Definitions();
-            d.put("command", "clv " + command);
-            d.put("model", model.label);
-            d.put("purchase_unit", KpiCommand.lower(purchaseUnit));
-            d.put("purchase_history", calibration.options().describe());
-            d.put("unit", KpiCommand.lower(unit));
-            d.put("customers", calibration.size());
-            d.put("patterns", data.patternCount());
-            input.describeInput(d, in);
-            return d;
+            return ClvCommand.definitions(command, model, purchaseUnit, calibration.options(), unit,
+                    calibration.size(), data, input, in);
         }
+    }
+
+    /**
+     * Fits the transaction model of {@code clv fit} and {@code clv predict} to calibration data, as
+     * they do: with progress on a terminal, and the nested NBD fit (with a warning) when the model's
+     * fit ends at the drop-out boundary. Shared with the Spark local jar's {@code clv}, which counts
+     * the patterns in Spark.
+     *
+     * @param model the model, not null
+     * @param data the calibration data, not null
+     * @param command the command that shows progress and warnings, not null
+     * @return the fitted model, never null
+     * @throws CommandFailedException if the fit fails
+     */
+    public static Fitted fit(Model model, BtydData data, CrmkitCommand command) {
+        return model.fitOrNested(data, command, "using the nested " + NbdModel.NAME
+                + " fit (no drop-out: P(alive) = 1 for every customer)");
+    }
+
+    /**
+     * The definitions printed with {@code clv fit} and {@code clv predict} results.
+     *
+     * @param command {@code "fit"} or {@code "predict"}, not null
+     * @param model the model asked for, not null
+     * @param purchaseUnit the purchase unit, not null
+     * @param history the options of the calibration summaries, not null
+     * @param unit the model's time unit, not null
+     * @param customers the customers of the calibration period, not negative
+     * @param data the calibration data, not null
+     * @param input the input options, not null
+     * @param in the orders read, not null
+     * @return the definitions, never null
+     */
+    public static Definitions definitions(String command, Model model, PurchaseUnit purchaseUnit,
+            PurchaseHistoryOptions history, PeriodUnit unit, int customers, BtydData data, OrderInputOptions input,
+            OrderFile in) {
+        Definitions d = new Definitions();
+        d.put("command", "clv " + command);
+        d.put("model", model.label);
+        d.put("purchase_unit", KpiCommand.lower(purchaseUnit));
+        d.put("purchase_history", history.describe());
+        d.put("unit", KpiCommand.lower(unit));
+        d.put("customers", customers);
+        d.put("patterns", data.patternCount());
+        input.describeInput(d, in);
+        return d;
+    }
+
+    /**
+     * Prints a fit as {@code clv fit} does: with {@code --format json} one document (the model, or
+     * the boundary and the nested model, the holdout scorecard and the definitions), otherwise the
+     * parameter rows with the rest in the definitions. Shared with the Spark local jar's
+     * {@code clv fit}.
+     *
+     * @param command the command whose stdout and stderr are written, not null
+     * @param format the output format, not null
+     * @param fitted the fitted model, not null
+     * @param d the definitions, not null
+     * @param scorecard the holdout scorecard, or null without a holdout
+     * @throws IOException if writing fails
+     */
+    public static void printFit(CrmkitCommand command, OutputFormat format, Fitted fitted, Definitions d,
+            HoldoutScorecard scorecard) throws IOException {
+        TransactionModel m = fitted.model();
+        ModelFit fit = m.fit().orElseThrow();
+        FitReport report = fit.report();
+        if (format == OutputFormat.JSON) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            if (fitted.boundary().isPresent()) {
+                FitBoundary b = fitted.boundary().get();
+                doc.put("model", b.model());
+                doc.put("params", FitCommand.params(b.atEdge()));
+                doc.put("standardErrors", FitCommand.errors(b.atEdge()));
+                doc.put("standardErrorNote", "no standard errors at the boundary: the likelihood still rises"
+                        + " towards the edge of the parameter space");
+                doc.put("logLikelihood", b.logLikelihood());
+                doc.put("converged", false);
+                doc.put("status", FitStatus.BOUNDARY.toString());
+                Map<String, Object> boundary = new LinkedHashMap<>();
+                boundary.put("parameter", b.parameter());
+                boundary.put("explanation", b.explanation());
+                doc.put("boundary", boundary);
+                doc.put("nested", FitCommand.modelDocument(m, fit));
+            } else {
+                doc.putAll(FitCommand.modelDocument(m, fit));
+            }
+            if (scorecard != null) {
+                doc.put("holdout", scorecard);
+            }
+            doc.put("definitions", d.entries());
+            command.out().println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                    .writeValueAsString(doc));
+            command.out().flush();
+        } else {
+            fitted.boundary().ifPresent(b -> {
+                d.put("requested_model", b.model());
+                d.put("requested_model_status", FitStatus.BOUNDARY.toString());
+                d.put("boundary", b.parameter() + ": " + b.explanation());
+            });
+            d.put("model_printed", m.name());
+            d.put("log_likelihood", fit.logLikelihood());
+            d.put("converged", report.converged());
+            d.put("iterations", report.iterations());
+            if (!fit.standardErrorNote().isEmpty()) {
+                d.put("standard_error_note", fit.standardErrorNote());
+            }
+            if (scorecard != null) {
+                d.put("holdout_mae", scorecard.mae());
+                d.put("holdout_rmse", scorecard.rmse());
+                d.put("holdout_actual_total", scorecard.actualTotal());
+                d.put("holdout_expected_total", scorecard.expectedTotal());
+            }
+            ListRows rows = new ListRows(List.of(Column.text("param"), Column.number("value", 6),
+                    Column.number("standard_error", 6)));
+            for (Estimate e : m.parameters()) {
+                rows.add(e.name(), e.value(), KpiCommand.cell(e.standardError()));
+            }
+            ResultWriter.write(format, d, rows, command.out(), command.err());
+    }
     }
 
     /** {@code crmkit clv fit}. */
@@ -244,64 +377,9 @@ public final class ClvCommand implements Runnable {
                 return CrmkitCli.EXIT_FAILED;
             }
             Fitted fitted = fitModel();
-            TransactionModel m = fitted.model();
-            ModelFit fit = m.fit().orElseThrow();
-            FitReport report = fit.report();
             Definitions d = definitions("fit");
-            HoldoutScorecard scorecard = split == null ? null : HoldoutScorecard.evaluate(m, split);
-            if (format == OutputFormat.JSON) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                if (fitted.boundary().isPresent()) {
-                    FitBoundary b = fitted.boundary().get();
-                    doc.put("model", b.model());
-                    doc.put("params", params(b.atEdge()));
-                    doc.put("standardErrors", errors(b.atEdge()));
-                    doc.put("standardErrorNote", "no standard errors at the boundary: the likelihood still rises"
-                            + " towards the edge of the parameter space");
-                    doc.put("logLikelihood", b.logLikelihood());
-                    doc.put("converged", false);
-                    doc.put("status", FitStatus.BOUNDARY.toString());
-                    Map<String, Object> boundary = new LinkedHashMap<>();
-                    boundary.put("parameter", b.parameter());
-                    boundary.put("explanation", b.explanation());
-                    doc.put("boundary", boundary);
-                    doc.put("nested", modelDocument(m, fit));
-                } else {
-                    doc.putAll(modelDocument(m, fit));
-                }
-                if (scorecard != null) {
-                    doc.put("holdout", scorecard);
-                }
-                doc.put("definitions", d.entries());
-                out().println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                        .writeValueAsString(doc));
-                out().flush();
-            } else {
-                fitted.boundary().ifPresent(b -> {
-                    d.put("requested_model", b.model());
-                    d.put("requested_model_status", FitStatus.BOUNDARY.toString());
-                    d.put("boundary", b.parameter() + ": " + b.explanation());
-                });
-                d.put("model_printed", m.name());
-                d.put("log_likelihood", fit.logLikelihood());
-                d.put("converged", report.converged());
-                d.put("iterations", report.iterations());
-                if (!fit.standardErrorNote().isEmpty()) {
-                    d.put("standard_error_note", fit.standardErrorNote());
-                }
-                if (scorecard != null) {
-                    d.put("holdout_mae", scorecard.mae());
-                    d.put("holdout_rmse", scorecard.rmse());
-                    d.put("holdout_actual_total", scorecard.actualTotal());
-                    d.put("holdout_expected_total", scorecard.expectedTotal());
-                }
-                ListRows rows = new ListRows(List.of(Column.text("param"), Column.number("value", 6),
-                        Column.number("standard_error", 6)));
-                for (Estimate e : m.parameters()) {
-                    rows.add(e.name(), e.value(), KpiCommand.cell(e.standardError()));
-                }
-                ResultWriter.write(format, d, rows, out(), err());
-            }
+            HoldoutScorecard scorecard = split == null ? null : HoldoutScorecard.evaluate(fitted.model(), split);
+            printFit(this, format, fitted, d, scorecard);
             note(input.rejectedSummary(in));
             return CrmkitCli.EXIT_OK;
         }
@@ -462,9 +540,7 @@ public final class ClvCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Horizon h = Horizon.parse(horizon);
-            LifetimeValue.Settings settings = new LifetimeValue.Settings(h, DiscountRate.of(discountRate, discountPer),
-                    margin);
+            LifetimeValue.Settings settings = settings(horizon, discountRate, discountPer, margin);
             PredictionIntervals.Options intervalOptions = null;
             if (intervals != null) {
                 try {
@@ -474,30 +550,15 @@ public final class ClvCommand implements Runnable {
                             + e.getMessage());
                 }
             }
-            boolean gammaGamma = switch (spendModel.trim().toLowerCase(Locale.ROOT)) {
-                case "gamma-gamma", "gamma_gamma" -> true;
-                case "none" -> false;
-                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--spend-model must be gamma-gamma or none: " + spendModel);
-            };
+            boolean gammaGamma = gammaGamma(spec, spendModel);
             if (!prepare(null)) {
                 return CrmkitCli.EXIT_FAILED;
             }
             Fitted fitted = fitModel();
             TransactionModel m = fitted.model();
             BtydView view = calibration.btyd(unit);
-            Optional<GammaGammaModel> spend = Optional.empty();
-            String spendNote = "none (--spend-model none): expected_spend and clv are empty";
-            if (gammaGamma) {
-                try {
-                    spend = Optional.of(Fits.withProgress(this, "fitting gamma-gamma", () -> GammaGammaModel.fit(view)));
-                    spendNote = "gamma-gamma";
-                } catch (ModelFitException | IllegalArgumentException e) {
-                    spendNote = "none: the gamma-gamma spend model cannot be fitted (" + e.getMessage()
-                            + "); expected_spend and clv are empty";
-                    warn(spendNote);
-                }
-            }
+            Spend fittedSpend = spend(this, gammaGamma, () -> GammaGammaModel.fit(view));
+            Optional<GammaGammaModel> spend = fittedSpend.model();
             List<CustomerValue> values;
             List<PredictionIntervals.Bounds> bounds = null;
             try {
@@ -512,70 +573,159 @@ public final class ClvCommand implements Runnable {
                 throw new CommandFailedException(e.getMessage());
             }
             Definitions d = definitions("predict");
-            fitted.boundary().ifPresent(b -> {
-                d.put("requested_model", b.model());
-                d.put("requested_model_status", FitStatus.BOUNDARY.toString());
-                d.put("boundary", b.parameter() + ": " + b.explanation());
-            });
-            d.put("model_used", m.name());
-            d.put("spend_model", spendNote);
-            if (intervalOptions != null) {
-                d.put("intervals", intervalOptions.describe());
-            }
-            if (spend.isPresent()) {
-                d.put("clv", settings.describe() + "; margin applied to expected spend per transaction");
-            }
-            for (Estimate e : m.parameters()) {
-                d.put(m.name() + "_" + e.name(), e.value());
-            }
-            if (spend.isPresent()) {
-                for (Estimate e : spend.get().parameters()) {
-                    d.put("gamma_gamma_" + e.name(), e.value());
-                }
-            }
-            ResultWriter.write(format, d, rows(values, bounds), out(), err());
+            describePrediction(d, fitted, fittedSpend, settings, intervalOptions);
+            ResultWriter.write(format, d, predictionRows(values, bounds), out(), err());
             note(input.rejectedSummary(in));
             return CrmkitCli.EXIT_OK;
         }
+    }
 
-        private static ResultRows rows(List<CustomerValue> values, List<PredictionIntervals.Bounds> bounds) {
-            List<Column> base = List.of(Column.text("customer_id"), Column.number("x", 0), Column.number("t_x", 2),
-                    Column.number("T", 2), Column.number("p_alive", 4), Column.number("expected_transactions", 4),
-                    Column.number("expected_spend", 2), Column.number("clv", 2));
-            List<Column> columns = bounds == null ? base : java.util.stream.Stream.concat(base.stream(), java.util.stream.Stream.of(
-                    Column.number("expected_transactions_lower", 4), Column.number("expected_transactions_upper", 4),
-                    Column.number("clv_lower", 2), Column.number("clv_upper", 2))).toList();
-            return new ResultRows() {
-                @Override
-                public List<Column> columns() {
-                    return columns;
-                }
+    /**
+     * The CLV settings of {@code clv predict}'s {@code --horizon}, {@code --discount-rate},
+     * {@code --discount-per} and {@code --margin}.
+     *
+     * @param horizon the horizon text, such as {@code 52w}, not null
+     * @param discountRate the discount rate per {@code discountPer}
+     * @param discountPer the period of the rate, not null
+     * @param margin the share of spend kept as margin
+     * @return the settings, never null
+     * @throws IllegalArgumentException if a value is invalid (the message names it)
+     */
+    public static LifetimeValue.Settings settings(String horizon, double discountRate, PeriodUnit discountPer,
+            double margin) {
+        return new LifetimeValue.Settings(Horizon.parse(horizon), DiscountRate.of(discountRate, discountPer), margin);
+    }
 
-                @Override
-                public int size() {
-                    return values.size();
-                }
+    /**
+     * Reads {@code --spend-model}.
+     *
+     * @param spec the command, for the usage error, not null
+     * @param spendModel the option's value, not null
+     * @return true for gamma-gamma, false for none
+     * @throws picocli.CommandLine.ParameterException for another value
+     */
+    public static boolean gammaGamma(picocli.CommandLine.Model.CommandSpec spec, String spendModel) {
+        return switch (spendModel.trim().toLowerCase(Locale.ROOT)) {
+            case "gamma-gamma", "gamma_gamma" -> true;
+            case "none" -> false;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--spend-model must be gamma-gamma or none: " + spendModel);
+        };
+    }
 
-                @Override
-                public Object value(int row, int column) {
-                    CustomerValue v = values.get(row);
-                    return switch (column) {
-                        case 0 -> v.customerId().value();
-                        case 1 -> v.x();
-                        case 2 -> v.tx();
-                        case 3 -> v.bigT();
-                        case 4 -> v.probabilityAlive();
-                        case 5 -> v.expectedTransactions();
-                        case 6 -> KpiCommand.cell(v.expectedSpend());
-                        case 7 -> KpiCommand.cell(v.clv());
-                        case 8 -> bounds.get(row).transactionsLower();
-                        case 9 -> bounds.get(row).transactionsUpper();
-                        case 10 -> KpiCommand.cell(bounds.get(row).clvLower());
-                        case 11 -> KpiCommand.cell(bounds.get(row).clvUpper());
-                        default -> throw new IndexOutOfBoundsException("column " + column);
-                    };
-                }
-            };
+    /**
+     * The spend model of a prediction and what the definitions say about it.
+     *
+     * @param model the fitted Gamma-Gamma model, empty for none, not null
+     * @param note the {@code spend_model} definition, not null
+     */
+    public record Spend(Optional<GammaGammaModel> model, String note) {
+    }
+
+    /**
+     * Fits the spend model as {@code clv predict} does: none when not asked for; when the
+     * Gamma-Gamma fit fails, none with a warning that says why.
+     *
+     * @param command the command that shows progress and warnings, not null
+     * @param gammaGamma whether the Gamma-Gamma model is asked for
+     * @param fit the fit (on the driver's or the file's data), not null
+     * @return the spend model, never null
+     */
+    public static Spend spend(CrmkitCommand command, boolean gammaGamma, java.util.function.Supplier<GammaGammaModel> fit) {
+        if (!gammaGamma) {
+            return new Spend(Optional.empty(), "none (--spend-model none): expected_spend and clv are empty");
         }
+        try {
+            return new Spend(Optional.of(Fits.withProgress(command, "fitting gamma-gamma", fit)), "gamma-gamma");
+        } catch (ModelFitException | IllegalArgumentException e) {
+            String note = "none: the gamma-gamma spend model cannot be fitted (" + e.getMessage()
+                    + "); expected_spend and clv are empty";
+            command.warn(note);
+            return new Spend(Optional.empty(), note);
+        }
+    }
+
+    /**
+     * Adds what {@code clv predict} prints about its models and settings to the definitions.
+     *
+     * @param d the definitions, not null
+     * @param fitted the transaction model, not null
+     * @param spend the spend model, not null
+     * @param settings the CLV settings, not null
+     * @param intervals the interval options, or null without intervals
+     */
+    public static void describePrediction(Definitions d, Fitted fitted, Spend spend, LifetimeValue.Settings settings,
+            PredictionIntervals.Options intervals) {
+        TransactionModel m = fitted.model();
+        fitted.boundary().ifPresent(b -> {
+            d.put("requested_model", b.model());
+            d.put("requested_model_status", FitStatus.BOUNDARY.toString());
+            d.put("boundary", b.parameter() + ": " + b.explanation());
+        });
+        d.put("model_used", m.name());
+        d.put("spend_model", spend.note());
+        if (intervals != null) {
+            d.put("intervals", intervals.describe());
+        }
+        if (spend.model().isPresent()) {
+            d.put("clv", settings.describe() + "; margin applied to expected spend per transaction");
+        }
+        for (Estimate e : m.parameters()) {
+            d.put(m.name() + "_" + e.name(), e.value());
+        }
+        if (spend.model().isPresent()) {
+            for (Estimate e : spend.model().get().parameters()) {
+                d.put("gamma_gamma_" + e.name(), e.value());
+            }
+        }
+    }
+
+    /**
+     * The result rows of {@code clv predict}: customer_id, x, t_x, T, p_alive,
+     * expected_transactions, expected_spend, clv, and the four interval bounds when there are
+     * intervals.
+     *
+     * @param values the customers' values, in the order to print, not null
+     * @param bounds their interval bounds in the same order, or null without intervals
+     * @return the rows (a view of the lists), never null
+     */
+    public static ResultRows predictionRows(List<CustomerValue> values, List<PredictionIntervals.Bounds> bounds) {
+        List<Column> base = List.of(Column.text("customer_id"), Column.number("x", 0), Column.number("t_x", 2),
+                Column.number("T", 2), Column.number("p_alive", 4), Column.number("expected_transactions", 4),
+                Column.number("expected_spend", 2), Column.number("clv", 2));
+        List<Column> columns = bounds == null ? base : java.util.stream.Stream.concat(base.stream(), java.util.stream.Stream.of(
+                Column.number("expected_transactions_lower", 4), Column.number("expected_transactions_upper", 4),
+                Column.number("clv_lower", 2), Column.number("clv_upper", 2))).toList();
+        return new ResultRows() {
+            @Override
+            public List<Column> columns() {
+                return columns;
+            }
+
+            @Override
+            public int size() {
+                return values.size();
+            }
+
+            @Override
+            public Object value(int row, int column) {
+                CustomerValue v = values.get(row);
+                return switch (column) {
+                    case 0 -> v.customerId().value();
+                    case 1 -> v.x();
+                    case 2 -> v.tx();
+                    case 3 -> v.bigT();
+                    case 4 -> v.probabilityAlive();
+                    case 5 -> v.expectedTransactions();
+                    case 6 -> KpiCommand.cell(v.expectedSpend());
+                    case 7 -> KpiCommand.cell(v.clv());
+                    case 8 -> bounds.get(row).transactionsLower();
+                    case 9 -> bounds.get(row).transactionsUpper();
+                    case 10 -> KpiCommand.cell(bounds.get(row).clvLower());
+                    case 11 -> KpiCommand.cell(bounds.get(row).clvUpper());
+                    default -> throw new IndexOutOfBoundsException("column " + column);
+                };
+            }
+        };
     }
 }

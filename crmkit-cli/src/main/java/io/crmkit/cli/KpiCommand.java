@@ -75,25 +75,7 @@ public final class KpiCommand extends CrmkitCommand {
             return CrmkitCli.EXIT_FAILED;
         }
         OrderKpiReport report = compute(this, input, in, periods, activeWindow, revenue);
-        ListRows rows = new ListRows(List.of(Column.text("period"), Column.text("start"), Column.number("orders", 0),
-                Column.number("revenue", 2), Column.number("buyers", 0), Column.number("new_customers", 0),
-                Column.number("returning_buyers", 0), Column.number("multi_purchase_buyers", 0),
-                Column.number("active_start", 0), Column.number("active_end", 0), Column.number("retained", 0),
-                Column.number("churned", 0), Column.number("reactivated", 0), Column.number("retention_rate", 4),
-                Column.number("churn_rate", 4), Column.number("textbook_retention", 4),
-                Column.number("repeat_purchase_rate", 4), Column.number("returning_customer_rate", 4),
-                Column.number("purchase_frequency", 3), Column.number("average_order_value", 2),
-                Column.number("new_customer_revenue_share", 4), Column.number("revenue_growth", 4)));
-        ZoneId zone = input.zone();
-        for (PeriodOrderKpis k : report.periods()) {
-            rows.add(k.label(), k.start().atZone(zone).toLocalDate(), k.orders(), k.revenue().amount(), k.buyers(),
-                    k.newCustomers(), k.returningBuyers(), k.multiPurchaseBuyers(), k.activeAtStart(),
-                    k.activeAtEnd(), k.retained(), k.churned(), k.reactivated(), cell(k.retentionRate()),
-                    cell(k.churnRate()), cell(k.textbookRetentionRate()), cell(k.repeatPurchaseRate()),
-                    cell(k.returningCustomerRate()), cell(k.purchaseFrequency()),
-                    k.averageOrderValue().map(m -> (Object) m.amount()).orElse(null),
-                    cell(k.newCustomerRevenueShare()), cell(k.revenueGrowth()));
-        }
+        ListRows rows = rows(report, input.zone());
         ResultWriter.write(format, definitions("kpi", input, in, report), rows, out(), err());
         note(input.rejectedSummary(in));
         return CrmkitCli.EXIT_OK;
@@ -101,6 +83,27 @@ public final class KpiCommand extends CrmkitCommand {
 
     /** Builds the options from the command line and runs the one-pass KPI computation. */
     static OrderKpiReport compute(CrmkitCommand command, OrderInputOptions input, OrderFile in,
+            PeriodOptions periods, Integer activeWindow, RevenueBasis revenue) {
+        return OrderKpis.compute(in.batch(), options(command, input, in, periods, activeWindow, revenue));
+    }
+
+    /**
+     * Builds the KPI options of the command line: the grid (from {@code --from}/{@code --to}, or the
+     * days of the earliest and latest orders, with a note), the active window (its default per
+     * period), the counted categories, the revenue basis and the run's currency; warns about
+     * incomplete first and last periods. Shared with the Spark local jar's {@code kpi}, which
+     * computes the report from these options in Spark.
+     *
+     * @param command the command that prints notes and warnings, not null
+     * @param input the input options, not null
+     * @param in the orders read, not null
+     * @param periods the period options, not null
+     * @param activeWindow {@code --active-window}, or null for the period's default
+     * @param revenue the revenue basis, not null
+     * @return the options, never null
+     * @throws CommandFailedException if the file has no usable order or {@code --to} is before {@code --from}
+     */
+    public static OrderKpiOptions options(CrmkitCommand command, OrderInputOptions input, OrderFile in,
             PeriodOptions periods, Integer activeWindow, RevenueBasis revenue) {
         ReportingPeriod period = periods.period;
         LocalDate from = periods.from;
@@ -127,7 +130,36 @@ public final class KpiCommand extends CrmkitCommand {
         }
         warnIncomplete(command, grid, earliest.atZone(zone).toLocalDate(), in.latest().orElseThrow().atZone(zone)
                 .toLocalDate());
-        return OrderKpis.compute(in.batch(), options);
+        return options;
+    }
+
+    /**
+     * The result rows of {@code crmkit kpi}: one per period, dates in the zone of the grid.
+     *
+     * @param report the report, not null
+     * @param zone the zone of the period start dates, not null
+     * @return the rows, never null
+     */
+    public static ListRows rows(OrderKpiReport report, ZoneId zone) {
+        ListRows rows = new ListRows(List.of(Column.text("period"), Column.text("start"), Column.number("orders", 0),
+                Column.number("revenue", 2), Column.number("buyers", 0), Column.number("new_customers", 0),
+                Column.number("returning_buyers", 0), Column.number("multi_purchase_buyers", 0),
+                Column.number("active_start", 0), Column.number("active_end", 0), Column.number("retained", 0),
+                Column.number("churned", 0), Column.number("reactivated", 0), Column.number("retention_rate", 4),
+                Column.number("churn_rate", 4), Column.number("textbook_retention", 4),
+                Column.number("repeat_purchase_rate", 4), Column.number("returning_customer_rate", 4),
+                Column.number("purchase_frequency", 3), Column.number("average_order_value", 2),
+                Column.number("new_customer_revenue_share", 4), Column.number("revenue_growth", 4)));
+        for (PeriodOrderKpis k : report.periods()) {
+            rows.add(k.label(), k.start().atZone(zone).toLocalDate(), k.orders(), k.revenue().amount(), k.buyers(),
+                    k.newCustomers(), k.returningBuyers(), k.multiPurchaseBuyers(), k.activeAtStart(),
+                    k.activeAtEnd(), k.retained(), k.churned(), k.reactivated(), cell(k.retentionRate()),
+                    cell(k.churnRate()), cell(k.textbookRetentionRate()), cell(k.repeatPurchaseRate()),
+                    cell(k.returningCustomerRate()), cell(k.purchaseFrequency()),
+                    k.averageOrderValue().map(m -> (Object) m.amount()).orElse(null),
+                    cell(k.newCustomerRevenueShare()), cell(k.revenueGrowth()));
+        }
+        return rows;
     }
 
     /**
@@ -148,8 +180,16 @@ public final class KpiCommand extends CrmkitCommand {
         }
     }
 
-    /** The definitions printed with KPI and cohort results. */
-    static Definitions definitions(String command, OrderInputOptions input, OrderFile in, OrderKpiReport report) {
+    /**
+     * The definitions printed with KPI and cohort results.
+     *
+     * @param command the command's name, not null
+     * @param input the input options, not null
+     * @param in the orders read, not null
+     * @param report the report, not null
+     * @return the definitions, never null
+     */
+    public static Definitions definitions(String command, OrderInputOptions input, OrderFile in, OrderKpiReport report) {
         OrderKpiOptions o = report.options();
         Definitions d = new Definitions();
         d.put("command", command);

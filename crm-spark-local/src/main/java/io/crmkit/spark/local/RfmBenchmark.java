@@ -29,7 +29,10 @@ import org.apache.spark.sql.types.StructType;
  * over a transaction log {@code customer_id,date,amount} (shared/bench/gen_transactions.py):
  * crm-spark (exact summaries, exact quantiles, segments) against the plain Spark SQL recipe
  * (groupBy, then {@code percentile_approx} or the exact {@code percentile}, then CASE WHEN scores),
- * both from the same cached orders, each run ending in an action over every scored customer.
+ * both from the same cached orders, each run ending in an action over every scored customer. Each
+ * line gives the wall-clock time and the CPU time of the whole process (every thread: Spark's task
+ * threads, the driver, GC) over the same span: on a shared machine the CPU time is the steadier
+ * measure of the work done.
  *
  * <p>Usage: {@code java -cp crmkit-spark-local.jar io.crmkit.spark.local.RfmBenchmark FILE [MASTER]
  * [PARTITIONS] [RUNS]}, defaults {@code local[2]}, 8, 3.
@@ -82,12 +85,20 @@ public final class RfmBenchmark {
 
     private static void time(Map<String, List<Double>> times, int run, String label, String name, Job job) {
         long t0 = System.nanoTime();
+        long c0 = cpu();
         long n = job.run();
         double s = seconds(t0);
-        System.out.printf(Locale.ROOT, "%-8s %-24s %.1f s (%d customers)%n", label, name, s, n);
+        System.out.printf(Locale.ROOT, "%-8s %-24s %.1f s, CPU %.1f s (%d customers)%n", label, name, s,
+                (cpu() - c0) / 1e9, n);
         if (run > 0) {
             times.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
         }
+    }
+
+    /** The CPU time of the whole process so far, in nanoseconds. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long t0) {
@@ -100,9 +111,10 @@ public final class RfmBenchmark {
         SparkSummaries summaries = SparkPurchaseHistory.summarize(orders,
                 OrderColumns.defaults().withMapping(Map.of("timestamp", "date")), options).cache();
         long t0 = System.nanoTime();
+        long c0 = cpu();
         long customers = summaries.rows().count();
-        System.out.printf(Locale.ROOT, "         crm-spark summaries of %d customers (shuffle, batches): %.1f s%n",
-                customers, seconds(t0));
+        System.out.printf(Locale.ROOT, "         crm-spark summaries of %d customers (shuffle, batches): %.1f s, CPU"
+                + " %.1f s%n", customers, seconds(t0), (cpu() - c0) / 1e9);
         SparkRfmResult rfm = SparkRfm.score(summaries, RfmOptions.defaults(), SegmentMap.elevenSegments());
         long n = rfm.rows().groupBy(col("segment")).count().collectAsList().stream().mapToLong(r -> r.getLong(1))
                 .sum();

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         header = "crmkit's summaries, RFM, KPIs and CLV computed by crm-spark on a local Spark session.",
         description = {"Each subcommand takes the options of the crmkit subcommand of the same name and prints the"
             + " same output, so that the Spark path can be checked against crmkit on a real file."},
-        subcommands = {SparkSummarizeCommand.class, SparkRfmCommand.class})
+        subcommands = {SparkSummarizeCommand.class, SparkRfmCommand.class, SparkKpiCommand.class,
+            SparkClvCommand.class})
 public final class SparkLocalCli implements Runnable {
 
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", scope = CommandLine.ScopeType.INHERIT,
@@ -49,7 +50,7 @@ public final class SparkLocalCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "give a subcommand: summarize, rfm");
+        throw new CommandLine.ParameterException(new CommandLine(this), "give a subcommand: summarize, rfm, kpi, clv");
     }
 
     /** The session of the run, started on first use. */
@@ -69,6 +70,11 @@ public final class SparkLocalCli implements Runnable {
 
     int partitions() {
         return partitions;
+    }
+
+    /** The {@code engine} definition: the master and the partitions of the run. */
+    String engine() {
+        return "crm-spark on " + spark().sparkContext().master() + ", " + partitions + " partitions";
     }
 
     /** Stops the session if one was started. */

@@ -135,8 +135,7 @@ public final class SparkRfmCommand extends CrmkitCommand {
         SparkRfmResult result = SparkRfm.score(summaries, rfmOptions, map);
         Definitions d = new Definitions();
         d.put("command", "rfm");
-        d.put("engine", "crm-spark on " + root.spark().sparkContext().master() + ", " + root.partitions()
-                + " partitions");
+        d.put("engine", root.engine());
         d.put("as_of", options.asOf().toString());
         d.put("purchase_unit", purchaseUnit.name().toLowerCase(Locale.ROOT));
         d.put("currency", summaries.currency().getCurrencyCode());

@@ -124,8 +124,7 @@ public final class SparkSummarizeCommand extends CrmkitCommand {
         }
         Definitions d = new Definitions();
         d.put("command", "summarize");
-        d.put("engine", "crm-spark on " + root.spark().sparkContext().master() + ", " + root.partitions()
-                + " partitions");
+        d.put("engine", root.engine());
         d.put("as_of", options.asOf().toString());
         d.put("clock", dayClock ? "day" : "exact");
         d.put("zone", zone.getId());

@@ -4,30 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.cli.CrmkitCli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The local jar's {@code summarize} and {@code rfm} print the same rows as {@code crmkit}'s with the
@@ -42,37 +32,9 @@ class SparkLocalCliTest {
     private static Path cdnow;
     private static Path generated;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static SparkSession session;
-
-    @BeforeAll
-    static void start() {
-        session = SparkSession.builder().master("local[2]").appName("crm-spark-local-test")
-                .config("spark.sql.shuffle.partitions", "3").config("spark.ui.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.stop();
-    }
-
     @BeforeAll
     static void files() throws IOException {
-        Path sample = Path.of(System.getProperty("crmkit.shared.data", "../../shared/data"), "cdnow",
-                "CDNOW_sample.txt");
-        if (Files.exists(sample)) {
-            List<String> csv = new ArrayList<>(List.of("customer_id,timestamp,amount"));
-            for (String row : Files.readAllLines(sample)) {
-                String[] f = row.trim().split("\\s+");
-                csv.add(Integer.parseInt(f[1]) + "," + LocalDate.parse(f[2], DateTimeFormatter.BASIC_ISO_DATE) + ","
-                        + f[4]);
-            }
-            cdnow = Files.write(dir.resolve("cdnow.csv"), csv, StandardCharsets.UTF_8);
-        }
+        cdnow = LocalJarFixture.cdnow(dir);
         Random rnd = new Random(13);
         List<String> lines = new ArrayList<>();
         String[] statuses = {"delivered", "delivered", "delivered", "pending", "cancelled", "paid"};
@@ -98,30 +60,8 @@ class SparkLocalCliTest {
         generated = Files.write(dir.resolve("generated.csv"), lines, StandardCharsets.UTF_8);
     }
 
-    private static Run crmkit(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CrmkitCli.execute(new PrintWriter(out), new PrintWriter(err), false, args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run spark(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 1];
-        all[0] = "--partitions=3";
-        System.arraycopy(args, 0, all, 1, args.length);
-        int code = SparkLocalCli.execute(new PrintWriter(out), new PrintWriter(err), session, all);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static void assertSameOutput(String... args) {
-        Run expected = crmkit(args);
-        assertThat(expected.code()).as(expected.err()).isZero();
-        Run actual = spark(args);
-        assertThat(actual.code()).as(actual.err()).isZero();
-        assertThat(actual.out()).isEqualTo(expected.out());
-        assertThat(actual.out().lines().count()).isGreaterThan(100);
+        LocalJarFixture.assertSameOutput(101, args);
     }
 
     @Test
@@ -149,9 +89,11 @@ class SparkLocalCliTest {
 
     @Test
     void segmentTableEqualsCrmkits() {
-        Run expected = crmkit("rfm", "--input", generated.toString(), "--as-of", "2025-12-31", "--summary",
+        LocalJarFixture.Run expected = LocalJarFixture.crmkit("rfm", "--input", generated.toString(), "--as-of",
+                "2025-12-31", "--summary",
                 "--format", "csv");
-        Run actual = spark("rfm", "--input", generated.toString(), "--as-of", "2025-12-31", "--summary",
+        LocalJarFixture.Run actual = LocalJarFixture.spark("rfm", "--input", generated.toString(), "--as-of",
+                "2025-12-31", "--summary",
                 "--format", "csv");
         assertThat(actual.code()).as(actual.err()).isZero();
         assertThat(actual.out()).isEqualTo(expected.out());
@@ -159,7 +101,8 @@ class SparkLocalCliTest {
 
     @Test
     void rankBasedBinningIsRefusedWithAReason() {
-        Run actual = spark("rfm", "--input", generated.toString(), "--as-of", "2025-12-31", "--binning", "ntile");
+        LocalJarFixture.Run actual = LocalJarFixture.spark("rfm", "--input", generated.toString(), "--as-of",
+                "2025-12-31", "--binning", "ntile");
         assertThat(actual.code()).isEqualTo(CrmkitCli.EXIT_FAILED);
         assertThat(actual.err()).contains("is rank-based");
     }
@@ -167,20 +110,6 @@ class SparkLocalCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"summarize", "rfm"})
     void theSubcommandsTakeCrmkitsOptions(String command) {
-        CommandLine crmkit = CrmkitCli.commandLine(new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()), false).getSubcommands().get(command);
-        CommandLine local = new CommandLine(new SparkLocalCli()).getSubcommands().get(command);
-        assertThat(options(local)).isEqualTo(options(crmkit));
-    }
-
-    /** Each option's names, arity and default; without the local jar's inherited --master and --partitions. */
-    private static Set<String> options(CommandLine cl) {
-        return cl.getCommandSpec().options().stream().filter(o -> !o.inherited())
-                .map(SparkLocalCliTest::describe).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static String describe(OptionSpec o) {
-        return String.join("|", o.names()) + " arity " + o.arity() + " default " + o.defaultValue() + " required "
-                + o.required();
+        LocalJarFixture.assertSameOptions(command);
     }
 }

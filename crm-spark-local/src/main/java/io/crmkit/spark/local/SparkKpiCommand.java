@@ -1,0 +1,81 @@
+package io.crmkit.spark.local;
+
+import io.crmkit.cli.CommandFailedException;
+import io.crmkit.cli.CrmkitCli;
+import io.crmkit.cli.CrmkitCommand;
+import io.crmkit.cli.KpiCommand;
+import io.crmkit.cli.OrderInputOptions;
+import io.crmkit.cli.PeriodOptions;
+import io.crmkit.cli.orders.OrderFile;
+import io.crmkit.cli.output.Definitions;
+import io.crmkit.cli.output.OutputFormat;
+import io.crmkit.cli.output.ResultWriter;
+import io.crmkit.core.history.RevenueBasis;
+import io.crmkit.metrics.kpi.OrderKpiOptions;
+import io.crmkit.metrics.kpi.OrderKpiReport;
+import io.crmkit.spark.SparkKpis;
+import java.io.IOException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code kpi} through crm-spark: the options and output rows of {@code crmkit kpi} (its own option
+ * handling, defaults, notes and warnings, shared through {@link KpiCommand#options}), the report
+ * computed by {@link SparkKpis}.
+ *
+ * <p>Filled by picocli; not thread-safe.
+ */
+@Command(name = "kpi", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Order KPIs per period of an order file, computed by crm-spark.",
+        description = {"The options and output of 'crmkit kpi' (--input files only)."})
+public final class SparkKpiCommand extends CrmkitCommand {
+
+    @ParentCommand
+    private SparkLocalCli root;
+
+    @Mixin
+    private OrderInputOptions input;
+
+    @Mixin
+    private PeriodOptions periods;
+
+    @Option(names = "--active-window", order = 13, paramLabel = "DAYS",
+            description = "Days a purchase keeps a customer active, as for crmkit kpi. Default: 90 for weeks and"
+                + " months, 183 for quarters, 366 for years.")
+    private Integer activeWindow;
+
+    @Option(names = "--revenue", order = 14, paramLabel = "net|gross", defaultValue = "net",
+            description = "Revenue basis. Default: ${DEFAULT-VALUE}.")
+    private RevenueBasis revenue;
+
+    @Option(names = "--format", order = 16, paramLabel = "table|csv|json", defaultValue = "table",
+            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    private OutputFormat format;
+
+    /**
+     * Creates the command; picocli fills its options.
+     */
+    public SparkKpiCommand() {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (input.jdbc().isPresent()) {
+            throw new CommandFailedException("the Spark local jar reads --input files only");
+        }
+        OrderFile in = input.read(this);
+        if (input.failsStrict(this, in)) {
+            return CrmkitCli.EXIT_FAILED;
+        }
+        OrderKpiOptions options = KpiCommand.options(this, input, in, periods, activeWindow, revenue);
+        OrderKpiReport report = SparkKpis.compute(LocalOrders.dataset(root.spark(), in.batch(), root.partitions()),
+                LocalOrders.columns(in.batch()), options, root.partitions());
+        Definitions d = KpiCommand.definitions("kpi", input, in, report);
+        d.put("engine", root.engine());
+        ResultWriter.write(format, d, KpiCommand.rows(report, input.zone()), out(), err());
+        note(input.rejectedSummary(in));
+        return CrmkitCli.EXIT_OK;
+    }
+}

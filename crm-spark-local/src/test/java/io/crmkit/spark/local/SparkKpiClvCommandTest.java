@@ -1,0 +1,183 @@
+package io.crmkit.spark.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crmkit.cli.CrmkitCli;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The local jar's {@code kpi}, {@code clv fit} and {@code clv predict} print the same rows as
+ * {@code crmkit}'s with the same options (the same text: every estimate and prediction is printed
+ * rounded the same way, so the Spark path's figures must be the single-machine ones), on the CDNOW
+ * sample and on a simulated BTYD-like log with per-customer spend levels, order lines, statuses,
+ * returns and same-day orders, in three partitions; the options the Spark path cannot honour are
+ * refused by name; and the subcommands take crmkit's options.
+ */
+class SparkKpiClvCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path cdnow;
+    private static Path simulated;
+
+    @BeforeAll
+    static void files() throws IOException {
+        cdnow = LocalJarFixture.cdnow(dir);
+        simulated = simulatedLog(dir.resolve("simulated.csv"), 17, 900);
+    }
+
+    /**
+     * A BTYD-like log: customers join over the first half of 2024, buy as a Poisson process with
+     * a gamma-mixed rate until an exponential lifetime ends; each customer has their own spend level
+     * (log-normal), some orders have two lines, some are cancelled or pending, a few are returns;
+     * timestamps to the second, several orders possible on one day. Shuffled, as a log would be.
+     */
+    private static Path simulatedLog(Path file, long seed, int customers) throws IOException {
+        Random rnd = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        String[] statuses = {"delivered", "delivered", "delivered", "delivered", "delivered", "delivered",
+            "delivered", "paid", "pending", "cancelled"};
+        long start = LocalDate.of(2024, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        double end = 730 * 86_400.0;
+        int order = 0;
+        for (int c = 0; c < customers; c++) {
+            String id = "S" + rnd.nextInt(100_000);
+            double rate = (-Math.log(1 - rnd.nextDouble()) - Math.log(1 - rnd.nextDouble())) / (2 * 25 * 86_400.0);
+            double life = -Math.log(1 - rnd.nextDouble()) * 400 * 86_400.0;
+            double level = Math.exp(3 + 0.8 * rnd.nextGaussian());
+            double t = rnd.nextInt(182) * 86_400.0 + rnd.nextInt(86_400);
+            double stop = Math.min(end, t + life);
+            while (t < stop) {
+                String orderId = "O" + (order++);
+                String status = statuses[rnd.nextInt(statuses.length)];
+                Instant at = Instant.ofEpochSecond(start + (long) t);
+                int parts = rnd.nextInt(6) == 0 ? 2 : 1;
+                for (int p = 0; p < parts; p++) {
+                    double amount = level * (0.5 + rnd.nextDouble()) / parts;
+                    if (rnd.nextInt(40) == 0) {
+                        amount = -amount / 2;
+                    }
+                    lines.add(id + "," + orderId + "," + at + ","
+                            + BigDecimal.valueOf(Math.round(amount * 100), 2).toPlainString() + "," + status);
+                }
+                t += rnd.nextInt(8) == 0 ? rnd.nextInt(3_600) : -Math.log(1 - rnd.nextDouble()) / rate;
+            }
+        }
+        Collections.shuffle(lines, rnd);
+        lines.add(0, "customer_id,order_id,timestamp,amount,status");
+        return Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private static void assumeCdnow() {
+        Assumptions.assumeTrue(cdnow != null, "CDNOW sample absent");
+    }
+
+    @Test
+    void cdnowKpisEqualCrmkits() {
+        assumeCdnow();
+        LocalJarFixture.assertSameOutput(19, "kpi", "--input", cdnow.toString(), "--period", "month", "--format",
+                "csv");
+        LocalJarFixture.assertSameOutput(11, "kpi", "--input", cdnow.toString(), "--period", "quarter",
+                "--from", "1997-01-15", "--to", "1999-06-30", "--active-window", "200", "--format", "csv");
+    }
+
+    @Test
+    void simulatedKpisInSeveralPartitionsEqualCrmkits() {
+        LocalJarFixture.assertSameOutput(100, "kpi", "--input", simulated.toString(), "--period", "week",
+                "--counted", "completed,open", "--revenue", "gross", "--zone", "America/New_York", "--format", "csv");
+        LocalJarFixture.assertSameOutput(19, "kpi", "--input", simulated.toString(), "--to", "2025-06-30",
+                "--format", "csv");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bg-nbd", "pareto-nbd"})
+    void cdnowFitsEqualCrmkits(String model) {
+        assumeCdnow();
+        LocalJarFixture.assertSameOutput(5, "clv", "fit", "--input", cdnow.toString(), "--calibration-end",
+                "1997-09-30", "--purchase-unit", "day", "--model", model, "--format", "csv");
+    }
+
+    @Test
+    void cdnowFitDocumentEqualsCrmkitsButForTheEngine() throws IOException {
+        assumeCdnow();
+        String[] args = {"clv", "fit", "--input", cdnow.toString(), "--calibration-end", "1997-09-30",
+            "--purchase-unit", "day", "--model", "mbg-nbd"};
+        LocalJarFixture.Run expected = LocalJarFixture.crmkit(args);
+        LocalJarFixture.Run actual = LocalJarFixture.spark(args);
+        assertThat(actual.code()).as(actual.err()).isZero();
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode e = json.readTree(expected.out());
+        JsonNode a = json.readTree(actual.out());
+        assertThat(((ObjectNode) a.get("definitions")).remove("engine").asText()).startsWith("crm-spark on local");
+        assertThat(a).isEqualTo(e);
+        assertThat(a.get("params").size()).isEqualTo(4);
+    }
+
+    @Test
+    void cdnowPredictionsEqualCrmkits() {
+        assumeCdnow();
+        LocalJarFixture.assertSameOutput(2358, "clv", "predict", "--input", cdnow.toString(), "--calibration-end",
+                "1997-09-30", "--purchase-unit", "day", "--horizon", "52w", "--discount-rate", "0.1", "--margin", "0.3",
+                "--format", "csv");
+    }
+
+    @Test
+    void simulatedFitsAndPredictionsInSeveralPartitionsEqualCrmkits() {
+        LocalJarFixture.assertSameOutput(5, "clv", "fit", "--input", simulated.toString(), "--calibration-end",
+                "2025-06-30", "--model", "pareto-nbd", "--unit", "months", "--format", "csv");
+        LocalJarFixture.Run run = LocalJarFixture.assertSameOutput(500, "clv", "predict", "--input",
+                simulated.toString(), "--calibration-end", "2025-06-30", "--horizon", "180d", "--discount-rate",
+                "0.01", "--discount-per", "months", "--format", "csv");
+        // Gamma-Gamma was fitted: spend and CLV are printed, not empty
+        assertThat(run.err()).contains("spend_model").contains("gamma_gamma_p");
+        assertThat(run.out().lines().skip(1).filter(l -> !l.endsWith(",")).count()).isGreaterThan(500);
+        LocalJarFixture.assertSameOutput(500, "clv", "predict", "--input", simulated.toString(),
+                "--calibration-end", "2025-06-30", "--purchase-unit", "day", "--model", "nbd", "--horizon", "1y",
+                "--spend-model", "none", "--format", "csv");
+    }
+
+    @Test
+    void whatTheSparkPathCannotDoIsRefusedByName() {
+        String in = simulated.toString();
+        LocalJarFixture.Run holdout = LocalJarFixture.spark("clv", "fit", "--input", in, "--calibration-end",
+                "2025-01-31", "--holdout-end", "2025-12-31");
+        assertThat(holdout.code()).isEqualTo(CrmkitCli.EXIT_FAILED);
+        assertThat(holdout.err()).contains("--holdout-end is not available in the Spark path");
+        LocalJarFixture.Run bgBb = LocalJarFixture.spark("clv", "fit", "--input", in, "--calibration-end",
+                "2025-01-31", "--model", "bg-bb");
+        assertThat(bgBb.code()).isEqualTo(CrmkitCli.EXIT_FAILED);
+        assertThat(bgBb.err()).contains("--model bg-bb is not available in the Spark path");
+        LocalJarFixture.Run intervals = LocalJarFixture.spark("clv", "predict", "--input", in, "--calibration-end",
+                "2025-01-31", "--horizon", "1y", "--intervals", "0.9");
+        assertThat(intervals.code()).isEqualTo(CrmkitCli.EXIT_FAILED);
+        assertThat(intervals.err()).contains("--intervals is not available in the Spark path");
+        assertThat(holdout.out() + bgBb.out() + intervals.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kpi", "clv fit", "clv predict"})
+    void theSubcommandsTakeCrmkitsOptions(String command) {
+        LocalJarFixture.assertSameOptions(command.split(" "));
+    }
+}
