@@ -259,8 +259,11 @@ public final class CrmkitCli implements Runnable {
     /**
      * Returns whether one of this process's standard streams (1 stdout, 2 stderr) is a terminal: on
      * Linux from {@code /proc/self/fd/N}, elsewhere whether the JVM has a console.
+     *
+     * @param fd 1 for stdout, 2 for stderr
+     * @return true for a terminal
      */
-    private static boolean isTerminal(int fd) {
+    public static boolean isTerminal(int fd) {
         Path link = Path.of("/proc/self/fd/" + fd);
         try {
             if (Files.isSymbolicLink(link)) {

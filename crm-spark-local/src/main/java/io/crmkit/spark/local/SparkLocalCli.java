@@ -2,10 +2,13 @@ package io.crmkit.spark.local;
 
 import io.crmkit.cli.CommandFailedException;
 import io.crmkit.cli.CrmkitCli;
+import io.crmkit.cli.output.ResultWriter;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -95,7 +98,24 @@ public final class SparkLocalCli implements Runnable {
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        System.exit(execute(out, err, args));
+        // the bytes of stdout for --format xlsx, only when stdout is not a terminal (as crmkit does)
+        OutputStream bytes = CrmkitCli.isTerminal(1) ? null
+                : new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        ResultWriter.binaryOutput(bytes);
+        int code;
+        try {
+            code = execute(out, err, args);
+            if (bytes != null) {
+                bytes.flush();
+            }
+        } catch (IOException e) {
+            err.println("crmkit-spark-local: writing stdout failed: " + e.getMessage());
+            err.flush();
+            code = CrmkitCli.EXIT_FAILED;
+        } finally {
+            ResultWriter.resetBinaryOutput();
+        }
+        System.exit(code);
     }
 
     /**

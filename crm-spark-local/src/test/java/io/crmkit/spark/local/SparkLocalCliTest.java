@@ -88,6 +88,38 @@ class SparkLocalCliTest {
     }
 
     @Test
+    void anXlsxWorkbooksResultSheetEqualsCrmkits() throws IOException {
+        String[] args = {"rfm", "--input", generated.toString(), "--as-of", "2025-12-31", "--format", "xlsx"};
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        int code = CrmkitCli.execute(new java.io.PrintWriter(java.io.Writer.nullWriter()), expected,
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), false, args);
+        assertThat(code).isZero();
+        java.io.ByteArrayOutputStream actual = new java.io.ByteArrayOutputStream();
+        io.crmkit.cli.output.ResultWriter.binaryOutput(actual);
+        LocalJarFixture.Run run;
+        try {
+            run = LocalJarFixture.spark(args);
+        } finally {
+            io.crmkit.cli.output.ResultWriter.resetBinaryOutput();
+        }
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        String sheet = "xl/worksheets/sheet1.xml";
+        assertThat(entry(actual.toByteArray(), sheet)).isEqualTo(entry(expected.toByteArray(), sheet)).contains("<row r=\"101\"");
+    }
+
+    /** One entry of a zip file (a workbook), as text, read through its central directory as spreadsheet programs do. */
+    private static String entry(byte[] zip, String name) throws IOException {
+        Path file = Files.createTempFile(dir, "workbook", ".xlsx");
+        Files.write(file, zip);
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(file.toFile())) {
+            java.util.zip.ZipEntry e = z.getEntry(name);
+            assertThat(e).as(name).isNotNull();
+            return new String(z.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void segmentTableEqualsCrmkits() {
         LocalJarFixture.Run expected = LocalJarFixture.crmkit("rfm", "--input", generated.toString(), "--as-of",
                 "2025-12-31", "--summary",
