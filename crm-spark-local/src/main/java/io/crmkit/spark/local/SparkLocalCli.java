@@ -119,7 +119,9 @@ public final class SparkLocalCli implements Runnable {
     }
 
     /**
-     * Runs the tool in-process, stopping its Spark session at the end.
+     * Runs the tool in-process, stopping its Spark session at the end. {@code --format xlsx} writes
+     * to the byte stream given to {@link ResultWriter#binaryOutput} on this thread ({@link #main}
+     * gives stdout's) and is refused without one.
      *
      * @param out standard output, not null
      * @param err standard error, not null
