@@ -36,6 +36,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -334,5 +336,25 @@ class InMemoryRepositoriesTest {
         assertThatThrownBy(() -> repo.save(null)).hasMessageContaining("terms");
         assertThatThrownBy(() -> repo.findByCustomer(null)).hasMessageContaining("customerId");
         assertThatThrownBy(() -> InMemoryCreditTermsRepository.of(null)).hasMessageContaining("terms");
+    }
+
+    @Test
+    void aSaveReleasesItsLockForOtherThreads() throws Exception {
+        InMemoryCustomerRepository customers = new InMemoryCustomerRepository();
+        customers.save(customer("c1", 0));
+        InMemoryOrderRepository orders = new InMemoryOrderRepository();
+        orders.save(Order.of(OrderId.of("o1"), A, T0, Money.of("1.00", "EUR")));
+        // another thread can read at once: a lock left held would block it (no time limit is asserted)
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            assertThat(other.submit(customers::count).get()).isEqualTo(1);
+            assertThat(other.submit(orders::size).get()).isEqualTo(1);
+            other.submit(() -> customers.save(customer("c2", 1))).get();
+            other.submit(() -> orders.save(Order.of(OrderId.of("o2"), B, T0, Money.of("2.00", "EUR")))).get();
+        } finally {
+            other.shutdown();
+        }
+        assertThat(customers.count()).isEqualTo(2);
+        assertThat(orders.size()).isEqualTo(2);
     }
 }
