@@ -108,12 +108,58 @@ class KMeansProperties {
                 }
             }
         }
+        // profiles: the members' mean of log1p per feature, back through expm1; named by its z-score
+        double[][] raw = features(c, Scaling.NONE);
+        double[] mean = new double[3];
+        double[] sd = new double[3];
+        for (int j = 0; j < 3; j++) {
+            for (double[] r : raw) {
+                mean[j] += r[j] / n;
+            }
+            for (double[] r : raw) {
+                sd[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / n;
+            }
+            sd[j] = Math.sqrt(sd[j]);
+        }
         int total = 0;
         for (ClusterProfile p : result.profiles()) {
+            int r = p.cluster();
             total += p.customers();
-            assertThat(p.customers()).isEqualTo(count[p.cluster()]);
+            assertThat(p.customers()).isEqualTo(count[r]);
+            if (count[r] == 0) {
+                continue;
+            }
+            double[] rawMean = new double[3];
+            for (int i = 0; i < n; i++) {
+                if (result.cluster(i) == r) {
+                    for (int j = 0; j < 3; j++) {
+                        rawMean[j] += raw[i][j] / count[r];
+                    }
+                }
+            }
+            assertThat(p.recencyDays()).isCloseTo(Math.expm1(rawMean[0]), within(1e-9 * (1 + p.recencyDays())));
+            assertThat(p.frequency()).isCloseTo(Math.expm1(rawMean[1]), within(1e-9 * (1 + p.frequency())));
+            assertThat(p.revenue()).isCloseTo(Math.expm1(rawMean[2]), within(1e-9 * (1 + p.revenue())));
+            double[] z = new double[3];
+            for (int j = 0; j < 3; j++) {
+                z[j] = sd[j] > 1e-12 ? (rawMean[j] - mean[j]) / sd[j] : 0;
+            }
+            z[0] = -z[0];
+            boolean clear = true;
+            for (double v : z) {
+                clear &= Math.abs(Math.abs(v) - 0.5) > 1e-9;
+            }
+            if (clear) {
+                assertThat(p.name()).isEqualTo("#" + (r + 1) + " " + level(z[0], "recent", "mid recency", "lapsed")
+                        + ", " + level(z[1], "frequent", "mid frequency", "infrequent") + ", "
+                        + level(z[2], "high spend", "mid spend", "low spend"));
+            }
         }
         assertThat(total).isEqualTo(n);
+    }
+
+    private static String level(double z, String high, String mid, String low) {
+        return z > 0.5 ? high : z < -0.5 ? low : mid;
     }
 
     @Property(tries = 50)
