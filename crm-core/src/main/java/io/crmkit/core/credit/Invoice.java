@@ -106,10 +106,10 @@ public record Invoice(InvoiceId id, CustomerId customerId, LocalDate issued, Loc
     }
 
     /**
-     * Returns this invoice, void.
+     * Returns this invoice, void. A void document credits nothing, so a credit note's
+     * {@code appliesTo} is dropped, as is a write-off.
      *
      * @return the void invoice, never null
-     * @throws IllegalArgumentException if this is a credit note with {@code appliesTo}
      */
     public Invoice voided() {
         return new Invoice(id, customerId, issued, due, amount, InvoiceStatus.VOID, Optional.empty(),

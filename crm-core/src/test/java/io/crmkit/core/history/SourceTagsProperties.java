@@ -54,4 +54,43 @@ class SourceTagsProperties {
         assertThat(tags.tag(999_999)).isEqualTo(1_000_001);
         assertThat(tags.bytes()).isLessThan(1_000);
     }
+
+    @Property(tries = 100)
+    void scatteredTagsAreKeptPerRowAndReadBack(@ForAll("scattered") List<Integer> tags) {
+        SourceTags st = new SourceTags();
+        tags.forEach(st::append);
+        for (int r = 0; r < tags.size(); r++) {
+            assertThat(st.tag(r)).as("row %d", r).isEqualTo(tags.get(r));
+        }
+        assertThat(st.isEmpty()).isEqualTo(tags.stream().allMatch(t -> t < 0));
+        // tags that rarely rise with the row cost about a tag per row, never less
+        assertThat(st.bytes()).isGreaterThanOrEqualTo(4L * tags.size());
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> scattered() {
+        return Arbitraries.integers().between(-1, 50).list().ofMinSize(200).ofMaxSize(600);
+    }
+
+    @Test
+    void emptyOnlyWhileNoRowHasATag() {
+        SourceTags tags = new SourceTags();
+        assertThat(tags.isEmpty()).isTrue();
+        assertThat(tags.bytes()).isPositive();
+        tags.append(-1);
+        tags.append(-1);
+        assertThat(tags.isEmpty()).isTrue();
+        tags.append(7);
+        assertThat(tags.isEmpty()).isFalse();
+        assertThat(tags.tag(0)).isEqualTo(-1);
+        assertThat(tags.tag(1)).isEqualTo(-1);
+        assertThat(tags.tag(2)).isEqualTo(7);
+        SourceTags tagged = new SourceTags();
+        tagged.append(3);
+        assertThat(tagged.isEmpty()).isFalse();
+        tagged.append(-1);
+        assertThat(tagged.isEmpty()).isFalse();
+        assertThat(tagged.tag(0)).isEqualTo(3);
+        assertThat(tagged.tag(1)).isEqualTo(-1);
+    }
 }

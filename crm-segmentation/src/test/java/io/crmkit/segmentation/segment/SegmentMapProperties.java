@@ -228,4 +228,67 @@ class SegmentMapProperties {
             assertThat(matrix.stayed()).isEqualTo(c.size());
         }
     }
+
+    @Property(tries = 100)
+    void everyMigrationCellCountsTheCustomersThatMovedThatWay(@ForAll("rowLists") List<Columns.Row> before,
+            @ForAll("rowLists") List<Columns.Row> after, @ForAll @IntRange(min = 0, max = 40) int offset) {
+        RfmResult scored = RfmScorer.score(Columns.of(before, 0, 1), RfmOptions.builder().build());
+        SegmentMap map = SegmentMap.elevenSegments();
+        MigrationMatrix matrix = MigrationMatrix.between(scored, Columns.of(after, offset, 1), map);
+        List<String> segments = map.segments();
+        int n = segments.size();
+        List<String> rows = new ArrayList<>(segments);
+        rows.add(MigrationMatrix.NEW);
+        List<String> columns = new ArrayList<>(segments);
+        columns.add(MigrationMatrix.GONE);
+        assertThat(matrix.rowLabels()).isEqualTo(rows);
+        assertThat(matrix.columnLabels()).isEqualTo(columns);
+
+        // the model: each customer's segment before (or new) and after (or gone), by identifier
+        java.util.Map<String, Integer> from = new java.util.HashMap<>();
+        java.util.Map<String, Integer> to = new java.util.HashMap<>();
+        Segmentation a = matrix.before();
+        Segmentation b = matrix.after();
+        for (int i = 0; i < a.size(); i++) {
+            from.put(a.customerId(i).value(), a.segmentIndex(i));
+        }
+        for (int i = 0; i < b.size(); i++) {
+            to.put(b.customerId(i).value(), b.segmentIndex(i));
+        }
+        long[][] expected = new long[n + 1][n + 1];
+        Set<String> everyone = new HashSet<>(from.keySet());
+        everyone.addAll(to.keySet());
+        for (String id : everyone) {
+            expected[from.getOrDefault(id, n)][to.getOrDefault(id, n)]++;
+        }
+        long stayed = 0;
+        for (int r = 0; r <= n; r++) {
+            for (int c = 0; c <= n; c++) {
+                assertThat(matrix.count(r, c)).as("%s to %s", rows.get(r), columns.get(c)).isEqualTo(expected[r][c]);
+                assertThat(matrix.count(rows.get(r), columns.get(c))).isEqualTo(expected[r][c]);
+            }
+            stayed += r < n ? expected[r][r] : 0;
+        }
+        assertThat(matrix.stayed()).isEqualTo(stayed);
+        String[] lines = matrix.toString().split("\n");
+        assertThat(lines).hasSize(n + 3);
+        assertThat(lines[0]).startsWith("from\\to").endsWith("total");
+        for (int r = 0; r <= n; r++) {
+            String[] cells = lines[r + 1].trim().split(" +");
+            assertThat(lines[r + 1]).startsWith(rows.get(r));
+            assertThat(Long.parseLong(cells[cells.length - 1])).isEqualTo(matrix.rowTotal(r));
+            assertThat(Long.parseLong(cells[cells.length - 2])).isEqualTo(expected[r][n]);
+        }
+        String[] totals = lines[n + 2].trim().split(" +");
+        assertThat(totals[0]).isEqualTo("total");
+        assertThat(Long.parseLong(totals[totals.length - 1])).isEqualTo(matrix.columnTotal(n));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> matrix.count("nobody", MigrationMatrix.GONE))
+                .hasMessageContaining("unknown label: nobody");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> matrix.count(MigrationMatrix.NEW, "nowhere"))
+                .hasMessageContaining("unknown label: nowhere");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> matrix.count(n + 1, 0))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> matrix.count(0, n + 1))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
 }
