@@ -86,14 +86,24 @@ class ValueTiersReferenceProperties {
     }
 
     @Property(tries = 300)
-    void usageTiersFollowTheirDefinition(@ForAll("customers") CustomerColumns c, @ForAll("shares") double[] s,
+    void usageTiersFollowTheirDefinition(@ForAll("customers") CustomerColumns columns, @ForAll("shares") double[] s,
             @ForAll TierMeasure measure) {
         double heavy = s[0];
         double medium = Math.min(s[1], 1 - heavy);
-        int n = c.size();
+        int n = columns.size();
+        // a margin that ranks customers differently from their revenue (any sign)
+        long[] margin = new long[n];
+        for (int i = 0; i < n; i++) {
+            margin[i] = columns.revenueMinor(i) / 3 - 500L * columns.frequency(i);
+        }
+        CustomerColumns c = columns.withMargin(margin, "a third of the revenue less 5.00 a purchase");
         long[] value = new long[n];
         for (int i = 0; i < n; i++) {
-            value[i] = measure == TierMeasure.FREQUENCY ? c.frequency(i) : c.revenueMinor(i);
+            value[i] = switch (measure) {
+                case FREQUENCY -> c.frequency(i);
+                case REVENUE -> c.revenueMinor(i);
+                case MARGIN -> c.marginMinor(i);
+            };
         }
         UsageTier[] expected = new UsageTier[n];
         for (int i = 0; i < n; i++) {
