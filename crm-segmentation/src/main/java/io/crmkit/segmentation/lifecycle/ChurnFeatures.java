@@ -117,11 +117,12 @@ final class ChurnFeatures {
      * pool from {@value #PARALLEL_FROM} indexes on. The body must write only its own indexes.
      */
     static void forEachRange(int n, RangeBody body) {
-        int ranges = (n + RANGE - 1) / RANGE;
-        forEach(n >= PARALLEL_FROM ? ranges : Math.min(ranges, 1), r -> {
-            int from = r * RANGE;
-            body.run(from, n >= PARALLEL_FROM ? Math.min(n, from + RANGE) : n);
-        });
+        if (n < PARALLEL_FROM) {
+            body.run(0, n);
+            return;
+        }
+        java.util.stream.IntStream.range(0, (n + RANGE - 1) / RANGE).parallel()
+                .forEach(r -> body.run(r * RANGE, Math.min(n, r * RANGE + RANGE)));
     }
 
     /** Distinct non-negative long keys in order of first appearance, each with its slot (0, 1, ...). */

@@ -25,6 +25,21 @@ final class LocalOrders {
     private LocalOrders() {
     }
 
+    /**
+     * Reads a command's {@code --input} file as crmkit does ({@code --jdbc} is refused: the local jar
+     * reads files only).
+     *
+     * @return the file, or empty when {@code --strict} fails it (the reason is already printed)
+     */
+    static Optional<io.crmkit.cli.orders.OrderFile> read(io.crmkit.cli.CrmkitCommand command,
+            io.crmkit.cli.OrderInputOptions input) throws java.io.IOException {
+        if (input.jdbc().isPresent()) {
+            throw new io.crmkit.cli.CommandFailedException("the Spark local jar reads --input files only");
+        }
+        io.crmkit.cli.orders.OrderFile in = input.read(command);
+        return input.failsStrict(command, in) ? Optional.empty() : Optional.of(in);
+    }
+
     /** The columns of {@link #dataset}. */
     static OrderColumns columns(OrderBatch batch) {
         OrderColumns c = OrderColumns.defaults().withStatus("status");

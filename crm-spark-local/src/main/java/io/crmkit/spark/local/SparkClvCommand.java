@@ -22,6 +22,7 @@ import io.crmkit.spark.SparkBtyd;
 import io.crmkit.spark.SparkPurchaseHistory;
 import io.crmkit.spark.SparkSummaries;
 import java.io.IOException;
+import java.util.Optional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -98,13 +99,11 @@ public final class SparkClvCommand implements Runnable {
 
         /** Reads the file, summarises the calibration period in Spark and counts its patterns. */
         boolean prepare() throws IOException {
-            if (input.jdbc().isPresent()) {
-                throw new CommandFailedException("the Spark local jar reads --input files only");
-            }
-            in = input.read(this);
-            if (input.failsStrict(this, in)) {
+            Optional<OrderFile> read = LocalOrders.read(this, input);
+            if (read.isEmpty()) {
                 return false;
             }
+            in = read.get();
             PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(calibrationEnd))
                     .zone(input.zone()).purchaseUnit(purchaseUnit).currency(input.currency(in)).timeUnit(unit).build();
             SparkLocalCli root = root();
@@ -134,7 +133,7 @@ public final class SparkClvCommand implements Runnable {
                 description = "Refused here: the Spark path has no holdout scorecard (use crmkit clv fit).")
         LocalDate holdoutEnd;
 
-        @Option(names = "--format", order = 14, paramLabel = "json|table|csv", defaultValue = "json",
+        @Option(names = "--format", order = 14, paramLabel = "json|table|csv|xlsx", defaultValue = "json",
                 description = "json: the full document; table/csv: the parameters, the rest on stderr."
                     + " Default: ${DEFAULT-VALUE}.")
         OutputFormat format;
@@ -186,8 +185,9 @@ public final class SparkClvCommand implements Runnable {
                     + " Default: ${DEFAULT-VALUE}.")
         double margin;
 
-        @Option(names = "--format", order = 17, paramLabel = "table|csv|json", defaultValue = "table",
-                description = "Output format. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--format", order = 17, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+                description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                    + " ${DEFAULT-VALUE}.")
         OutputFormat format;
 
         @Option(names = "--spend-model", order = 18, paramLabel = "gamma-gamma|none", defaultValue = "gamma-gamma",

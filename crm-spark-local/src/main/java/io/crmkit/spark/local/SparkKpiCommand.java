@@ -1,6 +1,5 @@
 package io.crmkit.spark.local;
 
-import io.crmkit.cli.CommandFailedException;
 import io.crmkit.cli.CrmkitCli;
 import io.crmkit.cli.CrmkitCommand;
 import io.crmkit.cli.KpiCommand;
@@ -15,6 +14,7 @@ import io.crmkit.metrics.kpi.OrderKpiOptions;
 import io.crmkit.metrics.kpi.OrderKpiReport;
 import io.crmkit.spark.SparkKpis;
 import java.io.IOException;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,8 +50,9 @@ public final class SparkKpiCommand extends CrmkitCommand {
             description = "Revenue basis. Default: ${DEFAULT-VALUE}.")
     private RevenueBasis revenue;
 
-    @Option(names = "--format", order = 16, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 16, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**
@@ -62,13 +63,11 @@ public final class SparkKpiCommand extends CrmkitCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (input.jdbc().isPresent()) {
-            throw new CommandFailedException("the Spark local jar reads --input files only");
-        }
-        OrderFile in = input.read(this);
-        if (input.failsStrict(this, in)) {
+        Optional<OrderFile> read = LocalOrders.read(this, input);
+        if (read.isEmpty()) {
             return CrmkitCli.EXIT_FAILED;
         }
+        OrderFile in = read.get();
         OrderKpiOptions options = KpiCommand.options(this, input, in, periods, activeWindow, revenue);
         OrderKpiReport report = SparkKpis.compute(LocalOrders.dataset(root.spark(), in.batch(), root.partitions()),
                 LocalOrders.columns(in.batch()), options, root.partitions());

@@ -31,6 +31,7 @@ import io.crmkit.spark.SparkRfm;
 import io.crmkit.spark.SparkRfmResult;
 import io.crmkit.spark.SparkSummaries;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -87,8 +88,9 @@ public final class SparkRfmCommand extends CrmkitCommand {
             description = "What one purchase is. Default: ${DEFAULT-VALUE}.")
     private PurchaseUnit purchaseUnit;
 
-    @Option(names = "--format", order = 17, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 17, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**
@@ -102,13 +104,11 @@ public final class SparkRfmCommand extends CrmkitCommand {
         if (bins < 2 || bins > 9) {
             throw new CommandFailedException("--bins must be 2 to 9: " + bins);
         }
-        if (input.jdbc().isPresent()) {
-            throw new CommandFailedException("the Spark local jar reads --input files only");
-        }
-        OrderFile in = input.read(this);
-        if (input.failsStrict(this, in)) {
+        Optional<OrderFile> read = LocalOrders.read(this, input);
+        if (read.isEmpty()) {
             return CrmkitCli.EXIT_FAILED;
         }
+        OrderFile in = read.get();
         PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(asOf.resolve(input.zone()))
                 .zone(input.zone()).purchaseUnit(purchaseUnit).revenueBasis(RevenueBasis.NET)
                 .currency(input.currency(in)).build();

@@ -21,6 +21,7 @@ import io.crmkit.cli.output.ResultWriter;
 import io.crmkit.spark.SparkPurchaseHistory;
 import io.crmkit.spark.SparkSummaries;
 import java.io.IOException;
+import java.util.Optional;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -71,8 +72,9 @@ public final class SparkSummarizeCommand extends CrmkitCommand {
             description = "Status categories that count as purchases. Default: ${DEFAULT-VALUE}.")
     private Set<OrderStatusCategory> counted;
 
-    @Option(names = "--format", order = 15, paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", order = 15, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
+            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
+                + " ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
     /**
@@ -83,13 +85,11 @@ public final class SparkSummarizeCommand extends CrmkitCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (input.jdbc().isPresent()) {
-            throw new CommandFailedException("the Spark local jar reads --input files only");
-        }
-        OrderFile in = input.read(this);
-        if (input.failsStrict(this, in)) {
+        Optional<OrderFile> read = LocalOrders.read(this, input);
+        if (read.isEmpty()) {
             return CrmkitCli.EXIT_FAILED;
         }
+        OrderFile in = read.get();
         ZoneId zone = input.zone();
         AsOf point;
         if (asOf != null) {

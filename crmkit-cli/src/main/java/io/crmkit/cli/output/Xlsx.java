@@ -207,7 +207,7 @@ final class Xlsx {
                     }
                 }
             } else if (v instanceof Number n && !Double.isNaN(exactDouble(n))) {
-                sheet.value(row, 1, exactDouble(n));
+                sheet.value(row, 1, n.doubleValue());
             } else if (v instanceof Boolean b) {
                 sheet.value(row, 1, b);
             } else {
