@@ -289,12 +289,12 @@ class JsonFormatTest {
                 .countedCategories(OrderStatusCategory.COMPLETED, OrderStatusCategory.OPEN)
                 .currency(Currency.getInstance("CNY")).timeUnit(PeriodUnit.MONTHS).build();
         assertFormat(options, PurchaseHistoryOptions.class, json("{'asOf':{'type':'instant',"
-                + "'instant':'2024-01-31T09:30:00Z'},'zone':'Asia/Shanghai','purchaseUnit':'ORDER',"
-                + "'revenueBasis':'GROSS','countedCategories':['OPEN','COMPLETED'],'currency':'CNY',"
+                + "'instant':'2024-01-31T09:30:00Z'},'purchase':{'zone':'Asia/Shanghai','purchaseUnit':'ORDER',"
+                + "'revenueBasis':'GROSS','countedCategories':['OPEN','COMPLETED'],'currency':'CNY'},"
                 + "'timeUnit':'MONTHS'}"));
         assertFormat(PurchaseHistoryOptions.btydConvention(LocalDate.of(1997, 9, 30), ZoneId.of("Z"), PeriodUnit.WEEKS),
-                PurchaseHistoryOptions.class, json("{'asOf':{'type':'endOfDay','lastDay':'1997-09-30'},'zone':'Z',"
-                + "'purchaseUnit':'DAY','revenueBasis':'NET','countedCategories':['COMPLETED'],'timeUnit':'WEEKS'}"));
+                PurchaseHistoryOptions.class, json("{'asOf':{'type':'endOfDay','lastDay':'1997-09-30'},'purchase':{'zone':'Z',"
+                + "'purchaseUnit':'DAY','revenueBasis':'NET','countedCategories':['COMPLETED']},'timeUnit':'WEEKS'}"));
     }
 
     @Test

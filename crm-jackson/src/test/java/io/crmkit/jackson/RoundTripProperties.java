@@ -34,6 +34,7 @@ import io.crmkit.core.customer.WebAddress;
 import io.crmkit.core.history.AsOf;
 import io.crmkit.core.history.CustomerPurchaseSummary;
 import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.PurchaseDefinition;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseHistoryStats;
 import io.crmkit.core.history.PurchaseUnit;
@@ -503,7 +504,7 @@ class RoundTripProperties {
         Arbitrary<Optional<java.util.Currency>> currency = CrmArbitraries.currencies().optional();
         return Combinators.combine(asOfValues(), zones, Arbitraries.of(PurchaseUnit.class),
                         Arbitraries.of(RevenueBasis.class), categories, currency, Arbitraries.of(PeriodUnit.class))
-                .as((a, z, u, r, c, cur, t) -> new PurchaseHistoryOptions(a, z, u, r, c, cur, t));
+                .as((a, z, u, r, c, cur, t) -> new PurchaseHistoryOptions(a, new PurchaseDefinition(z, u, r, c, cur), t));
     }
 
     @Provide

@@ -3,6 +3,8 @@ package io.crmkit.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmkit.core.history.PurchaseDefinition;
+import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.metrics.clv.FitOptions;
@@ -39,12 +41,14 @@ class OptionsIdiomProperties {
 
     @Property(tries = 100)
     void orderKpiOptions(@ForAll ReportingPeriod period, @ForAll @IntRange(min = 366, max = 1000) int window,
-            @ForAll RevenueBasis basis) {
+            @ForAll RevenueBasis basis, @ForAll PurchaseUnit unit) {
         PeriodGrid grid = PeriodGrid.covering(period, ZoneOffset.UTC, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31));
-        OrderKpiOptions built = OrderKpiOptions.builder(grid, window).revenueBasis(basis)
+        OrderKpiOptions built = OrderKpiOptions.builder(grid, window).revenueBasis(basis).purchaseUnit(unit)
                 .currency(Optional.of(Currency.getInstance("JPY"))).build();
-        assertThat(built).isEqualTo(new OrderKpiOptions(grid, window, EnumSet.of(OrderStatusCategory.COMPLETED), basis,
-                Optional.of(Currency.getInstance("JPY"))));
+        assertThat(built).isEqualTo(new OrderKpiOptions(grid, window, new PurchaseDefinition(ZoneOffset.UTC, unit, basis,
+                EnumSet.of(OrderStatusCategory.COMPLETED), Optional.of(Currency.getInstance("JPY")))));
+        assertThat(built.describe()).contains("purchase = " + unit, "revenue = " + basis, "currency = JPY");
+        assertThat(built.toBuilder().purchase(built.purchase()).build()).isEqualTo(built);
         assertThat(built.toBuilder().build()).isEqualTo(built);
         assertThat(OrderKpiOptions.builder(grid, window).build()).isEqualTo(OrderKpiOptions.of(grid, window));
     }

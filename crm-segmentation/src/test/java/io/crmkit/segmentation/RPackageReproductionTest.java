@@ -126,7 +126,7 @@ class RPackageReproductionTest {
                 .weights(io.crmkit.segmentation.rfm.ScoreWeights.EQUAL).build());
         assertThat(equal.weightedScore(0)).isEqualTo(3 + 4 + 3);
         assertThat(result.describe())
-                .contains("input: as-of end of 2006-12-31 (day clock) in Z; purchase = ORDER")
+                .contains("input: as-of end of 2006-12-31 (day clock); purchase = ORDER")
                 .contains("R: r-rfm(5, type-7 quantiles + 1, lower <= x < upper), lower is better")
                 .contains("cuts: < 4 (187 on it), < 5 (176 on it), < 6 (150 on it), < 8 (51 on it)")
                 .contains("score 5: 120 customers, 8 to 14");

@@ -2,6 +2,7 @@ package io.crmkit.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.metrics.kpi.OrderKpiOptions;
@@ -106,6 +107,7 @@ public final class SparkKpis {
         private final int activeWindowDays;
         private final EnumSet<OrderStatusCategory> counted;
         private final RevenueBasis revenueBasis;
+        private final PurchaseUnit purchaseUnit;
         private final String currency;
 
         Shipped(OrderKpiOptions o) {
@@ -117,13 +119,15 @@ public final class SparkKpis {
             activeWindowDays = o.activeWindowDays();
             counted = EnumSet.copyOf(o.countedCategories());
             revenueBasis = o.revenueBasis();
+            purchaseUnit = o.purchaseUnit();
             currency = o.currency().map(Currency::getCurrencyCode).orElseThrow(() -> new IllegalArgumentException(
                     "crm-spark needs the currency of the run in OrderKpiOptions.currency (one currency per run)"));
         }
 
         OrderKpiOptions options() {
-            return new OrderKpiOptions(PeriodGrid.covering(period, ZoneId.of(zone), from, to), activeWindowDays,
-                    counted, revenueBasis, Optional.of(currency()));
+            return OrderKpiOptions.builder(PeriodGrid.covering(period, ZoneId.of(zone), from, to), activeWindowDays)
+                    .countedCategories(counted).revenueBasis(revenueBasis).purchaseUnit(purchaseUnit)
+                    .currency(Optional.of(currency())).build();
         }
 
         Currency currency() {

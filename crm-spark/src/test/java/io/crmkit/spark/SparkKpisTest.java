@@ -3,8 +3,8 @@ package io.crmkit.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.order.OrderStatusCategory;
-import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.metrics.kpi.OrderKpiOptions;
 import io.crmkit.metrics.kpi.OrderKpiReport;
 import io.crmkit.metrics.kpi.OrderKpis;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every KPI cell and cohort cell of the Spark path equals the single-machine report. */
 class SparkKpisTest {
@@ -52,12 +53,13 @@ class SparkKpisTest {
         }
     }
 
-    @Test
-    void cdnowMonthlyKpisAndCohortsEqualTheSingleMachineReport() throws Exception {
+    @ParameterizedTest(name = "purchase unit {0}")
+    @EnumSource(PurchaseUnit.class)
+    void cdnowMonthlyKpisAndCohortsEqualTheSingleMachineReport(PurchaseUnit unit) throws Exception {
         OrderData cdnow = OrderData.cdnow();
-        OrderKpiOptions options = new OrderKpiOptions(PeriodGrid.covering(ReportingPeriod.MONTH, ZoneOffset.UTC,
-                LocalDate.of(1997, 1, 1), LocalDate.of(1998, 6, 30)), 90, EnumSet.of(OrderStatusCategory.COMPLETED),
-                RevenueBasis.NET, Optional.of(OrderData.USD));
+        OrderKpiOptions options = OrderKpiOptions.builder(PeriodGrid.covering(ReportingPeriod.MONTH, ZoneOffset.UTC,
+                LocalDate.of(1997, 1, 1), LocalDate.of(1998, 6, 30)), 90).purchaseUnit(unit)
+                .currency(Optional.of(OrderData.USD)).build();
         OrderKpiReport expected = OrderKpis.compute(cdnow.batch(true), options);
         OrderKpiReport actual = SparkKpis.compute(cdnow.dataset(spark, 3), OrderColumns.defaults(), options);
         assertThat(expected.periods()).hasSize(18);
@@ -65,9 +67,10 @@ class SparkKpisTest {
         assertSameReport(actual, expected);
     }
 
-    @ParameterizedTest(name = "seed {0}, {1} periods, {2} partitions")
-    @CsvSource({"1, WEEK, 3", "2, MONTH, 5", "3, QUARTER, 2", "4, YEAR, 1"})
-    void simulatedLogsEqualTheSingleMachineReport(long seed, ReportingPeriod period, int partitions) {
+    @ParameterizedTest(name = "seed {0}, {1} periods, {2} partitions, purchase unit {3}")
+    @CsvSource({"1, WEEK, 3, ORDER", "2, MONTH, 5, DAY", "3, QUARTER, 2, DAY", "4, YEAR, 1, ORDER"})
+    void simulatedLogsEqualTheSingleMachineReport(long seed, ReportingPeriod period, int partitions,
+            PurchaseUnit unit) {
         OrderData data = OrderData.simulated(seed, 500);
         int window = switch (period) {
             case WEEK -> 30;
@@ -75,10 +78,10 @@ class SparkKpisTest {
             case QUARTER -> 120;
             case YEAR -> 400;
         };
-        OrderKpiOptions options = new OrderKpiOptions(PeriodGrid.covering(period, ZoneId.of("America/New_York"),
-                LocalDate.of(2024, 2, 10), LocalDate.of(2025, 8, 31)), window,
-                EnumSet.of(OrderStatusCategory.COMPLETED, OrderStatusCategory.OPEN), RevenueBasis.NET,
-                Optional.of(OrderData.USD));
+        OrderKpiOptions options = OrderKpiOptions.builder(PeriodGrid.covering(period, ZoneId.of("America/New_York"),
+                LocalDate.of(2024, 2, 10), LocalDate.of(2025, 8, 31)), window)
+                .countedCategories(EnumSet.of(OrderStatusCategory.COMPLETED, OrderStatusCategory.OPEN))
+                .purchaseUnit(unit).currency(Optional.of(OrderData.USD)).build();
         OrderKpiReport expected = OrderKpis.compute(data.batch(true), options);
         OrderKpiReport actual = SparkKpis.compute(data.dataset(spark, 4),
                 OrderColumns.defaults().withOrderId("order_id").withStatus("status"), options, partitions);

@@ -122,8 +122,9 @@ public final class KpiCommand extends CrmkitCommand {
             case YEAR -> 366;
         };
         PeriodGrid grid = PeriodGrid.covering(period, zone, first, last);
-        OrderKpiOptions options = new OrderKpiOptions(grid, window, EnumSet.copyOf(periods.counted), revenue,
-                Optional.of(input.currency(in)));
+        OrderKpiOptions options = OrderKpiOptions.builder(grid, window).countedCategories(EnumSet.copyOf(periods.counted))
+                .revenueBasis(revenue).purchaseUnit(periods.purchaseUnit.unit()).currency(Optional.of(input.currency(in)))
+                .build();
         if (from == null || to == null) {
             command.note("reporting " + grid + (from == null ? " (from: the earliest order)" : "")
                     + (to == null ? " (to: the latest order)" : ""));
@@ -195,6 +196,7 @@ public final class KpiCommand extends CrmkitCommand {
         d.put("command", command);
         d.put("periods", o.grid().toString());
         d.put("zone", o.grid().zone().getId());
+        d.put("purchase_unit", lower(o.purchaseUnit()));
         d.put("active_window_days", o.activeWindowDays());
         d.put("definitions", o.describe());
         d.put("currency", o.currency().map(c -> c.getCurrencyCode()).orElse("from data"));

@@ -4,11 +4,13 @@ import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.metrics.kpi.ReportingPeriod;
 import java.time.LocalDate;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The period options shared by {@code crmkit kpi} and {@code crmkit cohorts}: the period length,
- * the first and last day reported, and which status categories count as purchases. Used as a
+ * the first and last day reported, which status categories count as purchases and what one
+ * purchase is ({@code --purchase-unit}). Used as a
  * picocli mixin; filled by picocli, not thread-safe.
  */
 public final class PeriodOptions {
@@ -28,6 +30,9 @@ public final class PeriodOptions {
     @Option(names = "--counted", order = 15, paramLabel = "CATEGORY", split = ",", defaultValue = "completed",
             description = "Status categories that count as purchases (open, completed, void). Default: ${DEFAULT-VALUE}.")
     Set<OrderStatusCategory> counted;
+
+    @Mixin
+    PurchaseUnitOption purchaseUnit = new PurchaseUnitOption();
 
     /**
      * Creates the options; picocli fills them.

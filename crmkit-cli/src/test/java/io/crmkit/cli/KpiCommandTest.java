@@ -67,4 +67,25 @@ class KpiCommandTest {
         assertThat(run.exitCode()).isEqualTo(CrmkitCli.EXIT_FAILED);
         assertThat(run.lastErrLine()).contains("activeWindowDays must be at least 92");
     }
+
+    @Test
+    void theDayUnitCountsACustomersOrdersOfOneDayAsOnePurchase() throws IOException {
+        // bob's two January orders on 2026-01-05 (UTC) are one purchase by day, two by order
+        Path file = Cli.write(dir, "orders.csv", ORDERS + "bob,7,2026-01-05T18:00:00Z,5.00\n");
+        for (String unit : new String[] {"order", "day"}) {
+            Cli.Run run = Cli.run("kpi", "-i", file.toString(), "--from", "2026-01-01", "--to", "2026-01-31",
+                    "--active-window", "31", "--purchase-unit", unit, "--format", "json");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            JsonNode doc = new ObjectMapper().readTree(run.out());
+            JsonNode january = doc.get("rows").get(0);
+            assertThat(january.get("orders").asLong()).as(unit).isEqualTo(unit.equals("day") ? 3 : 4);
+            assertThat(january.get("multi_purchase_buyers").asLong()).as(unit).isEqualTo(1);
+            assertThat(january.get("revenue").asDouble()).as(unit).isEqualTo(105.0);
+            assertThat(doc.at("/definitions/purchase_unit").asText()).isEqualTo(unit);
+            assertThat(doc.at("/definitions/orders_counted").asLong()).isEqualTo(5);
+        }
+        Cli.Run cohorts = Cli.run("cohorts", "-i", file.toString(), "--purchase-unit", "day", "--from", "2026-01-01",
+                "--to", "2026-03-31", "--values", "counts", "--format", "csv");
+        assertThat(cohorts.exitCode()).as(cohorts.toString()).isZero();
+    }
 }

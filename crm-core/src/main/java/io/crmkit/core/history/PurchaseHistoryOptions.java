@@ -1,62 +1,43 @@
 package io.crmkit.core.history;
 
-import com.google.common.collect.Sets;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The definitions used to turn orders into purchase histories. Every choice is explicit and is
+ * The definitions used to turn orders into purchase histories: the {@linkplain PurchaseDefinition
+ * purchase definition} shared with every other analytic that reads orders, plus when the histories
+ * are observed and in which unit their durations are given. Every choice is explicit and is
  * printed by {@link #describe()} next to every result.
  *
  * <p>Immutable and thread-safe. Build with {@link #builder(AsOf)}; the defaults are listed there.
  *
  * @param asOf when the histories are observed, and in which clock, not null
- * @param zone the zone that defines calendar days (day clock, same-day collapse), not null
- * @param purchaseUnit what counts as one purchase, not null
- * @param revenueBasis which amount of an order counts, not null
- * @param countedCategories which order status categories count as purchases, not empty, not null
- * @param currency the currency every counted order must be in; when empty, the currency of the
- *     first counted order, and every other must match; not null
+ * @param purchase which orders count, what one purchase is, its value, zone and currency, not null
  * @param timeUnit the unit of the durations in the BTYD view ({@code t_x}, {@code T}), not null
  */
-public record PurchaseHistoryOptions(
-        AsOf asOf,
-        ZoneId zone,
-        PurchaseUnit purchaseUnit,
-        RevenueBasis revenueBasis,
-        Set<OrderStatusCategory> countedCategories,
-        Optional<Currency> currency,
-        PeriodUnit timeUnit) {
+public record PurchaseHistoryOptions(AsOf asOf, PurchaseDefinition purchase, PeriodUnit timeUnit) {
 
     /**
      * Validates the options.
      *
      * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if no status category is counted
      */
     public PurchaseHistoryOptions {
         Checks.notNull(asOf, "asOf");
-        Checks.notNull(zone, "zone");
-        Checks.notNull(purchaseUnit, "purchaseUnit");
-        Checks.notNull(revenueBasis, "revenueBasis");
-        countedCategories = Sets.immutableEnumSet(Checks.notNull(countedCategories, "countedCategories"));
-        if (countedCategories.isEmpty()) {
-            throw new IllegalArgumentException("countedCategories must name at least one status category");
-        }
-        Checks.optional(currency, "currency");
+        Checks.notNull(purchase, "purchase");
         Checks.notNull(timeUnit, "timeUnit");
     }
 
     /**
-     * Starts a builder. Defaults: zone UTC, purchase unit {@link PurchaseUnit#ORDER}, revenue
+     * Starts a builder. Defaults: the {@linkplain PurchaseDefinition#defaults() default purchase
+     * definition} (zone UTC, purchase unit {@link PurchaseUnit#ORDER}, revenue
      * {@link RevenueBasis#NET}, counted categories {@code {COMPLETED}}, currency taken from the
-     * data, time unit {@link PeriodUnit#DAYS}. The as-of has no default: crmkit never assumes
+     * data) and time unit {@link PeriodUnit#DAYS}. The as-of has no default: crmkit never assumes
      * "now".
      *
      * @param asOf when the histories are observed, not null
@@ -64,6 +45,51 @@ public record PurchaseHistoryOptions(
      */
     public static Builder builder(AsOf asOf) {
         return new Builder(asOf);
+    }
+
+    /**
+     * Returns the zone of calendar days: {@code purchase().zone()}.
+     *
+     * @return the zone, never null
+     */
+    public ZoneId zone() {
+        return purchase.zone();
+    }
+
+    /**
+     * Returns what counts as one purchase: {@code purchase().purchaseUnit()}.
+     *
+     * @return the unit, never null
+     */
+    public PurchaseUnit purchaseUnit() {
+        return purchase.purchaseUnit();
+    }
+
+    /**
+     * Returns which amount of an order counts: {@code purchase().revenueBasis()}.
+     *
+     * @return the basis, never null
+     */
+    public RevenueBasis revenueBasis() {
+        return purchase.revenueBasis();
+    }
+
+    /**
+     * Returns the status categories that count: {@code purchase().countedCategories()}.
+     *
+     * @return the categories, never null or empty
+     */
+    public Set<OrderStatusCategory> countedCategories() {
+        return purchase.countedCategories();
+    }
+
+    /**
+     * Returns the required currency, if any: {@code purchase().currency()}.
+     *
+     * @return the currency, never null
+     */
+    public Optional<Currency> currency() {
+        return purchase.currency();
     }
 
     /**
@@ -88,7 +114,7 @@ public record PurchaseHistoryOptions(
      * @return the exclusive cut-off, never null
      */
     public java.time.Instant cutoff() {
-        return asOf.cutoff(zone);
+        return asOf.cutoff(purchase.zone());
     }
 
     /**
@@ -102,15 +128,13 @@ public record PurchaseHistoryOptions(
 
     /**
      * Describes every definition in one line, for printing next to results, for example
-     * {@code "as-of end of 1997-09-30 (day clock) in UTC; purchase = DAY; revenue = NET;
-     * counted = [COMPLETED]; currency = from data; time unit = WEEKS"}.
+     * {@code "as-of end of 1997-09-30 (day clock); purchase = DAY; revenue = NET;
+     * counted = [COMPLETED]; currency = from data; days in UTC; time unit = WEEKS"}.
      *
      * @return the description, never null
      */
     public String describe() {
-        return "as-of " + asOf + (dayClock() ? " (day clock)" : " (exact clock)") + " in " + zone
-                + "; purchase = " + purchaseUnit + "; revenue = " + revenueBasis + "; counted = " + countedCategories
-                + "; currency = " + currency.map(Currency::getCurrencyCode).orElse("from data")
+        return "as-of " + asOf + (dayClock() ? " (day clock)" : " (exact clock)") + "; " + purchase.describe()
                 + "; time unit = " + timeUnit;
     }
 
@@ -121,11 +145,7 @@ public record PurchaseHistoryOptions(
      */
     public Builder toBuilder() {
         Builder b = new Builder(asOf);
-        b.zone = zone;
-        b.purchaseUnit = purchaseUnit;
-        b.revenueBasis = revenueBasis;
-        b.countedCategories = countedCategories;
-        b.currency = currency;
+        b.purchase = purchase.toBuilder();
         b.timeUnit = timeUnit;
         return b;
     }
@@ -135,11 +155,7 @@ public record PurchaseHistoryOptions(
      */
     public static final class Builder {
         private final AsOf asOf;
-        private ZoneId zone = ZoneOffset.UTC;
-        private PurchaseUnit purchaseUnit = PurchaseUnit.ORDER;
-        private RevenueBasis revenueBasis = RevenueBasis.NET;
-        private Set<OrderStatusCategory> countedCategories = EnumSet.of(OrderStatusCategory.COMPLETED);
-        private Optional<Currency> currency = Optional.empty();
+        private PurchaseDefinition.Builder purchase = PurchaseDefinition.builder();
         private PeriodUnit timeUnit = PeriodUnit.DAYS;
 
         private Builder(AsOf asOf) {
@@ -153,7 +169,7 @@ public record PurchaseHistoryOptions(
          * @return this builder
          */
         public Builder zone(ZoneId value) {
-            this.zone = value;
+            purchase.zone(value);
             return this;
         }
 
@@ -164,7 +180,7 @@ public record PurchaseHistoryOptions(
          * @return this builder
          */
         public Builder purchaseUnit(PurchaseUnit value) {
-            this.purchaseUnit = value;
+            purchase.purchaseUnit(value);
             return this;
         }
 
@@ -175,7 +191,7 @@ public record PurchaseHistoryOptions(
          * @return this builder
          */
         public Builder revenueBasis(RevenueBasis value) {
-            this.revenueBasis = value;
+            purchase.revenueBasis(value);
             return this;
         }
 
@@ -187,7 +203,7 @@ public record PurchaseHistoryOptions(
          * @return this builder
          */
         public Builder countedCategories(OrderStatusCategory first, OrderStatusCategory... more) {
-            this.countedCategories = EnumSet.of(first, more);
+            purchase.countedCategories(EnumSet.of(first, more));
             return this;
         }
 
@@ -198,7 +214,19 @@ public record PurchaseHistoryOptions(
          * @return this builder
          */
         public Builder currency(Currency value) {
-            this.currency = Optional.of(value);
+            purchase.currency(Optional.of(value));
+            return this;
+        }
+
+        /**
+         * Sets every part of the purchase definition at once (default
+         * {@link PurchaseDefinition#defaults()}); the other setters change one part of it.
+         *
+         * @param value the definition, not null
+         * @return this builder
+         */
+        public Builder purchase(PurchaseDefinition value) {
+            this.purchase = Checks.notNull(value, "purchase").toBuilder();
             return this;
         }
 
@@ -219,8 +247,7 @@ public record PurchaseHistoryOptions(
          * @return the options, never null
          */
         public PurchaseHistoryOptions build() {
-            return new PurchaseHistoryOptions(asOf, zone, purchaseUnit, revenueBasis, countedCategories, currency,
-                    timeUnit);
+            return new PurchaseHistoryOptions(asOf, purchase.build(), timeUnit);
         }
     }
 }

@@ -31,8 +31,11 @@ class OptionsIdiomProperties {
         }
         assertThat(options.toBuilder().build()).isEqualTo(options);
         PurchaseHistoryOptions changed = options.toBuilder().purchaseUnit(PurchaseUnit.DAY).build();
-        assertThat(changed).isEqualTo(new PurchaseHistoryOptions(options.asOf(), options.zone(), PurchaseUnit.DAY,
-                options.revenueBasis(), options.countedCategories(), options.currency(), options.timeUnit()));
+        assertThat(changed).isEqualTo(new PurchaseHistoryOptions(options.asOf(), new PurchaseDefinition(
+                options.zone(), PurchaseUnit.DAY, options.revenueBasis(), options.countedCategories(),
+                options.currency()), options.timeUnit()));
+        assertThat(changed.purchase()).isEqualTo(options.purchase().withPurchaseUnit(PurchaseUnit.DAY));
+        assertThat(options.toBuilder().purchase(changed.purchase()).build()).isEqualTo(changed);
         assertThat(changed.currency()).isEqualTo(withCurrency ? Optional.of(Currency.getInstance("EUR")) : Optional.empty());
     }
 }

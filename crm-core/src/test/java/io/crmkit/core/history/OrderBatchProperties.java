@@ -271,7 +271,6 @@ class OrderBatchProperties {
     }
 
     private static PurchaseHistoryOptions withUnit(PurchaseHistoryOptions o, PurchaseUnit unit) {
-        return new PurchaseHistoryOptions(o.asOf(), o.zone(), unit, o.revenueBasis(), o.countedCategories(),
-                o.currency(), o.timeUnit());
+        return new PurchaseHistoryOptions(o.asOf(), o.purchase().withPurchaseUnit(unit), o.timeUnit());
     }
 }

@@ -1,11 +1,11 @@
 package io.crmkit.metrics.kpi;
 
-import com.google.common.collect.Sets;
+import io.crmkit.core.history.PurchaseDefinition;
+import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,25 +18,25 @@ import java.util.Set;
  * long as the longest period of the grid (7, 31, 92 or 366 days), so that every customer who buys
  * in a period is active at its end and the identity {@code E = retained + N + reactivated} holds.
  *
+ * <p>Which orders count, what one purchase is (an order, or a customer's calendar day: then
+ * {@code orders} counts purchase days, and a buyer with two orders on one day is not a repeat
+ * buyer), what it is worth and in which currency are the {@linkplain PurchaseDefinition purchase
+ * definition} shared with every other analytic; its zone must be the grid's.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param grid the reporting periods, not null
  * @param activeWindowDays the activity window in days, at least the longest period of the grid
- * @param countedCategories the order status categories that count as purchases, not empty, not null
- * @param revenueBasis net or gross revenue, not null
- * @param currency the currency every counted order must be in; when empty, that of the first
- *     counted order; not null
+ * @param purchase which orders count, what one purchase is and its value, in the grid's zone, not null
  */
-public record OrderKpiOptions(
-        PeriodGrid grid, int activeWindowDays, Set<OrderStatusCategory> countedCategories,
-        RevenueBasis revenueBasis, Optional<Currency> currency) {
+public record OrderKpiOptions(PeriodGrid grid, int activeWindowDays, PurchaseDefinition purchase) {
 
     /**
      * Validates the options.
      *
      * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the window is shorter than the longest period or no
-     *     category is counted
+     * @throws IllegalArgumentException if the window is shorter than the longest period or the
+     *     definition's zone is not the grid's
      */
     public OrderKpiOptions {
         Checks.notNull(grid, "grid");
@@ -50,24 +50,61 @@ public record OrderKpiOptions(
             throw new IllegalArgumentException("activeWindowDays must be at least " + longest + " for "
                     + grid.period() + " periods (the longest period), was " + activeWindowDays);
         }
-        countedCategories = Sets.immutableEnumSet(Checks.notNull(countedCategories, "countedCategories"));
-        if (countedCategories.isEmpty()) {
-            throw new IllegalArgumentException("countedCategories must name at least one status category");
+        Checks.notNull(purchase, "purchase");
+        if (!purchase.zone().equals(grid.zone())) {
+            throw new IllegalArgumentException("purchase.zone must be the grid's zone " + grid.zone()
+                    + " (calendar days and periods in one zone), was " + purchase.zone());
         }
-        Checks.notNull(revenueBasis, "revenueBasis");
-        Checks.optional(currency, "currency");
     }
 
     /**
-     * Returns options with completed orders counted, net revenue and the currency from the data.
+     * Returns options with the {@linkplain PurchaseDefinition#defaults() default purchase
+     * definition} in the grid's zone: completed orders counted, one purchase per order, net
+     * revenue, the currency from the data.
      *
      * @param grid the reporting periods, not null
      * @param activeWindowDays the activity window in days
      * @return the options, never null
      */
     public static OrderKpiOptions of(PeriodGrid grid, int activeWindowDays) {
-        return new OrderKpiOptions(grid, activeWindowDays, EnumSet.of(OrderStatusCategory.COMPLETED),
-                RevenueBasis.NET, Optional.empty());
+        return new OrderKpiOptions(grid, activeWindowDays,
+                PurchaseDefinition.defaults().withZone(Checks.notNull(grid, "grid").zone()));
+    }
+
+    /**
+     * Returns the status categories that count: {@code purchase().countedCategories()}.
+     *
+     * @return the categories, never null or empty
+     */
+    public Set<OrderStatusCategory> countedCategories() {
+        return purchase.countedCategories();
+    }
+
+    /**
+     * Returns which amount of an order counts: {@code purchase().revenueBasis()}.
+     *
+     * @return the basis, never null
+     */
+    public RevenueBasis revenueBasis() {
+        return purchase.revenueBasis();
+    }
+
+    /**
+     * Returns the required currency, if any: {@code purchase().currency()}.
+     *
+     * @return the currency, never null
+     */
+    public Optional<Currency> currency() {
+        return purchase.currency();
+    }
+
+    /**
+     * Returns what one purchase is: {@code purchase().purchaseUnit()}.
+     *
+     * @return the unit, never null
+     */
+    public PurchaseUnit purchaseUnit() {
+        return purchase.purchaseUnit();
     }
 
     /**
@@ -77,9 +114,7 @@ public record OrderKpiOptions(
      */
     public String describe() {
         return grid + "; active = a counted purchase in the last " + activeWindowDays
-                + " days; new = first counted purchase ever in the period; counted = " + countedCategories
-                + "; revenue = " + revenueBasis + "; currency = "
-                + currency.map(Currency::getCurrencyCode).orElse("from data");
+                + " days; new = first counted purchase ever in the period; " + purchase.describe();
     }
 
     /**
@@ -110,16 +145,12 @@ public record OrderKpiOptions(
     public static final class Builder {
         private PeriodGrid grid;
         private int activeWindowDays;
-        private Set<OrderStatusCategory> countedCategories;
-        private RevenueBasis revenueBasis;
-        private Optional<Currency> currency;
+        private PurchaseDefinition.Builder purchase;
 
         private Builder(OrderKpiOptions from) {
             this.grid = from.grid();
             this.activeWindowDays = from.activeWindowDays();
-            this.countedCategories = from.countedCategories();
-            this.revenueBasis = from.revenueBasis();
-            this.currency = from.currency();
+            this.purchase = from.purchase().toBuilder();
         }
 
         /**
@@ -145,35 +176,59 @@ public record OrderKpiOptions(
         }
 
         /**
-         * Sets {@link OrderKpiOptions#countedCategories()}.
+         * Sets the purchase definition's {@link PurchaseDefinition#countedCategories()}.
          *
          * @param value the new value (validated when built)
          * @return this builder
          */
         public Builder countedCategories(Set<OrderStatusCategory> value) {
-            this.countedCategories = value;
+            purchase.countedCategories(value);
             return this;
         }
 
         /**
-         * Sets {@link OrderKpiOptions#revenueBasis()}.
+         * Sets the purchase definition's {@link PurchaseDefinition#revenueBasis()}.
          *
          * @param value the new value (validated when built)
          * @return this builder
          */
         public Builder revenueBasis(RevenueBasis value) {
-            this.revenueBasis = value;
+            purchase.revenueBasis(value);
             return this;
         }
 
         /**
-         * Sets {@link OrderKpiOptions#currency()}.
+         * Sets the purchase definition's {@link PurchaseDefinition#currency()}.
          *
          * @param value the new value (validated when built)
          * @return this builder
          */
         public Builder currency(Optional<Currency> value) {
-            this.currency = value;
+            purchase.currency(value);
+            return this;
+        }
+
+        /**
+         * Sets the purchase definition's {@link PurchaseDefinition#purchaseUnit()} (default
+         * {@link PurchaseUnit#ORDER}).
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder purchaseUnit(PurchaseUnit value) {
+            purchase.purchaseUnit(value);
+            return this;
+        }
+
+        /**
+         * Sets the whole purchase definition (default: {@link PurchaseDefinition#defaults()} in the
+         * grid's zone); the other setters change one part of it.
+         *
+         * @param value the definition, not null
+         * @return this builder
+         */
+        public Builder purchase(PurchaseDefinition value) {
+            this.purchase = Checks.notNull(value, "purchase").toBuilder();
             return this;
         }
 
@@ -185,7 +240,7 @@ public record OrderKpiOptions(
          * @throws NullPointerException if a setting is null
          */
         public OrderKpiOptions build() {
-            return new OrderKpiOptions(grid, activeWindowDays, countedCategories, revenueBasis, currency);
+            return new OrderKpiOptions(grid, activeWindowDays, purchase.build());
         }
     }
 }

@@ -4,9 +4,11 @@ import io.crmkit.core.CurrencyMismatchException;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.history.OrderBatch;
+import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.internal.CustomerIndex;
+import io.crmkit.core.internal.LocalDays;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.core.port.OrderRepository;
@@ -123,7 +125,7 @@ public final class OrderKpis {
      */
     public static final class Accumulator {
         /** The version of the byte form of {@link #talliesAsBytes()}. */
-        private static final int TALLIES_FORM = 0x4b504931;
+        private static final int TALLIES_FORM = 0x4b504932;
         private final OrderKpiOptions options;
         private final PeriodGrid grid;
         private final int periods;
@@ -133,6 +135,9 @@ public final class OrderKpis {
         private Currency currency;
 
         private long[] lastMicros = new long[1024];
+        /** Under the day unit, the calendar day (in the grid's zone) of each customer's last counted order. */
+        private long[] lastDay = new long[1024];
+        private final LocalDays days;
         private int[] cohort = new int[1024];
         private int[] lastPeriod = new int[1024];
         private int[] ordersInLastPeriod = new int[1024];
@@ -162,6 +167,7 @@ public final class OrderKpis {
             this.end = grid.range().end();
             this.window = Duration.ofDays(options.activeWindowDays());
             this.currency = options.currency().orElse(null);
+            this.days = options.purchaseUnit() == PurchaseUnit.DAY ? new LocalDays(grid.zone()) : null;
             orders = new long[periods];
             revenue = new long[periods];
             newRevenue = new long[periods];
@@ -315,6 +321,7 @@ public final class OrderKpis {
                 grow(i + 1);
                 ids[i] = other.ids[k];
                 lastMicros[i] = other.lastMicros[k];
+                lastDay[i] = other.lastDay[k];
                 cohort[i] = other.cohort[k];
                 lastPeriod[i] = other.lastPeriod[k];
                 ordersInLastPeriod[i] = other.ordersInLastPeriod[k];
@@ -347,8 +354,8 @@ public final class OrderKpis {
          * customers: what {@link #report()} reads. Partitions by customer that report together
          * (accumulators on the executors of a distributed engine, say) send these bytes to one
          * accumulator, which adds them with {@link #combineTallies}; the report then equals that of
-         * one accumulator fed everything. The form holds the grid's boundaries, so tallies of another
-         * grid are refused.
+         * one accumulator fed everything. The form holds the purchase unit and the grid's boundaries,
+         * so tallies of another unit or grid are refused.
          *
          * @return the bytes, never null
          */
@@ -356,6 +363,7 @@ public final class OrderKpis {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
                 out.writeInt(TALLIES_FORM);
+                out.writeUTF(options.purchaseUnit().name());
                 out.writeInt(periods);
                 for (int p = 0; p <= periods; p++) {
                     Instant b = grid.start(p);
@@ -400,6 +408,11 @@ public final class OrderKpis {
             try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(tallies))) {
                 if (in.readInt() != TALLIES_FORM) {
                     throw new IllegalArgumentException("tallies: not the byte form of OrderKpis.Accumulator");
+                }
+                String unit = in.readUTF();
+                if (!unit.equals(options.purchaseUnit().name())) {
+                    throw new IllegalArgumentException("tallies counted by purchase unit " + unit
+                            + " cannot combine with tallies by " + options.purchaseUnit());
                 }
                 int n = in.readInt();
                 if (n != periods) {
@@ -482,7 +495,9 @@ public final class OrderKpis {
         /**
          * Adds a counted order of customer {@code i} (new to the pass when {@code isNew}), placed at
          * {@code t} ({@code micros}), of value {@code v} minor units; the customer's orders come in
-         * time order.
+         * time order. Under the day unit an order on the day of the customer's previous counted
+         * order adds its value to that purchase and is not another purchase (the day lies in the
+         * same period: calendar days and periods are in one zone).
          */
         private void add(int i, boolean isNew, long micros, Instant t, long v) {
             int p = grid.indexOf(t);
@@ -492,12 +507,24 @@ public final class OrderKpis {
                 lastCovered[i] = -1;
             }
             lastMicros[i] = micros;
+            boolean samePurchase = false;
+            if (days != null) {
+                long day = days.epochDayOfMicros(micros);
+                samePurchase = !isNew && day == lastDay[i];
+                lastDay[i] = day;
+            }
             if (p >= 0) {
-                orders[p]++;
                 revenue[p] = Math.addExact(revenue[p], v);
                 if (cohort[i] == p) {
                     newRevenue[p] = Math.addExact(newRevenue[p], v);
                 }
+                if (samePurchase) {
+                    cover(i, t);
+                    seen++;
+                    counted++;
+                    return;
+                }
+                orders[p]++;
                 if (lastPeriod[i] != p) {
                     buyers[p]++;
                     if (cohort[i] == p) {
@@ -552,6 +579,7 @@ public final class OrderKpis {
             }
             int capacity = Math.max(needed, lastMicros.length * 2);
             lastMicros = Arrays.copyOf(lastMicros, capacity);
+            lastDay = Arrays.copyOf(lastDay, capacity);
             cohort = Arrays.copyOf(cohort, capacity);
             lastPeriod = Arrays.copyOf(lastPeriod, capacity);
             ordersInLastPeriod = Arrays.copyOf(ordersInLastPeriod, capacity);

@@ -31,12 +31,13 @@ import java.util.OptionalDouble;
  * @param label the period's label, such as {@code 2026-03}, not null
  * @param start the first instant of the period, not null
  * @param end the first instant after the period, not null
- * @param orders counted orders placed in the period
+ * @param orders counted purchases made in the period: orders, or under {@code PurchaseUnit.DAY} a
+ *     customer's calendar days with counted orders
  * @param revenue their revenue, not null
  * @param newCustomerRevenue the part of it from customers new in the period, not null
  * @param buyers distinct customers with a counted order in the period
  * @param newCustomers customers whose first counted order falls in the period
- * @param multiPurchaseBuyers buyers with two or more counted orders in the period
+ * @param multiPurchaseBuyers buyers with two or more counted purchases in the period
  * @param activeAtStart customers active at the start (S)
  * @param activeAtEnd customers active at the end (E)
  * @param retained customers active at both the start and the end

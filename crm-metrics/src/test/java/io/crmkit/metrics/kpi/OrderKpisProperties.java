@@ -1,6 +1,7 @@
 package io.crmkit.metrics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.crmkit.core.CustomerId;
@@ -193,5 +194,58 @@ class OrderKpisProperties {
             }
         }
         assertThat(report.ordersSeen()).isEqualTo(orders.size());
+    }
+
+    @Property
+    void theDayUnitCountsWhatTheOrderUnitCountsOnOrdersMergedByDay(@ForAll("orders") List<Order> orders,
+            @ForAll("periods") ReportingPeriod period, @ForAll boolean asBatch) {
+        int window = period == ReportingPeriod.WEEK ? 30 : period == ReportingPeriod.MONTH ? 45 : 100;
+        OrderKpiOptions byOrder = options(period, window);
+        OrderKpiOptions byDay = byOrder.toBuilder().purchaseUnit(io.crmkit.core.history.PurchaseUnit.DAY).build();
+        // the same purchases by hand: a customer's orders of one calendar day (in the grid's zone) as
+        // one order at the first one's instant, worth their sum
+        Map<String, Order> merged = new java.util.LinkedHashMap<>();
+        for (Order o : orders) {
+            String key = o.customerId().value() + "/" + LocalDate.ofInstant(o.placedAt(), ZONE);
+            merged.merge(key, o, (a, b) -> Order.of(a.id(), a.customerId(), a.placedAt(),
+                    a.grossAmount().plus(b.grossAmount())));
+        }
+        OrderKpiReport expected = OrderKpis.compute(new ArrayList<>(merged.values()), byOrder);
+        OrderKpiReport actual = asBatch
+                ? OrderKpis.compute(io.crmkit.core.history.OrderBatch.of(java.util.Currency.getInstance("CNY"), orders),
+                        byDay)
+                : OrderKpis.compute(orders, byDay);
+        assertThat(actual.periods()).isEqualTo(expected.periods());
+        assertThat(actual.ordersCounted()).isEqualTo(OrderKpis.compute(orders, byOrder).ordersCounted());
+        for (int c = 0; c < expected.cohorts().cohorts(); c++) {
+            for (int k = 0; k < expected.cohorts().columns(c); k++) {
+                assertThat(actual.cohorts().count(c, k)).isEqualTo(expected.cohorts().count(c, k));
+            }
+        }
+    }
+
+    @net.jqwik.api.Example
+    void twoOrdersOnOneDayAreOnePurchaseUnderTheDayUnit() {
+        java.util.Currency cny = java.util.Currency.getInstance("CNY");
+        CustomerId c = CustomerId.of("c1");
+        // 2026-02-03 in UTC+8: 09:00 and 23:00 local are one day; 2026-02-04 00:30 local is the next
+        List<Order> orders = List.of(
+                Order.of(OrderId.of("a"), c, Instant.parse("2026-02-03T01:00:00Z"), Money.ofMinor(1_000, cny)),
+                Order.of(OrderId.of("b"), c, Instant.parse("2026-02-03T15:00:00Z"), Money.ofMinor(2_000, cny)),
+                Order.of(OrderId.of("c"), c, Instant.parse("2026-02-03T16:30:00Z"), Money.ofMinor(4_000, cny)));
+        OrderKpiOptions byOrder = options(ReportingPeriod.MONTH, 45);
+        OrderKpiOptions byDay = byOrder.toBuilder().purchaseUnit(io.crmkit.core.history.PurchaseUnit.DAY).build();
+        PeriodOrderKpis feb = OrderKpis.compute(orders, byDay).periods().get(1);
+        assertThat(feb.label()).isEqualTo("2026-02");
+        assertThat(feb.orders()).isEqualTo(2);
+        assertThat(feb.multiPurchaseBuyers()).isEqualTo(1);
+        assertThat(feb.revenue()).isEqualTo(Money.ofMinor(7_000, cny));
+        PeriodOrderKpis febByOrder = OrderKpis.compute(orders, byOrder).periods().get(1);
+        assertThat(febByOrder.orders()).isEqualTo(3);
+        assertThat(OrderKpis.compute(orders.subList(0, 2), byDay).periods().get(1).multiPurchaseBuyers()).isZero();
+        assertThat(byDay.describe()).contains("purchase = DAY");
+        assertThatThrownBy(() -> OrderKpis.accumulator(byOrder).combineTallies(
+                OrderKpis.accumulator(byDay).talliesAsBytes())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("purchase unit DAY");
     }
 }

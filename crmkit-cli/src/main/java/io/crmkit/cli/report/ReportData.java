@@ -10,7 +10,6 @@ import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
-import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.metrics.clv.BgNbdModel;
 import io.crmkit.metrics.clv.BtydData;
 import io.crmkit.metrics.clv.CustomerValue;
@@ -51,7 +50,6 @@ import io.crmkit.segmentation.value.LorenzCurve;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -277,8 +275,8 @@ public final class ReportData {
         try {
             LocalDate first = firstPurchaseDay(summaries, input.zone());
             PeriodGrid grid = PeriodGrid.covering(ReportingPeriod.MONTH, input.zone(), first, input.asOf());
-            OrderKpiOptions o = new OrderKpiOptions(grid, ACTIVE_WINDOW_DAYS, EnumSet.of(OrderStatusCategory.COMPLETED),
-                    RevenueBasis.NET, Optional.of(input.currency()));
+            OrderKpiOptions o = OrderKpiOptions.builder(grid, ACTIVE_WINDOW_DAYS).currency(Optional.of(input.currency()))
+                    .build();
             OrderKpiReport report = OrderKpis.compute(input.batch(), o);
             boolean firstIncomplete = grid.startDate(0).isBefore(first);
             List<PeriodOrderKpis> periods = report.periods();
