@@ -68,6 +68,9 @@ public final class ChurnRiskCommand extends CrmkitCommand {
     @Mixin
     private OrderInputOptions input;
 
+    @Mixin
+    private PurchaseUnitOption purchaseUnit;
+
     @Option(names = "--as-of", order = 10, required = true, paramLabel = "DATE",
             description = "Last day of history (required: never 'today'); later purchases are ignored.")
     private LocalDate asOf;
@@ -212,7 +215,7 @@ public final class ChurnRiskCommand extends CrmkitCommand {
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        LifecycleInput data = LifecycleInput.read(this, input, asOf);
+        LifecycleInput data = LifecycleInput.read(this, input, purchaseUnit, asOf);
         if (data == null || !readEvidence()) {
             return CrmkitCli.EXIT_FAILED;
         }
@@ -371,7 +374,7 @@ public final class ChurnRiskCommand extends CrmkitCommand {
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        LifecycleInput data = LifecycleInput.read(this, input, asOf);
+        LifecycleInput data = LifecycleInput.read(this, input, purchaseUnit, asOf);
         if (data == null || !readEvidence()) {
             return CrmkitCli.EXIT_FAILED;
         }

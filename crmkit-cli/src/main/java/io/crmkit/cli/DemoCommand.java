@@ -117,7 +117,7 @@ public final class DemoCommand extends CrmkitCommand {
         out.println();
         ReportData data = ReportData.compute(new ReportData.Input(OrderBatch.of(USD, orders), USD, ZoneOffset.UTC,
                 LAST_DAY, "simulated: " + customers + " customers, seed " + seed, Map.of(),
-                io.crmkit.segmentation.lifecycle.EngagementHistory.none()));
+                io.crmkit.segmentation.lifecycle.EngagementHistory.none(), options.purchaseUnit()));
         TextSummary.print(data, out);
         out.println();
         if (output != null) {

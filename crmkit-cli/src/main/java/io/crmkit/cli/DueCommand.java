@@ -47,6 +47,9 @@ public final class DueCommand extends CrmkitCommand {
     @Mixin
     private OrderInputOptions input;
 
+    @Mixin
+    private PurchaseUnitOption purchaseUnit;
+
     @Option(names = "--as-of", order = 10, required = true, paramLabel = "DATE",
             description = "Last day of history (required: never 'today'); later purchases are ignored.")
     private LocalDate asOf;
@@ -114,7 +117,7 @@ public final class DueCommand extends CrmkitCommand {
         ContactMedium contactMedium = parse(ContactMedium.class, medium, "--medium");
         ContactPurpose contactPurpose = parse(ContactPurpose.class, purpose, "--purpose");
         List<Customer> known = customers == null ? List.of() : readCustomers(customers);
-        LifecycleInput data = LifecycleInput.read(this, input, asOf);
+        LifecycleInput data = LifecycleInput.read(this, input, purchaseUnit, asOf);
         if (data == null) {
             return CrmkitCli.EXIT_FAILED;
         }

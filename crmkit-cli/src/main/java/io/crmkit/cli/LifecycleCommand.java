@@ -40,6 +40,9 @@ public final class LifecycleCommand extends CrmkitCommand {
     @Mixin
     private OrderInputOptions input;
 
+    @Mixin
+    private PurchaseUnitOption purchaseUnit;
+
     @Option(names = "--as-of", order = 10, required = true, paramLabel = "DATE",
             description = "Last day of history (required: never 'today'); later purchases are ignored.")
     private LocalDate asOf;
@@ -83,7 +86,7 @@ public final class LifecycleCommand extends CrmkitCommand {
         if (since != null && since.isAfter(asOf)) {
             throw new CommandFailedException("--since " + since + " must not be after --as-of " + asOf);
         }
-        LifecycleInput data = LifecycleInput.read(this, input, asOf);
+        LifecycleInput data = LifecycleInput.read(this, input, purchaseUnit, asOf);
         if (data == null) {
             return CrmkitCli.EXIT_FAILED;
         }

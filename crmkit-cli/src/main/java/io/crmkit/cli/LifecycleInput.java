@@ -24,13 +24,14 @@ final class LifecycleInput {
     }
 
     /** Reads the orders; null when {@code --strict} failed (the caller exits with 1). */
-    static LifecycleInput read(CrmkitCommand command, OrderInputOptions input, LocalDate asOf) throws IOException {
+    static LifecycleInput read(CrmkitCommand command, OrderInputOptions input, PurchaseUnitOption unit, LocalDate asOf)
+            throws IOException {
         OrderFile in = input.read(command);
         if (input.failsStrict(command, in)) {
             return null;
         }
         input.currency(in); // fails clearly when the orders are in several currencies and none was chosen
-        TimelineOptions options = TimelineOptions.defaults().withZone(input.zone());
+        TimelineOptions options = TimelineOptions.builder().zone(input.zone()).purchaseUnit(unit.unit()).build();
         PurchaseTimelines timelines = PurchaseTimelines.builder(options).acceptAll(in.batch()).build();
         if (timelines.lastPurchaseDay().isEmpty()) {
             throw new CommandFailedException("no order counts as a purchase (completed orders only)");
@@ -48,6 +49,7 @@ final class LifecycleInput {
         Definitions d = new Definitions();
         d.put("command", command);
         d.put("purchase", timelines.options().describe());
+        d.put("purchase_unit", KpiCommand.lower(timelines.options().purchaseUnit()));
         d.put("currency", timelines.currency().orElseThrow().getCurrencyCode());
         d.put("currency_source", input.currencySource(in));
         input.describeInput(d, in);

@@ -43,6 +43,9 @@ public final class ReportCommand extends CrmkitCommand {
     @Mixin
     private OrderInputOptions input;
 
+    @Mixin
+    private PurchaseUnitOption purchaseUnit;
+
     @Option(names = "--as-of", order = 10, required = true, paramLabel = "DATE",
             description = "Last day observed (required: never 'today'); later orders are left out and counted.")
     private LocalDate asOf;
@@ -88,7 +91,7 @@ public final class ReportCommand extends CrmkitCommand {
         ReportData data;
         try {
             data = ReportData.compute(new ReportData.Input(in.batch(), input.currency(in), input.zone(), asOf,
-                    source(in, evidence), names, evidence.history(input.zone())));
+                    source(in, evidence), names, evidence.history(input.zone()), purchaseUnit.unit()));
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(e.getMessage());
         }

@@ -3,7 +3,6 @@ package io.crmkit.cli;
 import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
-import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.cli.orders.OrderFile;
 import io.crmkit.cli.output.Column;
@@ -86,10 +85,8 @@ public final class RfmCommand extends CrmkitCommand {
             description = "Monetary value scored: total revenue or revenue per purchase. Default: ${DEFAULT-VALUE}.")
     private MonetaryMeasure monetary;
 
-    @Option(names = "--purchase-unit", order = 16, paramLabel = "order|day", defaultValue = "order",
-            description = "What one purchase is: an order (each row without order_id), or all of a customer's"
-                + " orders on one calendar day. Default: ${DEFAULT-VALUE}.")
-    private PurchaseUnit purchaseUnit;
+    @Mixin
+    private PurchaseUnitOption purchaseUnit;
 
     @Option(names = "--format", order = 17, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
             description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
@@ -113,7 +110,7 @@ public final class RfmCommand extends CrmkitCommand {
         }
         PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(asOf.resolve(input.zone()))
                 .zone(input.zone())
-                .purchaseUnit(purchaseUnit)
+                .purchaseUnit(purchaseUnit.unit())
                 .revenueBasis(RevenueBasis.NET)
                 .currency(input.currency(in))
                 .build();

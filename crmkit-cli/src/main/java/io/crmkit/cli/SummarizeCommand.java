@@ -7,7 +7,6 @@ import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseHistoryStats;
 import io.crmkit.core.history.PurchaseSummaries;
-import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
@@ -74,10 +73,8 @@ public final class SummarizeCommand extends CrmkitCommand {
                 + " order in the file."})
     private AsOfArgument asOf;
 
-    @Option(names = "--purchase-unit", order = 11, paramLabel = "order|day", defaultValue = "order",
-            description = "What one purchase is: an order, or all of a customer's orders on one calendar day"
-                + " (the BTYD convention). Default: ${DEFAULT-VALUE}.")
-    private PurchaseUnit purchaseUnit;
+    @Mixin
+    private PurchaseUnitOption purchaseUnit;
 
     @Option(names = "--revenue", order = 12, paramLabel = "net|gross", defaultValue = "net",
             description = "Revenue basis: net of discounts and refunds, or gross. The CSV format carries one amount"
@@ -148,7 +145,7 @@ public final class SummarizeCommand extends CrmkitCommand {
         EnumSet<OrderStatusCategory> categories = EnumSet.copyOf(counted);
         return PurchaseHistoryOptions.builder(point)
                 .zone(zone)
-                .purchaseUnit(purchaseUnit)
+                .purchaseUnit(purchaseUnit.unit())
                 .revenueBasis(revenue)
                 .countedCategories(categories.iterator().next(), categories.toArray(OrderStatusCategory[]::new))
                 .timeUnit(unit);

@@ -45,6 +45,32 @@ class LifecycleCommandsTest {
     }
 
     @Test
+    void thePurchaseUnitDecidesWhatIsCountedNotTheGaps() throws IOException {
+        // b's second order on its one day: two purchases by order (active), one by day (new); the
+        // rhythms, measured between distinct days, are the same under both units
+        Path file = Cli.write(dir, "orders.csv", ORDERS + "b,o11,2025-02-20T18:00:00Z,5.00\n");
+        Cli.Run byOrder = Cli.run("lifecycle", "--input", file.toString(), "--as-of", "2025-02-24", "--format", "csv");
+        Cli.Run byDay = Cli.run("lifecycle", "--input", file.toString(), "--as-of", "2025-02-24", "--purchase-unit",
+                "day", "--format", "csv");
+        assertThat(byOrder.exitCode()).as(byOrder.toString()).isZero();
+        assertThat(byDay.exitCode()).as(byDay.toString()).isZero();
+        assertThat(byOrder.outLines().get(2)).isEqualTo("b,active,2,2025-02-20,4,8.5,population,17,34");
+        assertThat(byDay.outLines().get(2)).isEqualTo("b,new,1,2025-02-20,4,8.5,population,17,34");
+        assertThat(byOrder.outLines().get(1)).isEqualTo(byDay.outLines().get(1));
+        assertThat(byOrder.err()).contains("purchase_unit: order");
+        assertThat(byDay.err()).contains("purchase_unit: day").contains("purchase = DAY");
+        for (String[] extra : new String[][] {{"churn-risk"}, {"due", "--from", "2025-02-25", "--to", "2025-03-31", "--ignore-consent"}}) {
+            String command = extra[0];
+            List<String> args = new java.util.ArrayList<>(List.of(extra));
+            args.addAll(List.of("--input", file.toString(), "--as-of", "2025-02-24", "--purchase-unit", "day",
+                    "--format", "csv"));
+            Cli.Run run = Cli.run(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.err()).as(command).contains("purchase_unit: day");
+        }
+    }
+
+    @Test
     void lifecyclePrintsOneStagePerCustomerWithTheNumbers() throws IOException {
         Cli.Run run = Cli.run("lifecycle", "--input", orders().toString(), "--as-of", "2025-02-24", "--format", "csv");
         assertThat(run.exitCode()).as(run.toString()).isZero();

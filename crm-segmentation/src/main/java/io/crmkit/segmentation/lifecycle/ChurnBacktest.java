@@ -122,10 +122,11 @@ public final class ChurnBacktest {
             int first = t.days[t.offsets[i]];
             int txDays = t.days[t.offsets[i] + c - 1] - first;
             int bigTDays = day - first;
-            long key = ((long) (c - 1) << 42) | ((long) txDays << 21) | bigTDays;
+            int x = t.purchases(t.offsets[i], t.offsets[i] + c) - 1;
+            long key = ((long) x << 42) | ((long) txDays << 21) | bigTDays;
             double alive = cache.get(key);
             if (Double.isNaN(alive)) {
-                alive = tm.probabilityAlive(c - 1, tm.unit().fromDays(txDays), tm.unit().fromDays(bigTDays));
+                alive = tm.probabilityAlive(x, tm.unit().fromDays(txDays), tm.unit().fromDays(bigTDays));
                 cache.put(key, alive);
             }
             notAlive[k] = 1 - alive;

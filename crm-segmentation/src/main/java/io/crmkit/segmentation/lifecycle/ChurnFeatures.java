@@ -73,8 +73,9 @@ final class ChurnFeatures {
             int first = t.days[t.offsets[i]];
             long txDays = t.days[t.offsets[i] + c - 1] - first;
             long bigTDays = day - first;
-            noneOf[k] = noneKeys.slot(((long) (c - 1) << 32) | bigTDays);
-            aliveOf[k] = aliveKeys.slot(((long) (c - 1) << 42) | (txDays << 21) | bigTDays);
+            long x = t.purchases(t.offsets[i], t.offsets[i] + c) - 1;
+            noneOf[k] = noneKeys.slot((x << 32) | bigTDays);
+            aliveOf[k] = aliveKeys.slot((x << 42) | (txDays << 21) | bigTDays);
         }
         // 2. the closed forms once per distinct value, on the common fork-join pool when there are many
         double h = model.unit().fromDays(horizonDays);
@@ -259,7 +260,8 @@ final class ChurnFeatures {
             f.since[k] = since;
             f.rhythm[k] = rhythms.rhythm[i];
             f.rhythmSource[k] = rhythms.source[i];
-            f.repeat[k] = c - 1;
+            int repeat = t.purchases(from, from + c) - 1;
+            f.repeat[k] = repeat;
             f.modelProbability[k] = p0[k];
             int recent = 0;
             int previous = 0;
@@ -271,10 +273,10 @@ final class ChurnFeatures {
                 long v = t.values[j];
                 revenue += v;
                 if (age < w) {
-                    recent++;
+                    recent += t.purchases(j, j + 1);
                     recentValue += v;
                 } else if (age < 2 * w) {
-                    previous++;
+                    previous += t.purchases(j, j + 1);
                     previousValue += v;
                 }
             }
@@ -296,7 +298,7 @@ final class ChurnFeatures {
             v[ChurnFeature.OVERDUE.ordinal()][k] = Math.log1p(since / rhythms.rhythm[i]);
             v[ChurnFeature.FREQUENCY_DECLINE.ordinal()][k] = frequencyDrop;
             v[ChurnFeature.MONETARY_DECLINE.ordinal()][k] = monetaryDrop;
-            v[ChurnFeature.FREQUENCY.ordinal()][k] = log1p(c - 1);
+            v[ChurnFeature.FREQUENCY.ordinal()][k] = log1p(repeat);
             v[ChurnFeature.VALUE.ordinal()][k] = Math.log1p(Math.max(0, revenue));
             f.age[k] = day - t.days[from];
             v[ChurnFeature.AGE.ordinal()][k] = log1p(day - t.days[from]);

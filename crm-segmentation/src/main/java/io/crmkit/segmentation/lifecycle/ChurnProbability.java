@@ -57,7 +57,7 @@ public final class ChurnProbability {
                 continue;
             }
             int first = t.days[t.offsets[i]];
-            x[j] = c - 1;
+            x[j] = t.purchases(t.offsets[i], t.offsets[i] + c) - 1;
             tx[j] = PeriodUnit.WEEKS.fromDays(t.days[t.offsets[i] + c - 1] - first);
             bigT[j] = PeriodUnit.WEEKS.fromDays(day - first);
             j++;

@@ -235,7 +235,7 @@ public final class ChurnScores {
                 sb.append(model.transactionModel().name()).append(" P(no purchase in ").append(o.horizonDays())
                         .append(" days) ");
                 Numbers.fixed(sb, features.modelProbability[k], 2).append(" after ").append(features.repeat[k])
-                        .append(" repeat purchase days");
+                        .append(" repeat ").append(timelines.purchasesNoun(features.repeat[k]));
             }
             case RECENCY -> sb.append(features.since[k]).append(" days since the last purchase");
             case OVERDUE -> {
@@ -243,7 +243,9 @@ public final class ChurnScores {
                         .append(SOURCES[features.rhythmSource[k]]).append(" rhythm of ");
                 Numbers.fixed(sb, features.rhythm[k], 1).append(" days");
             }
-            case FREQUENCY_DECLINE -> sb.append(features.recent[k]).append(" purchase days in the last ")
+            case FREQUENCY_DECLINE -> sb.append(features.recent[k]).append(' ')
+                    .append(timelines.purchasesNoun(features.recent[k]))
+                    .append(" in the last ")
                     .append(o.declineWindowDays()).append(" days against ").append(features.previous[k])
                     .append(" in the ").append(o.declineWindowDays()).append(" before");
             case MONETARY_DECLINE -> {
@@ -252,7 +254,8 @@ public final class ChurnScores {
                 Numbers.fixed(sb, 100 * Math.abs(drop), 0).append("% in the last ").append(o.declineWindowDays())
                         .append(" days against the ").append(o.declineWindowDays()).append(" before");
             }
-            case FREQUENCY -> sb.append(features.repeat[k]).append(" repeat purchase days");
+            case FREQUENCY -> sb.append(features.repeat[k]).append(" repeat ")
+                    .append(timelines.purchasesNoun(features.repeat[k]));
             case VALUE -> sb.append("revenue so far ").append(Money.ofMinor(features.revenue[k], currency).amount()
                     .toPlainString());
             case AGE -> sb.append(features.age[k]).append(" days since the first purchase");

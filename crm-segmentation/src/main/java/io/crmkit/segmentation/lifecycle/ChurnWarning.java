@@ -83,7 +83,7 @@ public final class ChurnWarning {
                 }
             }
             if (options.decline().isPresent()) {
-                decline(options.decline().get(), days, values, from, k, asOf, signals);
+                decline(options.decline().get(), timelines, from, k, asOf, signals);
             }
             EngagementHistory.Events events = engagement.isEmpty() ? null : engagement.of(timelines.customerId(i));
             if (events != null) {
@@ -91,7 +91,8 @@ public final class ChurnWarning {
                 options.satisfaction().ifPresent(s -> satisfaction(s, events, asOf, signals));
             }
             if (options.alive().isPresent()) {
-                alive(options.alive().get(), k - 1, last - first, asOf - first, signals);
+                alive(options.alive().get(), timelines.purchases(from, from + k) - 1, last - first, asOf - first,
+                        signals);
             }
             RiskLevel l = options.levels().of(signals.size());
             level[i] = (byte) l.ordinal();
@@ -130,8 +131,10 @@ public final class ChurnWarning {
         return new ChurnRiskReport(timelines, options, level, ranked, warningOfRow, assessed);
     }
 
-    private static void decline(WarningOptions.Decline d, int[] days, long[] values, int from, int k, int asOf,
+    private static void decline(WarningOptions.Decline d, PurchaseTimelines t, int from, int k, int asOf,
             List<Signal> signals) {
+        int[] days = t.days;
+        long[] values = t.values;
         int w = d.windowDays();
         int recent = 0;
         int previous = 0;
@@ -140,10 +143,10 @@ public final class ChurnWarning {
         for (int j = from + k - 1; j >= from; j--) {
             int age = asOf - days[j];
             if (age < w) {
-                recent++;
+                recent += t.purchases(j, j + 1);
                 recentValue += values[j];
             } else if (age < 2 * w) {
-                previous++;
+                previous += t.purchases(j, j + 1);
                 previousValue += values[j];
             } else {
                 break;
@@ -156,7 +159,7 @@ public final class ChurnWarning {
         if (frequencyDrop >= d.frequencyDrop()) {
             StringBuilder sb = new StringBuilder(80).append("frequency down ");
             Numbers.fixed(sb, 100 * frequencyDrop, 0).append("%: ").append(recent)
-                    .append(" purchase days in the last ").append(w).append(" days against ").append(previous)
+                    .append(' ').append(t.purchasesNoun(recent)).append(" in the last ").append(w).append(" days against ").append(previous)
                     .append(" before");
             signals.add(new Signal(SignalKind.FREQUENCY_DECLINE, frequencyDrop, d.frequencyDrop(), sb.toString()));
         }

@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  *
  * @param customerId the customer, not null
  * @param stage the stage, not null
- * @param purchases purchase days on or before the as-of date, not negative
+ * @param purchases purchases on or before the as-of date (by the timelines' purchase unit), not negative
  * @param lastPurchase the last purchase day, empty for a prospect
  * @param daysSinceLastPurchase whole days from the last purchase to the as-of date, empty for a prospect
  * @param rhythmDays the customer's rhythm in days, empty with fixed thresholds or for a prospect

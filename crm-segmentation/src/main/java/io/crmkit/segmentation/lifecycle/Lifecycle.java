@@ -84,7 +84,7 @@ public final class Lifecycle {
                 s = Stage.AT_RISK;
             } else if (k >= 2 && last - days[off[i] + k - 2] > c) {
                 s = Stage.REACTIVATED;
-            } else if (k == 1) {
+            } else if (timelines.purchases(off[i], off[i] + k) == 1) {
                 s = Stage.NEW;
             } else {
                 s = Stage.ACTIVE;

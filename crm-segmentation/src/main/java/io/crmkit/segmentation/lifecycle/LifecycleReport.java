@@ -93,7 +93,8 @@ public final class LifecycleReport {
         }
         int last = timelines.days[timelines.offsets[i] + k - 1];
         RhythmSource src = RhythmSource.values()[source[i]];
-        return new CustomerStage(id, stage(i), k, Optional.of(LocalDate.ofEpochDay(last)),
+        int from = timelines.offsets[i];
+        return new CustomerStage(id, stage(i), timelines.purchases(from, from + k), Optional.of(LocalDate.ofEpochDay(last)),
                 OptionalInt.of(PurchaseTimelines.toEpochDay(options.asOf()) - last),
                 src == RhythmSource.NONE ? OptionalDouble.empty() : OptionalDouble.of(rhythm[i]), src,
                 OptionalDouble.of(atRisk[i]), OptionalDouble.of(churned[i]));

@@ -6,6 +6,7 @@ import io.crmkit.core.Money;
 import io.crmkit.core.TimeRange;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.internal.CustomerIdSort;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
 /**
  * Every known customer's purchase days: for each customer, in ascending customer-identifier order,
  * the distinct calendar days on which they bought (see {@link TimelineOptions}), ascending, with
- * each day's value in minor currency units. Customers registered without any purchase (prospects)
+ * each day's value in minor currency units and, under {@link PurchaseUnit#ORDER}, its number of
+ * purchases (counted orders). Customers registered without any purchase (prospects)
  * are included with no days. The input of the lifecycle, churn-warning and next-purchase analyses,
  * which read it as of any date: a day after the as-of date does not exist for them.
  *
@@ -48,17 +50,24 @@ public final class PurchaseTimelines {
     final int[] days;
     /** Each day's value in minor units of {@link #currency}. */
     final long[] values;
+    /**
+     * Under {@link PurchaseUnit#ORDER}, the purchases before each slot: slot k holds
+     * {@code cum[k + 1] - cum[k]} counted orders; null under {@link PurchaseUnit#DAY}, where every
+     * slot is one purchase.
+     */
+    private final int[] cum;
     private final Optional<Currency> currency;
     private final long ordersSeen;
     private final long ordersCounted;
 
     private PurchaseTimelines(TimelineOptions options, CustomerId[] ids, int[] offsets, int[] days, long[] values,
-            Optional<Currency> currency, long ordersSeen, long ordersCounted) {
+            int[] cum, Optional<Currency> currency, long ordersSeen, long ordersCounted) {
         this.options = options;
         this.ids = ids;
         this.offsets = offsets;
         this.days = days;
         this.values = values;
+        this.cum = cum;
         this.currency = currency;
         this.ordersSeen = ordersSeen;
         this.ordersCounted = ordersCounted;
@@ -157,13 +166,40 @@ public final class PurchaseTimelines {
     }
 
     /**
-     * Returns a customer's number of purchase days in all the data.
+     * Returns a customer's number of purchases in all the data: counted orders under
+     * {@link PurchaseUnit#ORDER}, purchase days under {@link PurchaseUnit#DAY}.
      *
      * @param i the row
      * @return the count, 0 for a prospect
      */
     public int purchaseCount(int i) {
+        return purchases(offsets[i], offsets[i + 1]);
+    }
+
+    /**
+     * Returns a customer's number of distinct purchase days in all the data (equal to
+     * {@link #purchaseCount} under {@link PurchaseUnit#DAY}).
+     *
+     * @param i the row
+     * @return the count, 0 for a prospect
+     */
+    public int dayCount(int i) {
         return offsets[i + 1] - offsets[i];
+    }
+
+    /** Returns the number of purchases in the slots {@code [from, to)}. */
+    int purchases(int from, int to) {
+        return cum == null ? to - from : cum[to] - cum[from];
+    }
+
+    /** Returns what is counted, for reasons and messages: "purchase(s)" or "purchase day(s)" for n of them. */
+    String purchasesNoun(long n) {
+        return (cum == null ? "purchase day" : "purchase") + (n == 1 ? "" : "s");
+    }
+
+    /** Returns the number of customer i's purchases on or before the epoch day. */
+    int purchasesUntil(int i, long epochDay) {
+        return purchases(offsets[i], offsets[i] + countUntil(i, epochDay));
     }
 
     /**
@@ -173,7 +209,7 @@ public final class PurchaseTimelines {
      * @return the days, never null
      */
     public List<LocalDate> purchaseDays(int i) {
-        List<LocalDate> out = new ArrayList<>(purchaseCount(i));
+        List<LocalDate> out = new ArrayList<>(dayCount(i));
         for (int k = offsets[i]; k < offsets[i + 1]; k++) {
             out.add(LocalDate.ofEpochDay(days[k]));
         }
@@ -184,13 +220,13 @@ public final class PurchaseTimelines {
      * Returns the value of one of a customer's purchase days.
      *
      * @param i the row
-     * @param k the day's position among the customer's days, {@code 0 <= k < purchaseCount(i)}
-     * @return the value, never null
+     * @param k the day's position among the customer's days, {@code 0 <= k < dayCount(i)}
+     * @return the value of the day's counted orders, never null
      * @throws IllegalStateException if there is no purchase at all (no currency)
      */
     public Money purchaseValue(int i, int k) {
-        if (k < 0 || k >= purchaseCount(i)) {
-            throw new IndexOutOfBoundsException("purchase " + k + " of row " + i + " (" + purchaseCount(i) + " days)");
+        if (k < 0 || k >= dayCount(i)) {
+            throw new IndexOutOfBoundsException("purchase day " + k + " of row " + i + " (" + dayCount(i) + " days)");
         }
         return Money.ofMinor(values[offsets[i] + k], currency.orElseThrow());
     }
@@ -240,8 +276,8 @@ public final class PurchaseTimelines {
     /**
      * Returns the BTYD input as of a date, for fitting a transaction model whose P(alive) the churn
      * warning can use: for every customer with a purchase day on or before it, in row order,
-     * {@code x} repeat purchase days, {@code t_x} from the first to the last purchase day and
-     * {@code T} from the first purchase day to the as-of date, in the unit.
+     * {@code x} repeat purchases (by the options' purchase unit), {@code t_x} from the first to the
+     * last purchase day and {@code T} from the first purchase day to the as-of date, in the unit.
      *
      * @param asOf the last day of history, not null
      * @param unit the time unit of {@code t_x} and {@code T}, not null
@@ -261,7 +297,7 @@ public final class PurchaseTimelines {
             int k = countUntil(i, day);
             if (k > 0) {
                 int first = days[offsets[i]];
-                x[m] = k - 1;
+                x[m] = purchases(offsets[i], offsets[i] + k) - 1;
                 tx[m] = unit.fromDays(days[offsets[i] + k - 1] - first);
                 bigT[m] = unit.fromDays(day - first);
                 m++;
@@ -328,6 +364,7 @@ public final class PurchaseTimelines {
             this.options = Checks.notNull(options, "options");
             this.net = options.revenueBasis() == RevenueBasis.NET;
             this.localDays = new LocalDays(options.zone());
+            this.currency = options.currency().orElse(null);
         }
 
         /**
@@ -539,6 +576,8 @@ public final class PurchaseTimelines {
             int[] offsets = new int[n + 1];
             int[] days = new int[rows];
             long[] values = new long[rows];
+            boolean byOrder = options.purchaseUnit() == PurchaseUnit.ORDER;
+            int[] cum = byOrder ? new int[rows + 1] : null;
             int out = 0;
             for (int r = 0; r < n; r++) {
                 offsets[r] = out;
@@ -556,12 +595,18 @@ public final class PurchaseTimelines {
                         days[out] = day;
                         values[out] = value;
                         out++;
+                        if (byOrder) {
+                            cum[out] = cum[out - 1];
+                        }
+                    }
+                    if (byOrder) {
+                        cum[out]++;
                     }
                 }
             }
             offsets[n] = out;
             return new PurchaseTimelines(options, ids, offsets, Arrays.copyOf(days, out), Arrays.copyOf(values, out),
-                    Optional.ofNullable(currency), seen, counted);
+                    byOrder ? Arrays.copyOf(cum, out + 1) : null, Optional.ofNullable(currency), seen, counted);
         }
     }
 

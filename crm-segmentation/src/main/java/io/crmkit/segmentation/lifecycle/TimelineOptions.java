@@ -1,49 +1,48 @@
 package io.crmkit.segmentation.lifecycle;
 
-import com.google.common.collect.Sets;
+import io.crmkit.core.history.PurchaseDefinition;
+import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.EnumSet;
+import java.util.Currency;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a purchase is for the lifecycle analyses: a calendar day in {@code zone} on which the
- * customer placed at least one order of a counted status category (several orders on one day are
- * one purchase occasion, the day's value their sum), valued on the chosen revenue basis.
+ * What a purchase is for the lifecycle analyses: the {@linkplain PurchaseDefinition purchase
+ * definition} shared with every other analytic. A customer's timeline holds the calendar days in
+ * the definition's zone on which they placed at least one counted order, each with the day's value
+ * (the sum of its orders on the revenue basis) and, under {@link PurchaseUnit#ORDER}, its number of
+ * orders. The unit decides what is counted: under {@code ORDER} (the default, ADR 0016) every
+ * counted order is a purchase, so two orders on one day are two purchases (frequencies, repeat
+ * counts, stages and the BTYD {@code x}); under {@code DAY} they are one. Gaps and rhythms are
+ * always measured between distinct purchase days, in whole days.
  *
  * <p>Immutable and thread-safe.
  *
- * @param zone the zone that defines calendar days, not null
- * @param revenueBasis which amount of an order counts towards a day's value, not null
- * @param countedCategories which order status categories count as purchases, not empty, not null
+ * @param purchase which orders count, what one purchase is, its value, zone and currency, not null
  */
-public record TimelineOptions(ZoneId zone, RevenueBasis revenueBasis, Set<OrderStatusCategory> countedCategories) {
+public record TimelineOptions(PurchaseDefinition purchase) {
 
     /**
      * Validates the options.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if no status category is counted
+     * @throws NullPointerException if the definition is null
      */
     public TimelineOptions {
-        Checks.notNull(zone, "zone");
-        Checks.notNull(revenueBasis, "revenueBasis");
-        countedCategories = Sets.immutableEnumSet(Checks.notNull(countedCategories, "countedCategories"));
-        if (countedCategories.isEmpty()) {
-            throw new IllegalArgumentException("countedCategories must name at least one status category");
-        }
+        Checks.notNull(purchase, "purchase");
     }
 
     /**
-     * Returns the usual definition: days in UTC, net revenue, completed orders only.
+     * Returns the default definition ({@link PurchaseDefinition#defaults()}): days in UTC, every
+     * completed order one purchase, net revenue, the currency from the data.
      *
      * @return the options, never null
      */
     public static TimelineOptions defaults() {
-        return new TimelineOptions(ZoneOffset.UTC, RevenueBasis.NET, EnumSet.of(OrderStatusCategory.COMPLETED));
+        return new TimelineOptions(PurchaseDefinition.defaults());
     }
 
     /**
@@ -53,7 +52,52 @@ public record TimelineOptions(ZoneId zone, RevenueBasis revenueBasis, Set<OrderS
      * @return new options, never null
      */
     public TimelineOptions withZone(ZoneId value) {
-        return new TimelineOptions(value, revenueBasis, countedCategories);
+        return new TimelineOptions(purchase.withZone(value));
+    }
+
+    /**
+     * Returns the zone of calendar days: {@code purchase().zone()}.
+     *
+     * @return the zone, never null
+     */
+    public ZoneId zone() {
+        return purchase.zone();
+    }
+
+    /**
+     * Returns what one purchase is: {@code purchase().purchaseUnit()}.
+     *
+     * @return the unit, never null
+     */
+    public PurchaseUnit purchaseUnit() {
+        return purchase.purchaseUnit();
+    }
+
+    /**
+     * Returns which amount of an order counts: {@code purchase().revenueBasis()}.
+     *
+     * @return the basis, never null
+     */
+    public RevenueBasis revenueBasis() {
+        return purchase.revenueBasis();
+    }
+
+    /**
+     * Returns the status categories that count: {@code purchase().countedCategories()}.
+     *
+     * @return the categories, never null or empty
+     */
+    public Set<OrderStatusCategory> countedCategories() {
+        return purchase.countedCategories();
+    }
+
+    /**
+     * Returns the required currency, if any: {@code purchase().currency()}.
+     *
+     * @return the currency, never null
+     */
+    public Optional<Currency> currency() {
+        return purchase.currency();
     }
 
     /**
@@ -62,8 +106,7 @@ public record TimelineOptions(ZoneId zone, RevenueBasis revenueBasis, Set<OrderS
      * @return the description, never null
      */
     public String describe() {
-        return "purchase = distinct day with a counted order (zone " + zone + ", " + revenueBasis.name().toLowerCase()
-                + " revenue, counted " + countedCategories.toString().toLowerCase() + ")";
+        return purchase.describe() + "; gaps between distinct purchase days";
     }
 
     /**
@@ -85,51 +128,81 @@ public record TimelineOptions(ZoneId zone, RevenueBasis revenueBasis, Set<OrderS
     }
 
     /**
-     * Builds {@link TimelineOptions}: one setter per setting, validated by {@link #build()}.
+     * Builds {@link TimelineOptions}: one setter per part of the purchase definition, validated by
+     * {@link #build()}.
      *
      * <p>Not thread-safe; use one builder per thread.
      */
     public static final class Builder {
-        private ZoneId zone;
-        private RevenueBasis revenueBasis;
-        private Set<OrderStatusCategory> countedCategories;
+        private PurchaseDefinition.Builder purchase;
 
         private Builder(TimelineOptions from) {
-            this.zone = from.zone();
-            this.revenueBasis = from.revenueBasis();
-            this.countedCategories = from.countedCategories();
+            this.purchase = from.purchase().toBuilder();
         }
 
         /**
-         * Sets {@link TimelineOptions#zone()}.
+         * Sets the whole purchase definition; the other setters change one part of it.
+         *
+         * @param value the definition, not null
+         * @return this builder
+         */
+        public Builder purchase(PurchaseDefinition value) {
+            this.purchase = Checks.notNull(value, "purchase").toBuilder();
+            return this;
+        }
+
+        /**
+         * Sets the definition's {@link PurchaseDefinition#zone()}.
          *
          * @param value the new value (validated when built)
          * @return this builder
          */
         public Builder zone(ZoneId value) {
-            this.zone = value;
+            purchase.zone(value);
             return this;
         }
 
         /**
-         * Sets {@link TimelineOptions#revenueBasis()}.
+         * Sets the definition's {@link PurchaseDefinition#purchaseUnit()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder purchaseUnit(PurchaseUnit value) {
+            purchase.purchaseUnit(value);
+            return this;
+        }
+
+        /**
+         * Sets the definition's {@link PurchaseDefinition#revenueBasis()}.
          *
          * @param value the new value (validated when built)
          * @return this builder
          */
         public Builder revenueBasis(RevenueBasis value) {
-            this.revenueBasis = value;
+            purchase.revenueBasis(value);
             return this;
         }
 
         /**
-         * Sets {@link TimelineOptions#countedCategories()}.
+         * Sets the definition's {@link PurchaseDefinition#countedCategories()}.
          *
          * @param value the new value (validated when built)
          * @return this builder
          */
         public Builder countedCategories(Set<OrderStatusCategory> value) {
-            this.countedCategories = value;
+            purchase.countedCategories(value);
+            return this;
+        }
+
+        /**
+         * Sets the definition's {@link PurchaseDefinition#currency()}.
+         *
+         * @param value the new value (validated when built)
+         * @return this builder
+         */
+        public Builder currency(Optional<Currency> value) {
+            purchase.currency(value);
             return this;
         }
 
@@ -141,7 +214,7 @@ public record TimelineOptions(ZoneId zone, RevenueBasis revenueBasis, Set<OrderS
          * @throws NullPointerException if a setting is null
          */
         public TimelineOptions build() {
-            return new TimelineOptions(zone, revenueBasis, countedCategories);
+            return new TimelineOptions(purchase.build());
         }
     }
 }

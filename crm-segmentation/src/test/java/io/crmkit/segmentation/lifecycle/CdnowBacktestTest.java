@@ -32,7 +32,9 @@ class CdnowBacktestTest {
 
     @BeforeAll
     static void load() throws IOException {
-        PurchaseTimelines.Builder b = PurchaseTimelines.builder(TimelineOptions.defaults());
+        // the BTYD literature's purchase: a customer's day (the published calibration summary below)
+        PurchaseTimelines.Builder b = PurchaseTimelines.builder(TimelineOptions.builder()
+                .purchaseUnit(io.crmkit.core.history.PurchaseUnit.DAY).build());
         DateTimeFormatter f = DateTimeFormatter.BASIC_ISO_DATE;
         for (String line : Files.readAllLines(SharedData.require("cdnow", "CDNOW_sample.txt"))) {
             String[] p = line.trim().split("\\s+");

@@ -3,6 +3,8 @@ package io.crmkit.segmentation.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.CustomerId;
+import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,8 +52,15 @@ class LifecycleProperties {
         return Arbitraries.oneOf(fixed, relative);
     }
 
+    /** The day unit: the stage rules below are written for purchase days. */
+    static final TimelineOptions BY_DAY = TimelineOptions.builder().purchaseUnit(PurchaseUnit.DAY).build();
+
     static PurchaseTimelines timelines(List<Buy> buys, int prospects) {
-        PurchaseTimelines.Builder b = PurchaseTimelines.builder(TimelineOptions.defaults());
+        return timelines(buys, prospects, BY_DAY);
+    }
+
+    static PurchaseTimelines timelines(List<Buy> buys, int prospects, TimelineOptions options) {
+        PurchaseTimelines.Builder b = PurchaseTimelines.builder(options);
         for (Buy buy : buys) {
             b.add(id(buy.customer()), instant(buy.day()), OrderStatusCategory.COMPLETED, buy.cents(), EUR);
         }
@@ -87,7 +96,8 @@ class LifecycleProperties {
         for (int i = 0; i < expected.size(); i++) {
             int j = actual.indexOf(expected.customerId(i)).orElseThrow();
             assertThat(actual.purchaseDays(j)).isEqualTo(expected.purchaseDays(i));
-            for (int k = 0; k < expected.purchaseCount(i); k++) {
+            assertThat(actual.purchaseCount(j)).isEqualTo(expected.purchaseCount(i));
+            for (int k = 0; k < expected.dayCount(i); k++) {
                 assertThat(actual.purchaseValue(j, k)).isEqualTo(expected.purchaseValue(i, k));
             }
         }
@@ -119,7 +129,7 @@ class LifecycleProperties {
         for (int i = 0; i < whole.size(); i++) {
             assertThat(actual.customerId(i)).isEqualTo(whole.customerId(i));
             assertThat(actual.purchaseDays(i)).isEqualTo(whole.purchaseDays(i));
-            for (int k = 0; k < whole.purchaseCount(i); k++) {
+            for (int k = 0; k < whole.dayCount(i); k++) {
                 assertThat(actual.purchaseValue(i, k)).isEqualTo(whole.purchaseValue(i, k));
             }
         }
@@ -145,7 +155,7 @@ class LifecycleProperties {
         for (var e : expected.entrySet()) {
             int i = t.indexOf(e.getKey()).orElseThrow();
             assertThat(t.purchaseDays(i)).containsExactlyElementsOf(e.getValue().keySet());
-            for (int k = 0; k < t.purchaseCount(i); k++) {
+            for (int k = 0; k < t.dayCount(i); k++) {
                 assertThat(t.purchaseValue(i, k).toMinorUnits()).isEqualTo(
                         e.getValue().get(t.purchaseDays(i).get(k)));
             }
@@ -360,5 +370,50 @@ class LifecycleProperties {
         int lo = (int) Math.floor(h);
         int hi = Math.min(sorted.size() - 1, lo + 1);
         return sorted.get(lo) + (h - lo) * (sorted.get(hi) - sorted.get(lo));
+    }
+
+    @Property(tries = 200)
+    void theOrderUnitCountsEveryOrderAndMeasuresGapsBetweenDays(@ForAll("buys") List<Buy> buys,
+            @ForAll("thresholds") StageThresholds thresholds, @ForAll @IntRange(min = 0, max = 450) int asOf) {
+        PurchaseTimelines byDay = timelines(buys, 1);
+        PurchaseTimelines byOrder = timelines(buys, 1, TimelineOptions.defaults());
+        assertThat(TimelineOptions.defaults().purchaseUnit()).isEqualTo(PurchaseUnit.ORDER);
+        LocalDate date = START.plusDays(asOf);
+        Map<CustomerId, Integer> orders = new TreeMap<>();
+        Map<CustomerId, Integer> ordersUntil = new TreeMap<>();
+        for (Buy buy : buys) {
+            orders.merge(id(buy.customer()), 1, Integer::sum);
+            if (buy.day() <= asOf) {
+                ordersUntil.merge(id(buy.customer()), 1, Integer::sum);
+            }
+        }
+        LifecycleReport dayStages = Lifecycle.assign(byDay, new StageOptions(date, thresholds));
+        LifecycleReport orderStages = Lifecycle.assign(byOrder, new StageOptions(date, thresholds));
+        for (int i = 0; i < byOrder.size(); i++) {
+            CustomerId id = byOrder.customerId(i);
+            // the same days, values and gaps; only what is counted differs
+            assertThat(byOrder.purchaseDays(i)).isEqualTo(byDay.purchaseDays(i));
+            assertThat(byOrder.purchaseCount(i)).isEqualTo(orders.getOrDefault(id, 0));
+            assertThat(byDay.purchaseCount(i)).isEqualTo(byDay.dayCount(i));
+            int until = ordersUntil.getOrDefault(id, 0);
+            assertThat(orderStages.customer(i).purchases()).isEqualTo(until);
+            Stage expected = dayStages.stage(i) == Stage.NEW && until > 1 ? Stage.ACTIVE : dayStages.stage(i);
+            assertThat(orderStages.stage(i)).as("customer %s", id).isEqualTo(expected);
+        }
+        if (!ordersUntil.isEmpty()) {
+            io.crmkit.metrics.clv.BtydData d = byOrder.btyd(date, PeriodUnit.DAYS);
+            io.crmkit.metrics.clv.BtydData e = byDay.btyd(date, PeriodUnit.DAYS);
+            double repeatOrders = 0;
+            double repeatDays = 0;
+            for (int k = 0; k < d.patternCount(); k++) {
+                repeatOrders += d.x(k) * d.weight(k);
+            }
+            for (int k = 0; k < e.patternCount(); k++) {
+                repeatDays += e.x(k) * e.weight(k);
+            }
+            int allUntil = ordersUntil.values().stream().mapToInt(Integer::intValue).sum();
+            assertThat(repeatOrders).isEqualTo(allUntil - ordersUntil.size());
+            assertThat(repeatDays).isLessThanOrEqualTo(repeatOrders);
+        }
     }
 }

@@ -135,7 +135,7 @@ class LifecycleTest {
         // own median gap 10 days, 25 days since the last purchase
         assertThat(risk.signals().get(0).observed()).isEqualTo(2.5);
         assertThat(risk.reasons()).contains("25 days since the last purchase = 2.50 x the own rhythm of 10.0 days")
-                .contains("1 purchase days in the last 60 days against 6 before")
+                .contains("1 purchase in the last 60 days against 6 before")
                 .contains("complaints rising: 1 in the last 90 days against 0 before")
                 .contains("latest score 0.30").contains("0.90 to 0.30");
         assertThat(risk.valueAtRisk().toMinorUnits()).isEqualTo(8_000);

@@ -45,8 +45,9 @@ class ModelProbabilitiesTest {
             int first = t.days[t.offsets[i]];
             double tx = model.unit().fromDays(t.days[t.offsets[i] + c - 1] - first);
             double bigT = model.unit().fromDays(day - first);
-            double alive = model.probabilityAlive(c - 1, tx, bigT);
-            double none = model.probabilityNoTransactionsIfAlive(c - 1, bigT, h);
+            int x = t.purchases(t.offsets[i], t.offsets[i] + c) - 1;
+            double alive = model.probabilityAlive(x, tx, bigT);
+            double none = model.probabilityNoTransactionsIfAlive(x, bigT, h);
             assertThat(p[k]).as("customer %d", k).isEqualTo(Math.min(1, Math.max(0, 1 - alive + alive * none)));
         }
     }

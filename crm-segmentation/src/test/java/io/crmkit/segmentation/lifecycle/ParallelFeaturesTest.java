@@ -43,7 +43,9 @@ class ParallelFeaturesTest {
             }
             assertThat(rhythms.count[i]).as("count of %d", k).isEqualTo(c);
             assertThat(f.since[k]).as("since of %d", k).isEqualTo(day - t.days[from + c - 1]);
-            assertThat(f.repeat[k]).isEqualTo(c - 1);
+            // purchases per day slot: the slot's orders under the default order unit (tested against
+            // the orders themselves in LifecycleProperties)
+            assertThat(f.repeat[k]).isEqualTo(t.purchases(from, from + c) - 1);
             assertThat(f.age[k]).isEqualTo(day - t.days[from]);
             long revenue = 0;
             int recent = 0;
@@ -51,8 +53,8 @@ class ParallelFeaturesTest {
             for (int j = from; j < from + c; j++) {
                 revenue += t.values[j];
                 int age = day - t.days[j];
-                recent += age < w ? 1 : 0;
-                previous += age >= w && age < 2 * w ? 1 : 0;
+                recent += age < w ? t.purchases(j, j + 1) : 0;
+                previous += age >= w && age < 2 * w ? t.purchases(j, j + 1) : 0;
             }
             assertThat(f.revenue[k]).as("revenue of %d", k).isEqualTo(revenue);
             assertThat(f.recent[k]).isEqualTo(recent);

@@ -2,6 +2,7 @@ package io.crmkit.cli.report;
 
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.history.PurchaseSummaries;
+import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.internal.Pii;
 import io.crmkit.metrics.clv.CustomerValue;
 import io.crmkit.metrics.kpi.CohortMatrix;
@@ -332,11 +333,16 @@ public final class HtmlReport {
         return new Section("cohorts", title, svg, caption, "");
     }
 
+    /** What one purchase is, in words: "purchase days" or "purchases". */
+    static String purchases(ReportData data) {
+        return data.input().purchaseUnit() == PurchaseUnit.DAY ? "purchase days" : "purchases";
+    }
+
     private static Section clv(ReportData data) {
         String title = "Customer lifetime value";
         if (!data.values().available()) {
             return unavailable("clv", title, data.values().unavailable(),
-                    "BG/NBD and Gamma-Gamma are fitted to the customers' purchase days.");
+                    "BG/NBD and Gamma-Gamma are fitted to the customers' " + purchases(data) + ".");
         }
         ReportData.Values values = data.values().value();
         List<CustomerValue> all = values.values();
@@ -348,8 +354,10 @@ public final class HtmlReport {
         double total = Arrays.stream(clv).sum();
         String caption = "CLV = expected net revenue over the next " + ReportData.CLV_HORIZON + " (52 weeks) after the"
                 + " as-of date, undiscounted, margin 1: " + values.model().name() + " expected transactions times"
-                + " Gamma-Gamma expected spend per transaction, both fitted to every customer's purchase days (all of"
-                + " a customer's orders on one day are one transaction). Bins of equal width up to the 99th"
+                + " Gamma-Gamma expected spend per transaction, both fitted to every customer's " + purchases(data)
+                + (data.input().purchaseUnit() == PurchaseUnit.DAY
+                        ? " (all of a customer's orders on one day are one transaction)"
+                        : " (every counted order is one transaction)") + ". Bins of equal width up to the 99th"
                 + " percentile; the last bin holds the rest. Total expected: " + currency + " " + Html.money(total)
                 + "; customers: " + Html.count(all.size()) + ".";
         List<CustomerValue> top = all.stream().sorted(Comparator.comparingDouble((CustomerValue v) -> -v.clv().orElse(0))
@@ -361,7 +369,7 @@ public final class HtmlReport {
                     String.format(Locale.ROOT, "%.2f", v.expectedTransactions()), Html.money(v.clv().orElse(0))));
         }
         String extra = "<h3>Top " + top.size() + " customers by CLV</h3>" + Html.table(List.of("customer", "name",
-                "repeat purchase days", "P(alive)", "expected transactions", "CLV (" + currency + ")"),
+                "repeat " + purchases(data), "P(alive)", "expected transactions", "CLV (" + currency + ")"),
                 new boolean[] {false, false, true, true, true, true}, rows);
         return new Section("clv", title, svg, caption, extra);
     }

@@ -132,9 +132,10 @@ public final class ReportData {
      * @param names masked display names by customer (from a customers file), not null, may be empty
      * @param engagement complaints and survey scores for the churn probability, not null
      *     ({@link EngagementHistory#none()} without service or survey data)
+     * @param purchaseUnit what one purchase is in every section (summaries, RFM, KPIs, CLV, churn), not null
      */
     public record Input(OrderBatch batch, Currency currency, ZoneId zone, LocalDate asOf, String source,
-            Map<CustomerId, String> names, EngagementHistory engagement) {
+            Map<CustomerId, String> names, EngagementHistory engagement, PurchaseUnit purchaseUnit) {
 
         /**
          * Validates the input and copies the names.
@@ -148,6 +149,7 @@ public final class ReportData {
             Objects.requireNonNull(asOf, "asOf");
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(engagement, "engagement");
+            Objects.requireNonNull(purchaseUnit, "purchaseUnit");
             names = Map.copyOf(names);
         }
     }
@@ -240,7 +242,7 @@ public final class ReportData {
      */
     public static ReportData compute(Input input) {
         PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(input.asOf()))
-                .zone(input.zone()).purchaseUnit(PurchaseUnit.ORDER).revenueBasis(RevenueBasis.NET)
+                .zone(input.zone()).purchaseUnit(input.purchaseUnit()).revenueBasis(RevenueBasis.NET)
                 .currency(input.currency()).timeUnit(PeriodUnit.WEEKS).build();
         PurchaseSummaries summaries = PurchaseHistory.summarize(input.batch(), options);
         if (summaries.size() == 0) {
@@ -254,7 +256,8 @@ public final class ReportData {
         } catch (IllegalArgumentException e) {
             lorenz = Outcome.failed(e.getMessage());
         }
-        PurchaseTimelines timelines = PurchaseTimelines.builder(TimelineOptions.defaults().withZone(input.zone()))
+        PurchaseTimelines timelines = PurchaseTimelines.builder(TimelineOptions.builder().zone(input.zone())
+                        .purchaseUnit(input.purchaseUnit()).build())
                 .acceptAll(input.batch()).build();
         return new ReportData(input, summaries, rfm, lorenz, trends(input, summaries), values(input),
                 churn(input, timelines), due(input, timelines));
@@ -276,7 +279,7 @@ public final class ReportData {
             LocalDate first = firstPurchaseDay(summaries, input.zone());
             PeriodGrid grid = PeriodGrid.covering(ReportingPeriod.MONTH, input.zone(), first, input.asOf());
             OrderKpiOptions o = OrderKpiOptions.builder(grid, ACTIVE_WINDOW_DAYS).currency(Optional.of(input.currency()))
-                    .build();
+                    .purchaseUnit(input.purchaseUnit()).build();
             OrderKpiReport report = OrderKpis.compute(input.batch(), o);
             boolean firstIncomplete = grid.startDate(0).isBefore(first);
             List<PeriodOrderKpis> periods = report.periods();
@@ -302,7 +305,7 @@ public final class ReportData {
         try {
             PurchaseSummaries days = PurchaseHistory.summarize(input.batch(),
                     PurchaseHistoryOptions.builder(AsOf.endOfDay(input.asOf())).zone(input.zone())
-                            .purchaseUnit(PurchaseUnit.DAY).revenueBasis(RevenueBasis.NET).currency(input.currency())
+                            .purchaseUnit(input.purchaseUnit()).revenueBasis(RevenueBasis.NET).currency(input.currency())
                             .timeUnit(PeriodUnit.WEEKS).build());
             BtydView view = days.btyd(PeriodUnit.WEEKS);
             TransactionModel model;

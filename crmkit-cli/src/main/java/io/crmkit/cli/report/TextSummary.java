@@ -133,8 +133,8 @@ public final class TextSummary {
     }
 
     private static void values(ReportData data, PrintWriter out, String currency) {
-        out.println("lifetime value (" + ReportData.CLV_HORIZON + ", undiscounted, BG/NBD and Gamma-Gamma on"
-                + " purchase days):");
+        out.println("lifetime value (" + ReportData.CLV_HORIZON + ", undiscounted, BG/NBD and Gamma-Gamma on "
+                + HtmlReport.purchases(data) + "):");
         if (!data.values().available()) {
             out.println("  not available: " + data.values().unavailable());
             return;
