@@ -466,6 +466,116 @@ public final class OrderKpis {
             return this;
         }
 
+        /** Marks the whole-state byte form ("KPS" and its version, 1). */
+        private static final int STATE_FORM = 0x4b505301;
+
+        /**
+         * Returns this accumulator's whole state in a byte form: its tallies and every customer's
+         * state (what the customer's later orders need: first period, last order, last day, activity
+         * coverage). A partition by customer summed on one machine and continued on another, or
+         * accumulators shipped between processes, combine through {@link #combine(byte[])} exactly
+         * as through {@link #combine(Accumulator)}. Use {@link #talliesAsBytes()} when only the
+         * report is needed (it has no per-customer part).
+         *
+         * <p>The form, in {@link java.io.DataOutputStream} encoding: the int {@code 0x4b505301}
+         * ("KPS", version 1); the length (int) and bytes of {@link #talliesAsBytes()}; the number of
+         * customers; then per customer its identifier (int length and UTF-8 bytes), last order time
+         * (long, microseconds since the epoch), last purchase day (long, epoch day; 0 under the
+         * order unit), first period, last period, orders in the last period and last covered
+         * boundary (ints).
+         *
+         * @return the bytes, never null
+         */
+        public byte[] asBytes() {
+            byte[] tallies = talliesAsBytes();
+            int n = index.size();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(tallies.length + 16 + n * 48);
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                out.writeInt(STATE_FORM);
+                out.writeInt(tallies.length);
+                out.write(tallies);
+                out.writeInt(n);
+                for (int k = 0; k < n; k++) {
+                    byte[] id = ids[k].value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    out.writeInt(id.length);
+                    out.write(id);
+                    out.writeLong(lastMicros[k]);
+                    out.writeLong(lastDay[k]);
+                    out.writeInt(cohort[k]);
+                    out.writeInt(lastPeriod[k]);
+                    out.writeInt(ordersInLastPeriod[k]);
+                    out.writeInt(lastCovered[k]);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        /**
+         * Adds an accumulator of equal options fed with other customers, in the form of
+         * {@link #asBytes()}: the same as {@link #combine(Accumulator)} with that accumulator,
+         * and this accumulator may be fed on with orders of those customers afterwards.
+         *
+         * @param state the bytes, not null
+         * @return this accumulator
+         * @throws IllegalArgumentException if the bytes are not such a form (named), are of another
+         *     grid or purchase unit, or hold a customer this accumulator has seen; this accumulator
+         *     is then unchanged
+         * @throws CurrencyMismatchException if their counted orders are in another currency
+         */
+        public Accumulator combine(byte[] state) {
+            Checks.notNull(state, "state");
+            Accumulator other = new Accumulator(options);
+            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(state))) {
+                if (in.readInt() != STATE_FORM) {
+                    throw new IllegalArgumentException("state: not the byte form of OrderKpis.Accumulator (version 1)");
+                }
+                int length = in.readInt();
+                if (length < 0 || length > state.length) {
+                    throw new IllegalArgumentException("state: tallies of " + length + " bytes cannot be in a form"
+                            + " of this length");
+                }
+                byte[] tallies = new byte[length];
+                in.readFully(tallies);
+                other.combineTallies(tallies);
+                int n = in.readInt();
+                if (n < 0 || n > state.length / 36) {
+                    throw new IllegalArgumentException("state: " + n + " customers cannot be in a form of this length");
+                }
+                for (int k = 0; k < n; k++) {
+                    int idLength = in.readInt();
+                    if (idLength < 0 || idLength > state.length) {
+                        throw new IllegalArgumentException("state: an identifier of " + idLength + " bytes");
+                    }
+                    byte[] id = new byte[idLength];
+                    in.readFully(id);
+                    CustomerId customer = CustomerId.of(new String(id, java.nio.charset.StandardCharsets.UTF_8));
+                    int found = other.index.getOrAdd(customer);
+                    if (found >= 0) {
+                        throw new IllegalArgumentException("state: customer " + customer + " appears twice");
+                    }
+                    int i = -found - 1;
+                    other.grow(i + 1);
+                    other.ids[i] = customer;
+                    other.lastMicros[i] = in.readLong();
+                    other.lastDay[i] = in.readLong();
+                    other.cohort[i] = in.readInt();
+                    other.lastPeriod[i] = in.readInt();
+                    other.ordersInLastPeriod[i] = in.readInt();
+                    other.lastCovered[i] = in.readInt();
+                }
+                if (in.read() != -1) {
+                    throw new IllegalArgumentException("state: trailing bytes");
+                }
+            } catch (java.io.EOFException e) {
+                throw new IllegalArgumentException("state: truncated", e);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return combine(other);
+        }
+
         private static void write(java.io.DataOutputStream out, long[] a) throws java.io.IOException {
             out.writeInt(a.length);
             for (long v : a) {

@@ -77,11 +77,13 @@ class OrderKpisProperties {
     @Property
     void partitionsByCustomerCombineIntoTheWhole(@ForAll("orders") List<Order> orders,
             @ForAll("periods") ReportingPeriod period, @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 4)
-            int parts, @ForAll boolean asBatches) {
+            int parts, @ForAll boolean asBatches, @ForAll boolean shipped,
+            @ForAll io.crmkit.core.history.PurchaseUnit unit) {
         OrderKpiOptions options = options(period, period == ReportingPeriod.WEEK ? 30
-                : period == ReportingPeriod.MONTH ? 45 : 100);
+                : period == ReportingPeriod.MONTH ? 45 : 100).toBuilder().purchaseUnit(unit).build();
         OrderKpiReport whole = OrderKpis.compute(orders, options);
-        // customers dealt to partitions by their number; each partition fed in time order or as a batch
+        // customers dealt to partitions by their number; each partition fed in time order or as a
+        // batch, and shipped in its byte form to a fresh accumulator when asked
         List<List<Order>> partitions = new ArrayList<>();
         for (int k = 0; k < parts; k++) {
             partitions.add(new ArrayList<>());
@@ -96,6 +98,11 @@ class OrderKpisProperties {
                 acc.acceptAll(io.crmkit.core.history.OrderBatch.of(java.util.Currency.getInstance("CNY"), part));
             } else {
                 part.forEach(acc::accept);
+            }
+            if (shipped) {
+                byte[] bytes = acc.asBytes();
+                acc = OrderKpis.accumulator(options).combine(bytes);
+                assertThat(acc.asBytes()).isEqualTo(bytes);
             }
             combined = combined == null ? acc : combined.combine(acc);
         }
@@ -247,5 +254,26 @@ class OrderKpisProperties {
         assertThatThrownBy(() -> OrderKpis.accumulator(byOrder).combineTallies(
                 OrderKpis.accumulator(byDay).talliesAsBytes())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("purchase unit DAY");
+    }
+
+    @Property(tries = 30)
+    void aDamagedKpiStateIsRefusedByNameAndChangesNothing(@ForAll("orders") List<Order> orders) {
+        OrderKpiOptions options = options(ReportingPeriod.MONTH, 45);
+        OrderKpis.Accumulator acc = OrderKpis.accumulator(options);
+        orders.forEach(acc::accept);
+        byte[] bytes = acc.asBytes();
+        for (int length = 0; length < bytes.length; length += Math.max(1, bytes.length / 40)) {
+            byte[] cut = java.util.Arrays.copyOf(bytes, length);
+            OrderKpis.Accumulator target = OrderKpis.accumulator(options);
+            byte[] before = target.asBytes();
+            assertThatThrownBy(() -> target.combine(cut)).isInstanceOf(IllegalArgumentException.class)
+                    .message().matches("(state|tallies): .*");
+            assertThat(target.asBytes()).isEqualTo(before);
+        }
+        // a customer already seen cannot come in again
+        if (!orders.isEmpty()) {
+            assertThatThrownBy(() -> acc.combine(bytes)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is in both accumulators");
+        }
     }
 }

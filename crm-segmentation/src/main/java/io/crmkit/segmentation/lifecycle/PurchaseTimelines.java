@@ -509,6 +509,113 @@ public final class PurchaseTimelines {
             return this;
         }
 
+        /** Marks the byte form of a builder ("PTL" and its version, 1). */
+        private static final int FORM = 0x50544c01;
+
+        /**
+         * Returns what this builder has seen in a byte form, for shipping partial timelines between
+         * processes (the executors of a distributed engine, say): {@link #combine(byte[])} on a
+         * builder of equal options adds it as {@link #combine(Builder)} adds the builder itself.
+         *
+         * <p>The form, in {@link java.io.DataOutputStream} encoding: the int {@code 0x50544c01}
+         * ("PTL", version 1); the options' {@link TimelineOptions#describe()} (UTF); the currency
+         * code, empty when none yet (UTF); the orders seen (long); the number of customers, then
+         * each customer's identifier (int length and UTF-8 bytes); the number of purchase rows,
+         * then each row's customer (int, an index into those identifiers), epoch day (int) and
+         * value in minor units (long). Rows are the builder's, one per counted order, not yet
+         * collapsed by day.
+         *
+         * @return the bytes, never null
+         */
+        public byte[] asBytes() {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 + rows * 16);
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                out.writeInt(FORM);
+                out.writeUTF(options.describe());
+                out.writeUTF(currency == null ? "" : currency.getCurrencyCode());
+                out.writeLong(seen);
+                int n = index.size();
+                out.writeInt(n);
+                for (int k = 0; k < n; k++) {
+                    byte[] id = keys[k].value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    out.writeInt(id.length);
+                    out.write(id);
+                }
+                out.writeInt(rows);
+                for (int k = 0; k < rows; k++) {
+                    out.writeInt(rowCustomer[k]);
+                    out.writeInt(rowDay[k]);
+                    out.writeLong(rowValue[k]);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        /**
+         * Adds what a builder of equal options had seen, in the form of {@link #asBytes()}: the
+         * same as {@link #combine(Builder)} with that builder.
+         *
+         * @param state the bytes, not null
+         * @return this builder
+         * @throws IllegalArgumentException if the bytes are not such a form (named: the form mark,
+         *     the options, a count, an index or trailing bytes) or were made under other options;
+         *     this builder is then unchanged
+         * @throws CurrencyMismatchException if their counted orders are in another currency
+         */
+        public Builder combine(byte[] state) {
+            Checks.notNull(state, "state");
+            Builder other = new Builder(options);
+            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(state))) {
+                if (in.readInt() != FORM) {
+                    throw new IllegalArgumentException("state: not the byte form of PurchaseTimelines.Builder"
+                            + " (version 1)");
+                }
+                String described = in.readUTF();
+                if (!described.equals(options.describe())) {
+                    throw new IllegalArgumentException("state: made under other options (" + described
+                            + "), not " + options.describe());
+                }
+                String code = in.readUTF();
+                other.currency = code.isEmpty() ? null : Currency.getInstance(code);
+                other.seen = in.readLong();
+                int n = count(in.readInt(), state.length / 4, "customers");
+                for (int k = 0; k < n; k++) {
+                    byte[] id = new byte[count(in.readInt(), state.length, "identifier bytes")];
+                    in.readFully(id);
+                    other.customerIndex(CustomerId.of(new String(id, java.nio.charset.StandardCharsets.UTF_8)));
+                }
+                if (other.index.size() != n) {
+                    throw new IllegalArgumentException("state: a customer identifier appears twice");
+                }
+                int r = count(in.readInt(), state.length / 16, "rows");
+                for (int k = 0; k < r; k++) {
+                    int c = in.readInt();
+                    if (c < 0 || c >= n) {
+                        throw new IllegalArgumentException("state: row " + k + " names customer " + c + " of " + n);
+                    }
+                    other.addRow(c, in.readInt(), in.readLong());
+                }
+                if (in.read() != -1) {
+                    throw new IllegalArgumentException("state: trailing bytes");
+                }
+            } catch (java.io.EOFException e) {
+                throw new IllegalArgumentException("state: truncated", e);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return combine(other);
+        }
+
+        private static int count(int value, int bound, String what) {
+            if (value < 0 || value > bound) {
+                throw new IllegalArgumentException("state: " + value + " " + what + " cannot be in "
+                        + "a form of this length");
+            }
+            return value;
+        }
+
         private void addRow(int c, int day, long valueMinor) {
             if (rows == rowCustomer.length) {
                 int grown = Math.max(rows + 1, rows + (rows >> 1));

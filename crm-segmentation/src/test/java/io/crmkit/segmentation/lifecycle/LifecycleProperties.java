@@ -105,8 +105,8 @@ class LifecycleProperties {
 
     @Property(tries = 200)
     void buildersOfAnySplitCombineIntoTheWhole(@ForAll("buys") List<Buy> buys,
-            @ForAll @IntRange(min = 1, max = 4) int parts, @ForAll long seed) {
-        PurchaseTimelines whole = timelines(buys, 0);
+            @ForAll @IntRange(min = 1, max = 4) int parts, @ForAll long seed, @ForAll boolean asBytes) {
+        PurchaseTimelines whole = timelines(buys, 0, TimelineOptions.defaults());
         java.util.Random random = new java.util.Random(seed);
         List<PurchaseTimelines.Builder> builders = new ArrayList<>();
         for (int k = 0; k < parts; k++) {
@@ -116,6 +116,15 @@ class LifecycleProperties {
         for (Buy buy : buys) {
             builders.get(random.nextInt(parts)).add(id(buy.customer()), instant(buy.day()),
                     OrderStatusCategory.COMPLETED, buy.cents(), EUR);
+        }
+        if (asBytes) {
+            // each part shipped in its byte form and read back by a fresh builder
+            for (int k = 0; k < parts; k++) {
+                byte[] bytes = builders.get(k).asBytes();
+                PurchaseTimelines.Builder received = PurchaseTimelines.builder(TimelineOptions.defaults()).combine(bytes);
+                assertThat(received.asBytes()).isEqualTo(bytes);
+                builders.set(k, received);
+            }
         }
         PurchaseTimelines.Builder combined = builders.get(0);
         for (int k = 1; k < parts; k++) {
@@ -129,10 +138,30 @@ class LifecycleProperties {
         for (int i = 0; i < whole.size(); i++) {
             assertThat(actual.customerId(i)).isEqualTo(whole.customerId(i));
             assertThat(actual.purchaseDays(i)).isEqualTo(whole.purchaseDays(i));
+            assertThat(actual.purchaseCount(i)).isEqualTo(whole.purchaseCount(i));
             for (int k = 0; k < whole.dayCount(i); k++) {
                 assertThat(actual.purchaseValue(i, k)).isEqualTo(whole.purchaseValue(i, k));
             }
         }
+    }
+
+    @Property(tries = 50)
+    void aDamagedOrForeignByteFormIsRefusedByName(@ForAll("buys") List<Buy> buys) {
+        PurchaseTimelines.Builder b = PurchaseTimelines.builder(TimelineOptions.defaults());
+        for (Buy buy : buys) {
+            b.add(id(buy.customer()), instant(buy.day()), OrderStatusCategory.COMPLETED, buy.cents(), EUR);
+        }
+        byte[] bytes = b.asBytes();
+        for (int length = 0; length < bytes.length; length += Math.max(1, bytes.length / 40)) {
+            byte[] cut = java.util.Arrays.copyOf(bytes, length);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> PurchaseTimelines.builder(TimelineOptions.defaults())
+                    .combine(cut)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("state: ");
+        }
+        byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PurchaseTimelines.builder(TimelineOptions.defaults())
+                .combine(longer)).hasMessage("state: trailing bytes");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PurchaseTimelines.builder(BY_DAY).combine(bytes))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("made under other options");
     }
 
     static CustomerId id(int c) {
