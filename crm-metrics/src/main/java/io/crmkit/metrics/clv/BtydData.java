@@ -79,6 +79,13 @@ public final class BtydData {
         for (int i = 0; i < n; i++) {
             validate(i, x[i], tx[i], bigT[i], 1);
         }
+        BtydData ranked = ofCustomersByRank(x, tx, bigT, unit);
+        return ranked != null ? ranked : ofCustomersByTable(x, tx, bigT, unit);
+    }
+
+    /** The patterns of {@link #ofCustomers} through a hash table of distinct patterns (validated input). */
+    static BtydData ofCustomersByTable(int[] x, double[] tx, double[] bigT, PeriodUnit unit) {
+        int n = x.length;
         PatternTable table = new PatternTable(n);
         int[] rawOf = new int[n];
         for (int i = 0; i < n; i++) {
@@ -155,6 +162,73 @@ public final class BtydData {
         if (x == 0 && tx != 0) {
             throw new IllegalArgumentException("t_x of customer " + i + " must be 0 when x = 0: " + tx);
         }
+    }
+
+    /** Bits of each part of a packed (x, rank of t_x, rank of T) key. */
+    private static final int PART = 21;
+
+    /**
+     * The patterns of {@link #ofCustomers} from primitive sorts: each customer's {@code x} and the
+     * ranks of its {@code t_x} and {@code T} among the distinct values packed into one long, whose
+     * order is the patterns' order; equal keys are one pattern. Null when a part does not fit in
+     * {@value #PART} bits (then the hash table builds them).
+     */
+    static BtydData ofCustomersByRank(int[] x, double[] tx, double[] bigT, PeriodUnit unit) {
+        int n = x.length;
+        double[] txValues = distinctSorted(tx);
+        double[] tValues = distinctSorted(bigT);
+        int limit = 1 << PART;
+        if (txValues.length >= limit || tValues.length >= limit) {
+            return null;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (x[i] >= limit) {
+                return null;
+            }
+            keys[i] = ((long) x[i] << (2 * PART)) | ((long) Arrays.binarySearch(txValues, tx[i] + 0.0) << PART)
+                    | Arrays.binarySearch(tValues, bigT[i] + 0.0);
+        }
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        int p = 0;
+        double[] pw = new double[n];
+        for (int k = 0; k < n; k++) {
+            if (k == 0 || sorted[k] != sorted[p - 1]) {
+                sorted[p++] = sorted[k];
+            }
+            pw[p - 1]++;
+        }
+        long mask = limit - 1;
+        int[] px = new int[p];
+        double[] ptx = new double[p];
+        double[] pT = new double[p];
+        for (int k = 0; k < p; k++) {
+            px[k] = (int) (sorted[k] >>> (2 * PART));
+            ptx[k] = txValues[(int) ((sorted[k] >>> PART) & mask)];
+            pT[k] = tValues[(int) (sorted[k] & mask)];
+        }
+        int[] patternOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            patternOf[i] = Arrays.binarySearch(sorted, 0, p, keys[i]);
+        }
+        return new BtydData(unit, px, ptx, pT, Arrays.copyOf(pw, p), patternOf);
+    }
+
+    /** The distinct values, ascending, with -0.0 read as 0.0. */
+    private static double[] distinctSorted(double[] values) {
+        double[] v = new double[values.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values[i] + 0.0;
+        }
+        Arrays.sort(v);
+        int m = 0;
+        for (int k = 0; k < v.length; k++) {
+            if (m == 0 || v[k] != v[m - 1]) {
+                v[m++] = v[k];
+            }
+        }
+        return Arrays.copyOf(v, m);
     }
 
     private static int compare(PatternTable t, int a, int b) {
@@ -358,8 +432,8 @@ public final class BtydData {
                         count = Arrays.copyOf(count, cap);
                     }
                     x[size] = xv;
-                    tx[size] = txv;
-                    bigT[size] = tv;
+                    tx[size] = txv + 0.0; // -0.0 is 0.0, also in the patterns' order
+                    bigT[size] = tv + 0.0;
                     count[size] = 1;
                     slots[s] = size;
                     return size++;

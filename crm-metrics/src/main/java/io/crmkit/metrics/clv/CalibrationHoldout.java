@@ -11,6 +11,8 @@ import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.internal.LocalDays;
 import io.crmkit.core.order.Order;
+import io.crmkit.core.order.OrderStatusCategory;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -105,7 +107,7 @@ public final class CalibrationHoldout {
         long calDay = calibrationEnd.toEpochDay();
         long endDay = holdoutEnd.toEpochDay();
         Map<CustomerId, long[]> seen = new HashMap<>(); // first day, last day, holdout days
-        TreeMap<Long, Long> repeats = new TreeMap<>();
+        DayCounts repeats = new DayCounts();
         for (Order o : orders) {
             acc.accept(o);
             if (!options.countedCategories().contains(o.status().category())) {
@@ -129,7 +131,7 @@ public final class CalibrationHoldout {
             }
             if (day > s[1] || everyOrder) {
                 s[1] = day;
-                repeats.merge(day, 1L, Long::sum);
+                repeats.add(day);
                 if (day > calDay) {
                     s[2]++;
                 }
@@ -148,7 +150,97 @@ public final class CalibrationHoldout {
             long[] st = seen.get(cal.customerId(i));
             holdout[i] = st == null ? 0 : (int) st[2];
         }
-        return new CalibrationHoldout(cal, holdout, unit, origin, repeats, calibrationEnd, holdoutEnd, purchaseUnit);
+        return new CalibrationHoldout(cal, holdout, unit, origin, repeats.toMap(), calibrationEnd, holdoutEnd,
+                purchaseUnit);
+    }
+
+    /**
+     * The order unit's split in one pass over the rows in any order, without putting them in
+     * customer and time order: every counted order of a calibration customer through the holdout
+     * end is a repeat but the customer's first purchase, and a holdout transaction after the
+     * calibration end. Null when the summaries' customers are not the batch's in its order (then
+     * the general path runs).
+     */
+    private static CalibrationHoldout splitByOrder(OrderBatch batch, PurchaseSummaries cal,
+            PurchaseHistoryOptions options, LocalDays days, long calDay, long endDay, PeriodUnit unit,
+            LocalDate calibrationEnd, LocalDate holdoutEnd) {
+        int[] calOf = new int[batch.customerCount()];
+        int i = 0;
+        for (int c = 0; c < calOf.length; c++) {
+            CustomerId id = batch.customerId(c);
+            if (i < cal.size() && (cal.customerId(i) == id || cal.customerId(i).equals(id))) {
+                calOf[c] = i++;
+            } else {
+                calOf[c] = -1;
+            }
+        }
+        if (i != cal.size()) {
+            return null;
+        }
+        boolean[] counted = new boolean[OrderStatusCategory.values().length];
+        options.countedCategories().forEach(category -> counted[category.ordinal()] = true);
+        int[] holdout = new int[cal.size()];
+        DayCounts repeats = new DayCounts();
+        for (int r = 0, n = batch.rowCount(); r < n; r++) {
+            int k = calOf[batch.customerIndex(r)];
+            if (k < 0 || batch.isReturn(r) || !counted[batch.category(r).ordinal()]) {
+                continue;
+            }
+            long day = days.epochDayOfMicros(batch.placedAtMicros(r));
+            if (day > endDay) {
+                continue;
+            }
+            repeats.add(day);
+            if (day > calDay) {
+                holdout[k]++;
+            }
+        }
+        long origin = Long.MAX_VALUE;
+        for (int k = 0; k < cal.size(); k++) {
+            Instant first = cal.firstPurchaseAt(k);
+            long day = days.epochDay(first.getEpochSecond());
+            repeats.remove(day); // a customer's first purchase is not a repeat
+            origin = Math.min(origin, day);
+        }
+        return new CalibrationHoldout(cal, holdout, unit, origin, repeats.toMap(), calibrationEnd, holdoutEnd,
+                PurchaseUnit.ORDER);
+    }
+
+    /** Counts per epoch day in an array over the days seen (a map entry per repeat was a third of a split). */
+    private static final class DayCounts {
+        private long first;
+        private long[] counts = new long[0];
+
+        void add(long day) {
+            if (counts.length == 0) {
+                first = day;
+                counts = new long[64];
+            } else if (day < first) {
+                long shift = first - day;
+                long[] grown = new long[(int) Math.max(counts.length + shift, counts.length * 2L)];
+                System.arraycopy(counts, 0, grown, (int) shift, counts.length);
+                counts = grown;
+                first = day;
+            } else if (day - first >= counts.length) {
+                counts = java.util.Arrays.copyOf(counts, (int) Math.max(day - first + 1, counts.length * 2L));
+            }
+            counts[(int) (day - first)]++;
+        }
+
+        /** Takes one count of a day counted before. */
+        void remove(long day) {
+            counts[(int) (day - first)]--;
+        }
+
+        TreeMap<Long, Long> toMap() {
+            TreeMap<Long, Long> map = new TreeMap<>();
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] > 0) {
+                    map.put(first + k, counts[k]);
+                }
+            }
+            return map;
+        }
     }
 
     private static void checkArguments(LocalDate calibrationEnd, LocalDate holdoutEnd, ZoneId zone, PeriodUnit unit,
@@ -218,9 +310,16 @@ public final class CalibrationHoldout {
         long calDay = calibrationEnd.toEpochDay();
         long endDay = holdoutEnd.toEpochDay();
         LocalDays days = new LocalDays(zone);
+        if (everyOrder) {
+            CalibrationHoldout split = splitByOrder(batch, cal, options, days, calDay, endDay, unit, calibrationEnd,
+                    holdoutEnd);
+            if (split != null) {
+                return split;
+            }
+        }
         OrderBatch.CustomerRows rows = batch.byCustomer(options.revenueBasis());
         int[] holdout = new int[cal.size()];
-        TreeMap<Long, Long> repeats = new TreeMap<>();
+        DayCounts repeats = new DayCounts();
         long origin = Long.MAX_VALUE;
         int i = 0;
         for (int c = 0; c < batch.customerCount(); c++) {
@@ -243,7 +342,7 @@ public final class CalibrationHoldout {
                     last = day;
                 } else if (day > last || everyOrder) {
                     last = day;
-                    repeats.merge(day, 1L, Long::sum);
+                    repeats.add(day);
                     if (day > calDay) {
                         inHoldout++;
                     }
@@ -258,7 +357,8 @@ public final class CalibrationHoldout {
                 holdout[i] = inHoldout;
             }
         }
-        return new CalibrationHoldout(cal, holdout, unit, origin, repeats, calibrationEnd, holdoutEnd, purchaseUnit);
+        return new CalibrationHoldout(cal, holdout, unit, origin, repeats.toMap(), calibrationEnd, holdoutEnd,
+                purchaseUnit);
     }
 
     /**
