@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The definitions used to turn orders into purchase histories: the {@linkplain PurchaseDefinition
@@ -20,7 +19,7 @@ import java.util.Set;
  * @param purchase which orders count, what one purchase is, its value, zone and currency, not null
  * @param timeUnit the unit of the durations in the BTYD view ({@code t_x}, {@code T}), not null
  */
-public record PurchaseHistoryOptions(AsOf asOf, PurchaseDefinition purchase, PeriodUnit timeUnit) {
+public record PurchaseHistoryOptions(AsOf asOf, PurchaseDefinition purchase, PeriodUnit timeUnit) implements PurchaseDefined {
 
     /**
      * Validates the options.
@@ -45,51 +44,6 @@ public record PurchaseHistoryOptions(AsOf asOf, PurchaseDefinition purchase, Per
      */
     public static Builder builder(AsOf asOf) {
         return new Builder(asOf);
-    }
-
-    /**
-     * Returns the zone of calendar days: {@code purchase().zone()}.
-     *
-     * @return the zone, never null
-     */
-    public ZoneId zone() {
-        return purchase.zone();
-    }
-
-    /**
-     * Returns what counts as one purchase: {@code purchase().purchaseUnit()}.
-     *
-     * @return the unit, never null
-     */
-    public PurchaseUnit purchaseUnit() {
-        return purchase.purchaseUnit();
-    }
-
-    /**
-     * Returns which amount of an order counts: {@code purchase().revenueBasis()}.
-     *
-     * @return the basis, never null
-     */
-    public RevenueBasis revenueBasis() {
-        return purchase.revenueBasis();
-    }
-
-    /**
-     * Returns the status categories that count: {@code purchase().countedCategories()}.
-     *
-     * @return the categories, never null or empty
-     */
-    public Set<OrderStatusCategory> countedCategories() {
-        return purchase.countedCategories();
-    }
-
-    /**
-     * Returns the required currency, if any: {@code purchase().currency()}.
-     *
-     * @return the currency, never null
-     */
-    public Optional<Currency> currency() {
-        return purchase.currency();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.crmkit.metrics.kpi;
 
+import io.crmkit.core.history.PurchaseDefined;
 import io.crmkit.core.history.PurchaseDefinition;
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
@@ -29,7 +30,7 @@ import java.util.Set;
  * @param activeWindowDays the activity window in days, at least the longest period of the grid
  * @param purchase which orders count, what one purchase is and its value, in the grid's zone, not null
  */
-public record OrderKpiOptions(PeriodGrid grid, int activeWindowDays, PurchaseDefinition purchase) {
+public record OrderKpiOptions(PeriodGrid grid, int activeWindowDays, PurchaseDefinition purchase) implements PurchaseDefined {
 
     /**
      * Validates the options.
@@ -69,42 +70,6 @@ public record OrderKpiOptions(PeriodGrid grid, int activeWindowDays, PurchaseDef
     public static OrderKpiOptions of(PeriodGrid grid, int activeWindowDays) {
         return new OrderKpiOptions(grid, activeWindowDays,
                 PurchaseDefinition.defaults().withZone(Checks.notNull(grid, "grid").zone()));
-    }
-
-    /**
-     * Returns the status categories that count: {@code purchase().countedCategories()}.
-     *
-     * @return the categories, never null or empty
-     */
-    public Set<OrderStatusCategory> countedCategories() {
-        return purchase.countedCategories();
-    }
-
-    /**
-     * Returns which amount of an order counts: {@code purchase().revenueBasis()}.
-     *
-     * @return the basis, never null
-     */
-    public RevenueBasis revenueBasis() {
-        return purchase.revenueBasis();
-    }
-
-    /**
-     * Returns the required currency, if any: {@code purchase().currency()}.
-     *
-     * @return the currency, never null
-     */
-    public Optional<Currency> currency() {
-        return purchase.currency();
-    }
-
-    /**
-     * Returns what one purchase is: {@code purchase().purchaseUnit()}.
-     *
-     * @return the unit, never null
-     */
-    public PurchaseUnit purchaseUnit() {
-        return purchase.purchaseUnit();
     }
 
     /**

@@ -9,6 +9,7 @@ import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.internal.CustomerIndex;
 import io.crmkit.core.internal.LocalDays;
+import io.crmkit.core.internal.StateBytes;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.core.port.OrderRepository;
@@ -489,16 +490,13 @@ public final class OrderKpis {
         public byte[] asBytes() {
             byte[] tallies = talliesAsBytes();
             int n = index.size();
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(tallies.length + 16 + n * 48);
-            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            return StateBytes.write(tallies.length + 16 + n * 48, out -> {
                 out.writeInt(STATE_FORM);
                 out.writeInt(tallies.length);
                 out.write(tallies);
                 out.writeInt(n);
                 for (int k = 0; k < n; k++) {
-                    byte[] id = ids[k].value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    out.writeInt(id.length);
-                    out.write(id);
+                    StateBytes.writeCustomerId(out, ids[k]);
                     out.writeLong(lastMicros[k]);
                     out.writeLong(lastDay[k]);
                     out.writeInt(cohort[k]);
@@ -506,10 +504,7 @@ public final class OrderKpis {
                     out.writeInt(ordersInLastPeriod[k]);
                     out.writeInt(lastCovered[k]);
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return bytes.toByteArray();
+            });
         }
 
         /**
@@ -527,30 +522,16 @@ public final class OrderKpis {
         public Accumulator combine(byte[] state) {
             Checks.notNull(state, "state");
             Accumulator other = new Accumulator(options);
-            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(state))) {
+            StateBytes.read(state, in -> {
                 if (in.readInt() != STATE_FORM) {
                     throw new IllegalArgumentException("state: not the byte form of OrderKpis.Accumulator (version 1)");
                 }
-                int length = in.readInt();
-                if (length < 0 || length > state.length) {
-                    throw new IllegalArgumentException("state: tallies of " + length + " bytes cannot be in a form"
-                            + " of this length");
-                }
-                byte[] tallies = new byte[length];
+                byte[] tallies = new byte[StateBytes.count(in.readInt(), state.length, "tally bytes")];
                 in.readFully(tallies);
                 other.combineTallies(tallies);
-                int n = in.readInt();
-                if (n < 0 || n > state.length / 36) {
-                    throw new IllegalArgumentException("state: " + n + " customers cannot be in a form of this length");
-                }
+                int n = StateBytes.count(in.readInt(), state.length / 36, "customers");
                 for (int k = 0; k < n; k++) {
-                    int idLength = in.readInt();
-                    if (idLength < 0 || idLength > state.length) {
-                        throw new IllegalArgumentException("state: an identifier of " + idLength + " bytes");
-                    }
-                    byte[] id = new byte[idLength];
-                    in.readFully(id);
-                    CustomerId customer = CustomerId.of(new String(id, java.nio.charset.StandardCharsets.UTF_8));
+                    CustomerId customer = StateBytes.readCustomerId(in, state.length);
                     int found = other.index.getOrAdd(customer);
                     if (found >= 0) {
                         throw new IllegalArgumentException("state: customer " + customer + " appears twice");
@@ -565,14 +546,7 @@ public final class OrderKpis {
                     other.ordersInLastPeriod[i] = in.readInt();
                     other.lastCovered[i] = in.readInt();
                 }
-                if (in.read() != -1) {
-                    throw new IllegalArgumentException("state: trailing bytes");
-                }
-            } catch (java.io.EOFException e) {
-                throw new IllegalArgumentException("state: truncated", e);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            });
             return combine(other);
         }
 

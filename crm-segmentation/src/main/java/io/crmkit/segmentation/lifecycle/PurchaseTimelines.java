@@ -12,6 +12,7 @@ import io.crmkit.core.internal.Checks;
 import io.crmkit.core.internal.CustomerIdSort;
 import io.crmkit.core.internal.CustomerIndex;
 import io.crmkit.core.internal.LocalDays;
+import io.crmkit.core.internal.StateBytes;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.core.port.CustomerRepository;
@@ -528,8 +529,7 @@ public final class PurchaseTimelines {
          * @return the bytes, never null
          */
         public byte[] asBytes() {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 + rows * 16);
-            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            return StateBytes.write(64 + rows * 16, out -> {
                 out.writeInt(FORM);
                 out.writeUTF(options.describe());
                 out.writeUTF(currency == null ? "" : currency.getCurrencyCode());
@@ -537,9 +537,7 @@ public final class PurchaseTimelines {
                 int n = index.size();
                 out.writeInt(n);
                 for (int k = 0; k < n; k++) {
-                    byte[] id = keys[k].value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    out.writeInt(id.length);
-                    out.write(id);
+                    StateBytes.writeCustomerId(out, keys[k]);
                 }
                 out.writeInt(rows);
                 for (int k = 0; k < rows; k++) {
@@ -547,10 +545,7 @@ public final class PurchaseTimelines {
                     out.writeInt(rowDay[k]);
                     out.writeLong(rowValue[k]);
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return bytes.toByteArray();
+            });
         }
 
         /**
@@ -567,7 +562,7 @@ public final class PurchaseTimelines {
         public Builder combine(byte[] state) {
             Checks.notNull(state, "state");
             Builder other = new Builder(options);
-            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(state))) {
+            StateBytes.read(state, in -> {
                 if (in.readInt() != FORM) {
                     throw new IllegalArgumentException("state: not the byte form of PurchaseTimelines.Builder"
                             + " (version 1)");
@@ -580,16 +575,14 @@ public final class PurchaseTimelines {
                 String code = in.readUTF();
                 other.currency = code.isEmpty() ? null : Currency.getInstance(code);
                 other.seen = in.readLong();
-                int n = count(in.readInt(), state.length / 4, "customers");
+                int n = StateBytes.count(in.readInt(), state.length / 4, "customers");
                 for (int k = 0; k < n; k++) {
-                    byte[] id = new byte[count(in.readInt(), state.length, "identifier bytes")];
-                    in.readFully(id);
-                    other.customerIndex(CustomerId.of(new String(id, java.nio.charset.StandardCharsets.UTF_8)));
+                    other.customerIndex(StateBytes.readCustomerId(in, state.length));
                 }
                 if (other.index.size() != n) {
                     throw new IllegalArgumentException("state: a customer identifier appears twice");
                 }
-                int r = count(in.readInt(), state.length / 16, "rows");
+                int r = StateBytes.count(in.readInt(), state.length / 16, "rows");
                 for (int k = 0; k < r; k++) {
                     int c = in.readInt();
                     if (c < 0 || c >= n) {
@@ -597,23 +590,8 @@ public final class PurchaseTimelines {
                     }
                     other.addRow(c, in.readInt(), in.readLong());
                 }
-                if (in.read() != -1) {
-                    throw new IllegalArgumentException("state: trailing bytes");
-                }
-            } catch (java.io.EOFException e) {
-                throw new IllegalArgumentException("state: truncated", e);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            });
             return combine(other);
-        }
-
-        private static int count(int value, int bound, String what) {
-            if (value < 0 || value > bound) {
-                throw new IllegalArgumentException("state: " + value + " " + what + " cannot be in "
-                        + "a form of this length");
-            }
-            return value;
         }
 
         private void addRow(int c, int day, long valueMinor) {

@@ -1,5 +1,6 @@
 package io.crmkit.segmentation.lifecycle;
 
+import io.crmkit.core.history.PurchaseDefined;
 import io.crmkit.core.history.PurchaseDefinition;
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
@@ -24,7 +25,7 @@ import java.util.Set;
  *
  * @param purchase which orders count, what one purchase is, its value, zone and currency, not null
  */
-public record TimelineOptions(PurchaseDefinition purchase) {
+public record TimelineOptions(PurchaseDefinition purchase) implements PurchaseDefined {
 
     /**
      * Validates the options.
@@ -53,51 +54,6 @@ public record TimelineOptions(PurchaseDefinition purchase) {
      */
     public TimelineOptions withZone(ZoneId value) {
         return new TimelineOptions(purchase.withZone(value));
-    }
-
-    /**
-     * Returns the zone of calendar days: {@code purchase().zone()}.
-     *
-     * @return the zone, never null
-     */
-    public ZoneId zone() {
-        return purchase.zone();
-    }
-
-    /**
-     * Returns what one purchase is: {@code purchase().purchaseUnit()}.
-     *
-     * @return the unit, never null
-     */
-    public PurchaseUnit purchaseUnit() {
-        return purchase.purchaseUnit();
-    }
-
-    /**
-     * Returns which amount of an order counts: {@code purchase().revenueBasis()}.
-     *
-     * @return the basis, never null
-     */
-    public RevenueBasis revenueBasis() {
-        return purchase.revenueBasis();
-    }
-
-    /**
-     * Returns the status categories that count: {@code purchase().countedCategories()}.
-     *
-     * @return the categories, never null or empty
-     */
-    public Set<OrderStatusCategory> countedCategories() {
-        return purchase.countedCategories();
-    }
-
-    /**
-     * Returns the required currency, if any: {@code purchase().currency()}.
-     *
-     * @return the currency, never null
-     */
-    public Optional<Currency> currency() {
-        return purchase.currency();
     }
 
     /**
