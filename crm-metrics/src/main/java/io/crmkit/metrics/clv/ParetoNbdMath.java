@@ -69,6 +69,14 @@ final class ParetoNbdMath {
     /** The expansion's ratio bound: terms shrink at least this fast. */
     private static final double TAIL_RATIO = 0.8;
     private static final int TAIL_MAX_TERMS = 400;
+    /** 1 / k for the expansion's terms (INVERSE[0] unused). */
+    private static final double[] INVERSE = new double[TAIL_MAX_TERMS];
+
+    static {
+        for (int k = 1; k < TAIL_MAX_TERMS; k++) {
+            INVERSE[k] = 1.0 / k;
+        }
+    }
 
     /**
      * A bound on the rest of Euler's series after its term k, as a multiple of that term: the
@@ -152,10 +160,16 @@ final class ParetoNbdMath {
         double sumA = 0;
         double sumB = 0;
         double first = 0;
+        double invFirst = 0;
+        // per-term constants of the gradient sums, out of the loop (a division costs as much as
+        // the rest of a term)
+        double invD = 1 / d;
+        double perK = 1 / bigX + invD;
         for (int k = 0; k < TAIL_MAX_TERMS; k++) {
             if (k > 0) {
-                c *= (far + k - 1) / k;
-                harmonic += 1 / (far + k - 1);
+                double inverseFar = 1 / (far + k - 1);
+                c *= (far + k - 1) * INVERSE[k];
+                harmonic += inverseFar;
                 pw *= rho0;
                 y *= rho;
             }
@@ -173,8 +187,9 @@ final class ParetoNbdMath {
                 g = pw * len * series;
                 ge = pw * len * len * dSeries;
             } else {
-                g = (y - pw) / e;
-                ge = (len * y - g) / e;
+                double inverseE = 1 / e;
+                g = (y - pw) * inverseE;
+                ge = (len * y - g) * inverseE;
             }
             double t = c * g;
             if ((k & 1) == 1) {
@@ -182,15 +197,16 @@ final class ParetoNbdMath {
             }
             if (k == 0) {
                 first = t;
+                invFirst = 1 / first;
             }
-            t /= first;
-            double sign = (k & 1) == 1 ? -c / first : c / first;
+            t *= invFirst;
+            double sign = (k & 1) == 1 ? -c * invFirst : c * invFirst;
             sum += t;
             if (grad != null) {
                 sumP -= sign * ge;
                 sumQ += t * harmonic;
-                sumA += t * k * (1 / bigX + 1 / d) + sign * y * dLdA;
-                sumB -= t * k / d;
+                sumA += t * k * perK + sign * y * dLdA;
+                sumB -= t * k * invD;
             }
             if (Math.abs(t) <= 1e-17 * Math.abs(sum) && k > 2 * far * rho) {
                 break;
