@@ -295,10 +295,12 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
                 // the points are sorted by time, so by decreasing z: four neighbours at a time share
                 // one pass over the coefficients (four independent sums per term for the CPU)
                 int pending = 0;
+                // seriesCost's test without a transcendental call per point: its bound from the
+                // coefficients is the group's, and its bound from z a threshold on 1 - z
+                boolean slowCoefficients = ParetoNbdMath.powerCost(a1, b2) > ParetoNbdMath.SERIES_BUDGET && diff != 0;
                 for (int p = groupPoint[g]; p < groupPoint[g + 1]; p++) {
-                    double z = diff * invM[pointTime[p]];
                     double oneMinusZ = ((alphaLarger ? beta : alpha) + pointT[p]) * invM[pointTime[p]];
-                    if (ParetoNbdMath.seriesCost(a1, b2, z, oneMinusZ) > ParetoNbdMath.SERIES_BUDGET) {
+                    if (slowCoefficients && oneMinusZ < ParetoNbdMath.GEOMETRIC_LIMIT) {
                         lnF[p] = Double.NaN; // summed only if the drop-out term's expansion does not apply
                     } else {
                         lane[pending++] = p;

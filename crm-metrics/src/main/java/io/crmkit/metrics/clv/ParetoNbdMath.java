@@ -95,10 +95,25 @@ final class ParetoNbdMath {
      * of {@code 45 / -ln z} and {@code (a + 1)(e^(45 / b) - 1)} terms.
      */
     static double seriesCost(double a, double b, double z, double oneMinusZ) {
-        double geometric = 45 / -Math.log1p(-oneMinusZ);
-        double power = b > 0.5 ? (a + 1) * Math.expm1(45 / b) : Double.POSITIVE_INFINITY;
-        return z == 0 ? 1 : Math.min(geometric, power);
+        return z == 0 ? 1 : Math.min(geometricCost(oneMinusZ), powerCost(a, b));
     }
+
+    /** The bound of {@link #seriesCost} from the terms' factor z alone. */
+    static double geometricCost(double oneMinusZ) {
+        return 45 / -Math.log1p(-oneMinusZ);
+    }
+
+    /** The bound of {@link #seriesCost} from the coefficients' decay alone: the same for every z. */
+    static double powerCost(double a, double b) {
+        return b > 0.5 ? (a + 1) * Math.expm1(45 / b) : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * {@code 1 - z} below which {@link #geometricCost} exceeds {@link #SERIES_BUDGET} (it falls
+     * as {@code 1 - z} grows): a series is too long where {@code 0 < 1 - z < } this and
+     * {@link #powerCost} exceeds the budget too.
+     */
+    static final double GEOMETRIC_LIMIT = -Math.expm1(-45 / SERIES_BUDGET);
 
     /**
      * {@code ln(s J)} with {@code J = integral over (t_x, T) of (alpha + u)^-(r + x) (beta + u)^-(s + 1) du},

@@ -65,4 +65,19 @@ class ParetoNbdBatchedSeriesProperties {
         }
         assertThat(v).as("per-pattern value at %s", at).isCloseTo(expected, within(1e-11 * Math.abs(expected)));
     }
+
+    @Property(tries = 300)
+    void theThresholdOnOneMinusZIsSeriesCostsTest(@ForAll @DoubleRange(min = -20, max = -0.7) double lnOneMinusZ,
+            @ForAll @DoubleRange(min = -1, max = 1) double offset) {
+        // the likelihood tests 1 - z against GEOMETRIC_LIMIT instead of computing geometricCost
+        double oneMinusZ = Math.exp(lnOneMinusZ);
+        double limit = ParetoNbdMath.GEOMETRIC_LIMIT;
+        double near = limit * (1 + offset * 1e-7); // within 1e-7 of the limit
+        for (double v : new double[] {oneMinusZ, near}) {
+            if (Math.abs(v - limit) > 1e-15) {
+                assertThat(ParetoNbdMath.geometricCost(v) > ParetoNbdMath.SERIES_BUDGET).as("1 - z = %s", v)
+                        .isEqualTo(v < limit);
+            }
+        }
+    }
 }
