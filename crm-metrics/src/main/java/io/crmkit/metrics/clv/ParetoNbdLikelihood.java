@@ -15,7 +15,10 @@ import java.util.Arrays;
  *       (and of its derivatives in {@code a}, {@code b}, {@code z}) are computed once per group
  *       and evaluation;
  *   <li>within a group the series is summed once per distinct time ({@code t_x} or {@code T}),
- *       as a polynomial in {@code z} with those coefficients: no division per term;
+ *       as a polynomial in {@code z} with those coefficients: no division per term; four
+ *       neighbouring times share one pass over the coefficients (independent sums the CPU
+ *       overlaps), and the coefficients' reciprocals are computed once per evaluation for all
+ *       groups;
  *   <li>{@code ln(alpha + T)}, {@code ln(beta + T)} and {@code ln(max(alpha, beta) + t)} once per
  *       distinct time;
  *   <li>the two-term log-sum-exp of each pattern shares its exponentials with the gradient
