@@ -11,10 +11,16 @@ package io.crmkit.metrics.clv;
  *   <li>{@code 0 <= z <= 1/2}: the power series, summed with running rescaling so that terms of
  *       any magnitude (large parameters, thousands of purchases) neither overflow nor underflow;
  *       the result is carried as a logarithm and a sign;</li>
- *   <li>{@code 1/2 < z < 1}: the linear transformation to {@code 1 - z} (Abramowitz and Stegun
+ *   <li>{@code 1/2 < z <= 0.9} with {@code a, b, c > 0} and either {@code c - a - b >= 0} or
+ *       {@code c - a, c - b > 0}: the power series (in Euler's form when {@code c - a - b < 0}),
+ *       whose terms are all positive;</li>
+ *   <li>otherwise, for {@code 1/2 < z < 1}: the linear transformation to {@code 1 - z} (Abramowitz and Stegun
  *       15.3.6), whose two series converge fast, when {@code c - a - b} is not within 1e-5 of an
- *       integer, the parameters are moderate and the two terms do not cancel; otherwise the power
- *       series, which converges for every {@code z < 1}, with a term budget.</li>
+ *       integer, neither {@code c - a} nor {@code c - b} is within {@link #POLE_DISTANCE} of a
+ *       non-positive integer (a pole of the Gamma factors, where the two terms are large and
+ *       cancel; unless {@code 1 - z < 1e-5}, where the series would be too long), the parameters are moderate and the two terms do not cancel otherwise; else the
+ *       power series (in Euler's form when {@code c - a - b < 0}), which converges for every
+ *       {@code z < 1}, with a term budget.</li>
  * </ul>
  * A terminating series (a or b a non-positive integer) is summed exactly. A non-positive integer
  * {@code c} (a pole) is rejected.
@@ -27,6 +33,12 @@ final class Hypergeometric {
     private static final double BIG = 1e250;
     private static final double LN_BIG = Math.log(BIG);
     private static final long MAX_TERMS = 20_000_000L;
+    /** Distance from a pole of Gamma within which {@code c - a} or {@code c - b} rules out the 1 - z transformation. */
+    static final double POLE_DISTANCE = 0.05;
+    /** The 1 - z transformation is skipped near a pole only for 1 - z at least this (the series' cost). */
+    static final double SERIES_MIN_DISTANCE = 1e-5;
+    /** Up to this z the power series is preferred to the 1 - z transformation when all its terms are positive. */
+    static final double POSITIVE_SERIES_Z = 0.9;
 
     private Hypergeometric() {
     }
@@ -113,8 +125,22 @@ final class Hypergeometric {
             return series(a, b, c, z);
         }
         double m = c - a - b;
+        if (z <= POSITIVE_SERIES_Z && a > 0 && b > 0 && c > 0 && (m >= 0 || c - a > 0 && c - b > 0)) {
+            // every term of the series (in Euler's form when m < 0) is positive: exact to rounding,
+            // and short at this z, where the transformation to 1 - z can lose digits to its two
+            // terms' cancellation (1e-10 of the value with b = 20, z = 0.6)
+            return m >= 0 ? series(a, b, c, z) : euler(a, b, c, z);
+        }
         boolean moderate = Math.max(Math.abs(a), Math.max(Math.abs(b), Math.abs(c))) <= 200;
-        if (moderate && Math.abs(m - Math.rint(m)) > 1e-5) {
+        // The transformation to 1 - z divides by Gamma(c - a) Gamma(c - b): near a pole of either
+        // its two terms are large multiples of that small distance and cancel to the value, so
+        // it loses as many digits as the distance has below 1 (1e-10 of the value at a distance
+        // of 1e-8, issue 21). There the value comes from the series below, which has no Gamma
+        // factors: near c - b = -n it is (1 - z)^(c-a-b) times a polynomial of degree n plus
+        // terms that carry the small distance as a factor. Only while the series stays within
+        // its term budget (about 40 / (1 - z) terms): closer to z = 1 the transformation remains.
+        boolean pole = (nearPole(c - a) || nearPole(c - b)) && 1 - z >= SERIES_MIN_DISTANCE;
+        if (moderate && Math.abs(m - Math.rint(m)) > 1e-5 && !pole) {
             double[] t = oneMinusZ(a, b, c, z);
             if (t != null) {
                 return t;
@@ -125,10 +151,23 @@ final class Hypergeometric {
             // series on the left grow like k^(-m - 1) z^k before they fall, so near z = 1 it needs
             // about -m / (1 - z) terms (billions for a heavy buyer far ahead); those on the right
             // fall like k^(m - 1) z^k from the start.
-            double[] t = series(c - a, c - b, c, z);
-            return new double[] {t[0] + m * Math.log1p(-z), t[1]};
+            return euler(a, b, c, z);
         }
         return series(a, b, c, z);
+    }
+
+    /** Euler's transformation: {@code (1 - z)^(c - a - b) 2F1(c - a, c - b; c; z)}. */
+    private static double[] euler(double a, double b, double c, double z) {
+        double[] t = series(c - a, c - b, c, z);
+        return new double[] {t[0] + (c - a - b) * Math.log1p(-z), t[1]};
+    }
+
+    /**
+     * Whether {@code x} lies within {@link #POLE_DISTANCE} of a non-positive integer (a pole of
+     * Gamma), where the transformation to {@code 1 - z} cancels.
+     */
+    static boolean nearPole(double x) {
+        return x < 0.5 && Math.abs(x - Math.rint(x)) < POLE_DISTANCE;
     }
 
     static boolean isNonPositiveInteger(double x) {
@@ -188,6 +227,7 @@ final class Hypergeometric {
         double term = 1;
         double sum = 1;
         double lnScale = 0;
+        double compensation = 0;
         boolean terminating = isNonPositiveInteger(a) || isNonPositiveInteger(b);
         for (long k = 0; k < MAX_TERMS; k++) {
             double ak = a + k;
@@ -196,20 +236,27 @@ final class Hypergeometric {
                 break;
             }
             term *= ak * bk / ((c + k) * (k + 1)) * z;
-            sum += term;
+            // Neumaier's compensated sum: near z = 1 the series adds up hundreds of thousands of
+            // terms, whose rounding would otherwise reach 1e-12 of the value
+            double next = sum + term;
+            compensation += Math.abs(sum) >= Math.abs(term) ? (sum - next) + term : (term - next) + sum;
+            sum = next;
             double at = Math.abs(term);
             if (at > BIG || Math.abs(sum) > BIG) {
                 term /= BIG;
                 sum /= BIG;
+                compensation /= BIG;
                 lnScale += LN_BIG;
             } else if (at < 1e-280 && Math.abs(sum) < 1e-200) {
                 term *= BIG;
                 sum *= BIG;
+                compensation *= BIG;
                 lnScale -= LN_BIG;
             }
             if (!terminating && at <= EPS * Math.abs(sum) && ak > 0 && bk > 0 && c + k > 0) {
-                double next = Math.abs((ak + 1) * (bk + 1) / ((c + k + 1) * (k + 2)) * z);
-                if (next < 1) {
+                double ratio = Math.abs((ak + 1) * (bk + 1) / ((c + k + 1) * (k + 2)) * z);
+                if (ratio < 1) {
+                    sum += compensation;
                     return new double[] {Math.log(Math.abs(sum)) + lnScale, Math.signum(sum)};
                 }
             }
@@ -221,6 +268,7 @@ final class Hypergeometric {
             throw new ArithmeticException("2F1(" + a + ", " + b + "; " + c + "; " + z
                     + ") series did not converge within " + MAX_TERMS + " terms");
         }
+        sum += compensation;
         if (sum == 0) {
             return new double[] {Double.NEGATIVE_INFINITY, 0};
         }

@@ -15,7 +15,10 @@ import java.util.Arrays;
  *       (and of its derivatives in {@code a}, {@code b}, {@code z}) are computed once per group
  *       and evaluation;
  *   <li>within a group the series is summed once per distinct time ({@code t_x} or {@code T}),
- *       as a polynomial in {@code z} with those coefficients: no division per term;
+ *       as a polynomial in {@code z} with those coefficients: no division per term; four
+ *       neighbouring times share one pass over the coefficients (independent sums the CPU
+ *       overlaps), and the coefficients' reciprocals are computed once per evaluation for all
+ *       groups;
  *   <li>{@code ln(alpha + T)}, {@code ln(beta + T)} and {@code ln(max(alpha, beta) + t)} once per
  *       distinct time;
  *   <li>the two-term log-sum-exp of each pattern shares its exponentials with the gradient
@@ -39,6 +42,9 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
 
     /** Series terms precomputed per group at most; beyond, the rescaling series takes over. */
     static final int MAX_TERMS = 2048;
+
+    /** Points of a group whose series are summed in one pass over the coefficients. */
+    static final int LANES = 4;
 
     /** Coefficients below this (they only shrink) contribute nothing at any z < 1. */
     private static final double COEFFICIENT_FLOOR = 1e-300;
@@ -79,6 +85,10 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
     private final double[] runL2;
     private final double[][] runGrad;
     private final double[] acc = new double[5];
+    /** The points of the current group whose series are summed together, by increasing time. */
+    private final int[] lane = new int[LANES];
+    /** LANES, or 1 when the points are summed one by one. */
+    private final int lanes;
     // s and s ln(beta) of the current evaluation, for point()
     private double shiftS;
     private double shiftSLnBeta;
@@ -89,10 +99,29 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
     private double[] ck = new double[64];
     private int terms;
     private int usable;
+    // 1 / (inverseABase + j) for j < inverseAFilled (likewise B), shared by the groups of one
+    // evaluation; the current group reads them from offsetA + k and offsetB + k
+    private double[] inverseA = new double[256];
+    private double[] inverseB = new double[256];
+    private double inverseABase;
+    private double inverseBBase;
+    private int inverseAFilled;
+    private int inverseBFilled;
+    private int offsetA;
+    private int offsetB;
     private double harmonicB;
     private double harmonicA;
 
     ParetoNbdLikelihood(int[] xs, double[] tx, double[] bigT, double[] weight) {
+        this(xs, tx, bigT, weight, true);
+    }
+
+    /**
+     * With {@code batched} false every point's series is summed on its own (the reference the
+     * tests compare the four-point pass with).
+     */
+    ParetoNbdLikelihood(int[] xs, double[] tx, double[] bigT, double[] weight, boolean batched) {
+        this.lanes = batched ? LANES : 1;
         int n = xs.length;
         this.weight = weight;
         this.times = unique(tx, bigT);
@@ -227,6 +256,12 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         double sLnBeta = s * lnBeta;
         shiftS = s;
         shiftSLnBeta = sLnBeta;
+        // 1 / (a + k) and 1 / (a - b + k) of every group's coefficients, shared: a = r + s + x,
+        // a - b = r + x - 1 (alpha the larger, b = s + 1) or s (b = r + x)
+        inverseABase = r + s;
+        inverseAFilled = 0;
+        inverseBBase = alphaLarger ? r - 1 : s;
+        inverseBFilled = 0;
         double lnGammaR = Special.lnGamma(r);
         double digammaR = grad ? Special.digamma(r) : 0;
         double sum = 0;
@@ -239,7 +274,7 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             double rx = r + x;
             double a1 = r + s + x;
             double b2 = alphaLarger ? s + 1 : rx;
-            startSeries();
+            startSeries(x, alphaLarger);
             int shared = groupSharedTx[g];
             boolean run = shared >= 0 && ParetoNbdMath.seriesCost(a1, b2, diff * invM[pointTime[shared]],
                     ((alphaLarger ? beta : alpha) + pointT[shared]) * invM[pointTime[shared]])
@@ -260,14 +295,30 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
                             groupPoint[g + 1], runL2, grad ? runGrad : null, acc);
                 }
             } else {
+                // the points are sorted by time, so by decreasing z: four neighbours at a time share
+                // one pass over the coefficients (four independent sums per term for the CPU)
+                int pending = 0;
+                // seriesCost's test without a transcendental call per point: its bound from the
+                // coefficients is the group's, and its bound from z a threshold on 1 - z
+                boolean slowCoefficients = ParetoNbdMath.powerCost(a1, b2) > ParetoNbdMath.SERIES_BUDGET && diff != 0;
                 for (int p = groupPoint[g]; p < groupPoint[g + 1]; p++) {
-                    double z = diff * invM[pointTime[p]];
                     double oneMinusZ = ((alphaLarger ? beta : alpha) + pointT[p]) * invM[pointTime[p]];
-                    if (ParetoNbdMath.seriesCost(a1, b2, z, oneMinusZ) > ParetoNbdMath.SERIES_BUDGET) {
+                    if (slowCoefficients && oneMinusZ < ParetoNbdMath.GEOMETRIC_LIMIT) {
                         lnF[p] = Double.NaN; // summed only if the drop-out term's expansion does not apply
                     } else {
-                        point(p, a1, b2, rx, alphaLarger, alpha, beta, diff, grad);
+                        lane[pending++] = p;
+                        if (pending == lanes) {
+                            if (lanes == LANES) {
+                                points(a1, b2, rx, alphaLarger, alpha, beta, diff, grad);
+                            } else {
+                                point(p, a1, b2, rx, alphaLarger, alpha, beta, diff, grad);
+                            }
+                            pending = 0;
+                        }
                     }
+                }
+                for (int i = 0; i < pending; i++) {
+                    point(lane[i], a1, b2, rx, alphaLarger, alpha, beta, diff, grad);
                 }
             }
             double common = Special.lnGamma(rx) - lnGammaR + r * lnAlpha;
@@ -391,6 +442,165 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         int tj = pointTime[p];
         double z = diff * invM[tj];
         double lnSeries = series(a1, b2, z, (near + pointT[p]) * invM[tj], grad);
+        store(p, lnSeries, a1, rx, alphaLarger, beta, alpha, grad);
+    }
+
+    /**
+     * Sums the series at the {@link #LANES} points in {@link #lane} of the current group in one
+     * pass, as {@link #point} does at each; falls back to {@link #point} per point when the
+     * coefficient table cannot grow far enough.
+     */
+    private void points(double a, double b, double rx, boolean alphaLarger, double alpha, double beta, double diff,
+            boolean grad) {
+        double near = alphaLarger ? beta : alpha;
+        int q0 = lane[0];
+        int q1 = lane[1];
+        int q2 = lane[2];
+        int q3 = lane[3];
+        double z0 = diff * invM[pointTime[q0]];
+        double z1 = diff * invM[pointTime[q1]];
+        double z2 = diff * invM[pointTime[q2]];
+        double z3 = diff * invM[pointTime[q3]];
+        double m0 = (near + pointT[q0]) * invM[pointTime[q0]];
+        double m1 = (near + pointT[q1]) * invM[pointTime[q1]];
+        double m2 = (near + pointT[q2]) * invM[pointTime[q2]];
+        double m3 = (near + pointT[q3]) * invM[pointTime[q3]];
+        double g0 = z0 / m0;
+        double g1 = z1 / m1;
+        double g2 = z2 / m2;
+        double g3 = z3 / m3;
+        double inverseB = b > 1 ? 1 / (b - 1) : Double.POSITIVE_INFINITY;
+        double s0 = 1;
+        double s1 = 1;
+        double s2 = 1;
+        double s3 = 1;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double b0 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        double b3 = 0;
+        double k0 = 0;
+        double k1 = 0;
+        double k2 = 0;
+        double k3 = 0;
+        double w0 = 1;
+        double w1 = 1;
+        double w2 = 1;
+        double w3 = 1;
+        // Three phases, so that no point sums many more terms than it needs: all four until the
+        // two with the smallest z pass their stopping test, the first two until the second
+        // passes, then the first alone. Each test is that of series(); a point that passed
+        // earlier only gains terms below its last digit.
+        int k = 1;
+        int phase = 4;
+        while (phase > 0) {
+            int available = available(a, b, k);
+            if (available == 0) {
+                break; // the coefficients fell below the floor: the rest is negligible for every point
+            }
+            if (available < 0) {
+                for (int i = 0; i < LANES; i++) {
+                    point(lane[i], a, b, rx, alphaLarger, alpha, beta, diff, grad);
+                }
+                return;
+            }
+            double[] cc = c;
+            double[] cA = ca;
+            double[] cB = cb;
+            double[] cK = ck;
+            int n = Math.min(terms, cc.length);
+            if (phase == 4) {
+                for (; k < n; k++) {
+                    double c0 = cc[k];
+                    double c1 = cA[k];
+                    double c2 = cB[k];
+                    double c3 = cK[k];
+                    k0 += c3 * w0;
+                    k1 += c3 * w1;
+                    k2 += c3 * w2;
+                    k3 += c3 * w3;
+                    w0 *= z0;
+                    w1 *= z1;
+                    w2 *= z2;
+                    w3 *= z3;
+                    double t2 = c0 * w2;
+                    double t3 = c0 * w3;
+                    s0 += c0 * w0;
+                    s1 += c0 * w1;
+                    s2 += t2;
+                    s3 += t3;
+                    a0 += c1 * w0;
+                    a1 += c1 * w1;
+                    a2 += c1 * w2;
+                    a3 += c1 * w3;
+                    b0 += c2 * w0;
+                    b1 += c2 * w1;
+                    b2 += c2 * w2;
+                    b3 += c2 * w3;
+                    double power = (a + k + 1) * inverseB;
+                    if (t2 * (power < g2 ? power : g2) <= 1e-17 * s2 && t3 * (power < g3 ? power : g3) <= 1e-17 * s3) {
+                        k++;
+                        phase = 2;
+                        break;
+                    }
+                }
+            } else if (phase == 2) {
+                for (; k < n; k++) {
+                    double c0 = cc[k];
+                    double c1 = cA[k];
+                    double c2 = cB[k];
+                    double c3 = cK[k];
+                    k0 += c3 * w0;
+                    k1 += c3 * w1;
+                    w0 *= z0;
+                    w1 *= z1;
+                    double t1 = c0 * w1;
+                    s0 += c0 * w0;
+                    s1 += t1;
+                    a0 += c1 * w0;
+                    a1 += c1 * w1;
+                    b0 += c2 * w0;
+                    b1 += c2 * w1;
+                    double power = (a + k + 1) * inverseB;
+                    if (t1 * (power < g1 ? power : g1) <= 1e-17 * s1) {
+                        k++;
+                        phase = 1;
+                        break;
+                    }
+                }
+            } else {
+                for (; k < n; k++) {
+                    double c0 = cc[k];
+                    k0 += cK[k] * w0;
+                    w0 *= z0;
+                    double t0 = c0 * w0;
+                    s0 += t0;
+                    a0 += cA[k] * w0;
+                    b0 += cB[k] * w0;
+                    double power = (a + k + 1) * inverseB;
+                    if (t0 * (power < g0 ? power : g0) <= 1e-17 * s0) {
+                        phase = 0;
+                        break;
+                    }
+                }
+            }
+        }
+        store(q0, finish(b, s0, a0, b0, k0, m0, grad), a, rx, alphaLarger, beta, alpha, grad);
+        store(q1, finish(b, s1, a1, b1, k1, m1, grad), a, rx, alphaLarger, beta, alpha, grad);
+        store(q2, finish(b, s2, a2, b2, k2, m2, grad), a, rx, alphaLarger, beta, alpha, grad);
+        store(q3, finish(b, s3, a3, b3, k3, m3, grad), a, rx, alphaLarger, beta, alpha, grad);
+    }
+
+    /**
+     * Stores {@code ln F} at point {@code p} from the log of its series and, with {@code grad},
+     * the gradient of {@code ln F} from the series' derivatives in {@link #d}.
+     */
+    private void store(int p, double lnSeries, double a1, double rx, boolean alphaLarger, double beta, double alpha,
+            boolean grad) {
+        int tj = pointTime[p];
         // ln F plus s ln(beta) (see value): with beta the larger, m = beta and
         // s ln(beta) - a1 ln(beta + t) = -(r + x) ln(beta + t) - s log1p(t / beta)
         lnF[p] = alphaLarger ? lnSeries - a1 * lnM[tj] + shiftSLnBeta
@@ -415,8 +625,25 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         }
     }
 
-    /** Resets the coefficient table for the next group's (a, b). */
-    private void startSeries() {
+    /**
+     * Whether the coefficient of term {@code k} is at hand: 1 when it is (extending the table if
+     * needed), 0 when the coefficients fell below the floor before it (the rest is negligible),
+     * -1 when the table cannot grow (the caller falls back to {@link ParetoNbdMath#lnSeries}).
+     */
+    private int available(double a, double b, int k) {
+        if (k < terms) {
+            return 1;
+        }
+        if (k >= usable || !extend(a, b, Math.max(2 * k, 32))) {
+            return k >= usable && usable < MAX_TERMS ? 0 : -1;
+        }
+        return 1;
+    }
+
+    /** Resets the coefficient table for the next group's (a, b): that of purchase count x. */
+    private void startSeries(int x, boolean alphaLarger) {
+        offsetA = x;
+        offsetB = alphaLarger ? x : 0;
         c[0] = 1;
         ca[0] = 0;
         cb[0] = 0;
@@ -443,11 +670,21 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             ck = Arrays.copyOf(ck, size);
         }
         int end = Math.min(n, c.length);
+        if (offsetA + end > inverseAFilled) {
+            inverseA = fill(inverseA, inverseAFilled, offsetA + end, inverseABase);
+            inverseAFilled = offsetA + end;
+        }
+        if (offsetB + end > inverseBFilled) {
+            inverseB = fill(inverseB, inverseBFilled, offsetB + end, inverseBBase);
+            inverseBFilled = offsetB + end;
+        }
+        double[] invA = inverseA;
+        double[] invB = inverseB;
         for (int k = terms; k < end; k++) {
-            double inverseA = 1 / (a + k);
-            double v = c[k - 1] * ((a - b + k) * inverseA);
-            harmonicB += 1 / (a - b + k);
-            harmonicA += inverseA;
+            double inverse = invA[offsetA + k];
+            double v = c[k - 1] * ((a - b + k) * inverse);
+            harmonicB += invB[offsetB + k];
+            harmonicA += inverse;
             if (!(v > COEFFICIENT_FLOOR)) {
                 usable = k;
                 break;
@@ -459,6 +696,15 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             terms = k + 1;
         }
         return terms > before;
+    }
+
+    /** Fills {@code table[j] = 1 / (base + j)} for j in [from, to), growing it as needed. */
+    private static double[] fill(double[] table, int from, int to, double base) {
+        double[] t = to > table.length ? Arrays.copyOf(table, Math.max(to, 2 * table.length)) : table;
+        for (int j = from; j < to; j++) {
+            t[j] = 1 / (base + j);
+        }
+        return t;
     }
 
     /**
@@ -505,6 +751,16 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
                 }
             }
         }
+        return finish(b, sum, sa, sb, sk, oneMinusZ, derivatives);
+    }
+
+    /**
+     * The log of the series from its sums ({@code sum} of the terms, {@code sa}, {@code sb},
+     * {@code sk} of their derivatives in a, b and of k times them); with {@code derivatives} the
+     * derivatives of that log in a, b and z into {@link #d}.
+     */
+    private double finish(double b, double sum, double sa, double sb, double sk, double oneMinusZ,
+            boolean derivatives) {
         double ln1mz = Math.log(oneMinusZ);
         if (derivatives) {
             d[0] = sa / sum;

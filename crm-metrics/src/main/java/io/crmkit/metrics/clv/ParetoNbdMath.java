@@ -69,6 +69,14 @@ final class ParetoNbdMath {
     /** The expansion's ratio bound: terms shrink at least this fast. */
     private static final double TAIL_RATIO = 0.8;
     private static final int TAIL_MAX_TERMS = 400;
+    /** 1 / k for the expansion's terms (INVERSE[0] unused). */
+    private static final double[] INVERSE = new double[TAIL_MAX_TERMS];
+
+    static {
+        for (int k = 1; k < TAIL_MAX_TERMS; k++) {
+            INVERSE[k] = 1.0 / k;
+        }
+    }
 
     /**
      * A bound on the rest of Euler's series after its term k, as a multiple of that term: the
@@ -87,10 +95,25 @@ final class ParetoNbdMath {
      * of {@code 45 / -ln z} and {@code (a + 1)(e^(45 / b) - 1)} terms.
      */
     static double seriesCost(double a, double b, double z, double oneMinusZ) {
-        double geometric = 45 / -Math.log1p(-oneMinusZ);
-        double power = b > 0.5 ? (a + 1) * Math.expm1(45 / b) : Double.POSITIVE_INFINITY;
-        return z == 0 ? 1 : Math.min(geometric, power);
+        return z == 0 ? 1 : Math.min(geometricCost(oneMinusZ), powerCost(a, b));
     }
+
+    /** The bound of {@link #seriesCost} from the terms' factor z alone. */
+    static double geometricCost(double oneMinusZ) {
+        return 45 / -Math.log1p(-oneMinusZ);
+    }
+
+    /** The bound of {@link #seriesCost} from the coefficients' decay alone: the same for every z. */
+    static double powerCost(double a, double b) {
+        return b > 0.5 ? (a + 1) * Math.expm1(45 / b) : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * {@code 1 - z} below which {@link #geometricCost} exceeds {@link #SERIES_BUDGET} (it falls
+     * as {@code 1 - z} grows): a series is too long where {@code 0 < 1 - z < } this and
+     * {@link #powerCost} exceeds the budget too.
+     */
+    static final double GEOMETRIC_LIMIT = -Math.expm1(-45 / SERIES_BUDGET);
 
     /**
      * {@code ln(s J)} with {@code J = integral over (t_x, T) of (alpha + u)^-(r + x) (beta + u)^-(s + 1) du},
@@ -152,10 +175,16 @@ final class ParetoNbdMath {
         double sumA = 0;
         double sumB = 0;
         double first = 0;
+        double invFirst = 0;
+        // per-term constants of the gradient sums, out of the loop (a division costs as much as
+        // the rest of a term)
+        double invD = 1 / d;
+        double perK = 1 / bigX + invD;
         for (int k = 0; k < TAIL_MAX_TERMS; k++) {
             if (k > 0) {
-                c *= (far + k - 1) / k;
-                harmonic += 1 / (far + k - 1);
+                double inverseFar = 1 / (far + k - 1);
+                c *= (far + k - 1) * INVERSE[k];
+                harmonic += inverseFar;
                 pw *= rho0;
                 y *= rho;
             }
@@ -173,8 +202,9 @@ final class ParetoNbdMath {
                 g = pw * len * series;
                 ge = pw * len * len * dSeries;
             } else {
-                g = (y - pw) / e;
-                ge = (len * y - g) / e;
+                double inverseE = 1 / e;
+                g = (y - pw) * inverseE;
+                ge = (len * y - g) * inverseE;
             }
             double t = c * g;
             if ((k & 1) == 1) {
@@ -182,15 +212,16 @@ final class ParetoNbdMath {
             }
             if (k == 0) {
                 first = t;
+                invFirst = 1 / first;
             }
-            t /= first;
-            double sign = (k & 1) == 1 ? -c / first : c / first;
+            t *= invFirst;
+            double sign = (k & 1) == 1 ? -c * invFirst : c * invFirst;
             sum += t;
             if (grad != null) {
                 sumP -= sign * ge;
                 sumQ += t * harmonic;
-                sumA += t * k * (1 / bigX + 1 / d) + sign * y * dLdA;
-                sumB -= t * k / d;
+                sumA += t * k * perK + sign * y * dLdA;
+                sumB -= t * k * invD;
             }
             if (Math.abs(t) <= 1e-17 * Math.abs(sum) && k > 2 * far * rho) {
                 break;
