@@ -11,7 +11,7 @@ import io.crmkit.core.OrderId;
 import io.crmkit.core.history.BtydView;
 import io.crmkit.core.history.CustomerPurchaseSummary;
 import io.crmkit.core.history.OrderBatch;
-import io.crmkit.core.history.PurchaseHistory;
+import io.crmkit.core.history.PartialSummaries;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.history.PurchaseUnit;
@@ -36,12 +36,13 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Per-customer purchase summaries of a Spark {@code Dataset<Row>} of orders, computed by crm-core
- * itself, not re-implemented: the orders are partitioned by customer (one shuffle), and each
- * partition is read into a columnar {@link OrderBatch} and summarised by
- * {@link PurchaseHistory#summarize(OrderBatch, PurchaseHistoryOptions)}. Every customer's orders
- * meet in one partition, so every rule of the single-machine summaries holds as it is (purchase
- * units, day clock, returns, the tie rules of ADR 0014), and the result equals the single-machine
- * result row for row.
+ * itself, not re-implemented, and aggregated map-side: each input partition is read into a
+ * columnar {@link OrderBatch} and summarised into one partial state per customer
+ * ({@link PartialSummaries}, shuffled as the customer and the state's bytes); the states of each
+ * customer are merged after the shuffle and summarised. The merge is exact for any partitioning of
+ * the input (both purchase units, the day clock, returns, statuses, and the tie rules of ADR 0014:
+ * without order identifiers each row's input position is the key that breaks same-instant ties),
+ * so the result equals the single-machine result row for row.
  *
  * <pre>{@code
  * Dataset<Row> orders = spark.read().parquet("orders");
@@ -50,14 +51,20 @@ import org.apache.spark.sql.types.StructType;
  * SparkSummaries summaries = SparkPurchaseHistory.summarize(orders, OrderColumns.defaults(), options);
  * }</pre>
  *
- * <p>Memory: a partition holds its orders as a batch while it summarises them (about 21 bytes per
- * order, ADR 0014; 20 more while the batch is built in the order unit without order identifiers,
- * for the input positions that break ties), so choose the partition count (argument, else
- * {@code spark.sql.shuffle.partitions}) so that a partition's orders fit an executor.
+ * <p>Memory: an input partition is held as a batch while it is summarised (about 21 bytes per
+ * order, ADR 0014, plus 8 for the input positions in the order unit without order identifiers),
+ * then its states (about 30 to 60 bytes per customer, more with the day unit's purchase days); a
+ * partition of the result holds the merged states of its customers (argument, else
+ * {@code spark.sql.shuffle.partitions}).
  *
  * <p>Stateless and thread-safe.
  */
 public final class SparkPurchaseHistory {
+
+    /** A customer's partial state from one input partition, in crm-core's byte form. */
+    private static final StructType STATE = new StructType()
+            .add("customer_id", DataTypes.StringType, false)
+            .add("state", DataTypes.BinaryType, false);
 
     private static final StructType PARTIAL = new StructType()
             .add("customer_id", DataTypes.StringType, false)
@@ -114,14 +121,17 @@ public final class SparkPurchaseHistory {
         }
         SparkOptions shipped = new SparkOptions(options);
         // without order identifiers the input's row order breaks a customer's same-tick ties on one
-        // machine; the shuffle loses row order, so it travels as a key, and each partition's batch
-        // ranks its rows by that key (only the order unit needs it)
+        // machine; partial states from different partitions compare their first orders by a global
+        // key, so each row's input position travels as that key (only the order unit needs it)
         boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
         Dataset<Row> selected = select(orders, columns, rowKeys, shipped.currency());
         boolean hasOrderIds = columns.orderId().isPresent();
-        MapPartitionsFunction<Row, Row> summarise = rows -> summarizePartition(rows, shipped, hasOrderIds, rowKeys);
-        Dataset<Row> partial = selected.repartition(partitions, col("c")).mapPartitions(summarise,
-                Encoders.row(PARTIAL));
+        // map side: each input partition into one state per customer (crm-core's PartialSummaries);
+        // reduce side: the states of each customer merged, then summarised
+        MapPartitionsFunction<Row, Row> states = rows -> partialStates(rows, shipped, hasOrderIds, rowKeys);
+        MapPartitionsFunction<Row, Row> merge = rows -> mergeStates(rows, shipped);
+        Dataset<Row> partial = selected.mapPartitions(states, Encoders.row(STATE))
+                .repartition(partitions, col("customer_id")).mapPartitions(merge, Encoders.row(PARTIAL));
         Dataset<Row> result = partial.select(col("customer_id"),
                 timestamp_micros(col("first_micros")).as("first_purchase"),
                 timestamp_micros(col("last_micros")).as("last_purchase"), col("purchases"), col("orders"),
@@ -186,21 +196,19 @@ public final class SparkPurchaseHistory {
 
     /** A partition's rows of {@link #select} as one columnar batch, every row checked. */
     static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds) {
-        return batch(rows, currency, hasOrderIds, false);
+        return batch(rows, currency, hasOrderIds, null);
     }
 
     /**
-     * A partition's rows of {@link #select} as one columnar batch, every row checked. With
-     * {@code rowKeys} the rows carry their input position (column {@code k}, without order
-     * identifiers): each row gets its arrival index as order key, ranked by the input position, so
-     * that the batch breaks a customer's same-instant ties in the input's row order, as the
-     * single-machine summary of the input does, without sorting the rows (a sort of the partition's
-     * keys instead: 20 bytes per row while the batch is built).
+     * A partition's rows of {@link #select} as one columnar batch, every row checked; with
+     * {@code keysOut} (one slot) the rows' input positions (column {@code k}) are collected into
+     * {@code keysOut[0]}, one per batch row, as the global keys that break same-tick ties between
+     * partial summaries ({@link PartialSummaries#of(OrderBatch, PurchaseHistoryOptions, long[])}).
      */
-    static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds, boolean rowKeys) {
+    static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds, long[][] keysOut) {
         int digits = Math.max(0, currency.getDefaultFractionDigits());
         OrderBatch.Builder builder = OrderBatch.builder(currency);
-        long[] keys = rowKeys ? new long[1024] : null;
+        long[] keys = keysOut != null ? new long[1024] : null;
         int n = 0;
         while (rows.hasNext()) {
             Row r = rows.next();
@@ -222,48 +230,70 @@ public final class SparkPurchaseHistory {
             }
             OrderStatusCategory category = category(r.isNullAt(5) ? null : r.getString(5), r);
             long gross = minor < 0 ? 0 : minor;
-            OrderId id = null;
             if (hasOrderIds) {
                 if (r.isNullAt(1)) {
                     throw new IllegalArgumentException("order_id must not be null when the order_id column is mapped"
                             + where(r));
                 }
-                id = OrderId.of(r.getString(1));
+                builder.add(handle, OrderId.of(r.getString(1)), micros, category, gross, minor);
+            } else {
+                builder.add(handle, micros, category, gross, minor);
             }
-            if (rowKeys) {
+            if (keys != null) {
                 if (n == keys.length) {
                     keys = Arrays.copyOf(keys, n + (n >> 1));
                 }
                 keys[n] = r.getLong(6);
-                // one amount per row as a source gives it: an order, or a return when negative
-                builder.addSourced(handle, micros, category, minor, n, 0);
-            } else if (id == null) {
-                builder.add(handle, micros, category, gross, minor);
-            } else {
-                builder.add(handle, id, micros, category, gross, minor);
             }
             n++;
         }
-        if (rowKeys && n > 0) {
-            long[] sorted = Arrays.copyOf(keys, n);
-            Arrays.sort(sorted);
-            int[] rank = new int[n];
-            for (int i = 0; i < n; i++) {
-                // row positions are unique: the search finds the key's own rank
-                rank[i] = Arrays.binarySearch(sorted, keys[i]);
-            }
-            builder.rankOrderKeys(rank);
+        if (keysOut != null) {
+            keysOut[0] = Arrays.copyOf(keys, n);
         }
         return builder.build();
     }
 
-    private static Iterator<Row> summarizePartition(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds,
+    /** Map side: one input partition into one (customer, state bytes) row per customer. */
+    private static Iterator<Row> partialStates(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds,
             boolean rowKeys) {
         if (!rows.hasNext()) {
             return java.util.Collections.emptyIterator();
         }
-        PurchaseHistoryOptions options = shipped.options();
-        PurchaseSummaries s = PurchaseHistory.summarize(batch(rows, shipped.currency(), hasOrderIds, rowKeys), options);
+        long[][] keys = rowKeys ? new long[1][] : null;
+        OrderBatch batch = batch(rows, shipped.currency(), hasOrderIds, keys);
+        PartialSummaries p = rowKeys ? PartialSummaries.of(batch, shipped.options(), keys[0])
+                : PartialSummaries.of(batch, shipped.options());
+        return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < p.customerCount();
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Row r = RowFactory.create(p.customerId(i).value(), p.stateBytes(i));
+                i++;
+                return r;
+            }
+        };
+    }
+
+    /** Reduce side: a partition's states merged per customer, then summarised. */
+    private static Iterator<Row> mergeStates(Iterator<Row> rows, SparkOptions shipped) {
+        if (!rows.hasNext()) {
+            return java.util.Collections.emptyIterator();
+        }
+        PartialSummaries merged = PartialSummaries.empty(shipped.options());
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            merged.add(CustomerId.of(r.getString(0)), (byte[]) r.get(1));
+        }
+        PurchaseSummaries s = merged.toSummaries();
         BtydView btyd = s.btyd();
         List<Row> out = new ArrayList<>(s.size());
         for (int i = 0; i < s.size(); i++) {

@@ -127,6 +127,28 @@ class SparkPurchaseHistoryTest {
                 OrderColumns.defaults().withStatus("status"), options, 4), expected);
     }
 
+    @ParameterizedTest(name = "{0}, order ids {1}")
+    @CsvSource({"ORDER, true", "ORDER, false", "DAY, true", "DAY, false"})
+    void manySmallInputPartitionsWithCustomersSpanningThemMergeToTheSingleMachineSummaries(PurchaseUnit unit,
+            boolean orderIds) {
+        // 37 input partitions of a shuffled log: most customers' orders are spread over several
+        // partitions, so each customer's partial states (same-day and same-instant ties, returns,
+        // void and open orders, orders after the as-of day among them) meet only after the shuffle
+        OrderData data = OrderData.simulated(21, 250);
+        Dataset<Row> input = orderIds ? data.dataset(spark, 37) : data.orderedDataset(spark, 37);
+        long spanning = input.withColumn("part", org.apache.spark.sql.functions.spark_partition_id())
+                .select("customer_id", "part").distinct().groupBy("customer_id").count().filter("count > 1").count();
+        assertThat(spanning).isGreaterThan(100);
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 9, 30)))
+                .zone(ZoneId.of("America/New_York")).purchaseUnit(unit)
+                .countedCategories(OrderStatusCategory.COMPLETED, OrderStatusCategory.OPEN)
+                .currency(OrderData.USD).timeUnit(PeriodUnit.WEEKS).build();
+        PurchaseSummaries expected = PurchaseHistory.summarize(data.batch(orderIds), options);
+        OrderColumns columns = orderIds ? OrderColumns.defaults().withOrderId("order_id").withStatus("status")
+                : OrderColumns.defaults().withStatus("status");
+        assertSame(SparkPurchaseHistory.summarize(input, columns, options, 5), expected);
+    }
+
     @Test
     void badRowsAndMappingsAreNamed() {
         Dataset<Row> orders = OrderData.simulated(3, 5).dataset(spark, 1);
