@@ -17,22 +17,26 @@ import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
 
 /**
  * Per-customer purchase summaries of a Spark {@code Dataset<Row>} of orders, computed by crm-core
@@ -60,11 +64,6 @@ import org.apache.spark.sql.types.StructType;
  * <p>Stateless and thread-safe.
  */
 public final class SparkPurchaseHistory {
-
-    /** A customer's partial state from one input partition, in crm-core's byte form. */
-    private static final StructType STATE = new StructType()
-            .add("customer_id", DataTypes.StringType, false)
-            .add("state", DataTypes.BinaryType, false);
 
     private static final StructType PARTIAL = new StructType()
             .add("customer_id", DataTypes.StringType, false)
@@ -126,12 +125,16 @@ public final class SparkPurchaseHistory {
         boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
         Dataset<Row> selected = select(orders, columns, rowKeys, shipped.currency());
         boolean hasOrderIds = columns.orderId().isPresent();
-        // map side: each input partition into one state per customer (crm-core's PartialSummaries);
-        // reduce side: the states of each customer merged, then summarised
-        MapPartitionsFunction<Row, Row> states = rows -> partialStates(rows, shipped, hasOrderIds, rowKeys);
-        MapPartitionsFunction<Row, Row> merge = rows -> mergeStates(rows, shipped);
-        Dataset<Row> partial = selected.mapPartitions(states, Encoders.row(STATE))
-                .repartition(partitions, col("customer_id")).mapPartitions(merge, Encoders.row(PARTIAL));
+        // map side: each input partition into one state per customer (crm-core's PartialSummaries),
+        // packed into one buffer per result partition; reduce side: the states of each customer
+        // merged, then summarised
+        int n = partitions;
+        PairFlatMapFunction<Iterator<Row>, Integer, byte[]> pack = rows -> packStates(rows, shipped, hasOrderIds,
+                rowKeys, n);
+        FlatMapFunction<Iterator<Tuple2<Integer, byte[]>>, Row> merge = packs -> mergeStates(packs, shipped);
+        JavaRDD<Row> merged = selected.javaRDD().mapPartitionsToPair(pack).partitionBy(new HashPartitioner(n))
+                .mapPartitions(merge);
+        Dataset<Row> partial = orders.sparkSession().createDataFrame(merged, PARTIAL);
         Dataset<Row> result = partial.select(col("customer_id"),
                 timestamp_micros(col("first_micros")).as("first_purchase"),
                 timestamp_micros(col("last_micros")).as("last_purchase"), col("purchases"), col("orders"),
@@ -253,9 +256,16 @@ public final class SparkPurchaseHistory {
         return builder.build();
     }
 
-    /** Map side: one input partition into one (customer, state bytes) row per customer. */
-    private static Iterator<Row> partialStates(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds,
-            boolean rowKeys) {
+    /**
+     * Map side: one input partition into its customers' states, packed by result partition (the
+     * customer identifier's {@code String.hashCode} modulo the partition count, the same in every
+     * JVM): one (partition, buffer) pair per result partition that has customers, so that Spark
+     * shuffles a few large buffers rather than a row per state. A buffer is a sequence of entries:
+     * a varint byte length and the customer identifier in UTF-8, then a varint byte length and the
+     * state in crm-core's byte form ({@link PartialSummaries#stateBytes(int)}).
+     */
+    private static Iterator<Tuple2<Integer, byte[]>> packStates(Iterator<Row> rows, SparkOptions shipped,
+            boolean hasOrderIds, boolean rowKeys, int partitions) {
         if (!rows.hasNext()) {
             return java.util.Collections.emptyIterator();
         }
@@ -263,35 +273,44 @@ public final class SparkPurchaseHistory {
         OrderBatch batch = batch(rows, shipped.currency(), hasOrderIds, keys);
         PartialSummaries p = rowKeys ? PartialSummaries.of(batch, shipped.options(), keys[0])
                 : PartialSummaries.of(batch, shipped.options());
-        return new Iterator<>() {
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-                return i < p.customerCount();
+        Packer[] packers = new Packer[partitions];
+        for (int i = 0; i < p.customerCount(); i++) {
+            String id = p.customerId(i).value();
+            int target = Math.floorMod(id.hashCode(), partitions);
+            Packer packer = packers[target];
+            if (packer == null) {
+                packer = new Packer();
+                packers[target] = packer;
             }
-
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                Row r = RowFactory.create(p.customerId(i).value(), p.stateBytes(i));
-                i++;
-                return r;
+            packer.entry(id.getBytes(StandardCharsets.UTF_8));
+            packer.entry(p.stateBytes(i));
+        }
+        List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
+        for (int t = 0; t < partitions; t++) {
+            if (packers[t] != null) {
+                out.add(new Tuple2<>(t, packers[t].toBytes()));
             }
-        };
+        }
+        return out.iterator();
     }
 
-    /** Reduce side: a partition's states merged per customer, then summarised. */
-    private static Iterator<Row> mergeStates(Iterator<Row> rows, SparkOptions shipped) {
-        if (!rows.hasNext()) {
+    /** Reduce side: a result partition's packed states merged per customer, then summarised. */
+    private static Iterator<Row> mergeStates(Iterator<Tuple2<Integer, byte[]>> packs, SparkOptions shipped) {
+        if (!packs.hasNext()) {
             return java.util.Collections.emptyIterator();
         }
         PartialSummaries merged = PartialSummaries.empty(shipped.options());
-        while (rows.hasNext()) {
-            Row r = rows.next();
-            merged.add(CustomerId.of(r.getString(0)), (byte[]) r.get(1));
+        while (packs.hasNext()) {
+            byte[] buf = packs.next()._2();
+            int[] pos = {0};
+            while (pos[0] < buf.length) {
+                int idLength = Packer.varint(buf, pos);
+                String id = new String(buf, pos[0], idLength, StandardCharsets.UTF_8);
+                pos[0] += idLength;
+                int stateLength = Packer.varint(buf, pos);
+                merged.add(CustomerId.of(id), buf, pos[0], stateLength);
+                pos[0] += stateLength;
+            }
         }
         PurchaseSummaries s = merged.toSummaries();
         BtydView btyd = s.btyd();
@@ -303,6 +322,44 @@ public final class SparkPurchaseHistory {
                     btyd.x(i), btyd.tx(i), btyd.bigT(i), btyd.meanRepeatValue(i)));
         }
         return out.iterator();
+    }
+
+    /** A growable buffer of length-prefixed entries (varint lengths). */
+    private static final class Packer {
+        private byte[] buf = new byte[4096];
+        private int n;
+
+        void entry(byte[] bytes) {
+            int needed = n + 5 + bytes.length;
+            if (needed > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
+            }
+            int v = bytes.length;
+            while ((v & ~0x7F) != 0) {
+                buf[n++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            buf[n++] = (byte) v;
+            System.arraycopy(bytes, 0, buf, n, bytes.length);
+            n += bytes.length;
+        }
+
+        byte[] toBytes() {
+            return Arrays.copyOf(buf, n);
+        }
+
+        /** Reads a varint length at {@code pos[0]}, advancing it. */
+        static int varint(byte[] buf, int[] pos) {
+            int v = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                int b = buf[pos[0]++] & 0xFF;
+                v |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return v;
+                }
+            }
+            throw new IllegalStateException("malformed length in a packed state buffer");
+        }
     }
 
     private static long micros(java.time.Instant t) {

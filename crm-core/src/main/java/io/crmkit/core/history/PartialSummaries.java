@@ -288,9 +288,30 @@ public final class PartialSummaries {
      * @throws ArithmeticException if a total overflows a {@code long} of minor units
      */
     public PartialSummaries add(CustomerId customerId, byte[] state) {
-        Checks.notNull(customerId, "customerId");
         Checks.notNull(state, "state");
-        State s = State.read(customerId, state, dayUnit, dayClock);
+        return add(customerId, state, 0, state.length);
+    }
+
+    /**
+     * Merges one customer's state, read from {@code length} bytes of an array from
+     * {@code offset}, into these summaries: {@link #add(CustomerId, byte[])} for a host that packs
+     * many states into one buffer.
+     *
+     * @param customerId the customer the state belongs to, not null
+     * @param buffer the bytes, not null
+     * @param offset where the state begins
+     * @param length the state's length in bytes
+     * @return these summaries
+     * @throws IndexOutOfBoundsException if the range is outside the buffer
+     * @throws IllegalArgumentException as for {@link #add(CustomerId, byte[])}
+     * @throws CurrencyMismatchException as for {@link #add(CustomerId, byte[])}
+     * @throws ArithmeticException as for {@link #add(CustomerId, byte[])}
+     */
+    public PartialSummaries add(CustomerId customerId, byte[] buffer, int offset, int length) {
+        Checks.notNull(customerId, "customerId");
+        Checks.notNull(buffer, "buffer");
+        java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+        State s = State.read(customerId, buffer, offset, length, dayUnit, dayClock);
         mergeState(customerId, s);
         return this;
     }
@@ -589,8 +610,8 @@ public final class PartialSummaries {
         OrderId firstOrder;
         long[] days;
 
-        static State read(CustomerId id, byte[] bytes, boolean dayUnit, boolean dayClock) {
-            Reader r = new Reader(bytes, id);
+        static State read(CustomerId id, byte[] bytes, int offset, int length, boolean dayUnit, boolean dayClock) {
+            Reader r = new Reader(bytes, offset, length, id);
             int version = r.raw("version");
             if (version != FORMAT_VERSION) {
                 throw r.error("has version " + version + "; this library reads version " + FORMAT_VERSION);
@@ -642,8 +663,8 @@ public final class PartialSummaries {
                 s.firstValue = r.zigzag("first value");
                 if (!dayUnit) {
                     if (s.orderIdKey) {
-                        int length = r.count("order identifier length", bytes.length);
-                        String text = new String(r.bytes(length, "order identifier"), StandardCharsets.UTF_8);
+                        int textLength = r.count("order identifier length", length);
+                        String text = new String(r.bytes(textLength, "order identifier"), StandardCharsets.UTF_8);
                         try {
                             s.firstOrder = OrderId.of(text);
                         } catch (IllegalArgumentException e) {
@@ -732,26 +753,31 @@ public final class PartialSummaries {
     /** Reads the byte form; every error names the customer and the offset. */
     private static final class Reader {
         private final byte[] buf;
+        private final int end;
+        private final int length;
         private final CustomerId id;
         private int pos;
 
-        Reader(byte[] buf, CustomerId id) {
+        Reader(byte[] buf, int offset, int length, CustomerId id) {
             this.buf = buf;
+            this.pos = offset;
+            this.end = offset + length;
+            this.length = length;
             this.id = id;
         }
 
         IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("the purchase state of customer " + id + " (" + buf.length
+            return new IllegalArgumentException("the purchase state of customer " + id + " (" + length
                     + " bytes) " + what);
         }
 
         int remaining() {
-            return buf.length - pos;
+            return end - pos;
         }
 
         int raw(String field) {
-            if (pos >= buf.length) {
-                throw error("is truncated: it ends at byte " + pos + " before its " + field);
+            if (pos >= end) {
+                throw error("is truncated: it ends at byte " + (length - remaining()) + " before its " + field);
             }
             return buf[pos++] & 0xFF;
         }
