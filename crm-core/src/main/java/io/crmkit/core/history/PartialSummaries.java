@@ -89,7 +89,8 @@ public final class PartialSummaries {
     private final PurchaseHistoryOptions options;
     private final boolean dayUnit;
     private final boolean dayClock;
-    private final CustomerIndex index;
+    /** Customers by identifier, built when a state is first merged (a batch's partial may never be). */
+    private CustomerIndex index;
     /** Whether first-order keys are order identifiers (1), numbers (0), or not seen yet. */
     private int keyKind = UNSET;
     /** Whether states carry a cost (1), none (0), or not seen yet. */
@@ -119,7 +120,6 @@ public final class PartialSummaries {
         this.options = options;
         this.dayUnit = options.purchaseUnit() == PurchaseUnit.DAY;
         this.dayClock = options.dayClock();
-        this.index = new CustomerIndex(Math.max(16, capacity));
         int n = Math.max(16, capacity);
         ids = new CustomerId[n];
         orders = new int[n];
@@ -445,6 +445,12 @@ public final class PartialSummaries {
             }
             if (currency != null && !currency.equals(s.currency)) {
                 throw new CurrencyMismatchException(currency, s.currency, "merging the state of customer " + id);
+            }
+        }
+        if (index == null) {
+            index = new CustomerIndex(Math.max(16, size));
+            for (int k = 0; k < size; k++) {
+                index.getOrAdd(ids[k], k);
             }
         }
         int i = index.getOrAdd(id, size);
@@ -870,6 +876,9 @@ public final class PartialSummaries {
                 cutoffMicros = cutoff.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
             }
             int n = batch.customerCount();
+            if (!dayUnit) {
+                return orderUnit(cutoffMicros);
+            }
             int[] orders = new int[n];
             int[] purchases = new int[n];
             long[] first = new long[n];
@@ -954,6 +963,46 @@ public final class PartialSummaries {
                         + " (set PurchaseHistoryOptions.currency or convert before summarising)");
             }
             long[][] dayLists = dayUnit ? dayLists(orders, cutoffMicros, first, last, purchases, firstValue) : null;
+            return collect(orders, purchases, first, last, firstValue, total, cost, byStatus, afterAsOf, returns,
+                    firstRow, dayLists);
+        }
+
+        /**
+         * The order unit: crm-core's batch pass (cache-friendly on rows in time order, ADR 0014) with
+         * the global keys as its tie rule, then the rows left out and the returns per customer.
+         */
+        private PartialSummaries orderUnit(long cutoffMicros) {
+            BatchSummarizer pass = new BatchSummarizer(batch, options, BatchSummarizer.Layout.AUTO, keys);
+            pass.pass();
+            int n = batch.customerCount();
+            long[] byStatus = new long[n];
+            long[] afterAsOf = new long[n];
+            long[] returns = new long[n];
+            int[][] customer = batch.customerPages();
+            long[][] placedAt = batch.placedAtPages();
+            byte[][] category = batch.categoryPages();
+            for (int p = 0; p < batch.pageCount(); p++) {
+                byte[] cat = category[p];
+                long[] placed = placedAt[p];
+                for (int k = 0, count = batch.pageRows(p); k < count; k++) {
+                    byte kind = kinds[cat[k] & 0xFF];
+                    if (kind == EXCLUDED) {
+                        byStatus[customer[p][k]]++;
+                    } else if (placed[k] >= cutoffMicros) {
+                        afterAsOf[customer[p][k]]++;
+                    } else if (kind != ORDER) {
+                        returns[customer[p][k]]++;
+                    }
+                }
+            }
+            return collect(pass.orders, pass.purchases, pass.first, pass.last, pass.firstValue, pass.total,
+                    pass.cost == null ? new long[n] : pass.cost, byStatus, afterAsOf, returns, pass.firstRow, null);
+        }
+
+        private PartialSummaries collect(int[] orders, int[] purchases, long[] first, long[] last, long[] firstValue,
+                long[] total, long[] cost, long[] byStatus, long[] afterAsOf, long[] returns, int[] firstRow,
+                long[][] dayLists) {
+            int n = batch.customerCount();
             PartialSummaries out = new PartialSummaries(options, n);
             boolean anyOrder = false;
             Currency cur = batch.currency();
@@ -963,7 +1012,6 @@ public final class PartialSummaries {
                 }
                 int i = out.size++;
                 out.ids[i] = batch.customerId(c);
-                out.index.getOrAdd(out.ids[i], i);
                 out.rowCurrency[i] = cur;
                 out.orders[i] = orders[c];
                 out.purchases[i] = purchases[c];
