@@ -12,6 +12,7 @@ import io.crmkit.core.history.BtydView;
 import io.crmkit.core.history.CustomerPurchaseSummary;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.PartialSummaries;
+import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.history.PurchaseUnit;
@@ -27,9 +28,11 @@ import java.util.Locale;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -40,13 +43,15 @@ import scala.Tuple2;
 
 /**
  * Per-customer purchase summaries of a Spark {@code Dataset<Row>} of orders, computed by crm-core
- * itself, not re-implemented, and aggregated map-side: each input partition is read into a
- * columnar {@link OrderBatch} and summarised into one partial state per customer
- * ({@link PartialSummaries}, shuffled as the customer and the state's bytes); the states of each
- * customer are merged after the shuffle and summarised. The merge is exact for any partitioning of
- * the input (both purchase units, the day clock, returns, statuses, and the tie rules of ADR 0014:
- * without order identifiers each row's input position is the key that breaks same-instant ties),
- * so the result equals the single-machine result row for row.
+ * itself, not re-implemented, in one of two ways with equal results.
+ * {@link #summarize(Dataset, OrderColumns, PurchaseHistoryOptions, int) summarize} partitions the
+ * orders by customer (one shuffle of every order) and reads each partition into a columnar
+ * {@link OrderBatch} summarised by {@link PurchaseHistory#summarize(OrderBatch, PurchaseHistoryOptions)}.
+ * {@link #summarizeMapSide} aggregates map-side: each input partition is summarised into one
+ * partial state per customer ({@link PartialSummaries}), the states are shuffled as bytes and
+ * merged per customer. Either way every rule of the single-machine summaries holds (purchase
+ * units, day clock, returns, statuses, the tie rules of ADR 0014), and the result equals the
+ * single-machine result row for row.
  *
  * <pre>{@code
  * Dataset<Row> orders = spark.read().parquet("orders");
@@ -55,11 +60,12 @@ import scala.Tuple2;
  * SparkSummaries summaries = SparkPurchaseHistory.summarize(orders, OrderColumns.defaults(), options);
  * }</pre>
  *
- * <p>Memory: an input partition is held as a batch while it is summarised (about 21 bytes per
- * order, ADR 0014, plus 8 for the input positions in the order unit without order identifiers),
- * then its states (about 30 to 60 bytes per customer, more with the day unit's purchase days); a
- * partition of the result holds the merged states of its customers (argument, else
- * {@code spark.sql.shuffle.partitions}).
+ * <p>Memory: {@code summarize} holds a partition's orders as a batch while it summarises them
+ * (about 21 bytes per order, ADR 0014; 20 more while the batch is built in the order unit without
+ * order identifiers, for the input positions that break ties), so choose the partition count
+ * (argument, else {@code spark.sql.shuffle.partitions}) so that a partition's orders fit an
+ * executor. {@code summarizeMapSide} holds an input partition as a batch, then its states (about
+ * 30 to 60 bytes per customer, more with the day unit's purchase days).
  *
  * <p>Stateless and thread-safe.
  */
@@ -101,7 +107,9 @@ public final class SparkPurchaseHistory {
     }
 
     /**
-     * Summarises orders into one row per customer, in the given number of partitions.
+     * Summarises orders into one row per customer, in the given number of partitions: one shuffle
+     * of every order by customer, then crm-core's batch summary per partition (the default; on the
+     * benchmark of ADR 0090 it used less CPU than {@link #summarizeMapSide}).
      *
      * @param orders the orders, one row per order, not null
      * @param columns which columns hold the order fields, not null
@@ -112,12 +120,41 @@ public final class SparkPurchaseHistory {
      */
     public static SparkSummaries summarize(Dataset<Row> orders, OrderColumns columns, PurchaseHistoryOptions options,
             int partitions) {
-        Args.notNull(orders, "orders");
-        Args.notNull(columns, "columns");
-        Args.notNull(options, "options");
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
-        }
+        checkArgs(orders, columns, options, partitions);
+        SparkOptions shipped = new SparkOptions(options);
+        // without order identifiers the input's row order breaks a customer's same-tick ties on one
+        // machine; the shuffle loses row order, so it travels as a key, and each partition's batch
+        // ranks its rows by that key (only the order unit needs it)
+        boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
+        Dataset<Row> selected = select(orders, columns, rowKeys, shipped.currency());
+        boolean hasOrderIds = columns.orderId().isPresent();
+        MapPartitionsFunction<Row, Row> summarise = rows -> summarizePartition(rows, shipped, hasOrderIds, rowKeys);
+        Dataset<Row> partial = selected.repartition(partitions, col("c")).mapPartitions(summarise,
+                Encoders.row(PARTIAL));
+        return result(partial, shipped, options);
+    }
+
+    /**
+     * Summarises orders into one row per customer, in the given number of partitions, aggregating
+     * map-side: each input partition is summarised into one partial state per customer (crm-core's
+     * {@link PartialSummaries}), the states are packed into one buffer per result partition and
+     * shuffled, and each result partition merges its customers' states. The result equals
+     * {@link #summarize(Dataset, OrderColumns, PurchaseHistoryOptions, int)}'s row for row, for any
+     * input partitioning. It shuffles one state per customer and input partition instead of one row
+     * per order, which pays when customers' orders are concentrated in few input partitions; with
+     * orders spread evenly over the partitions (10 M orders of 1 M customers in 8 partitions,
+     * {@code benchmarks/RESULTS.md}) it used about 50 % more CPU than the shuffle of orders.
+     *
+     * @param orders the orders, one row per order, not null
+     * @param columns which columns hold the order fields, not null
+     * @param options the definitions; the currency must be set, not null
+     * @param partitions the number of partitions of the result, at least 1
+     * @return the summaries, lazily computed, never null
+     * @throws IllegalArgumentException as for {@link #summarize(Dataset, OrderColumns, PurchaseHistoryOptions)}
+     */
+    public static SparkSummaries summarizeMapSide(Dataset<Row> orders, OrderColumns columns,
+            PurchaseHistoryOptions options, int partitions) {
+        checkArgs(orders, columns, options, partitions);
         SparkOptions shipped = new SparkOptions(options);
         // without order identifiers the input's row order breaks a customer's same-tick ties on one
         // machine; partial states from different partitions compare their first orders by a global
@@ -134,7 +171,20 @@ public final class SparkPurchaseHistory {
         FlatMapFunction<Iterator<Tuple2<Integer, byte[]>>, Row> merge = packs -> mergeStates(packs, shipped);
         JavaRDD<Row> merged = selected.javaRDD().mapPartitionsToPair(pack).partitionBy(new HashPartitioner(n))
                 .mapPartitions(merge);
-        Dataset<Row> partial = orders.sparkSession().createDataFrame(merged, PARTIAL);
+        return result(orders.sparkSession().createDataFrame(merged, PARTIAL), shipped, options);
+    }
+
+    private static void checkArgs(Dataset<Row> orders, OrderColumns columns, PurchaseHistoryOptions options,
+            int partitions) {
+        Args.notNull(orders, "orders");
+        Args.notNull(columns, "columns");
+        Args.notNull(options, "options");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
+        }
+    }
+
+    private static SparkSummaries result(Dataset<Row> partial, SparkOptions shipped, PurchaseHistoryOptions options) {
         Dataset<Row> result = partial.select(col("customer_id"),
                 timestamp_micros(col("first_micros")).as("first_purchase"),
                 timestamp_micros(col("last_micros")).as("last_purchase"), col("purchases"), col("orders"),
@@ -360,6 +410,92 @@ public final class SparkPurchaseHistory {
             }
             throw new IllegalStateException("malformed length in a packed state buffer");
         }
+    }
+
+    /**
+     * A partition's rows of {@link #select} as one columnar batch, every row checked. With
+     * {@code rowKeys} the rows carry their input position (column {@code k}, without order
+     * identifiers): each row gets its arrival index as order key, ranked by the input position, so
+     * that the batch breaks a customer's same-instant ties in the input's row order, as the
+     * single-machine summary of the input does, without sorting the rows (a sort of the partition's
+     * keys instead: 20 bytes per row while the batch is built).
+     */
+    static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds, boolean rowKeys) {
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        OrderBatch.Builder builder = OrderBatch.builder(currency);
+        long[] keys = rowKeys ? new long[1024] : null;
+        int n = 0;
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            if (r.isNullAt(0)) {
+                throw new IllegalArgumentException("customer_id must not be null" + where(r));
+            }
+            int handle = builder.customer(CustomerId.of(r.getString(0)));
+            if (r.isNullAt(2)) {
+                throw new IllegalArgumentException("timestamp must not be null" + where(r));
+            }
+            long micros = r.getLong(2);
+            long minor;
+            if (!r.isNullAt(3)) {
+                minor = r.getLong(3);
+            } else if (!r.isNullAt(4)) {
+                minor = minorUnits(r.getDecimal(4), digits, currency, r);
+            } else {
+                throw new IllegalArgumentException("amount must not be null" + where(r));
+            }
+            OrderStatusCategory category = category(r.isNullAt(5) ? null : r.getString(5), r);
+            long gross = minor < 0 ? 0 : minor;
+            OrderId id = null;
+            if (hasOrderIds) {
+                if (r.isNullAt(1)) {
+                    throw new IllegalArgumentException("order_id must not be null when the order_id column is mapped"
+                            + where(r));
+                }
+                id = OrderId.of(r.getString(1));
+            }
+            if (rowKeys) {
+                if (n == keys.length) {
+                    keys = Arrays.copyOf(keys, n + (n >> 1));
+                }
+                keys[n] = r.getLong(6);
+                // one amount per row as a source gives it: an order, or a return when negative
+                builder.addSourced(handle, micros, category, minor, n, 0);
+            } else if (id == null) {
+                builder.add(handle, micros, category, gross, minor);
+            } else {
+                builder.add(handle, id, micros, category, gross, minor);
+            }
+            n++;
+        }
+        if (rowKeys && n > 0) {
+            long[] sorted = Arrays.copyOf(keys, n);
+            Arrays.sort(sorted);
+            int[] rank = new int[n];
+            for (int i = 0; i < n; i++) {
+                // row positions are unique: the search finds the key's own rank
+                rank[i] = Arrays.binarySearch(sorted, keys[i]);
+            }
+            builder.rankOrderKeys(rank);
+        }
+        return builder.build();
+    }
+
+    private static Iterator<Row> summarizePartition(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds,
+            boolean rowKeys) {
+        if (!rows.hasNext()) {
+            return java.util.Collections.emptyIterator();
+        }
+        PurchaseHistoryOptions options = shipped.options();
+        PurchaseSummaries s = PurchaseHistory.summarize(batch(rows, shipped.currency(), hasOrderIds, rowKeys), options);
+        BtydView btyd = s.btyd();
+        List<Row> out = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            CustomerPurchaseSummary c = s.summary(i);
+            out.add(RowFactory.create(c.customerId().value(), micros(c.firstPurchaseAt()), micros(c.lastPurchaseAt()),
+                    c.purchases(), c.orders(), s.revenueMinorUnits(i), c.daysSinceLastPurchase(), c.ageDays(),
+                    btyd.x(i), btyd.tx(i), btyd.bigT(i), btyd.meanRepeatValue(i)));
+        }
+        return out.iterator();
     }
 
     private static long micros(java.time.Instant t) {
