@@ -11,19 +11,25 @@ import io.crmkit.core.OrderId;
 import io.crmkit.core.history.BtydView;
 import io.crmkit.core.history.CustomerPurchaseSummary;
 import io.crmkit.core.history.OrderBatch;
+import io.crmkit.core.history.PartialSummaries;
 import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -33,15 +39,19 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
 
 /**
  * Per-customer purchase summaries of a Spark {@code Dataset<Row>} of orders, computed by crm-core
- * itself, not re-implemented: the orders are partitioned by customer (one shuffle), and each
- * partition is read into a columnar {@link OrderBatch} and summarised by
- * {@link PurchaseHistory#summarize(OrderBatch, PurchaseHistoryOptions)}. Every customer's orders
- * meet in one partition, so every rule of the single-machine summaries holds as it is (purchase
- * units, day clock, returns, the tie rules of ADR 0014), and the result equals the single-machine
- * result row for row.
+ * itself, not re-implemented, in one of two ways with equal results.
+ * {@link #summarize(Dataset, OrderColumns, PurchaseHistoryOptions, int) summarize} partitions the
+ * orders by customer (one shuffle of every order) and reads each partition into a columnar
+ * {@link OrderBatch} summarised by {@link PurchaseHistory#summarize(OrderBatch, PurchaseHistoryOptions)}.
+ * {@link #summarizeMapSide} aggregates map-side: each input partition is summarised into one
+ * partial state per customer ({@link PartialSummaries}), the states are shuffled as bytes and
+ * merged per customer. Either way every rule of the single-machine summaries holds (purchase
+ * units, day clock, returns, statuses, the tie rules of ADR 0014), and the result equals the
+ * single-machine result row for row.
  *
  * <pre>{@code
  * Dataset<Row> orders = spark.read().parquet("orders");
@@ -50,10 +60,12 @@ import org.apache.spark.sql.types.StructType;
  * SparkSummaries summaries = SparkPurchaseHistory.summarize(orders, OrderColumns.defaults(), options);
  * }</pre>
  *
- * <p>Memory: a partition holds its orders as a batch while it summarises them (about 21 bytes per
- * order, ADR 0014; 20 more while the batch is built in the order unit without order identifiers,
- * for the input positions that break ties), so choose the partition count (argument, else
- * {@code spark.sql.shuffle.partitions}) so that a partition's orders fit an executor.
+ * <p>Memory: {@code summarize} holds a partition's orders as a batch while it summarises them
+ * (about 21 bytes per order, ADR 0014; 20 more while the batch is built in the order unit without
+ * order identifiers, for the input positions that break ties), so choose the partition count
+ * (argument, else {@code spark.sql.shuffle.partitions}) so that a partition's orders fit an
+ * executor. {@code summarizeMapSide} holds an input partition as a batch, then its states (about
+ * 30 to 60 bytes per customer, more with the day unit's purchase days).
  *
  * <p>Stateless and thread-safe.
  */
@@ -95,7 +107,9 @@ public final class SparkPurchaseHistory {
     }
 
     /**
-     * Summarises orders into one row per customer, in the given number of partitions.
+     * Summarises orders into one row per customer, in the given number of partitions: one shuffle
+     * of every order by customer, then crm-core's batch summary per partition (the default; on the
+     * benchmark of ADR 0090 it used less CPU than {@link #summarizeMapSide}).
      *
      * @param orders the orders, one row per order, not null
      * @param columns which columns hold the order fields, not null
@@ -106,12 +120,7 @@ public final class SparkPurchaseHistory {
      */
     public static SparkSummaries summarize(Dataset<Row> orders, OrderColumns columns, PurchaseHistoryOptions options,
             int partitions) {
-        Args.notNull(orders, "orders");
-        Args.notNull(columns, "columns");
-        Args.notNull(options, "options");
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
-        }
+        checkArgs(orders, columns, options, partitions);
         SparkOptions shipped = new SparkOptions(options);
         // without order identifiers the input's row order breaks a customer's same-tick ties on one
         // machine; the shuffle loses row order, so it travels as a key, and each partition's batch
@@ -122,6 +131,60 @@ public final class SparkPurchaseHistory {
         MapPartitionsFunction<Row, Row> summarise = rows -> summarizePartition(rows, shipped, hasOrderIds, rowKeys);
         Dataset<Row> partial = selected.repartition(partitions, col("c")).mapPartitions(summarise,
                 Encoders.row(PARTIAL));
+        return result(partial, shipped, options);
+    }
+
+    /**
+     * Summarises orders into one row per customer, in the given number of partitions, aggregating
+     * map-side: each input partition is summarised into one partial state per customer (crm-core's
+     * {@link PartialSummaries}), the states are packed into one buffer per result partition and
+     * shuffled, and each result partition merges its customers' states. The result equals
+     * {@link #summarize(Dataset, OrderColumns, PurchaseHistoryOptions, int)}'s row for row, for any
+     * input partitioning. It shuffles one state per customer and input partition instead of one row
+     * per order, which pays when customers' orders are concentrated in few input partitions; with
+     * orders spread evenly over the partitions (10 M orders of 1 M customers in 8 partitions,
+     * {@code benchmarks/RESULTS.md}) it used about 50 % more CPU than the shuffle of orders.
+     *
+     * @param orders the orders, one row per order, not null
+     * @param columns which columns hold the order fields, not null
+     * @param options the definitions; the currency must be set, not null
+     * @param partitions the number of partitions of the result, at least 1
+     * @return the summaries, lazily computed, never null
+     * @throws IllegalArgumentException as for {@link #summarize(Dataset, OrderColumns, PurchaseHistoryOptions)}
+     */
+    public static SparkSummaries summarizeMapSide(Dataset<Row> orders, OrderColumns columns,
+            PurchaseHistoryOptions options, int partitions) {
+        checkArgs(orders, columns, options, partitions);
+        SparkOptions shipped = new SparkOptions(options);
+        // without order identifiers the input's row order breaks a customer's same-tick ties on one
+        // machine; partial states from different partitions compare their first orders by a global
+        // key, so each row's input position travels as that key (only the order unit needs it)
+        boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
+        Dataset<Row> selected = select(orders, columns, rowKeys, shipped.currency());
+        boolean hasOrderIds = columns.orderId().isPresent();
+        // map side: each input partition into one state per customer (crm-core's PartialSummaries),
+        // packed into one buffer per result partition; reduce side: the states of each customer
+        // merged, then summarised
+        int n = partitions;
+        PairFlatMapFunction<Iterator<Row>, Integer, byte[]> pack = rows -> packStates(rows, shipped, hasOrderIds,
+                rowKeys, n);
+        FlatMapFunction<Iterator<Tuple2<Integer, byte[]>>, Row> merge = packs -> mergeStates(packs, shipped);
+        JavaRDD<Row> merged = selected.javaRDD().mapPartitionsToPair(pack).partitionBy(new HashPartitioner(n))
+                .mapPartitions(merge);
+        return result(orders.sparkSession().createDataFrame(merged, PARTIAL), shipped, options);
+    }
+
+    private static void checkArgs(Dataset<Row> orders, OrderColumns columns, PurchaseHistoryOptions options,
+            int partitions) {
+        Args.notNull(orders, "orders");
+        Args.notNull(columns, "columns");
+        Args.notNull(options, "options");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
+        }
+    }
+
+    private static SparkSummaries result(Dataset<Row> partial, SparkOptions shipped, PurchaseHistoryOptions options) {
         Dataset<Row> result = partial.select(col("customer_id"),
                 timestamp_micros(col("first_micros")).as("first_purchase"),
                 timestamp_micros(col("last_micros")).as("last_purchase"), col("purchases"), col("orders"),
@@ -186,7 +249,167 @@ public final class SparkPurchaseHistory {
 
     /** A partition's rows of {@link #select} as one columnar batch, every row checked. */
     static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds) {
-        return batch(rows, currency, hasOrderIds, false);
+        return batch(rows, currency, hasOrderIds, null);
+    }
+
+    /**
+     * A partition's rows of {@link #select} as one columnar batch, every row checked; with
+     * {@code keysOut} (one slot) the rows' input positions (column {@code k}) are collected into
+     * {@code keysOut[0]}, one per batch row, as the global keys that break same-tick ties between
+     * partial summaries ({@link PartialSummaries#of(OrderBatch, PurchaseHistoryOptions, long[])}).
+     */
+    static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds, long[][] keysOut) {
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        OrderBatch.Builder builder = OrderBatch.builder(currency);
+        long[] keys = keysOut != null ? new long[1024] : null;
+        int n = 0;
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            if (r.isNullAt(0)) {
+                throw new IllegalArgumentException("customer_id must not be null" + where(r));
+            }
+            int handle = builder.customer(CustomerId.of(r.getString(0)));
+            if (r.isNullAt(2)) {
+                throw new IllegalArgumentException("timestamp must not be null" + where(r));
+            }
+            long micros = r.getLong(2);
+            long minor;
+            if (!r.isNullAt(3)) {
+                minor = r.getLong(3);
+            } else if (!r.isNullAt(4)) {
+                minor = minorUnits(r.getDecimal(4), digits, currency, r);
+            } else {
+                throw new IllegalArgumentException("amount must not be null" + where(r));
+            }
+            OrderStatusCategory category = category(r.isNullAt(5) ? null : r.getString(5), r);
+            long gross = minor < 0 ? 0 : minor;
+            if (hasOrderIds) {
+                if (r.isNullAt(1)) {
+                    throw new IllegalArgumentException("order_id must not be null when the order_id column is mapped"
+                            + where(r));
+                }
+                builder.add(handle, OrderId.of(r.getString(1)), micros, category, gross, minor);
+            } else {
+                builder.add(handle, micros, category, gross, minor);
+            }
+            if (keys != null) {
+                if (n == keys.length) {
+                    keys = Arrays.copyOf(keys, n + (n >> 1));
+                }
+                keys[n] = r.getLong(6);
+            }
+            n++;
+        }
+        if (keysOut != null) {
+            keysOut[0] = Arrays.copyOf(keys, n);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Map side: one input partition into its customers' states, packed by result partition (the
+     * customer identifier's {@code String.hashCode} modulo the partition count, the same in every
+     * JVM): one (partition, buffer) pair per result partition that has customers, so that Spark
+     * shuffles a few large buffers rather than a row per state. A buffer is a sequence of entries:
+     * a varint byte length and the customer identifier in UTF-8, then a varint byte length and the
+     * state in crm-core's byte form ({@link PartialSummaries#stateBytes(int)}).
+     */
+    private static Iterator<Tuple2<Integer, byte[]>> packStates(Iterator<Row> rows, SparkOptions shipped,
+            boolean hasOrderIds, boolean rowKeys, int partitions) {
+        if (!rows.hasNext()) {
+            return java.util.Collections.emptyIterator();
+        }
+        long[][] keys = rowKeys ? new long[1][] : null;
+        OrderBatch batch = batch(rows, shipped.currency(), hasOrderIds, keys);
+        PartialSummaries p = rowKeys ? PartialSummaries.of(batch, shipped.options(), keys[0])
+                : PartialSummaries.of(batch, shipped.options());
+        Packer[] packers = new Packer[partitions];
+        for (int i = 0; i < p.customerCount(); i++) {
+            String id = p.customerId(i).value();
+            int target = Math.floorMod(id.hashCode(), partitions);
+            Packer packer = packers[target];
+            if (packer == null) {
+                packer = new Packer();
+                packers[target] = packer;
+            }
+            packer.entry(id.getBytes(StandardCharsets.UTF_8));
+            packer.entry(p.stateBytes(i));
+        }
+        List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
+        for (int t = 0; t < partitions; t++) {
+            if (packers[t] != null) {
+                out.add(new Tuple2<>(t, packers[t].toBytes()));
+            }
+        }
+        return out.iterator();
+    }
+
+    /** Reduce side: a result partition's packed states merged per customer, then summarised. */
+    private static Iterator<Row> mergeStates(Iterator<Tuple2<Integer, byte[]>> packs, SparkOptions shipped) {
+        if (!packs.hasNext()) {
+            return java.util.Collections.emptyIterator();
+        }
+        PartialSummaries merged = PartialSummaries.empty(shipped.options());
+        while (packs.hasNext()) {
+            byte[] buf = packs.next()._2();
+            int[] pos = {0};
+            while (pos[0] < buf.length) {
+                int idLength = Packer.varint(buf, pos);
+                String id = new String(buf, pos[0], idLength, StandardCharsets.UTF_8);
+                pos[0] += idLength;
+                int stateLength = Packer.varint(buf, pos);
+                merged.add(CustomerId.of(id), buf, pos[0], stateLength);
+                pos[0] += stateLength;
+            }
+        }
+        PurchaseSummaries s = merged.toSummaries();
+        BtydView btyd = s.btyd();
+        List<Row> out = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            CustomerPurchaseSummary c = s.summary(i);
+            out.add(RowFactory.create(c.customerId().value(), micros(c.firstPurchaseAt()), micros(c.lastPurchaseAt()),
+                    c.purchases(), c.orders(), s.revenueMinorUnits(i), c.daysSinceLastPurchase(), c.ageDays(),
+                    btyd.x(i), btyd.tx(i), btyd.bigT(i), btyd.meanRepeatValue(i)));
+        }
+        return out.iterator();
+    }
+
+    /** A growable buffer of length-prefixed entries (varint lengths). */
+    private static final class Packer {
+        private byte[] buf = new byte[4096];
+        private int n;
+
+        void entry(byte[] bytes) {
+            int needed = n + 5 + bytes.length;
+            if (needed > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
+            }
+            int v = bytes.length;
+            while ((v & ~0x7F) != 0) {
+                buf[n++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            buf[n++] = (byte) v;
+            System.arraycopy(bytes, 0, buf, n, bytes.length);
+            n += bytes.length;
+        }
+
+        byte[] toBytes() {
+            return Arrays.copyOf(buf, n);
+        }
+
+        /** Reads a varint length at {@code pos[0]}, advancing it. */
+        static int varint(byte[] buf, int[] pos) {
+            int v = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                int b = buf[pos[0]++] & 0xFF;
+                v |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return v;
+                }
+            }
+            throw new IllegalStateException("malformed length in a packed state buffer");
+        }
     }
 
     /**

@@ -82,6 +82,8 @@ class SparkPurchaseHistoryTest {
         SparkSummaries actual = SparkPurchaseHistory.summarize(cdnow.dataset(spark, 3), OrderColumns.defaults(), options);
         assertThat(expected.size()).isEqualTo(2357);
         assertSame(actual, expected);
+        assertSame(SparkPurchaseHistory.summarizeMapSide(cdnow.dataset(spark, 5), OrderColumns.defaults(), options, 3),
+                expected);
         // the published figure: 2,357 customers, CDNOW customer 1 (x = 2, t_x = 30.43 weeks, T = 38.86)
         Row one = actual.rows().filter("customer_id = '1'").first();
         assertThat(one.getInt(9)).isEqualTo(2);
@@ -98,6 +100,8 @@ class SparkPurchaseHistoryTest {
         PurchaseSummaries expected = PurchaseHistory.summarize(cdnow.batch(false), options);
         assertSame(SparkPurchaseHistory.summarize(cdnow.orderedDataset(spark, 4), OrderColumns.defaults(), options, 3),
                 expected);
+        assertSame(SparkPurchaseHistory.summarizeMapSide(cdnow.orderedDataset(spark, 4), OrderColumns.defaults(),
+                options, 3), expected);
     }
 
     @ParameterizedTest(name = "seed {0}, {1}, {2} clock, {3} partitions")
@@ -125,6 +129,29 @@ class SparkPurchaseHistoryTest {
         PurchaseSummaries expected = PurchaseHistory.summarize(data.batch(false), options);
         assertSame(SparkPurchaseHistory.summarize(data.orderedDataset(spark, 3),
                 OrderColumns.defaults().withStatus("status"), options, 4), expected);
+    }
+
+    @ParameterizedTest(name = "{0}, order ids {1}")
+    @CsvSource({"ORDER, true", "ORDER, false", "DAY, true", "DAY, false"})
+    void manySmallInputPartitionsWithCustomersSpanningThemMergeMapSideToTheSingleMachineSummaries(PurchaseUnit unit,
+            boolean orderIds) {
+        // 37 input partitions of a shuffled log: most customers' orders are spread over several
+        // partitions, so each customer's partial states (same-day and same-instant ties, returns,
+        // void and open orders, orders after the as-of day among them) meet only after the shuffle
+        OrderData data = OrderData.simulated(21, 250);
+        Dataset<Row> input = orderIds ? data.dataset(spark, 37) : data.orderedDataset(spark, 37);
+        long spanning = input.withColumn("part", org.apache.spark.sql.functions.spark_partition_id())
+                .select("customer_id", "part").distinct().groupBy("customer_id").count().filter("count > 1").count();
+        assertThat(spanning).isGreaterThan(100);
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 9, 30)))
+                .zone(ZoneId.of("America/New_York")).purchaseUnit(unit)
+                .countedCategories(OrderStatusCategory.COMPLETED, OrderStatusCategory.OPEN)
+                .currency(OrderData.USD).timeUnit(PeriodUnit.WEEKS).build();
+        PurchaseSummaries expected = PurchaseHistory.summarize(data.batch(orderIds), options);
+        OrderColumns columns = orderIds ? OrderColumns.defaults().withOrderId("order_id").withStatus("status")
+                : OrderColumns.defaults().withStatus("status");
+        assertSame(SparkPurchaseHistory.summarizeMapSide(input, columns, options, 5), expected);
+        assertSame(SparkPurchaseHistory.summarize(input, columns, options, 5), expected);
     }
 
     @Test

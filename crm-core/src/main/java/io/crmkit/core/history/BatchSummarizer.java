@@ -69,15 +69,16 @@ final class BatchSummarizer {
     /** What a row is, by its category byte ({@link OrderBatch#categoryColumn()}, as unsigned). */
     private final byte[] kinds = new byte[256];
     private final Layout layout;
+    private final long[] tieKeys;
 
-    private long[] first;
-    private long[] last;
-    private int[] purchases;
-    private int[] orders;
-    private long[] total;
-    private long[] firstValue;
-    private long[] cost;
-    private int[] firstRow;
+    long[] first;
+    long[] last;
+    int[] purchases;
+    int[] orders;
+    long[] total;
+    long[] firstValue;
+    long[] cost;
+    int[] firstRow;
     private boolean[] unordered;
     private Instant cutoff;
     private long returnsCounted;
@@ -89,6 +90,16 @@ final class BatchSummarizer {
     }
 
     BatchSummarizer(OrderBatch batch, PurchaseHistoryOptions options, Layout layout) {
+        this(batch, options, layout, null);
+    }
+
+    /**
+     * A summariser whose same-tick ties go to the lower of the given keys, one per row (then to the
+     * lower row), rather than to the batch's own order keys or identifiers: for
+     * {@link PartialSummaries}, whose keys are global to a partitioned data set.
+     */
+    BatchSummarizer(OrderBatch batch, PurchaseHistoryOptions options, Layout layout, long[] tieKeys) {
+        this.tieKeys = tieKeys;
         this.layout = layout;
         this.batch = batch;
         this.options = options;
@@ -132,6 +143,15 @@ final class BatchSummarizer {
     /** The summaries' currency: the options', else the batch's when an order was counted. */
     Optional<Currency> currency() {
         return stats().ordersCounted() == 0 ? options.currency() : Optional.of(batch.currency());
+    }
+
+    /**
+     * Runs the pass and leaves the per-customer arrays (indexed by the batch's customer index) in
+     * the fields, for {@link PartialSummaries}; the first-order fields are valid where
+     * {@code orders[c] > 0}.
+     */
+    void pass() {
+        run();
     }
 
     private void run() {
@@ -350,6 +370,9 @@ final class BatchSummarizer {
 
     /** Whether row {@code r} is a customer's first order rather than row {@code s} placed at the same tick. */
     private boolean precedes(int r, int s) {
+        if (tieKeys != null) {
+            return tieKeys[r] < tieKeys[s] || (tieKeys[r] == tieKeys[s] && r < s);
+        }
         if (batch.hasOrderRanks()) {
             int a = batch.orderRankAt(r);
             int b = batch.orderRankAt(s);
