@@ -112,7 +112,8 @@ public final class Irr {
             // a root within 1e-16 of -100 % (u above about 37) rounds to -1.0 in a double; report the
             // nearest double above -1 instead, keeping the promise r > -1 (it is the exact rate
             // rounded up)
-            double rate = Math.max(Math.expm1(-u), MIN_RATE);
+            // (+ 0.0: a root at u = 0 gives expm1(-0.0) = -0.0, which would print as "-0.0")
+            double rate = Math.max(Math.expm1(-u), MIN_RATE) + 0.0;
             if (rate == Double.POSITIVE_INFINITY) {
                 beyondDouble++; // above 1.8e308: no double holds it
             } else {

@@ -129,8 +129,9 @@ public final class ServiceKpis {
             }
             // backlog: open at the end of period p when opened before it and not finished by it
             int from = Math.max(0, grid.indexOf(c.openedAt()));
-            // finished at f: open at the end of every period ending at or before f
-            int to = c.finishedAt().map(grid::indexOf).orElse(n);
+            // finished at f: open at the end of every period ending before f (finished exactly at a
+            // period's end means finished by it, as ServiceCase.isOpenAt says)
+            int to = c.finishedAt().map(f -> grid.firstBoundaryAtOrAfter(f) - 1).orElse(n);
             if (from < Math.min(to, n)) {
                 backlogDiff[from]++;
                 backlogDiff[Math.min(to, n)]--;
