@@ -48,7 +48,10 @@ class ParetoNbdSharedTailTest {
                 assertThat(out[i]).as("t_x = T").isNaN();
                 continue;
             }
-            assertThat(out[i]).as("end %s", ends[i]).isCloseTo(single, within(1e-12 * Math.max(1, Math.abs(single))));
+            // the same integral over differently split panels (the run splits at every end): equal up
+            // to rounding, which reached 1.03e-12 relative in one CI run (r = alpha = s = 1, beta = e^-1.6,
+            // x = 9, t_x = 0); 20,000 tries pass at 1e-11
+            assertThat(out[i]).as("end %s", ends[i]).isCloseTo(single, within(1e-11 * Math.max(1, Math.abs(single))));
             for (int j = 0; j < 4; j++) {
                 assertThat(grad[j][i]).as("gradient %d at end %s", j, ends[i])
                         .isCloseTo(g[j], within(1e-9 * Math.max(1, Math.abs(g[j]))));
