@@ -263,34 +263,14 @@ public final class SparkPurchaseHistory {
         OrderBatch.Builder builder = OrderBatch.builder(currency);
         long[] keys = keysOut != null ? new long[1024] : null;
         int n = 0;
+        ParsedRow p = new ParsedRow();
         while (rows.hasNext()) {
             Row r = rows.next();
-            if (r.isNullAt(0)) {
-                throw new IllegalArgumentException("customer_id must not be null" + where(r));
-            }
-            int handle = builder.customer(CustomerId.of(r.getString(0)));
-            if (r.isNullAt(2)) {
-                throw new IllegalArgumentException("timestamp must not be null" + where(r));
-            }
-            long micros = r.getLong(2);
-            long minor;
-            if (!r.isNullAt(3)) {
-                minor = r.getLong(3);
-            } else if (!r.isNullAt(4)) {
-                minor = minorUnits(r.getDecimal(4), digits, currency, r);
+            p.parse(r, builder, digits, currency, hasOrderIds);
+            if (p.id != null) {
+                builder.add(p.handle, p.id, p.micros, p.category, p.gross(), p.minor);
             } else {
-                throw new IllegalArgumentException("amount must not be null" + where(r));
-            }
-            OrderStatusCategory category = category(r.isNullAt(5) ? null : r.getString(5), r);
-            long gross = minor < 0 ? 0 : minor;
-            if (hasOrderIds) {
-                if (r.isNullAt(1)) {
-                    throw new IllegalArgumentException("order_id must not be null when the order_id column is mapped"
-                            + where(r));
-                }
-                builder.add(handle, OrderId.of(r.getString(1)), micros, category, gross, minor);
-            } else {
-                builder.add(handle, micros, category, gross, minor);
+                builder.add(p.handle, p.micros, p.category, p.gross(), p.minor);
             }
             if (keys != null) {
                 if (n == keys.length) {
@@ -425,45 +405,21 @@ public final class SparkPurchaseHistory {
         OrderBatch.Builder builder = OrderBatch.builder(currency);
         long[] keys = rowKeys ? new long[1024] : null;
         int n = 0;
+        ParsedRow p = new ParsedRow();
         while (rows.hasNext()) {
             Row r = rows.next();
-            if (r.isNullAt(0)) {
-                throw new IllegalArgumentException("customer_id must not be null" + where(r));
-            }
-            int handle = builder.customer(CustomerId.of(r.getString(0)));
-            if (r.isNullAt(2)) {
-                throw new IllegalArgumentException("timestamp must not be null" + where(r));
-            }
-            long micros = r.getLong(2);
-            long minor;
-            if (!r.isNullAt(3)) {
-                minor = r.getLong(3);
-            } else if (!r.isNullAt(4)) {
-                minor = minorUnits(r.getDecimal(4), digits, currency, r);
-            } else {
-                throw new IllegalArgumentException("amount must not be null" + where(r));
-            }
-            OrderStatusCategory category = category(r.isNullAt(5) ? null : r.getString(5), r);
-            long gross = minor < 0 ? 0 : minor;
-            OrderId id = null;
-            if (hasOrderIds) {
-                if (r.isNullAt(1)) {
-                    throw new IllegalArgumentException("order_id must not be null when the order_id column is mapped"
-                            + where(r));
-                }
-                id = OrderId.of(r.getString(1));
-            }
+            p.parse(r, builder, digits, currency, hasOrderIds);
             if (rowKeys) {
                 if (n == keys.length) {
                     keys = Arrays.copyOf(keys, n + (n >> 1));
                 }
                 keys[n] = r.getLong(6);
                 // one amount per row as a source gives it: an order, or a return when negative
-                builder.addSourced(handle, micros, category, minor, n, 0);
-            } else if (id == null) {
-                builder.add(handle, micros, category, gross, minor);
+                builder.addSourced(p.handle, p.micros, p.category, p.minor, n, 0);
+            } else if (p.id == null) {
+                builder.add(p.handle, p.micros, p.category, p.gross(), p.minor);
             } else {
-                builder.add(handle, id, micros, category, gross, minor);
+                builder.add(p.handle, p.id, p.micros, p.category, p.gross(), p.minor);
             }
             n++;
         }
@@ -478,6 +434,50 @@ public final class SparkPurchaseHistory {
             builder.rankOrderKeys(rank);
         }
         return builder.build();
+    }
+
+    /**
+     * One row of {@link #select}, checked, in parts (one per partition, reused row after row): the
+     * checks and conversions both batch readers share.
+     */
+    private static final class ParsedRow {
+        int handle;
+        long micros;
+        long minor;
+        OrderStatusCategory category;
+        OrderId id;
+
+        void parse(Row r, OrderBatch.Builder builder, int digits, Currency currency, boolean hasOrderIds) {
+            if (r.isNullAt(0)) {
+                throw new IllegalArgumentException("customer_id must not be null" + where(r));
+            }
+            handle = builder.customer(CustomerId.of(r.getString(0)));
+            if (r.isNullAt(2)) {
+                throw new IllegalArgumentException("timestamp must not be null" + where(r));
+            }
+            micros = r.getLong(2);
+            if (!r.isNullAt(3)) {
+                minor = r.getLong(3);
+            } else if (!r.isNullAt(4)) {
+                minor = minorUnits(r.getDecimal(4), digits, currency, r);
+            } else {
+                throw new IllegalArgumentException("amount must not be null" + where(r));
+            }
+            category = category(r.isNullAt(5) ? null : r.getString(5), r);
+            id = null;
+            if (hasOrderIds) {
+                if (r.isNullAt(1)) {
+                    throw new IllegalArgumentException("order_id must not be null when the order_id column is mapped"
+                            + where(r));
+                }
+                id = OrderId.of(r.getString(1));
+            }
+        }
+
+        /** The gross amount: a return (negative amount) has none. */
+        long gross() {
+            return minor < 0 ? 0 : minor;
+        }
     }
 
     private static Iterator<Row> summarizePartition(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds,
