@@ -602,27 +602,24 @@ public final class OrderKpis {
                 if (cohort[i] == p) {
                     newRevenue[p] = Math.addExact(newRevenue[p], v);
                 }
-                if (samePurchase) {
-                    cover(i, t);
-                    seen++;
-                    counted++;
-                    return;
-                }
-                orders[p]++;
-                if (lastPeriod[i] != p) {
-                    buyers[p]++;
-                    if (cohort[i] == p) {
-                        newCustomers[p]++;
-                    } else if (lastCovered[i] < p) {
-                        reactivated[p]++;
+                // under the day unit a second order of the day adds only its value and coverage
+                if (!samePurchase) {
+                    orders[p]++;
+                    if (lastPeriod[i] != p) {
+                        buyers[p]++;
+                        if (cohort[i] == p) {
+                            newCustomers[p]++;
+                        } else if (lastCovered[i] < p) {
+                            reactivated[p]++;
+                        }
+                        if (cohort[i] >= 0) {
+                            cohortCounts[cohort[i]][p - cohort[i]]++;
+                        }
+                        lastPeriod[i] = p;
+                        ordersInLastPeriod[i] = 1;
+                    } else if (++ordersInLastPeriod[i] == 2) {
+                        multi[p]++;
                     }
-                    if (cohort[i] >= 0) {
-                        cohortCounts[cohort[i]][p - cohort[i]]++;
-                    }
-                    lastPeriod[i] = p;
-                    ordersInLastPeriod[i] = 1;
-                } else if (++ordersInLastPeriod[i] == 2) {
-                    multi[p]++;
                 }
             }
             cover(i, t);
