@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param logLikelihood the (unpenalised) log-likelihood at the estimate, finite, or negative
  *     infinity if the fit failed
  * @param startsRun how many starting points were tried, at least 1
- * @param startsAgreeing how many of them reached the best optimum, not negative
+ * @param startsAgreeing how many of them reached the best optimum, not negative (for a model with
+ *     drop-out at its no-drop-out boundary: how many converged within the boundary tolerance of
+ *     the NBD's log-likelihood, wherever along the flat ridge they stopped)
  * @param method the method that produced the estimate ({@code "BFGS"} or
  *     {@code "Nelder-Mead then BFGS"}), not null
  * @param l2Penalty the penalty coefficient used, not negative

@@ -67,15 +67,19 @@ final class MaximumLikelihood {
      */
     static Result fitWithDropout(String model, String[] names, Function ll, BtydData data, double[] startLog,
             FitOptions options, Dropout dropout) {
-        Result res = optimise(names, ll, data.customerCount(), startLog, options);
+        // the NBD's two-parameter likelihood has one optimum: one start is enough for the reference.
+        // Fitted first, so that starts which end on the ridge towards it (within the tolerance)
+        // agree with each other wherever along the ridge they stop (without a penalty, which keeps
+        // the parameters off the ridge)
+        Result nbd = NbdModel.optimise(data, options.withStarts(1, 1));
+        boolean nbdUsable = nbd.status() == FitStatus.CONVERGED || nbd.status() == FitStatus.BOUNDARY;
+        double limit = nbdUsable && options.l2Penalty() == 0 ? nbd.fit().logLikelihood() : Double.NaN;
+        Result res = optimise(names, ll, data.customerCount(), startLog, options, limit);
         FitStatus status = res.status();
         if (status != FitStatus.CONVERGED && status != FitStatus.BOUNDARY) {
             throw new ModelFitException(model, res.fit().report());
         }
-        // the NBD's two-parameter likelihood has one optimum: one start is enough for the reference
-        Result nbd = NbdModel.optimise(data, options.withStarts(1, 1));
         double gain = res.fit().logLikelihood() - nbd.fit().logLikelihood();
-        boolean nbdUsable = nbd.status() == FitStatus.CONVERGED || nbd.status() == FitStatus.BOUNDARY;
         if (nbdUsable && gain <= options.boundaryTolerance()) {
             String explanation = "no drop-out is visible in these data: the purchase process fits an NBD without"
                     + " churn (" + model + " log-likelihood " + fixed(res.fit().logLikelihood()) + ", NBD "
@@ -153,6 +157,16 @@ final class MaximumLikelihood {
      */
     static Result optimise(String[] names, Function ll, double observations, double[] startLog,
             FitOptions options) {
+        return optimise(names, ll, observations, startLog, options, Double.NaN);
+    }
+
+    /**
+     * As {@link #optimise(String[], Function, double, double[], FitOptions)}, with the
+     * log-likelihood of the limit the parameters can approach (NaN for none): starts that end
+     * within {@link FitOptions#boundaryTolerance()} of it agree (see {@link Optimizer.Settings}).
+     */
+    static Result optimise(String[] names, Function ll, double observations, double[] startLog,
+            FitOptions options, double limitLogLikelihood) {
         int n = names.length;
         double scale = 1 / Math.max(1, observations);
         double lambda = options.l2Penalty();
@@ -198,7 +212,9 @@ final class MaximumLikelihood {
         };
         double[][] starts = starts(startLog, options.maxStarts());
         Optimizer.Result r = Optimizer.minimize(objective, starts,
-                new Optimizer.Settings(options.gradientTolerance(), options.maxIterations(), options.confirmations()));
+                new Optimizer.Settings(options.gradientTolerance(), options.maxIterations(), options.confirmations(),
+                        Double.isNaN(limitLogLikelihood) ? Double.POSITIVE_INFINITY : -limitLogLikelihood * scale,
+                        options.boundaryTolerance() * scale));
         double[] theta = new double[n];
         for (int i = 0; i < n; i++) {
             theta[i] = Math.exp(r.x()[i]);

@@ -42,8 +42,19 @@ final class Optimizer {
      * @param gradientTolerance the largest absolute gradient component accepted as converged
      * @param maxIterations the iteration budget per start and method
      * @param confirmAfter stop after this many starts agree on the optimum (1 = first success)
+     * @param limit the objective's value in a limit the parameters can only approach (such as a
+     *     model with drop-out at its no-drop-out edge), {@code +infinity} for none: two converged
+     *     runs that end within {@code limitTolerance} of it agree wherever they end, since along
+     *     such a flat ridge their positions mean nothing
+     * @param limitTolerance how far below {@code limit} a run may end and still be at the limit
      */
-    public record Settings(double gradientTolerance, int maxIterations, int confirmAfter) {
+    public record Settings(double gradientTolerance, int maxIterations, int confirmAfter, double limit,
+            double limitTolerance) {
+
+        /** Settings without a limit. */
+        Settings(double gradientTolerance, int maxIterations, int confirmAfter) {
+            this(gradientTolerance, maxIterations, confirmAfter, Double.POSITIVE_INFINITY, 0);
+        }
     }
 
     /**
@@ -89,6 +100,7 @@ final class Optimizer {
         int run = 0;
         double[] finals = new double[starts.length];
         double[][] points = new double[starts.length][];
+        Status[] statuses = new Status[starts.length];
         for (double[] start : starts) {
             Run r = bfgs(f, start, settings);
             if (r.status != Status.CONVERGED) {
@@ -111,13 +123,15 @@ final class Optimizer {
             if (best == null || better(r, best)) {
                 best = r;
             }
-            if (best.status == Status.CONVERGED && agreeing(finals, points, run, best) >= settings.confirmAfter()) {
+            statuses[run - 1] = r.status;
+            if (best.status == Status.CONVERGED
+                    && agreeing(finals, points, statuses, run, best, settings) >= settings.confirmAfter()) {
                 break;
             }
         }
         double gnorm = best.g == null ? Double.POSITIVE_INFINITY : normInf(best.g);
         return new Result(best.x, best.f, gnorm, best.status, iterations, evaluations, run,
-                agreeing(finals, points, run, best), best.method);
+                agreeing(finals, points, statuses, run, best, settings), best.method);
     }
 
     private static boolean better(Run a, Run b) {
@@ -133,14 +147,25 @@ final class Optimizer {
         return a.f < b.f;
     }
 
-    private static int agreeing(double[] finals, double[][] points, int n, Run best) {
+    /**
+     * The runs that reached the best value at the same point, or (both converged) within the
+     * settings' tolerance of their limit, where the point is arbitrary along the ridge.
+     */
+    private static int agreeing(double[] finals, double[][] points, Status[] statuses, int n, Run best,
+            Settings settings) {
+        boolean bestAtLimit = best.status == Status.CONVERGED && atLimit(best.f, settings);
         int count = 0;
         for (int i = 0; i < n; i++) {
-            if (Math.abs(finals[i] - best.f) <= 1e-8 * (1 + Math.abs(best.f)) && distance(points[i], best.x) < 1e-2) {
+            if (Math.abs(finals[i] - best.f) <= 1e-8 * (1 + Math.abs(best.f)) && distance(points[i], best.x) < 1e-2
+                    || bestAtLimit && statuses[i] == Status.CONVERGED && atLimit(finals[i], settings)) {
                 count++;
             }
         }
         return count;
+    }
+
+    private static boolean atLimit(double f, Settings settings) {
+        return f >= settings.limit() - settings.limitTolerance();
     }
 
     private static double distance(double[] a, double[] b) {
@@ -229,6 +254,11 @@ final class Optimizer {
                     break;
                 }
                 step *= 0.3;
+                if (Double.isFinite(fn) && step * -slope <= RESOLUTION * (1 + Math.abs(fx))) {
+                    // the most a shorter step could decrease f, to first order, is below what f
+                    // resolves: a decrease found further down would be rounding, not progress
+                    break;
+                }
             }
             if (!accepted) {
                 // no decrease along the direction: restart once from steepest descent, then give up

@@ -75,6 +75,10 @@ class NbdBoundaryTest {
                 }
             }).as(model).isInstanceOfSatisfying(ModelFitException.class, e -> {
                 assertThat(e.report().status()).isEqualTo(FitStatus.BOUNDARY);
+                // two starts that both end at the NBD's likelihood agree wherever on the flat ridge
+                // they stopped: the third default start is not run
+                assertThat(e.report().startsRun()).isEqualTo(2);
+                assertThat(e.report().startsAgreeing()).isEqualTo(2);
                 assertThat(e.getMessage()).contains(model + " fit is at the boundary")
                         .contains("no drop-out is visible in these data: the purchase process fits an NBD without churn");
                 FitBoundary b = e.boundary().orElseThrow();
