@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted churn probability (see {@link ChurnProbability#fit}): the transaction model, the features kept with their coefficients (per standard deviation of
@@ -31,13 +32,16 @@ public final class ChurnModel {
     final double[] coefficient;
     final double[] mean;
     final double[] sd;
+    /** Each feature's smallest and largest value among the training customers. */
+    final double[] low;
+    final double[] high;
     private final int trainingCustomers;
     private final int trainingChurned;
     private final int iterations;
 
     ChurnModel(ChurnModelOptions options, ChurnModelOptions.Fitted scoringModel, List<ChurnFeature> kept, Map<ChurnFeature, String> removed,
-            double intercept, double[] coefficient, double[] mean, double[] sd, int trainingCustomers,
-            int trainingChurned, int iterations) {
+            double intercept, double[] coefficient, double[] mean, double[] sd, double[] low, double[] high,
+            int trainingCustomers, int trainingChurned, int iterations) {
         this.options = options;
         this.scoringModel = scoringModel;
         this.kept = List.copyOf(kept);
@@ -47,6 +51,8 @@ public final class ChurnModel {
         this.coefficient = coefficient;
         this.mean = mean;
         this.sd = sd;
+        this.low = low;
+        this.high = high;
         this.trainingCustomers = trainingCustomers;
         this.trainingChurned = trainingChurned;
         this.iterations = iterations;
@@ -104,6 +110,49 @@ public final class ChurnModel {
      */
     public double coefficient(ChurnFeature feature) {
         return coefficient[Checks.notNull(feature, "feature").ordinal()];
+    }
+
+    /**
+     * Returns the range of a kept feature's values among the training customers: the fitted
+     * relation was seen only there, so a customer scored outside it is scored by extrapolation
+     * (see {@link ChurnScores#outsideTrainingRange()}).
+     *
+     * @param feature the feature, not null
+     * @return the smallest and largest training value, empty for a feature not kept
+     */
+    public Optional<Range> trainingRange(ChurnFeature feature) {
+        int j = Checks.notNull(feature, "feature").ordinal();
+        return kept.contains(feature) ? Optional.of(new Range(low[j], high[j])) : Optional.empty();
+    }
+
+    /**
+     * The smallest and largest value of a feature among the training customers.
+     *
+     * @param low the smallest value
+     * @param high the largest value, not below {@code low}
+     */
+    public record Range(double low, double high) {
+
+        /**
+         * Validates the bounds.
+         *
+         * @throws IllegalArgumentException if {@code high < low} or a bound is NaN
+         */
+        public Range {
+            if (!(low <= high)) {
+                throw new IllegalArgumentException("range low " + low + " must not be above high " + high);
+            }
+        }
+
+        /**
+         * Tells whether a value lies outside the range.
+         *
+         * @param value the value
+         * @return true when below {@code low} or above {@code high}
+         */
+        public boolean outside(double value) {
+            return value < low || value > high;
+        }
     }
 
     /**

@@ -85,10 +85,19 @@ public final class ChurnProbability {
         Checks.notNull(engagement, "engagement");
         Checks.notNull(options, "options");
         engagement.checkZone(timelines);
+        ChurnModelOptions.Fitted scoringModel = options.transactions().fit(sample(timelines,
+                PurchaseTimelines.toEpochDay(options.asOf()), options.fitSample()));
+        return fit(timelines, engagement, options, scoringModel, scoringModel);
+    }
+
+    /**
+     * Fits the regression with the training features' model probability under one transaction
+     * model and the scoring under another (the public fit uses the as-of fit for both).
+     */
+    static ChurnModel fit(PurchaseTimelines timelines, EngagementHistory engagement, ChurnModelOptions options,
+            ChurnModelOptions.Fitted trainModel, ChurnModelOptions.Fitted scoringModel) {
         int trainDay = PurchaseTimelines.toEpochDay(options.trainingDate());
         int horizon = options.horizonDays();
-        ChurnModelOptions.Fitted trainModel = options.transactions().fit(sample(timelines,
-                PurchaseTimelines.toEpochDay(options.asOf()), options.fitSample()));
         ChurnFeatures train = ChurnFeatures.of(timelines, engagement, trainDay, options, trainModel.model(),
                 options.trainSample());
         int m = train.size();
@@ -110,12 +119,20 @@ public final class ChurnProbability {
         List<ChurnFeature> kept = new ArrayList<>();
         double[] mean = new double[ChurnFeatures.F];
         double[] sd = new double[ChurnFeatures.F];
+        double[] low = new double[ChurnFeatures.F];
+        double[] high = new double[ChurnFeatures.F];
         for (ChurnFeature f : EnumSet.copyOf(options.features())) {
             double[] col = train.value[f.ordinal()];
             double s = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
             for (double v : col) {
                 s += v;
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
+            low[f.ordinal()] = lo;
+            high[f.ordinal()] = hi;
             double mu = s / m;
             double ss = 0;
             for (double v : col) {
@@ -167,7 +184,7 @@ public final class ChurnProbability {
         for (int j = 0; j < kept.size(); j++) {
             coefficient[kept.get(j).ordinal()] = fit.beta()[j + 1];
         }
-        return new ChurnModel(options, trainModel, List.copyOf(kept),
-                removed, fit.beta()[0], coefficient, mean, sd, m, churnedCount, fit.iterations());
+        return new ChurnModel(options, scoringModel, List.copyOf(kept),
+                removed, fit.beta()[0], coefficient, mean, sd, low, high, m, churnedCount, fit.iterations());
     }
 }

@@ -58,6 +58,35 @@ public final class ChurnScores {
     }
 
     /**
+     * Returns, for every kept feature, the share of scored customers whose value lies outside the
+     * feature's range among the training customers ({@link ChurnModel#trainingRange}). The
+     * regression was fitted at the training date; a customer outside that range is scored by
+     * extrapolating the fitted line, which the training labels never checked. Large shares mean the
+     * scored base differs from the one trained on (for example a base acquired in one quarter,
+     * trained while every customer was weeks old and scored months later: on the CDNOW sample
+     * every customer's age lies outside the training range at every backtest split), and the
+     * probabilities' calibration is then not backed by the training data.
+     *
+     * @return the share in [0, 1] per kept feature, in {@link ChurnFeature} order, never null
+     */
+    public Map<ChurnFeature, Double> outsideTrainingRange() {
+        Map<ChurnFeature, Double> out = new EnumMap<>(ChurnFeature.class);
+        int m = probability.length;
+        for (ChurnFeature c : model.features()) {
+            ChurnModel.Range range = model.trainingRange(c).orElseThrow();
+            double[] v = features.value[c.ordinal()];
+            int outside = 0;
+            for (int k = 0; k < m; k++) {
+                if (range.outside(v[k])) {
+                    outside++;
+                }
+            }
+            out.put(c, m == 0 ? 0.0 : outside / (double) m);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /**
      * Returns the number of customers scored.
      *
      * @return the count

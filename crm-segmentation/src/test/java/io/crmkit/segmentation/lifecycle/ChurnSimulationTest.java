@@ -1,6 +1,7 @@
 package io.crmkit.segmentation.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.testkit.simulation.CustomerBaseSimulator;
 import java.time.Instant;
@@ -58,5 +59,32 @@ class ChurnSimulationTest {
             }
             assertThat(s.worstDecileGap()).as("%s worst decile", s.split()).isLessThanOrEqualTo(0.05);
         }
+    }
+
+    /**
+     * {@link ChurnScores#outsideTrainingRange()} against a count by hand from the training ranges
+     * and the scored features; on this continuously acquired base few customers are outside.
+     */
+    @Test
+    void outsideTrainingRangeIsTheShareOfScoredValuesBeyondTheTrainingExtremes() {
+        ChurnModel model = ChurnProbability.fit(sim, EngagementHistory.none(),
+                ChurnModelOptions.builder(SPLITS.get(1), 182).build());
+        ChurnScores scores = model.score(sim, EngagementHistory.none());
+        var outside = scores.outsideTrainingRange();
+        assertThat(outside.keySet()).containsExactlyElementsOf(model.features());
+        assertThat(model.trainingRange(ChurnFeature.COMPLAINTS)).isEmpty();
+        for (ChurnFeature c : model.features()) {
+            ChurnModel.Range range = model.trainingRange(c).orElseThrow();
+            assertThat(range.low()).isLessThanOrEqualTo(model.mean[c.ordinal()]);
+            assertThat(range.high()).isGreaterThanOrEqualTo(model.mean[c.ordinal()]);
+            double[] v = scores.features().value[c.ordinal()];
+            long beyond = java.util.Arrays.stream(v).filter(x -> x < range.low() || x > range.high()).count();
+            assertThat(outside.get(c)).as("%s", c).isEqualTo(beyond / (double) v.length);
+            assertThat(outside.get(c)).as("%s", c).isLessThan(0.25);
+        }
+        assertThatThrownBy(() -> new ChurnModel.Range(1, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("low 1.0 must not be above high 0.0");
+        assertThat(new ChurnModel.Range(0, 1).outside(1)).isFalse();
+        assertThat(new ChurnModel.Range(0, 1).outside(Math.nextUp(1.0))).isTrue();
     }
 }
