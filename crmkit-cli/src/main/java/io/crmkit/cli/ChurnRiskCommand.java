@@ -404,6 +404,7 @@ public final class ChurnRiskCommand extends CrmkitCommand {
         Map<String, Object> perLevel = new LinkedHashMap<>();
         scores.counts().forEach((l, n) -> perLevel.put(l.label(), n));
         d.put("customers_per_level", perLevel);
+        outsideTrainingRange(scores, d);
         d.put("printed", lowest == RiskLevel.NONE ? "every customer assessed" : "level " + lowest.label()
                 + " and above");
         ListRows rows = new ListRows(List.of(Column.text("customer_id"), Column.number("churn_probability", 4),
@@ -416,6 +417,27 @@ public final class ChurnRiskCommand extends CrmkitCommand {
         note(data.closing);
         return CrmkitCli.EXIT_OK;
     }
+
+    /**
+     * Share of scored customers beyond the training customers' range, per kept feature, in the
+     * definitions; a warning for each feature where it reaches {@link #EXTRAPOLATED_SHARE}.
+     */
+    private void outsideTrainingRange(ChurnScores scores, Definitions d) {
+        Map<String, Object> shares = new LinkedHashMap<>();
+        scores.outsideTrainingRange().forEach((feature, share) -> {
+            shares.put(feature.label(), Math.round(share * 1e4) / 1e4);
+            if (share >= EXTRAPOLATED_SHARE) {
+                warn(String.format(java.util.Locale.ROOT, "%.0f %% of the customers scored have %s beyond the range"
+                        + " of the training customers (at the training date): their probabilities are"
+                        + " extrapolated; a base of one acquisition cohort, or a short history, does this",
+                        100 * share, feature.label()));
+            }
+        });
+        d.put("outside_training_range", shares);
+    }
+
+    /** The share of scored customers beyond a feature's training range from which churn-risk warns. */
+    static final double EXTRAPOLATED_SHARE = 0.25;
 
     private Integer backtest(LifecycleInput data, ChurnModelOptions options, Definitions d) throws IOException {
         for (LocalDate split : backtest) {

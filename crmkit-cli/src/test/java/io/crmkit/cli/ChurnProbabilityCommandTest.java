@@ -53,6 +53,18 @@ class ChurnProbabilityCommandTest {
             assertThat(f[4]).matches("\"?[+-]0\\.[0-9]{2}: .*");
         }
         assertThat(lines.size() - 1).isGreaterThan(1000);
+        // per kept feature, the share of scored customers beyond the training range; a warning where it
+        // reaches a quarter, and only there
+        String shares = run.errLines().stream().filter(l -> l.startsWith("  outside_training_range: ")).findFirst()
+                .orElseThrow().substring("  outside_training_range: ".length());
+        assertThat(shares).contains("model = ");
+        for (String pair : shares.split(", ")) {
+            String[] kv = pair.split(" = ");
+            double share = Double.parseDouble(kv[1]);
+            assertThat(share).isBetween(0.0, 1.0);
+            assertThat(run.err().contains("of the customers scored have " + kv[0] + " beyond the range"))
+                    .as(pair).isEqualTo(share >= ChurnRiskCommand.EXTRAPOLATED_SHARE);
+        }
 
         Cli.Run high = Cli.run("churn-risk", "--input", orders().toString(), "--as-of", "2025-06-30", "--horizon",
                 "26w", "--min-level", "high", "--format", "csv");
