@@ -192,4 +192,12 @@ class SparkKpiClvCommandTest {
     void theSubcommandsTakeCrmkitsOptions(String command) {
         LocalJarFixture.assertSameOptions(command.split(" "));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"clv fit", "clv predict"})
+    void theClvSubcommandsDeclareNoOptionOfTheirOwn(String command) {
+        // every option is crmkit clv's declaration (ClvModelOptions, ClvFitOptions, ClvPredictOptions,
+        // PurchaseUnitOption, OrderInputOptions): one help text, one default, one validation
+        assertThat(LocalJarFixture.ownOptions(command.split(" "))).isEmpty();
+    }
 }
