@@ -194,10 +194,10 @@ class SparkKpiClvCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"clv fit", "clv predict"})
-    void theClvSubcommandsDeclareNoOptionOfTheirOwn(String command) {
-        // every option is crmkit clv's declaration (ClvModelOptions, ClvFitOptions, ClvPredictOptions,
-        // PurchaseUnitOption, OrderInputOptions): one help text, one default, one validation
+    @ValueSource(strings = {"kpi", "clv fit", "clv predict"})
+    void theSubcommandsDeclareNoOptionOfTheirOwn(String command) {
+        // every option is crmkit's declaration (OrderInputOptions, PeriodOptions, KpiOptions, ClvModelOptions,
+        // ClvFitOptions, ClvPredictOptions, PurchaseUnitOption): one help text, one default, one validation
         assertThat(LocalJarFixture.ownOptions(command.split(" "))).isEmpty();
     }
 }
