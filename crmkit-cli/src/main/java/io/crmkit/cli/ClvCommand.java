@@ -7,7 +7,6 @@ import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
-import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.cli.orders.OrderFile;
 import io.crmkit.cli.output.Column;
 import io.crmkit.cli.output.Definitions;
@@ -21,7 +20,6 @@ import io.crmkit.metrics.clv.BgNbdModel;
 import io.crmkit.metrics.clv.BtydData;
 import io.crmkit.metrics.clv.CalibrationHoldout;
 import io.crmkit.metrics.clv.CustomerValue;
-import io.crmkit.metrics.clv.DiscountRate;
 import io.crmkit.metrics.clv.Estimate;
 import io.crmkit.metrics.clv.FitBoundary;
 import io.crmkit.metrics.clv.FitOptions;
@@ -29,7 +27,6 @@ import io.crmkit.metrics.clv.FitReport;
 import io.crmkit.metrics.clv.FitStatus;
 import io.crmkit.metrics.clv.GammaGammaModel;
 import io.crmkit.metrics.clv.HoldoutScorecard;
-import io.crmkit.metrics.clv.Horizon;
 import io.crmkit.metrics.clv.LifetimeValue;
 import io.crmkit.metrics.clv.MbgNbdModel;
 import io.crmkit.metrics.clv.ModelFit;
@@ -47,7 +44,6 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code crmkit clv}: fits a "buy till you die" model (BG/NBD, MBG/NBD or Pareto/NBD) to the
@@ -171,28 +167,8 @@ public final class ClvCommand implements Runnable {
         @Mixin
         OrderInputOptions input;
 
-        @Option(names = "--model", order = 10, paramLabel = "bg-nbd|mbg-nbd|pareto-nbd|nbd|bg-bb", defaultValue = "bg-nbd",
-                converter = ModelConverter.class, description = {"Transaction model. nbd has no drop-out; it is also"
-                    + " what the others fall back to, with a warning, when their fit ends at the drop-out boundary"
-                    + " (no drop-out visible in the data). bg-bb (clv fit only) counts discrete opportunities: the"
-                    + " calendar periods of --unit (in --zone) after each customer's first purchase period up to the"
-                    + " calibration end, a period with a counted purchase being a transaction."
-                    + " Default: ${DEFAULT-VALUE}."})
-        Model model;
-
-        @Option(names = "--calibration-end", order = 11, required = true, paramLabel = "DATE",
-                description = "Last day of the calibration period (its orders are included).")
-        LocalDate calibrationEnd;
-
-        @Option(names = "--unit", order = 12, paramLabel = "days|weeks|months|years", defaultValue = "weeks",
-                description = "The model's time unit. Default: ${DEFAULT-VALUE}.")
-        PeriodUnit unit;
-
-        @Option(names = "--purchase-unit", order = 13, paramLabel = "order|day", defaultValue = "order",
-                description = {"What one transaction is: an order, or all of a customer's orders on one calendar"
-                    + " day (the BTYD literature's convention, which published estimates such as CDNOW's use)."
-                    + " Default: ${DEFAULT-VALUE}, as in every crmkit command."})
-        PurchaseUnit purchaseUnit;
+        @Mixin
+        ClvModelOptions modelOptions;
 
         OrderFile in;
         PurchaseSummaries calibration;
@@ -206,27 +182,24 @@ public final class ClvCommand implements Runnable {
                 return false;
             }
             if (holdoutEnd != null) {
-                split = CalibrationHoldout.split(in.batch(), calibrationEnd, holdoutEnd, input.zone(), unit,
-                        purchaseUnit);
+                split = CalibrationHoldout.split(in.batch(), modelOptions.calibrationEnd(), holdoutEnd,
+                        input.zone(), modelOptions.unit(), modelOptions.purchaseUnit());
                 calibration = split.calibration();
                 data = split.data();
             } else {
-                calibration = PurchaseHistory.summarize(in.batch(),
-                        PurchaseHistoryOptions.builder(io.crmkit.core.history.AsOf.endOfDay(calibrationEnd))
-                                .zone(input.zone()).purchaseUnit(purchaseUnit)
-                                .currency(input.currency(in)).timeUnit(unit).build());
+                calibration = PurchaseHistory.summarize(in.batch(), modelOptions.calibration(input, in));
                 data = BtydData.of(calibration.btyd());
             }
             return true;
         }
 
         Fitted fitModel() {
-            return fit(model, data, this);
+            return fit(modelOptions.model(), data, this);
         }
 
         Definitions definitions(String command) {
-            return ClvCommand.definitions(command, model, purchaseUnit, calibration.options(), unit,
-                    calibration.size(), data, input, in);
+            return ClvCommand.definitions(command, modelOptions, calibration.options(), calibration.size(), data,
+                    input, in);
         }
     }
 
@@ -251,25 +224,22 @@ public final class ClvCommand implements Runnable {
      * The definitions printed with {@code clv fit} and {@code clv predict} results.
      *
      * @param command {@code "fit"} or {@code "predict"}, not null
-     * @param model the model asked for, not null
-     * @param purchaseUnit the purchase unit, not null
+     * @param model the model options (the model asked for, its unit and purchase unit), not null
      * @param history the options of the calibration summaries, not null
-     * @param unit the model's time unit, not null
      * @param customers the customers of the calibration period, not negative
      * @param data the calibration data, not null
      * @param input the input options, not null
      * @param in the orders read, not null
      * @return the definitions, never null
      */
-    public static Definitions definitions(String command, Model model, PurchaseUnit purchaseUnit,
-            PurchaseHistoryOptions history, PeriodUnit unit, int customers, BtydData data, OrderInputOptions input,
-            OrderFile in) {
+    public static Definitions definitions(String command, ClvModelOptions model, PurchaseHistoryOptions history,
+            int customers, BtydData data, OrderInputOptions input, OrderFile in) {
         Definitions d = new Definitions();
         d.put("command", "clv " + command);
-        d.put("model", model.label);
-        d.put("purchase_unit", KpiCommand.lower(purchaseUnit));
+        d.put("model", model.model().label);
+        d.put("purchase_unit", KpiCommand.lower(model.purchaseUnit()));
         d.put("purchase_history", history.describe());
-        d.put("unit", KpiCommand.lower(unit));
+        d.put("unit", KpiCommand.lower(model.unit()));
         d.put("customers", customers);
         d.put("patterns", data.patternCount());
         input.describeInput(d, in);
@@ -357,39 +327,34 @@ public final class ClvCommand implements Runnable {
                 + " (MAE, RMSE, bias, actual vs expected by calibration frequency, cumulative tracking).")
     static final class FitCommand extends ModelCommand {
 
-        @Option(names = "--holdout-end", order = 13, paramLabel = "DATE",
-                description = "Last day of the holdout period: score the model on the orders after the calibration"
-                    + " end up to this day.")
-        LocalDate holdoutEnd;
-
-        @Option(names = "--format", order = 14, paramLabel = "json|table|csv|xlsx", defaultValue = "json",
-                description = "json: the full document; table/csv: the parameters, the rest on stderr; xlsx: a"
-                    + " workbook on stdout (redirect it to a file) with the parameters and the rest as definitions."
-                    + " Default: ${DEFAULT-VALUE}.")
-        OutputFormat format;
+        @Mixin
+        ClvFitOptions fitOptions;
 
         @Override
         public Integer call() throws IOException {
-            if (model == Model.BG_BB) {
+            if (modelOptions.model() == Model.BG_BB) {
                 return fitBgBb();
             }
-            if (!prepare(holdoutEnd)) {
+            if (!prepare(fitOptions.holdoutEnd().orElse(null))) {
                 return CrmkitCli.EXIT_FAILED;
             }
             Fitted fitted = fitModel();
             Definitions d = definitions("fit");
             HoldoutScorecard scorecard = split == null ? null : HoldoutScorecard.evaluate(fitted.model(), split);
-            printFit(this, format, fitted, d, scorecard);
+            printFit(this, fitOptions.format(), fitted, d, scorecard);
             note(input.rejectedSummary(in));
             return CrmkitCli.EXIT_OK;
         }
 
         /** {@code clv fit --model bg-bb}: opportunities are calendar periods of --unit. */
         private int fitBgBb() throws IOException {
-            if (holdoutEnd != null) {
+            if (fitOptions.holdoutEnd().isPresent()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--holdout-end is not available for bg-bb");
             }
+            LocalDate calibrationEnd = modelOptions.calibrationEnd();
+            PeriodUnit unit = modelOptions.unit();
+            OutputFormat format = fitOptions.format();
             in = input.read(this);
             if (input.failsStrict(this, in)) {
                 return CrmkitCli.EXIT_FAILED;
@@ -492,71 +457,20 @@ public final class ClvCommand implements Runnable {
                 + " the horizon.")
     static final class PredictCommand extends ModelCommand {
 
-        @Option(names = "--horizon", order = 13, required = true, paramLabel = "N{d|w|m|y}",
-                description = "How far ahead, with its unit: 52w, 12m, 1y, 90d (converted to the model's unit).")
-        String horizon;
-
-        @Option(names = "--discount-rate", order = 14, defaultValue = "0", paramLabel = "R",
-                description = "Discount rate per --discount-per, as a fraction. Default: ${DEFAULT-VALUE}.")
-        double discountRate;
-
-        @Option(names = "--discount-per", order = 15, defaultValue = "years", paramLabel = "days|weeks|months|years",
-                description = "The period of --discount-rate. Default: ${DEFAULT-VALUE}.")
-        PeriodUnit discountPer;
-
-        @Option(names = "--margin", order = 16, defaultValue = "1", paramLabel = "M",
-                description = "Share of spend kept as margin, as a fraction (1 = value revenue)."
-                    + " Default: ${DEFAULT-VALUE}.")
-        double margin;
-
-        @Option(names = "--format", order = 17, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
-                description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
-                    + " ${DEFAULT-VALUE}.")
-        OutputFormat format;
-
-        @Option(names = "--spend-model", order = 18, paramLabel = "gamma-gamma|none", defaultValue = "gamma-gamma",
-                description = {"Spend per transaction: gamma-gamma (Fader, Hardie and Lee 2005) or none. With none,"
-                    + " or when gamma-gamma cannot be fitted (for example every amount the same), expected_spend and"
-                    + " clv are empty and the reason is on stderr; P(alive) and expected_transactions are printed"
-                    + " for every customer. Default: ${DEFAULT-VALUE}."})
-        String spendModel;
-
-        @Option(names = "--intervals", order = 19, paramLabel = "LEVEL",
-                description = {"Add lower and upper bounds of expected_transactions and clv at this level (0.9 for 90 %%"
-                    + " intervals), from a parametric bootstrap of the fitted parameters: their logarithms are drawn"
-                    + " from the estimates' asymptotic normal distribution and every draw's predictions are"
-                    + " computed; the bounds are quantiles of those. Parameter uncertainty only, not the chance"
-                    + " variation of future purchases. Columns expected_transactions_lower,"
-                    + " expected_transactions_upper, clv_lower, clv_upper follow the others."})
-        Double intervals;
-
-        @Option(names = "--interval-draws", order = 20, paramLabel = "N", defaultValue = "200",
-                description = "Parameter draws for --intervals, at least 20. Default: ${DEFAULT-VALUE}.")
-        int intervalDraws;
-
-        @Option(names = "--interval-seed", order = 21, paramLabel = "S", defaultValue = "1",
-                description = "Seed of the draws for --intervals. Default: ${DEFAULT-VALUE}.")
-        long intervalSeed;
+        @Mixin
+        ClvPredictOptions predictOptions;
 
         @Override
         public Integer call() throws IOException {
-            LifetimeValue.Settings settings = settings(horizon, discountRate, discountPer, margin);
-            PredictionIntervals.Options intervalOptions = null;
-            if (intervals != null) {
-                try {
-                    intervalOptions = new PredictionIntervals.Options(intervals, intervalDraws, intervalSeed);
-                } catch (IllegalArgumentException e) {
-                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--intervals/--interval-draws: "
-                            + e.getMessage());
-                }
-            }
-            boolean gammaGamma = gammaGamma(spec, spendModel);
+            LifetimeValue.Settings settings = predictOptions.settings();
+            PredictionIntervals.Options intervalOptions = predictOptions.intervals().orElse(null);
+            boolean gammaGamma = predictOptions.gammaGamma();
             if (!prepare(null)) {
                 return CrmkitCli.EXIT_FAILED;
             }
             Fitted fitted = fitModel();
             TransactionModel m = fitted.model();
-            BtydView view = calibration.btyd(unit);
+            BtydView view = calibration.btyd(modelOptions.unit());
             Spend fittedSpend = spend(this, gammaGamma, () -> GammaGammaModel.fit(view));
             Optional<GammaGammaModel> spend = fittedSpend.model();
             List<CustomerValue> values;
@@ -574,43 +488,10 @@ public final class ClvCommand implements Runnable {
             }
             Definitions d = definitions("predict");
             describePrediction(d, fitted, fittedSpend, settings, intervalOptions);
-            ResultWriter.write(format, d, predictionRows(values, bounds), out(), err());
+            ResultWriter.write(predictOptions.format(), d, predictionRows(values, bounds), out(), err());
             note(input.rejectedSummary(in));
             return CrmkitCli.EXIT_OK;
         }
-    }
-
-    /**
-     * The CLV settings of {@code clv predict}'s {@code --horizon}, {@code --discount-rate},
-     * {@code --discount-per} and {@code --margin}.
-     *
-     * @param horizon the horizon text, such as {@code 52w}, not null
-     * @param discountRate the discount rate per {@code discountPer}
-     * @param discountPer the period of the rate, not null
-     * @param margin the share of spend kept as margin
-     * @return the settings, never null
-     * @throws IllegalArgumentException if a value is invalid (the message names it)
-     */
-    public static LifetimeValue.Settings settings(String horizon, double discountRate, PeriodUnit discountPer,
-            double margin) {
-        return new LifetimeValue.Settings(Horizon.parse(horizon), DiscountRate.of(discountRate, discountPer), margin);
-    }
-
-    /**
-     * Reads {@code --spend-model}.
-     *
-     * @param spec the command, for the usage error, not null
-     * @param spendModel the option's value, not null
-     * @return true for gamma-gamma, false for none
-     * @throws picocli.CommandLine.ParameterException for another value
-     */
-    public static boolean gammaGamma(picocli.CommandLine.Model.CommandSpec spec, String spendModel) {
-        return switch (spendModel.trim().toLowerCase(Locale.ROOT)) {
-            case "gamma-gamma", "gamma_gamma" -> true;
-            case "none" -> false;
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--spend-model must be gamma-gamma or none: " + spendModel);
-        };
     }
 
     /**

@@ -11,6 +11,7 @@ import io.crmkit.metrics.kpi.OrderKpiReport;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,7 +65,7 @@ public final class CohortsCommand extends CrmkitCommand {
         if (input.failsStrict(this, in)) {
             return CrmkitCli.EXIT_FAILED;
         }
-        OrderKpiReport report = KpiCommand.compute(this, input, in, periods, null, RevenueBasis.NET);
+        OrderKpiReport report = KpiCommand.compute(this, input, in, periods, Optional.empty(), RevenueBasis.NET);
         CohortMatrix m = report.cohorts();
         int width = m.cohorts();
         List<Column> columns = new ArrayList<>();

@@ -4,7 +4,6 @@ import io.crmkit.cli.orders.OrderFile;
 import io.crmkit.cli.output.Column;
 import io.crmkit.cli.output.Definitions;
 import io.crmkit.cli.output.ListRows;
-import io.crmkit.cli.output.OutputFormat;
 import io.crmkit.cli.output.ResultWriter;
 import io.crmkit.metrics.kpi.OrderKpiOptions;
 import io.crmkit.metrics.kpi.OrderKpiReport;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code crmkit kpi}: the order KPI time series of an order file (retention and churn, new and
@@ -48,19 +46,8 @@ public final class KpiCommand extends CrmkitCommand {
     @Mixin
     private PeriodOptions periods;
 
-    @Option(names = "--active-window", order = 13, paramLabel = "DAYS",
-            description = "Days a purchase keeps a customer active; at least the longest period (7, 31, 92, 366)."
-                + " Default: 90 for weeks and months, 183 for quarters, 366 for years.")
-    private Integer activeWindow;
-
-    @Option(names = "--revenue", order = 14, paramLabel = "net|gross", defaultValue = "net",
-            description = "Revenue basis. Default: ${DEFAULT-VALUE}.")
-    private RevenueBasis revenue;
-
-    @Option(names = "--format", order = 16, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
-            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
-                + " ${DEFAULT-VALUE}.")
-    private OutputFormat format;
+    @Mixin
+    private KpiOptions kpi;
 
     /**
      * Creates the command; picocli fills its options.
@@ -74,16 +61,16 @@ public final class KpiCommand extends CrmkitCommand {
         if (input.failsStrict(this, in)) {
             return CrmkitCli.EXIT_FAILED;
         }
-        OrderKpiReport report = compute(this, input, in, periods, activeWindow, revenue);
+        OrderKpiReport report = compute(this, input, in, periods, kpi.activeWindow(), kpi.revenue());
         ListRows rows = rows(report, input.zone());
-        ResultWriter.write(format, definitions("kpi", input, in, report), rows, out(), err());
+        ResultWriter.write(kpi.format(), definitions("kpi", input, in, report), rows, out(), err());
         note(input.rejectedSummary(in));
         return CrmkitCli.EXIT_OK;
     }
 
     /** Builds the options from the command line and runs the one-pass KPI computation. */
     static OrderKpiReport compute(CrmkitCommand command, OrderInputOptions input, OrderFile in,
-            PeriodOptions periods, Integer activeWindow, RevenueBasis revenue) {
+            PeriodOptions periods, Optional<Integer> activeWindow, RevenueBasis revenue) {
         return OrderKpis.compute(in.batch(), options(command, input, in, periods, activeWindow, revenue));
     }
 
@@ -98,13 +85,13 @@ public final class KpiCommand extends CrmkitCommand {
      * @param input the input options, not null
      * @param in the orders read, not null
      * @param periods the period options, not null
-     * @param activeWindow {@code --active-window}, or null for the period's default
+     * @param activeWindow {@code --active-window}, empty for the period's default
      * @param revenue the revenue basis, not null
      * @return the options, never null
      * @throws CommandFailedException if the file has no usable order or {@code --to} is before {@code --from}
      */
     public static OrderKpiOptions options(CrmkitCommand command, OrderInputOptions input, OrderFile in,
-            PeriodOptions periods, Integer activeWindow, RevenueBasis revenue) {
+            PeriodOptions periods, Optional<Integer> activeWindow, RevenueBasis revenue) {
         ReportingPeriod period = periods.period;
         LocalDate from = periods.from;
         LocalDate to = periods.to;
@@ -116,7 +103,7 @@ public final class KpiCommand extends CrmkitCommand {
         if (last.isBefore(first)) {
             throw new CommandFailedException("--to " + last + " is before --from " + first);
         }
-        int window = activeWindow != null ? activeWindow : switch (period) {
+        int window = activeWindow.isPresent() ? activeWindow.get() : switch (period) {
             case WEEK, MONTH -> 90;
             case QUARTER -> 183;
             case YEAR -> 366;

@@ -1,19 +1,18 @@
 package io.crmkit.spark.local;
 
 import io.crmkit.cli.ClvCommand;
+import io.crmkit.cli.ClvFitOptions;
+import io.crmkit.cli.ClvModelOptions;
+import io.crmkit.cli.ClvPredictOptions;
 import io.crmkit.cli.CommandFailedException;
 import io.crmkit.cli.CrmkitCli;
 import io.crmkit.cli.CrmkitCommand;
 import io.crmkit.cli.OrderInputOptions;
 import io.crmkit.cli.orders.OrderFile;
 import io.crmkit.cli.output.Definitions;
-import io.crmkit.cli.output.OutputFormat;
 import io.crmkit.cli.output.ResultWriter;
 import io.crmkit.core.CustomerId;
-import io.crmkit.core.history.AsOf;
-import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistoryOptions;
-import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.metrics.clv.BtydData;
 import io.crmkit.metrics.clv.CustomerValue;
 import io.crmkit.metrics.clv.LifetimeValue;
@@ -23,7 +22,6 @@ import io.crmkit.spark.SparkPurchaseHistory;
 import io.crmkit.spark.SparkSummaries;
 import java.io.IOException;
 import java.util.Optional;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +30,6 @@ import org.apache.spark.sql.Row;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code clv fit} and {@code clv predict} through crm-spark, with the options and output of
@@ -67,23 +64,8 @@ public final class SparkClvCommand implements Runnable {
         @Mixin
         OrderInputOptions input;
 
-        @Option(names = "--model", order = 10, paramLabel = "bg-nbd|mbg-nbd|pareto-nbd|nbd|bg-bb", defaultValue = "bg-nbd",
-                converter = ClvCommand.ModelConverter.class, description = {"Transaction model, as for crmkit clv"
-                    + " (bg-bb is refused: the Spark path has no discrete-opportunity data). Default: ${DEFAULT-VALUE}."})
-        ClvCommand.Model model;
-
-        @Option(names = "--calibration-end", order = 11, required = true, paramLabel = "DATE",
-                description = "Last day of the calibration period (its orders are included).")
-        LocalDate calibrationEnd;
-
-        @Option(names = "--unit", order = 12, paramLabel = "days|weeks|months|years", defaultValue = "weeks",
-                description = "The model's time unit. Default: ${DEFAULT-VALUE}.")
-        PeriodUnit unit;
-
-        @Option(names = "--purchase-unit", order = 13, paramLabel = "order|day", defaultValue = "order",
-                description = "What one transaction is: an order, or a customer's orders on one day."
-                    + " Default: ${DEFAULT-VALUE}.")
-        PurchaseUnit purchaseUnit;
+        @Mixin
+        ClvModelOptions modelOptions;
 
         OrderFile in;
         SparkSummaries summaries;
@@ -104,8 +86,7 @@ public final class SparkClvCommand implements Runnable {
                 return false;
             }
             in = read.get();
-            PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(calibrationEnd))
-                    .zone(input.zone()).purchaseUnit(purchaseUnit).currency(input.currency(in)).timeUnit(unit).build();
+            PurchaseHistoryOptions options = modelOptions.calibration(input, in);
             SparkLocalCli root = root();
             summaries = SparkPurchaseHistory.summarize(LocalOrders.dataset(root.spark(), in.batch(), root.partitions()),
                     LocalOrders.columns(in.batch()), options, root.partitions()).cache();
@@ -115,8 +96,8 @@ public final class SparkClvCommand implements Runnable {
         }
 
         Definitions definitions(String command) {
-            Definitions d = ClvCommand.definitions(command, model, purchaseUnit, summaries.options(), unit, customers,
-                    data, input, in);
+            Definitions d = ClvCommand.definitions(command, modelOptions, summaries.options(), customers, data, input,
+                    in);
             d.put("engine", root().engine());
             return d;
         }
@@ -129,33 +110,27 @@ public final class SparkClvCommand implements Runnable {
                 + " bg-bb).")
     static final class FitCommand extends ModelCommand {
 
-        @Option(names = "--holdout-end", order = 13, paramLabel = "DATE",
-                description = "Refused here: the Spark path has no holdout scorecard (use crmkit clv fit).")
-        LocalDate holdoutEnd;
-
-        @Option(names = "--format", order = 14, paramLabel = "json|table|csv|xlsx", defaultValue = "json",
-                description = "json: the full document; table/csv: the parameters, the rest on stderr."
-                    + " Default: ${DEFAULT-VALUE}.")
-        OutputFormat format;
+        @Mixin
+        ClvFitOptions fitOptions;
 
         FitCommand() {
         }
 
         @Override
         public Integer call() throws IOException {
-            if (model == ClvCommand.Model.BG_BB) {
+            if (modelOptions.model() == ClvCommand.Model.BG_BB) {
                 throw new CommandFailedException("--model bg-bb is not available in the Spark path (it counts"
                         + " discrete opportunities from the orders, which crm-spark does not); use crmkit clv fit");
             }
-            if (holdoutEnd != null) {
+            if (fitOptions.holdoutEnd().isPresent()) {
                 throw new CommandFailedException("--holdout-end is not available in the Spark path (no holdout"
                         + " scorecard in crm-spark); fit without it, or use crmkit clv fit");
             }
             if (!prepare()) {
                 return CrmkitCli.EXIT_FAILED;
             }
-            ClvCommand.Fitted fitted = ClvCommand.fit(model, data, this);
-            ClvCommand.printFit(this, format, fitted, definitions("fit"), null);
+            ClvCommand.Fitted fitted = ClvCommand.fit(modelOptions.model(), data, this);
+            ClvCommand.printFit(this, fitOptions.format(), fitted, definitions("fit"), null);
             summaries.rows().unpersist();
             note(input.rejectedSummary(in));
             return CrmkitCli.EXIT_OK;
@@ -168,60 +143,24 @@ public final class SparkClvCommand implements Runnable {
             description = "The options and output of 'crmkit clv predict' (--input files only; no --intervals).")
     static final class PredictCommand extends ModelCommand {
 
-        @Option(names = "--horizon", order = 13, required = true, paramLabel = "N{d|w|m|y}",
-                description = "How far ahead, with its unit: 52w, 12m, 1y, 90d (converted to the model's unit).")
-        String horizon;
-
-        @Option(names = "--discount-rate", order = 14, defaultValue = "0", paramLabel = "R",
-                description = "Discount rate per --discount-per, as a fraction. Default: ${DEFAULT-VALUE}.")
-        double discountRate;
-
-        @Option(names = "--discount-per", order = 15, defaultValue = "years", paramLabel = "days|weeks|months|years",
-                description = "The period of --discount-rate. Default: ${DEFAULT-VALUE}.")
-        PeriodUnit discountPer;
-
-        @Option(names = "--margin", order = 16, defaultValue = "1", paramLabel = "M",
-                description = "Share of spend kept as margin, as a fraction (1 = value revenue)."
-                    + " Default: ${DEFAULT-VALUE}.")
-        double margin;
-
-        @Option(names = "--format", order = 17, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
-                description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
-                    + " ${DEFAULT-VALUE}.")
-        OutputFormat format;
-
-        @Option(names = "--spend-model", order = 18, paramLabel = "gamma-gamma|none", defaultValue = "gamma-gamma",
-                description = "Spend per transaction: gamma-gamma or none, as for crmkit clv predict."
-                    + " Default: ${DEFAULT-VALUE}.")
-        String spendModel;
-
-        @Option(names = "--intervals", order = 19, paramLabel = "LEVEL",
-                description = "Refused here: the Spark path has no prediction intervals (use crmkit clv predict).")
-        Double intervals;
-
-        @Option(names = "--interval-draws", order = 20, paramLabel = "N", defaultValue = "200",
-                description = "Only with --intervals, which the Spark path refuses. Default: ${DEFAULT-VALUE}.")
-        int intervalDraws;
-
-        @Option(names = "--interval-seed", order = 21, paramLabel = "S", defaultValue = "1",
-                description = "Only with --intervals, which the Spark path refuses. Default: ${DEFAULT-VALUE}.")
-        long intervalSeed;
+        @Mixin
+        ClvPredictOptions predictOptions;
 
         PredictCommand() {
         }
 
         @Override
         public Integer call() throws IOException {
-            LifetimeValue.Settings settings = ClvCommand.settings(horizon, discountRate, discountPer, margin);
-            if (intervals != null) {
+            LifetimeValue.Settings settings = predictOptions.settings();
+            if (predictOptions.hasIntervals()) {
                 throw new CommandFailedException("--intervals is not available in the Spark path (the parametric"
                         + " bootstrap is not distributed); predict without it, or use crmkit clv predict");
             }
-            boolean gammaGamma = ClvCommand.gammaGamma(spec, spendModel);
+            boolean gammaGamma = predictOptions.gammaGamma();
             if (!prepare()) {
                 return CrmkitCli.EXIT_FAILED;
             }
-            ClvCommand.Fitted fitted = ClvCommand.fit(model, data, this);
+            ClvCommand.Fitted fitted = ClvCommand.fit(modelOptions.model(), data, this);
             TransactionModel m = fitted.model();
             ClvCommand.Spend spend = ClvCommand.spend(this, gammaGamma, () -> SparkBtyd.fitSpend(summaries));
             List<Row> rows;
@@ -241,7 +180,7 @@ public final class SparkClvCommand implements Runnable {
             values.sort(Comparator.comparing(CustomerValue::customerId));
             Definitions d = definitions("predict");
             ClvCommand.describePrediction(d, fitted, spend, settings, null);
-            ResultWriter.write(format, d, ClvCommand.predictionRows(values, null), out(), err());
+            ResultWriter.write(predictOptions.format(), d, ClvCommand.predictionRows(values, null), out(), err());
             summaries.rows().unpersist();
             note(input.rejectedSummary(in));
             return CrmkitCli.EXIT_OK;

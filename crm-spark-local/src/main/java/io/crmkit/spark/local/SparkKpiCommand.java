@@ -3,13 +3,12 @@ package io.crmkit.spark.local;
 import io.crmkit.cli.CrmkitCli;
 import io.crmkit.cli.CrmkitCommand;
 import io.crmkit.cli.KpiCommand;
+import io.crmkit.cli.KpiOptions;
 import io.crmkit.cli.OrderInputOptions;
 import io.crmkit.cli.PeriodOptions;
 import io.crmkit.cli.orders.OrderFile;
 import io.crmkit.cli.output.Definitions;
-import io.crmkit.cli.output.OutputFormat;
 import io.crmkit.cli.output.ResultWriter;
-import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.metrics.kpi.OrderKpiOptions;
 import io.crmkit.metrics.kpi.OrderKpiReport;
 import io.crmkit.spark.SparkKpis;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -41,19 +39,8 @@ public final class SparkKpiCommand extends CrmkitCommand {
     @Mixin
     private PeriodOptions periods;
 
-    @Option(names = "--active-window", order = 13, paramLabel = "DAYS",
-            description = "Days a purchase keeps a customer active, as for crmkit kpi. Default: 90 for weeks and"
-                + " months, 183 for quarters, 366 for years.")
-    private Integer activeWindow;
-
-    @Option(names = "--revenue", order = 14, paramLabel = "net|gross", defaultValue = "net",
-            description = "Revenue basis. Default: ${DEFAULT-VALUE}.")
-    private RevenueBasis revenue;
-
-    @Option(names = "--format", order = 16, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
-            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
-                + " ${DEFAULT-VALUE}.")
-    private OutputFormat format;
+    @Mixin
+    private KpiOptions kpi;
 
     /**
      * Creates the command; picocli fills its options.
@@ -68,12 +55,13 @@ public final class SparkKpiCommand extends CrmkitCommand {
             return CrmkitCli.EXIT_FAILED;
         }
         OrderFile in = read.get();
-        OrderKpiOptions options = KpiCommand.options(this, input, in, periods, activeWindow, revenue);
+        OrderKpiOptions options = KpiCommand.options(this, input, in, periods, kpi.activeWindow(),
+                kpi.revenue());
         OrderKpiReport report = SparkKpis.compute(LocalOrders.dataset(root.spark(), in.batch(), root.partitions()),
                 LocalOrders.columns(in.batch()), options, root.partitions());
         Definitions d = KpiCommand.definitions("kpi", input, in, report);
         d.put("engine", root.engine());
-        ResultWriter.write(format, d, KpiCommand.rows(report, input.zone()), out(), err());
+        ResultWriter.write(kpi.format(), d, KpiCommand.rows(report, input.zone()), out(), err());
         note(input.rejectedSummary(in));
         return CrmkitCli.EXIT_OK;
     }

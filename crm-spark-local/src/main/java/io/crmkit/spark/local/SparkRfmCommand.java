@@ -7,13 +7,13 @@ import static org.apache.spark.sql.functions.sum;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.history.PurchaseHistoryOptions;
-import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.cli.AsOfArgument;
 import io.crmkit.cli.CommandFailedException;
 import io.crmkit.cli.CrmkitCli;
 import io.crmkit.cli.CrmkitCommand;
 import io.crmkit.cli.OrderInputOptions;
+import io.crmkit.cli.PurchaseUnitOption;
 import io.crmkit.cli.RfmBinningArgument;
 import io.crmkit.cli.RfmSegmentsArgument;
 import io.crmkit.cli.orders.OrderFile;
@@ -84,9 +84,8 @@ public final class SparkRfmCommand extends CrmkitCommand {
             description = "Monetary value scored. Default: ${DEFAULT-VALUE}.")
     private MonetaryMeasure monetary;
 
-    @Option(names = "--purchase-unit", order = 16, paramLabel = "order|day", defaultValue = "order",
-            description = "What one purchase is. Default: ${DEFAULT-VALUE}.")
-    private PurchaseUnit purchaseUnit;
+    @Mixin
+    private PurchaseUnitOption purchaseUnit;
 
     @Option(names = "--format", order = 17, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
             description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
@@ -110,7 +109,7 @@ public final class SparkRfmCommand extends CrmkitCommand {
         }
         OrderFile in = read.get();
         PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(asOf.resolve(input.zone()))
-                .zone(input.zone()).purchaseUnit(purchaseUnit).revenueBasis(RevenueBasis.NET)
+                .zone(input.zone()).purchaseUnit(purchaseUnit.unit()).revenueBasis(RevenueBasis.NET)
                 .currency(input.currency(in)).build();
         RfmOptions.Builder rfm = RfmOptions.builder().monetaryMeasure(monetary);
         for (Dimension d : Dimension.values()) {
@@ -137,7 +136,7 @@ public final class SparkRfmCommand extends CrmkitCommand {
         d.put("command", "rfm");
         d.put("engine", root.engine());
         d.put("as_of", options.asOf().toString());
-        d.put("purchase_unit", purchaseUnit.name().toLowerCase(Locale.ROOT));
+        d.put("purchase_unit", purchaseUnit.unit().name().toLowerCase(Locale.ROOT));
         d.put("currency", summaries.currency().getCurrencyCode());
         input.describeInput(d, in);
         d.put("customers", result.customers());

@@ -4,7 +4,6 @@ import io.crmkit.core.CustomerId;
 import io.crmkit.core.history.AsOf;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistoryOptions;
-import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.cli.AsOfArgument;
@@ -12,6 +11,7 @@ import io.crmkit.cli.CommandFailedException;
 import io.crmkit.cli.CrmkitCli;
 import io.crmkit.cli.CrmkitCommand;
 import io.crmkit.cli.OrderInputOptions;
+import io.crmkit.cli.PurchaseUnitOption;
 import io.crmkit.cli.orders.OrderFile;
 import io.crmkit.cli.output.Column;
 import io.crmkit.cli.output.Definitions;
@@ -56,9 +56,8 @@ public final class SparkSummarizeCommand extends CrmkitCommand {
                 + " order in the file.")
     private AsOfArgument asOf;
 
-    @Option(names = "--purchase-unit", order = 11, paramLabel = "order|day", defaultValue = "order",
-            description = "What one purchase is. Default: ${DEFAULT-VALUE}.")
-    private PurchaseUnit purchaseUnit;
+    @Mixin
+    private PurchaseUnitOption purchaseUnit;
 
     @Option(names = "--revenue", order = 12, paramLabel = "net|gross", defaultValue = "net",
             description = "Revenue basis. Default: ${DEFAULT-VALUE}.")
@@ -101,7 +100,7 @@ public final class SparkSummarizeCommand extends CrmkitCommand {
             note("--as-of not given: using the end of " + day + " (" + zone + "), the day of the latest order");
         }
         EnumSet<OrderStatusCategory> categories = EnumSet.copyOf(counted);
-        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(point).zone(zone).purchaseUnit(purchaseUnit)
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(point).zone(zone).purchaseUnit(purchaseUnit.unit())
                 .revenueBasis(revenue).countedCategories(categories.iterator().next(),
                         categories.toArray(OrderStatusCategory[]::new))
                 .timeUnit(unit).currency(input.currency(in)).build();
@@ -128,7 +127,7 @@ public final class SparkSummarizeCommand extends CrmkitCommand {
         d.put("as_of", options.asOf().toString());
         d.put("clock", dayClock ? "day" : "exact");
         d.put("zone", zone.getId());
-        d.put("purchase_unit", purchaseUnit.name().toLowerCase(Locale.ROOT));
+        d.put("purchase_unit", purchaseUnit.unit().name().toLowerCase(Locale.ROOT));
         d.put("revenue_basis", revenue.name().toLowerCase(Locale.ROOT));
         d.put("currency", summaries.currency().getCurrencyCode());
         d.put("time_unit", unit.name().toLowerCase(Locale.ROOT));

@@ -6,14 +6,18 @@ import io.crmkit.cli.CrmkitCli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
@@ -93,7 +97,12 @@ final class LocalJarFixture {
         return actual;
     }
 
-    /** The options of a subcommand (path of names) of crmkit and of the local jar, in the form of {@link #options}. */
+    /**
+     * The options of a subcommand (path of names) of crmkit and of the local jar are the same, in the
+     * form of {@link #options}; and every option that crmkit's subcommand takes from a crmkit-cli
+     * mixin (a field of a class other than the command's) the local jar takes from the same
+     * declaration, so that help and validation cannot drift apart.
+     */
     static void assertSameOptions(String... path) {
         CommandLine crmkit = CrmkitCli.commandLine(new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), false);
@@ -103,9 +112,36 @@ final class LocalJarFixture {
             local = local.getSubcommands().get(name);
         }
         assertThat(options(local)).isEqualTo(options(crmkit)).isNotEmpty();
+        Map<String, Field> localFields = new TreeMap<>();
+        for (OptionSpec o : local.getCommandSpec().options()) {
+            localFields.put(o.longestName(), field(o));
+        }
+        Class<?> command = crmkit.getCommandSpec().userObject().getClass();
+        List<String> mixedIn = new ArrayList<>();
+        for (OptionSpec o : crmkit.getCommandSpec().options()) {
+            Field f = field(o);
+            if (!o.inherited() && f.getDeclaringClass().getPackageName().startsWith("io.crmkit.")
+                    && !f.getDeclaringClass().isAssignableFrom(command)) {
+                mixedIn.add(o.longestName());
+                assertThat(localFields.get(o.longestName())).as(o.longestName() + " of " + String.join(" ", path))
+                        .isEqualTo(f);
+            }
+        }
+        assertThat(mixedIn).as("options from crmkit-cli mixins").isNotEmpty();
     }
 
-    /** Each option's names, arity, default and required flag; without the local jar's inherited --master and --partitions. */
+    /** The options that the local jar's subcommand (path of names) declares itself, in its own package, by longest name. */
+    static Set<String> ownOptions(String... path) {
+        CommandLine local = new CommandLine(new SparkLocalCli());
+        for (String name : path) {
+            local = local.getSubcommands().get(name);
+        }
+        return local.getCommandSpec().options().stream().filter(o -> !o.inherited())
+                .filter(o -> field(o).getDeclaringClass().getPackageName().equals(LocalJarFixture.class.getPackageName()))
+                .map(OptionSpec::longestName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Each option's names, arity, default, required flag, label, type, split and converters; without the local jar's inherited --master and --partitions. */
     private static Set<String> options(CommandLine cl) {
         return cl.getCommandSpec().options().stream().filter(o -> !o.inherited())
                 .map(LocalJarFixture::describe).collect(Collectors.toCollection(TreeSet::new));
@@ -113,6 +149,14 @@ final class LocalJarFixture {
 
     private static String describe(OptionSpec o) {
         return String.join("|", o.names()) + " arity " + o.arity() + " default " + o.defaultValue() + " required "
-                + o.required();
+                + o.required() + " label " + o.paramLabel() + " type " + o.type().getName() + " split "
+                + o.splitRegex() + " converters " + Arrays.stream(o.converters()).map(c -> c.getClass().getName())
+                    .toList();
+    }
+
+    /** The field an option is declared by (every option of both tools is an annotated field). */
+    private static Field field(OptionSpec o) {
+        assertThat(o.userObject()).as(o.longestName()).isInstanceOf(Field.class);
+        return (Field) o.userObject();
     }
 }

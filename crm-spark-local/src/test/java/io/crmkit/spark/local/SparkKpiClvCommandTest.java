@@ -192,4 +192,12 @@ class SparkKpiClvCommandTest {
     void theSubcommandsTakeCrmkitsOptions(String command) {
         LocalJarFixture.assertSameOptions(command.split(" "));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kpi", "clv fit", "clv predict"})
+    void theSubcommandsDeclareNoOptionOfTheirOwn(String command) {
+        // every option is crmkit's declaration (OrderInputOptions, PeriodOptions, KpiOptions, ClvModelOptions,
+        // ClvFitOptions, ClvPredictOptions, PurchaseUnitOption): one help text, one default, one validation
+        assertThat(LocalJarFixture.ownOptions(command.split(" "))).isEmpty();
+    }
 }
