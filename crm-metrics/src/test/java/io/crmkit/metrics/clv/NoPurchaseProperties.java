@@ -77,6 +77,29 @@ class NoPurchaseProperties {
                 .isCloseTo(nbd.probabilityNoTransactions(x, tx, bigT, t), within(1e-6));
     }
 
+    /**
+     * The Pareto/NBD {@code P(some | alive)} against the same integral in another variable,
+     * {@code w = 1 - (b1 / (b1 + v))^a1} (the form used before the change of variable), over random
+     * parameters and histories up to 500 repeat purchases, where the density of the first purchase
+     * is steep and the range of the model's variable is cut.
+     */
+    @Property(tries = 300)
+    void paretoSomeIfAliveAgreesWithTheIntegralInAnotherVariable(@ForAll @DoubleRange(min = 0.05, max = 5) double r,
+            @ForAll @DoubleRange(min = 0.1, max = 200) double alpha, @ForAll @DoubleRange(min = 0.01, max = 5) double s,
+            @ForAll @DoubleRange(min = 0.1, max = 500) double beta, @ForAll @IntRange(min = 0, max = 500) int x,
+            @ForAll @DoubleRange(min = 0, max = 300) double bigT, @ForAll @DoubleRange(min = 0.01, max = 500) double t) {
+        double a1 = r + x;
+        double b1 = alpha + bigT;
+        double b2 = beta + bigT;
+        double upper = -Math.expm1(-a1 * Math.log1p(t / b1));
+        double c = b1 / b2;
+        double reference = Quadrature.integrate(w -> Math.exp(-s * Math.log1p(c * Math.expm1(-Math.log1p(-w) / a1))),
+                0, upper, 1e-12);
+        double some = NoPurchase.someIfAlivePareto(a1, b1, s, b2, t);
+        assertThat(some).isBetween(0.0, upper);
+        assertThat(some).isCloseTo(reference, within(1e-9 * reference + 1e-300));
+    }
+
     @Example
     void bgNbdByHand() {
         // x = 2, t_x = 20, T = 30, t = 26 weeks:

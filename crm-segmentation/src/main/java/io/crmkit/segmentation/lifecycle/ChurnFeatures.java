@@ -56,8 +56,9 @@ final class ChurnFeatures {
      * The model's P(no purchase in the horizon) for every customer: {@code 1 - P(alive) + P(alive)
      * P(none | alive)}, P(alive) computed once per distinct {@code (x, t_x, T)} in days and
      * P(none | alive) once per distinct {@code (x, T)}; from {@value #PARALLEL_FROM} distinct values
-     * on, they are evaluated on the common fork-join pool (the models are immutable, so the values do
-     * not depend on it).
+     * on (P(none | alive): {@value #PARALLEL_FROM_QUADRATURE}, as it can take a quadrature each), they
+     * are evaluated on the common fork-join pool (the models are immutable, so the values do not
+     * depend on it).
      */
     static double[] modelProbabilities(PurchaseTimelines t, int day, int[] rows, int[] count, TransactionModel model,
             int horizonDays) {
@@ -81,7 +82,7 @@ final class ChurnFeatures {
         double h = model.unit().fromDays(horizonDays);
         double[] none = new double[noneKeys.size];
         long[] nk = noneKeys.keys;
-        forEach(none.length, j -> none[j] = model.probabilityNoTransactionsIfAlive((int) (nk[j] >>> 32),
+        forEach(none.length, PARALLEL_FROM_QUADRATURE, j -> none[j] = model.probabilityNoTransactionsIfAlive((int) (nk[j] >>> 32),
                 model.unit().fromDays((int) nk[j]), h));
         double[] alive = new double[aliveKeys.size];
         long[] ak = aliveKeys.keys;
@@ -99,9 +100,20 @@ final class ChurnFeatures {
     /** From this many distinct values on, the closed forms are evaluated on the common fork-join pool. */
     static final int PARALLEL_FROM = 50_000;
 
+    /**
+     * From this many distinct values on, P(none | alive) is evaluated on the common fork-join pool:
+     * under Pareto/NBD each value is a quadrature of about 100 integrand evaluations (about 5
+     * microseconds), so a few thousand of them are worth sharing out.
+     */
+    static final int PARALLEL_FROM_QUADRATURE = 1_000;
+
     static void forEach(int n, java.util.function.IntConsumer body) {
+        forEach(n, PARALLEL_FROM, body);
+    }
+
+    static void forEach(int n, int parallelFrom, java.util.function.IntConsumer body) {
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
-        (n >= PARALLEL_FROM ? range.parallel() : range).forEach(body);
+        (n >= parallelFrom ? range.parallel() : range).forEach(body);
     }
 
     /** Customers per task of {@link #forEachRange}. */
