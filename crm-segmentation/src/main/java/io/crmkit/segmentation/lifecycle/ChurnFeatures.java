@@ -63,21 +63,27 @@ final class ChurnFeatures {
     static double[] modelProbabilities(PurchaseTimelines t, int day, int[] rows, int[] count, TransactionModel model,
             int horizonDays) {
         int m = rows.length;
-        // 1. the distinct (x, T) and (x, t_x, T), in days, and each customer's index into them
+        // 1. each customer's (x, T) and (x, t_x, T) in days, packed (ranges of customers in parallel),
+        // then the distinct ones of each kind and each customer's index into them (the two kinds at once)
+        long[] noneKey = new long[m];
+        long[] aliveKey = new long[m];
+        forEachRange(m, (lo, hi) -> {
+            for (int k = lo; k < hi; k++) {
+                int i = rows[k];
+                int c = count[i];
+                int first = t.days[t.offsets[i]];
+                long txDays = t.days[t.offsets[i] + c - 1] - first;
+                long bigTDays = day - first;
+                long x = t.purchases(t.offsets[i], t.offsets[i] + c) - 1;
+                noneKey[k] = (x << 32) | bigTDays;
+                aliveKey[k] = (x << 42) | (txDays << 21) | bigTDays;
+            }
+        });
         DistinctKeys noneKeys = new DistinctKeys();
         DistinctKeys aliveKeys = new DistinctKeys();
         int[] noneOf = new int[m];
         int[] aliveOf = new int[m];
-        for (int k = 0; k < m; k++) {
-            int i = rows[k];
-            int c = count[i];
-            int first = t.days[t.offsets[i]];
-            long txDays = t.days[t.offsets[i] + c - 1] - first;
-            long bigTDays = day - first;
-            long x = t.purchases(t.offsets[i], t.offsets[i] + c) - 1;
-            noneOf[k] = noneKeys.slot((x << 32) | bigTDays);
-            aliveOf[k] = aliveKeys.slot((x << 42) | (txDays << 21) | bigTDays);
-        }
+        both(m >= PARALLEL_FROM, () -> noneKeys.slots(noneKey, noneOf), () -> aliveKeys.slots(aliveKey, aliveOf));
         // 2. the closed forms once per distinct value, on the common fork-join pool when there are many
         double h = model.unit().fromDays(horizonDays);
         double[] none = new double[noneKeys.size];
@@ -138,24 +144,95 @@ final class ChurnFeatures {
                 .forEach(r -> body.run(r * RANGE, Math.min(n, r * RANGE + RANGE)));
     }
 
-    /** Distinct non-negative long keys in order of first appearance, each with its slot (0, 1, ...). */
+    /** Runs {@code a} and {@code b}, at the same time on the common fork-join pool when {@code parallel}. */
+    static void both(boolean parallel, Runnable a, Runnable b) {
+        if (!parallel) {
+            a.run();
+            b.run();
+            return;
+        }
+        java.util.concurrent.ForkJoinTask<?> task = java.util.concurrent.ForkJoinPool.commonPool().submit(a);
+        b.run();
+        task.join();
+    }
+
+    /**
+     * Distinct non-negative long keys in order of first appearance, each with its slot (0, 1, ...):
+     * an open-addressing table, each entry's key and slot side by side (one cache line per probe),
+     * doubled when half full (so a few distinct keys among many stay in a small, cached table).
+     */
     private static final class DistinctKeys {
-        private final LongDoubleMap slots = new LongDoubleMap(1024);
-        private long[] keys = new long[1024];
+        /** Entry e holds its key at 2e and its slot at 2e + 1; an empty entry's key is -1. */
+        private long[] table;
+        private int mask;
+        private long[] keys;
         private int size;
+
+        DistinctKeys() {
+            table = emptyTable(1024);
+            mask = 1023;
+            keys = new long[1024];
+        }
+
+        private static long[] emptyTable(int entries) {
+            long[] t = new long[2 * entries];
+            for (int e = 0; e < entries; e++) {
+                t[2 * e] = -1;
+            }
+            return t;
+        }
+
+        /** Puts each key's slot in {@code out}, giving a new key the next slot. */
+        void slots(long[] in, int[] out) {
+            for (int k = 0; k < in.length; k++) {
+                out[k] = slot(in[k]);
+            }
+        }
 
         /** Returns the key's slot, giving it the next one when it is new. */
         int slot(long key) {
-            double slot = slots.get(key);
-            if (Double.isNaN(slot)) {
-                slot = size;
-                slots.put(key, slot);
-                if (size == keys.length) {
-                    keys = java.util.Arrays.copyOf(keys, 2 * size);
+            for (int e = home(key, mask);; e = (e + 1) & mask) {
+                long found = table[2 * e];
+                if (found == key) {
+                    return (int) table[2 * e + 1];
                 }
-                keys[size++] = key;
+                if (found == -1) {
+                    table[2 * e] = key;
+                    table[2 * e + 1] = size;
+                    if (size == keys.length) {
+                        keys = java.util.Arrays.copyOf(keys, 2 * size);
+                    }
+                    keys[size] = key;
+                    if (2 * (size + 1) > mask + 1) {
+                        grow();
+                    }
+                    return size++;
+                }
             }
-            return (int) slot;
+        }
+
+        private static int home(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
+
+        private void grow() {
+            long[] old = table;
+            int newMask = 2 * (mask + 1) - 1;
+            long[] t = emptyTable(newMask + 1);
+            for (int e = 0; e < old.length / 2; e++) {
+                long key = old[2 * e];
+                if (key != -1) {
+                    int f = home(key, newMask);
+                    while (t[2 * f] != -1) {
+                        f = (f + 1) & newMask;
+                    }
+                    t[2 * f] = key;
+                    t[2 * f + 1] = old[2 * e + 1];
+                }
+            }
+            table = t;
+            mask = newMask;
         }
     }
 
