@@ -11,6 +11,21 @@ final class Rhythms {
 
     /** Largest gap, in days, that the pooled histogram holds before falling back to a sort. */
     private static final int HISTOGRAM_LIMIT = 1 << 22;
+    /** Slices of the customers whose gaps are counted at once by {@link #populationQuantile}. */
+    static final int CHUNKS = 4;
+
+    /** A body over the customers {@code from} (inclusive) to {@code to} (exclusive) of slice {@code chunk}. */
+    @FunctionalInterface
+    interface ChunkBody {
+        void run(int chunk, int from, int to);
+    }
+
+    /** Runs the body over {@code chunks} equal slices of {@code [0, n)}, in parallel when more than one. */
+    static void inChunks(int n, int chunks, ChunkBody body) {
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> body.run(c, (int) ((long) n * c / chunks),
+                (int) ((long) n * (c + 1) / chunks)));
+    }
 
     final int asOfDay;
     /** Purchases on or before the as-of day. */
@@ -89,14 +104,30 @@ final class Rhythms {
     static double populationQuantile(PurchaseTimelines t, int[] count, double q) {
         int[] off = t.offsets;
         int[] days = t.days;
+        // the largest gap and the number of gaps, then the histogram of the gaps, each over CHUNKS
+        // slices of the customers at once (from PARALLEL_FROM customers on), summed
+        int n = count.length;
+        int chunks = n >= ChurnFeatures.PARALLEL_FROM ? CHUNKS : 1;
+        long[] chunkTotal = new long[chunks];
+        int[] chunkMax = new int[chunks];
+        inChunks(n, chunks, (c, from, to) -> {
+            long total = 0;
+            int max = 0;
+            for (int i = from; i < to; i++) {
+                int first = off[i];
+                for (int j = 1; j < count[i]; j++) {
+                    max = Math.max(max, days[first + j] - days[first + j - 1]);
+                }
+                total += Math.max(0, count[i] - 1);
+            }
+            chunkTotal[c] = total;
+            chunkMax[c] = max;
+        });
         long total = 0;
         int max = 0;
-        for (int i = 0; i < count.length; i++) {
-            int from = off[i];
-            for (int j = 1; j < count[i]; j++) {
-                max = Math.max(max, days[from + j] - days[from + j - 1]);
-            }
-            total += Math.max(0, count[i] - 1);
+        for (int c = 0; c < chunks; c++) {
+            total += chunkTotal[c];
+            max = Math.max(max, chunkMax[c]);
         }
         if (total == 0) {
             return Double.NaN;
@@ -105,11 +136,22 @@ final class Rhythms {
         long lo = (long) Math.floor(h);
         long hi = Math.min(total - 1, lo + 1);
         if (max <= HISTOGRAM_LIMIT) {
-            long[] histogram = new long[max + 1];
-            for (int i = 0; i < count.length; i++) {
-                int from = off[i];
-                for (int j = 1; j < count[i]; j++) {
-                    histogram[days[from + j] - days[from + j - 1]]++;
+            int size = max + 1;
+            long[][] partial = new long[chunks][];
+            inChunks(n, chunks, (c, from, to) -> {
+                long[] own = new long[size];
+                for (int i = from; i < to; i++) {
+                    int first = off[i];
+                    for (int j = 1; j < count[i]; j++) {
+                        own[days[first + j] - days[first + j - 1]]++;
+                    }
+                }
+                partial[c] = own;
+            });
+            long[] histogram = partial[0];
+            for (int c = 1; c < chunks; c++) {
+                for (int g = 0; g < size; g++) {
+                    histogram[g] += partial[c][g];
                 }
             }
             int loValue = -1;

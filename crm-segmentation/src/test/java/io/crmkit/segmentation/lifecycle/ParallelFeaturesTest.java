@@ -75,5 +75,19 @@ class ParallelFeaturesTest {
         }
         // both kinds of rhythm occur, in every range
         assertThat(own).isBetween(1, f.size() - 1);
+        // the population rhythm (counted in slices of the customers at once): the R type-7 quantile
+        // of every gap on or before the day, pooled and sorted here
+        int[] all = new int[t.days.length];
+        int gaps = 0;
+        for (int i = 0; i < t.size(); i++) {
+            for (int j = t.offsets[i] + 1; j < t.offsets[i] + rhythms.count[i]; j++) {
+                all[gaps++] = t.days[j] - t.days[j - 1];
+            }
+        }
+        Arrays.sort(all, 0, gaps);
+        double h = (gaps - 1) * o.rhythm().populationQuantile();
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(gaps - 1, lo + 1);
+        assertThat(rhythms.population).isEqualTo(all[lo] + (h - lo) * (all[hi] - all[lo]));
     }
 }
