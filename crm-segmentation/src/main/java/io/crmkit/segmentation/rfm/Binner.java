@@ -205,6 +205,24 @@ final class Binner {
         return tied;
     }
 
+    /**
+     * Whether cuts {@code j - 1} and {@code j} (0-based) coincide and the bin between them, bin
+     * {@code j + 1} counted from the lowest values, is empty: its bin merged into its neighbours.
+     * Under NTILE coinciding cuts split a tie, and the bin between them holds customers.
+     */
+    static boolean merged(List<Cut> cuts, List<ScoreBin> bins, Direction direction, int binCount, int j) {
+        if (cuts.get(j).value() != cuts.get(j - 1).value()) {
+            return false;
+        }
+        int score = direction.score(j + 1, binCount);
+        for (ScoreBin b : bins) {
+            if (b.score() == score) {
+                return b.empty();
+            }
+        }
+        return false;
+    }
+
     private static void diagnose(Dimension dimension, int n, Binning binning, List<Cut> cuts, List<ScoreBin> bins,
             Direction direction, List<String> warnings) {
         String d = dimension.letter();
@@ -213,7 +231,7 @@ final class Binner {
             return;
         }
         for (int j = 1; j < cuts.size(); j++) {
-            if (cuts.get(j).value() == cuts.get(j - 1).value()) {
+            if (merged(cuts, bins, direction, binning.bins(), j)) {
                 warnings.add(d + ": cuts " + j + " and " + (j + 1) + " coincide at "
                         + RfmFormat.number(cuts.get(j).value()) + ", so the bin between them is empty (merged)");
             }

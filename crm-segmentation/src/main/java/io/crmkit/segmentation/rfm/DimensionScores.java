@@ -151,15 +151,17 @@ public final class DimensionScores {
     }
 
     /**
-     * Returns the 1-based numbers {@code j} of the cuts equal to cut {@code j - 1}: the bin
-     * between them is empty (its bins merged into one).
+     * Returns the 1-based numbers {@code j} of the cuts equal to cut {@code j - 1} with no customer
+     * in the bin between them (its bins merged into one). Under NTILE, cuts that coincide split a tie
+     * and the bin between them holds customers: they are not listed (the split ties are, in
+     * {@link #warnings()}).
      *
      * @return the cut numbers, ascending, never null
      */
     public List<Integer> mergedCuts() {
         List<Integer> merged = new ArrayList<>();
         for (int j = 1; j < cuts.size(); j++) {
-            if (cuts.get(j).value() == cuts.get(j - 1).value()) {
+            if (Binner.merged(cuts, scoreBins, direction, binning.bins(), j)) {
                 merged.add(j + 1);
             }
         }

@@ -42,6 +42,26 @@ class BinnerWarningsTest {
     }
 
     @Test
+    void coincidingNtileCutsSplitATieAndMergeNothing() {
+        // eight equal values in four groups of two: the three cuts coincide at 7, every bin holds two
+        double[] values = {7, 7, 7, 7, 7, 7, 7, 7};
+        DimensionScores s = Binner.apply(Dimension.MONETARY, values, Binning.ntile(4), Direction.HIGHER_IS_BETTER);
+        assertThat(s.mergedCuts()).isEmpty();
+        assertThat(s.warnings()).noneMatch(w -> w.contains("coincide"));
+        assertThat(s.warnings()).containsExactly(
+                "M: cut 1 splits the 8 customers with value 7 between scores 1 and 2 (tie broken by customer id)",
+                "M: cut 2 splits the 8 customers with value 7 between scores 2 and 3 (tie broken by customer id)",
+                "M: cut 3 splits the 8 customers with value 7 between scores 3 and 4 (tie broken by customer id)");
+        for (int score = 1; score <= 4; score++) {
+            assertThat(s.customersWithScore(score)).isEqualTo(2);
+        }
+        // the same values under quantiles: one bin holds them all, the others are merged away
+        DimensionScores q = Binner.apply(Dimension.MONETARY, values, Binning.quantiles(4), Direction.HIGHER_IS_BETTER);
+        assertThat(q.mergedCuts()).containsExactly(2, 3);
+        assertThat(q.customersWithScore(1)).isEqualTo(8);
+    }
+
+    @Test
     void noCustomers() {
         assertThat(Binner.apply(Dimension.RECENCY, new double[0], Binning.thresholds(Side.UPPER, 2, 6),
                 Direction.HIGHER_IS_BETTER).warnings()).containsExactly("R: no customers to score");
