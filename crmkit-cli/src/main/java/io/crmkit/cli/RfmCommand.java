@@ -3,18 +3,15 @@ package io.crmkit.cli;
 import io.crmkit.core.history.PurchaseHistory;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
-import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.cli.orders.OrderFile;
 import io.crmkit.cli.output.Column;
 import io.crmkit.cli.output.Definitions;
-import io.crmkit.cli.output.OutputFormat;
 import io.crmkit.cli.output.ResultRows;
 import io.crmkit.cli.output.ResultWriter;
 import io.crmkit.segmentation.CustomerColumns;
 import io.crmkit.segmentation.rfm.Cut;
 import io.crmkit.segmentation.rfm.Dimension;
 import io.crmkit.segmentation.rfm.DimensionScores;
-import io.crmkit.segmentation.rfm.MonetaryMeasure;
 import io.crmkit.segmentation.rfm.RfmOptions;
 import io.crmkit.segmentation.rfm.RfmResult;
 import io.crmkit.segmentation.rfm.RfmScorer;
@@ -32,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code crmkit rfm}: RFM scores and segments of an order file, with the cuts actually used and
@@ -52,46 +48,8 @@ public final class RfmCommand extends CrmkitCommand {
     @Mixin
     private OrderInputOptions input;
 
-    @Option(names = "--as-of", order = 10, required = true, paramLabel = "DATE|DATE-TIME",
-            converter = AsOfArgument.Converter.class,
-            description = {"Observation point (required: never 'today'). A date counts orders through the end of"
-                + " that day and measures recency in whole days, the R rfm package's analysis date; a date-time"
-                + " counts orders before it and measures exact time."})
-    private AsOfArgument asOf;
-
-    @Option(names = "--bins", order = 11, paramLabel = "N", defaultValue = "5",
-            description = "Bins per dimension, 2 to 9. Default: ${DEFAULT-VALUE}.")
-    private int bins;
-
-    @Option(names = "--binning", order = 12, paramLabel = "METHOD", defaultValue = "quantile",
-            converter = RfmBinningArgument.Converter.class,
-            description = {"quantile (value quantiles, R type 7; quantile:T for type T), r-rfm (the R rfm"
-                + " package's rule), ntile (equal counts, ties broken by customer id), tied-ranks, percent-ranks,"
-                + " or thresholds:R/F/M (comma-separated per dimension; a value on a threshold goes up); or one"
-                + " method per dimension, such as r=quantile,f=ntile,m=quantile. Default: ${DEFAULT-VALUE}."})
-    private RfmBinningArgument binning;
-
-    @Option(names = "--segments", order = 13, paramLabel = "r-rfm|eleven|rf-grid|FILE", defaultValue = "eleven",
-            description = {"Segment map: r-rfm (the R rfm vignette's), eleven (125 codes, 11 segments), rf-grid"
-                + " (recency x frequency), or a file of lines segment,r,f,m with ranges such as 4-5 or *, the"
-                + " first match winning. Default: ${DEFAULT-VALUE}."})
-    private String segments;
-
-    @Option(names = "--summary", order = 14,
-            description = "Print the segment table instead of the customers.")
-    private boolean summary;
-
-    @Option(names = "--monetary", order = 15, paramLabel = "sum|mean", defaultValue = "sum",
-            description = "Monetary value scored: total revenue or revenue per purchase. Default: ${DEFAULT-VALUE}.")
-    private MonetaryMeasure monetary;
-
     @Mixin
-    private PurchaseUnitOption purchaseUnit;
-
-    @Option(names = "--format", order = 17, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
-            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
-                + " ${DEFAULT-VALUE}.")
-    private OutputFormat format;
+    private RfmScoringOptions scoring;
 
     /**
      * Creates the command; picocli fills its options.
@@ -101,19 +59,12 @@ public final class RfmCommand extends CrmkitCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (bins < 2 || bins > 9) {
-            throw new CommandFailedException("--bins must be 2 to 9: " + bins);
-        }
+        RfmOptions rfmOptions = scoring.rfmOptions();
         OrderFile in = input.read(this);
         if (input.failsStrict(this, in)) {
             return CrmkitCli.EXIT_FAILED;
         }
-        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(asOf.resolve(input.zone()))
-                .zone(input.zone())
-                .purchaseUnit(purchaseUnit.unit())
-                .revenueBasis(RevenueBasis.NET)
-                .currency(input.currency(in))
-                .build();
+        PurchaseHistoryOptions options = scoring.summaryOptions(input.zone(), input.currency(in));
         PurchaseSummaries summaries = PurchaseHistory.summarize(in.batch(), options);
         if (summaries.size() == 0) {
             throw new CommandFailedException("no customer has a counted purchase by " + options.asOf());
@@ -122,25 +73,12 @@ public final class RfmCommand extends CrmkitCommand {
         String closing = input.rejectedSummary(in);
         // the orders are summarised: let their columns go before scoring
         in = null;
-        RfmOptions.Builder rfm = RfmOptions.builder().monetaryMeasure(monetary);
-        for (Dimension d : Dimension.values()) {
-            rfm.binning(d, binning.binning(d, bins));
-        }
-        RfmOptions rfmOptions = rfm.build();
         RfmResult result = RfmScorer.score(CustomerColumns.from(summaries), rfmOptions);
-        int mapBins = result.dimension(Dimension.RECENCY).bins();
-        for (Dimension d : Dimension.values()) {
-            if (result.dimension(d).bins() != mapBins) {
-                throw new CommandFailedException("the thresholds give " + result.dimension(d).bins() + " " + d
-                        + " bins and " + mapBins + " recency bins; segment maps need the same number on every"
-                        + " dimension");
-            }
-        }
-        SegmentMap map = new RfmSegmentsArgument(segments).map(mapBins);
+        SegmentMap map = scoring.segmentMap(result.dimension(Dimension.RECENCY).bins());
         Segmentation segmentation = map.assign(result);
         addScoring(definitions, result, map);
-        ResultRows rows = summary ? new SegmentRows(segmentation.summary()) : new CustomerRows(segmentation);
-        ResultWriter.write(format, definitions, rows, out(), err());
+        ResultRows rows = scoring.summary() ? new SegmentRows(segmentation.summary()) : new CustomerRows(segmentation);
+        ResultWriter.write(scoring.format(), definitions, rows, out(), err());
         note(closing);
         return CrmkitCli.EXIT_OK;
     }
@@ -191,7 +129,7 @@ public final class RfmCommand extends CrmkitCommand {
             d.put(key + "_customers_per_score", counts);
         }
         d.put("warnings", result.warnings());
-        d.put("segment_map", segments);
+        d.put("segment_map", scoring.segments());
         LintReport lint = map.lint();
         d.put("segment_map_lint", lint.describe().lines().toList());
     }

@@ -1,40 +1,31 @@
 package io.crmkit.cli;
 
 import io.crmkit.core.TimeRange;
-import io.crmkit.core.history.AsOf;
 import io.crmkit.core.history.PurchaseHistory;
-import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseHistoryStats;
 import io.crmkit.core.history.PurchaseSummaries;
-import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.order.Order;
-import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.cli.orders.OrderFile;
 import io.crmkit.cli.output.Definitions;
-import io.crmkit.cli.output.OutputFormat;
 import io.crmkit.cli.output.ResultWriter;
 import io.crmkit.jdbc.JdbcDialect;
 import io.crmkit.jdbc.JdbcOrderRepository;
 import io.crmkit.jdbc.RepositoryAccessException;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -64,36 +55,8 @@ public final class SummarizeCommand extends CrmkitCommand {
     @Mixin
     private OrderInputOptions input;
 
-
-
-    @Option(names = "--as-of", order = 10, paramLabel = "DATE|DATE-TIME", converter = AsOfArgument.Converter.class,
-            description = {"Observation point. A date (1997-09-30) counts orders through the end of that day and"
-                + " measures whole days (day clock); a date-time (1997-10-01T00:00:00Z, or local in --zone)"
-                + " counts orders before it and measures exact time. Default: the end of the day of the latest"
-                + " order in the file."})
-    private AsOfArgument asOf;
-
     @Mixin
-    private PurchaseUnitOption purchaseUnit;
-
-    @Option(names = "--revenue", order = 12, paramLabel = "net|gross", defaultValue = "net",
-            description = "Revenue basis: net of discounts and refunds, or gross. The CSV format carries one amount"
-                + " per line, so both give the same figures today. Default: ${DEFAULT-VALUE}.")
-    private RevenueBasis revenue;
-
-    @Option(names = "--unit", order = 13, paramLabel = "days|weeks|months|years", defaultValue = "days",
-            description = "Unit of t_x and T (months and years of mean Gregorian length). Default: ${DEFAULT-VALUE}.")
-    private PeriodUnit unit;
-
-    @Option(names = "--counted", order = 14, paramLabel = "CATEGORY", split = ",", defaultValue = "completed",
-            description = "Status categories that count as purchases (open, completed, void), comma-separated."
-                + " Default: ${DEFAULT-VALUE}.")
-    private Set<OrderStatusCategory> counted;
-
-    @Option(names = "--format", order = 15, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
-            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
-                + " ${DEFAULT-VALUE}.")
-    private OutputFormat format;
+    private SummaryOptions summary;
 
     /**
      * Creates the command; picocli fills its options.
@@ -116,39 +79,20 @@ public final class SummarizeCommand extends CrmkitCommand {
         }
         Currency currency = input.currency(in);
         ZoneId zone = input.zone();
-        String asOfSource = asOf != null ? "--as-of" : "latest order in the input";
+        String asOfSource = summary.asOfGiven() ? "--as-of" : "latest order in the input";
         PurchaseHistoryOptions options = options(zone, in.latest(), "the input").currency(currency).build();
         PurchaseSummaries summaries = PurchaseHistory.summarize(in.batch(), options);
         Definitions definitions = definitions(in, summaries, asOfSource);
         String closing = input.rejectedSummary(in);
         // the order columns are not needed for printing: let them go
         in = null;
-        ResultWriter.write(format, definitions, new SummaryRows(summaries), out(), err());
+        ResultWriter.write(summary.format(), definitions, new SummaryRows(summaries), out(), err());
         note(closing);
         return CrmkitCli.EXIT_OK;
     }
 
-    /**
-     * The options of the run: {@code --as-of}, or the end of the day of the latest order (noted on
-     * stderr), with the command's unit, revenue basis, counted categories and time unit.
-     */
     private PurchaseHistoryOptions.Builder options(ZoneId zone, Optional<Instant> latest, String where) {
-        AsOf point;
-        if (asOf != null) {
-            point = asOf.resolve(zone);
-        } else {
-            LocalDate day = latest.orElseThrow(() -> new CommandFailedException(
-                    "no usable order in " + where + ", so no default as-of: give --as-of")).atZone(zone).toLocalDate();
-            point = AsOf.endOfDay(day);
-            note("--as-of not given: using the end of " + day + " (" + zone + "), the day of the latest order");
-        }
-        EnumSet<OrderStatusCategory> categories = EnumSet.copyOf(counted);
-        return PurchaseHistoryOptions.builder(point)
-                .zone(zone)
-                .purchaseUnit(purchaseUnit.unit())
-                .revenueBasis(revenue)
-                .countedCategories(categories.iterator().next(), categories.toArray(OrderStatusCategory[]::new))
-                .timeUnit(unit);
+        return summary.options(zone, latest, where, this::note);
     }
 
     /** Summarises the orders of a database, streamed through the JDBC order repository. */
@@ -164,9 +108,9 @@ public final class SummarizeCommand extends CrmkitCommand {
             throw new CommandFailedException(e.getMessage());
         }
         try {
-            String asOfSource = asOf != null ? "--as-of" : "latest order in the database";
+            String asOfSource = summary.asOfGiven() ? "--as-of" : "latest order in the database";
             PurchaseHistoryOptions.Builder builder = options(zone,
-                    asOf != null ? Optional.empty() : orders.latestPlacedAt(), "the database");
+                    summary.asOfGiven() ? Optional.empty() : orders.latestPlacedAt(), "the database");
             input.currencyOption().ifPresent(builder::currency);
             PurchaseHistoryOptions options = builder.build();
             long started = System.nanoTime();
@@ -181,8 +125,8 @@ public final class SummarizeCommand extends CrmkitCommand {
                 }), options);
             }
             long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            ResultWriter.write(format, databaseDefinitions(dialect, summaries, asOfSource), new SummaryRows(summaries),
-                    out(), err());
+            ResultWriter.write(summary.format(), databaseDefinitions(dialect, summaries, asOfSource),
+                    new SummaryRows(summaries), out(), err());
             note(read[0] + " orders streamed from the database in " + millis + " ms (" + read[0] * 1000 / millis
                     + " orders/s)");
             return CrmkitCli.EXIT_OK;

@@ -7,23 +7,17 @@ import static org.apache.spark.sql.functions.sum;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.history.PurchaseHistoryOptions;
-import io.crmkit.core.history.RevenueBasis;
-import io.crmkit.cli.AsOfArgument;
 import io.crmkit.cli.CommandFailedException;
 import io.crmkit.cli.CrmkitCli;
 import io.crmkit.cli.CrmkitCommand;
 import io.crmkit.cli.OrderInputOptions;
-import io.crmkit.cli.PurchaseUnitOption;
-import io.crmkit.cli.RfmBinningArgument;
-import io.crmkit.cli.RfmSegmentsArgument;
+import io.crmkit.cli.RfmScoringOptions;
 import io.crmkit.cli.orders.OrderFile;
 import io.crmkit.cli.output.Column;
 import io.crmkit.cli.output.Definitions;
 import io.crmkit.cli.output.ListRows;
-import io.crmkit.cli.output.OutputFormat;
 import io.crmkit.cli.output.ResultWriter;
 import io.crmkit.segmentation.rfm.Dimension;
-import io.crmkit.segmentation.rfm.MonetaryMeasure;
 import io.crmkit.segmentation.rfm.RfmOptions;
 import io.crmkit.segmentation.segment.SegmentMap;
 import io.crmkit.spark.SparkPurchaseHistory;
@@ -41,7 +35,6 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -60,37 +53,8 @@ public final class SparkRfmCommand extends CrmkitCommand {
     @Mixin
     private OrderInputOptions input;
 
-    @Option(names = "--as-of", order = 10, required = true, paramLabel = "DATE|DATE-TIME",
-            converter = AsOfArgument.Converter.class, description = "Observation point (required).")
-    private AsOfArgument asOf;
-
-    @Option(names = "--bins", order = 11, paramLabel = "N", defaultValue = "5",
-            description = "Bins per dimension, 2 to 9. Default: ${DEFAULT-VALUE}.")
-    private int bins;
-
-    @Option(names = "--binning", order = 12, paramLabel = "METHOD", defaultValue = "quantile",
-            converter = RfmBinningArgument.Converter.class,
-            description = "quantile, quantile:T, r-rfm or thresholds:R/F/M. Default: ${DEFAULT-VALUE}.")
-    private RfmBinningArgument binning;
-
-    @Option(names = "--segments", order = 13, paramLabel = "r-rfm|eleven|rf-grid|FILE", defaultValue = "eleven",
-            description = "Segment map. Default: ${DEFAULT-VALUE}.")
-    private String segments;
-
-    @Option(names = "--summary", order = 14, description = "Print the segment table instead of the customers.")
-    private boolean summary;
-
-    @Option(names = "--monetary", order = 15, paramLabel = "sum|mean", defaultValue = "sum",
-            description = "Monetary value scored. Default: ${DEFAULT-VALUE}.")
-    private MonetaryMeasure monetary;
-
     @Mixin
-    private PurchaseUnitOption purchaseUnit;
-
-    @Option(names = "--format", order = 17, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
-            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
-                + " ${DEFAULT-VALUE}.")
-    private OutputFormat format;
+    private RfmScoringOptions scoring;
 
     /**
      * Creates the command; picocli fills its options.
@@ -100,31 +64,14 @@ public final class SparkRfmCommand extends CrmkitCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (bins < 2 || bins > 9) {
-            throw new CommandFailedException("--bins must be 2 to 9: " + bins);
-        }
+        RfmOptions rfmOptions = scoring.rfmOptions();
         Optional<OrderFile> read = LocalOrders.read(this, input);
         if (read.isEmpty()) {
             return CrmkitCli.EXIT_FAILED;
         }
         OrderFile in = read.get();
-        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(asOf.resolve(input.zone()))
-                .zone(input.zone()).purchaseUnit(purchaseUnit.unit()).revenueBasis(RevenueBasis.NET)
-                .currency(input.currency(in)).build();
-        RfmOptions.Builder rfm = RfmOptions.builder().monetaryMeasure(monetary);
-        for (Dimension d : Dimension.values()) {
-            rfm.binning(d, binning.binning(d, bins));
-        }
-        RfmOptions rfmOptions = rfm.build();
-        int mapBins = rfmOptions.binning(Dimension.RECENCY).bins();
-        for (Dimension d : Dimension.values()) {
-            if (rfmOptions.binning(d).bins() != mapBins) {
-                throw new CommandFailedException("the thresholds give " + rfmOptions.binning(d).bins() + " " + d
-                        + " bins and " + mapBins + " recency bins; segment maps need the same number on every"
-                        + " dimension");
-            }
-        }
-        SegmentMap map = new RfmSegmentsArgument(segments).map(mapBins);
+        PurchaseHistoryOptions options = scoring.summaryOptions(input.zone(), input.currency(in));
+        SegmentMap map = scoring.segmentMap(rfmOptions.binning(Dimension.RECENCY).bins());
         SparkSummaries summaries = SparkPurchaseHistory.summarize(
                 LocalOrders.dataset(root.spark(), in.batch(), root.partitions()), LocalOrders.columns(in.batch()),
                 options, root.partitions()).cache();
@@ -136,7 +83,7 @@ public final class SparkRfmCommand extends CrmkitCommand {
         d.put("command", "rfm");
         d.put("engine", root.engine());
         d.put("as_of", options.asOf().toString());
-        d.put("purchase_unit", purchaseUnit.unit().name().toLowerCase(Locale.ROOT));
+        d.put("purchase_unit", scoring.purchaseUnit().name().toLowerCase(Locale.ROOT));
         d.put("currency", summaries.currency().getCurrencyCode());
         input.describeInput(d, in);
         d.put("customers", result.customers());
@@ -144,10 +91,10 @@ public final class SparkRfmCommand extends CrmkitCommand {
         for (Dimension dim : Dimension.values()) {
             d.put(dim.name().toLowerCase(Locale.ROOT) + "_cuts", result.thresholds(dim).describe());
         }
-        d.put("segment_map", segments);
+        d.put("segment_map", scoring.segments());
         String closing = input.rejectedSummary(in);
-        ListRows rows = summary ? segmentTable(result, map, summaries) : customers(result);
-        ResultWriter.write(format, d, rows, out(), err());
+        ListRows rows = scoring.summary() ? segmentTable(result, map, summaries) : customers(result);
+        ResultWriter.write(scoring.format(), d, rows, out(), err());
         note(closing);
         return CrmkitCli.EXIT_OK;
     }

@@ -1,39 +1,28 @@
 package io.crmkit.spark.local;
 
 import io.crmkit.core.CustomerId;
-import io.crmkit.core.history.AsOf;
-import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseHistoryOptions;
-import io.crmkit.core.history.RevenueBasis;
-import io.crmkit.core.order.OrderStatusCategory;
-import io.crmkit.cli.AsOfArgument;
-import io.crmkit.cli.CommandFailedException;
 import io.crmkit.cli.CrmkitCli;
 import io.crmkit.cli.CrmkitCommand;
 import io.crmkit.cli.OrderInputOptions;
-import io.crmkit.cli.PurchaseUnitOption;
+import io.crmkit.cli.SummaryOptions;
 import io.crmkit.cli.orders.OrderFile;
 import io.crmkit.cli.output.Column;
 import io.crmkit.cli.output.Definitions;
 import io.crmkit.cli.output.ListRows;
-import io.crmkit.cli.output.OutputFormat;
 import io.crmkit.cli.output.ResultWriter;
 import io.crmkit.spark.SparkPurchaseHistory;
 import io.crmkit.spark.SparkSummaries;
 import java.io.IOException;
 import java.util.Optional;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -51,30 +40,8 @@ public final class SparkSummarizeCommand extends CrmkitCommand {
     @Mixin
     private OrderInputOptions input;
 
-    @Option(names = "--as-of", order = 10, paramLabel = "DATE|DATE-TIME", converter = AsOfArgument.Converter.class,
-            description = "Observation point, as for crmkit summarize. Default: the end of the day of the latest"
-                + " order in the file.")
-    private AsOfArgument asOf;
-
     @Mixin
-    private PurchaseUnitOption purchaseUnit;
-
-    @Option(names = "--revenue", order = 12, paramLabel = "net|gross", defaultValue = "net",
-            description = "Revenue basis. Default: ${DEFAULT-VALUE}.")
-    private RevenueBasis revenue;
-
-    @Option(names = "--unit", order = 13, paramLabel = "days|weeks|months|years", defaultValue = "days",
-            description = "Unit of t_x and T. Default: ${DEFAULT-VALUE}.")
-    private PeriodUnit unit;
-
-    @Option(names = "--counted", order = 14, paramLabel = "CATEGORY", split = ",", defaultValue = "completed",
-            description = "Status categories that count as purchases. Default: ${DEFAULT-VALUE}.")
-    private Set<OrderStatusCategory> counted;
-
-    @Option(names = "--format", order = 15, paramLabel = "table|csv|json|xlsx", defaultValue = "table",
-            description = "Output format (xlsx: a workbook on stdout; redirect it to a file). Default:"
-                + " ${DEFAULT-VALUE}.")
-    private OutputFormat format;
+    private SummaryOptions summary;
 
     /**
      * Creates the command; picocli fills its options.
@@ -90,20 +57,8 @@ public final class SparkSummarizeCommand extends CrmkitCommand {
         }
         OrderFile in = read.get();
         ZoneId zone = input.zone();
-        AsOf point;
-        if (asOf != null) {
-            point = asOf.resolve(zone);
-        } else {
-            LocalDate day = in.latest().orElseThrow(() -> new CommandFailedException(
-                    "no usable order in the input, so no default as-of: give --as-of")).atZone(zone).toLocalDate();
-            point = AsOf.endOfDay(day);
-            note("--as-of not given: using the end of " + day + " (" + zone + "), the day of the latest order");
-        }
-        EnumSet<OrderStatusCategory> categories = EnumSet.copyOf(counted);
-        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(point).zone(zone).purchaseUnit(purchaseUnit.unit())
-                .revenueBasis(revenue).countedCategories(categories.iterator().next(),
-                        categories.toArray(OrderStatusCategory[]::new))
-                .timeUnit(unit).currency(input.currency(in)).build();
+        PurchaseHistoryOptions options = summary.options(zone, in.latest(), "the input", this::note)
+                .currency(input.currency(in)).build();
         SparkSummaries summaries = SparkPurchaseHistory.summarize(
                 LocalOrders.dataset(root.spark(), in.batch(), root.partitions()), LocalOrders.columns(in.batch()),
                 options, root.partitions());
@@ -127,14 +82,14 @@ public final class SparkSummarizeCommand extends CrmkitCommand {
         d.put("as_of", options.asOf().toString());
         d.put("clock", dayClock ? "day" : "exact");
         d.put("zone", zone.getId());
-        d.put("purchase_unit", purchaseUnit.unit().name().toLowerCase(Locale.ROOT));
-        d.put("revenue_basis", revenue.name().toLowerCase(Locale.ROOT));
+        d.put("purchase_unit", options.purchaseUnit().name().toLowerCase(Locale.ROOT));
+        d.put("revenue_basis", options.revenueBasis().name().toLowerCase(Locale.ROOT));
         d.put("currency", summaries.currency().getCurrencyCode());
-        d.put("time_unit", unit.name().toLowerCase(Locale.ROOT));
+        d.put("time_unit", options.timeUnit().name().toLowerCase(Locale.ROOT));
         input.describeInput(d, in);
         d.put("customers", rows.size());
         String closing = input.rejectedSummary(in);
-        ResultWriter.write(format, d, out, out(), err());
+        ResultWriter.write(summary.format(), d, out, out(), err());
         note(closing);
         return CrmkitCli.EXIT_OK;
     }
