@@ -41,7 +41,7 @@ import java.util.Arrays;
  * their ln F from the recurrence in x of the drop-out integral ({@link #recurrence}): a few
  * products per point and step instead of the 50-400 series terms that z close to 1 costs there
  * (issue 14: the light buyers' series were most of the work per evaluation). Its error growth
- * is tracked step by step; where it would exceed about 1e-14 relative, the points left take the
+ * is tracked step by step; where it would exceed about 3e-14 relative, the points left take the
  * series.
  *
  * <p>Not thread-safe: it reuses its work arrays; each fit creates its own.
@@ -62,9 +62,9 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
     static final int RECURRENCE_MAX_X = 40;
     /**
      * The relative error, in units of one step's rounding, at which the recurrence stops at a
-     * time (the points left take the series): about 1e-14.
+     * time (the points left take the series): about 3e-14.
      */
-    private static final double RECURRENCE_ERROR_LIMIT = 64;
+    private static final double RECURRENCE_ERROR_LIMIT = 256;
     /** Subpanels of one gap between times above which the descent stops (a steep integrand). */
     private static final int MAX_SUBPANELS = 8;
     /** Subpanels from the highest time up to an anchor at z = 1/2 at most. */
@@ -582,7 +582,8 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         if (ParetoNbdMath.seriesCost(a, r, diff / (beta + tTop), (alpha + tTop) / (beta + tTop))
                 > ParetoNbdMath.SERIES_BUDGET) {
             tAnchor = limit;
-            if (!(tAnchor > tTop) || !panel(r, alpha, s, beta, lnBeta, tTop, tAnchor, slope, grad, MAX_BRIDGE)) {
+            if (!(tAnchor > tTop) || !panel(r, alpha, s, beta, lnBeta, tTop, Math.log(alpha + tTop),
+                    Math.log1p(tTop / beta), tAnchor, slope, grad, MAX_BRIDGE)) {
                 return;
             }
         }
@@ -634,8 +635,12 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         double invDiff = 1 / diff;
         for (int i = top; i >= 0; i--) {
             double t = times[recTime[i]];
+            double at = alpha + t;
+            double lnAt = Math.log(at);
+            double lnT = Math.log1p(t * invBeta);
             if (i < top) {
-                if (!panel(r, alpha, s, beta, lnBeta, t, times[recTime[i + 1]], slope, grad, MAX_SUBPANELS)) {
+                if (!panel(r, alpha, s, beta, lnBeta, t, lnAt, lnT, times[recTime[i + 1]], slope, grad,
+                        MAX_SUBPANELS)) {
                     return; // a steep integrand: the points below take the series
                 }
                 c0 += acc[0];
@@ -647,8 +652,6 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             // K_x = (alpha + t)^(r + x) beta^s I_x(t), whose recurrence
             // (r + x + s) K_x + (r + x)(beta - alpha)/(alpha + t) K_(x+1) = e, e = (1 + t/beta)^-s,
             // has no powers that could overflow
-            double at = alpha + t;
-            double lnAt = Math.log(at);
             double invAt = 1 / at;
             double atD = at * invDiff;
             double pow = Math.exp(r * lnAt);
@@ -657,7 +660,6 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             double kA = 0;
             double kS = 0;
             double kB = 0;
-            double lnT = Math.log1p(t * invBeta);
             double e = Math.exp(-s * lnT);
             double eS = 0;
             double eB = 0;
@@ -727,11 +729,10 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
      * {@code 5e-7 (h/2)^6}, below 1e-20 and 1e-17. False (nothing written) when the gap would
      * need more than {@code maxParts} subpanels.
      */
-    private boolean panel(double r, double alpha, double s, double beta, double lnBeta, double lo, double hi,
-            double slope, boolean grad, int maxParts) {
+    private boolean panel(double r, double alpha, double s, double beta, double lnBeta, double lo, double lnX0,
+            double lnRelLo, double hi, double slope, boolean grad, int maxParts) {
         double x0 = alpha + lo;
-        double lnX0 = Math.log(x0);
-        double width = Math.log1p((hi - lo) / x0);
+        double width = log1p((hi - lo) / x0);
         int parts = (int) Math.ceil(Math.max(width, slope * width * 0.5));
         if (!(parts <= maxParts)) {
             return false;
@@ -750,14 +751,17 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         double sB = 0;
         double oneMinusR = 1 - r;
         double q = s + 1;
+        double invBetaLo = 1 / (beta + lo);
+        double invBeta = 1 / beta;
         for (int part = 0; part < parts; part++) {
             double mid = (part + 0.5) * h;
             for (int i = 0; i < nodes.length; i++) {
                 double w = mid + half * nodes[i];
-                double grow = x0 * Math.expm1(w);
+                double grow = x0 * expm1(w);
                 double u = lo + grow; // alpha + u = x0 e^w
                 double lnA = lnX0 + w;
-                double lnRel = Math.log1p(u / beta);
+                // log1p(u / beta) = log1p(lo / beta) + log1p((u - lo) / (beta + lo))
+                double lnRel = lnRelLo + log1p(grow * invBetaLo);
                 // g(u) du = (alpha + u)^(1 - r) beta^-1 (1 + u/beta)^-(s + 1) dv
                 double value = weights[i] * half * Math.exp(oneMinusR * lnA - lnBeta - q * lnRel);
                 sum += value;
@@ -765,7 +769,7 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
                     sR -= value * lnA;
                     sA -= value * r / (x0 + grow);
                     sS -= value * lnRel;
-                    sB += value * (s * u - beta) / (beta * (beta + u));
+                    sB += value * (s * u - beta) * invBeta / (beta + u);
                 }
             }
         }
@@ -775,6 +779,29 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         panel[3] = sS;
         panel[4] = sB;
         return true;
+    }
+
+    /** log1p(y), by its Taylor series where |y| < 1/64 (truncation below 2^-60 relative). */
+    static double log1p(double y) {
+        if (Math.abs(y) >= 0.015625) {
+            return Math.log1p(y);
+        }
+        return y * (1 - y * (1.0 / 2 - y * (1.0 / 3 - y * (1.0 / 4 - y * (1.0 / 5 - y * (1.0 / 6 - y * (1.0 / 7
+                - y * (1.0 / 8 - y * (1.0 / 9 - y * (1.0 / 10))))))))));
+    }
+
+    /**
+     * expm1(w), by its Taylor series where |w| < 1/64 (truncation below 2^-70 relative), else
+     * {@code exp(w) - 1}: relative error at most 2^-47 there, and the callers need
+     * {@code x0 expm1(w)} to an absolute {@code 2^-52 x0 e^w} only (an offset added to t).
+     * Math.expm1 is not compiled inline and costs as much as the rest of a panel.
+     */
+    static double expm1(double w) {
+        if (Math.abs(w) >= 0.015625) {
+            return Math.exp(w) - 1;
+        }
+        return w * (1 + w * (1.0 / 2 + w * (1.0 / 6 + w * (1.0 / 24 + w * (1.0 / 120 + w * (1.0 / 720 + w * (1.0 / 5040
+                + w * (1.0 / 40320 + w / 362880))))))));
     }
 
     /**
