@@ -381,7 +381,13 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
             double b2 = alphaLarger ? s + 1 : rx;
             startSeries(x, alphaLarger);
             int shared = groupSharedTx[g];
-            boolean run = shared >= 0 && !done[shared] && ParetoNbdMath.seriesCost(a1, b2, diff * invM[pointTime[shared]],
+            // seriesCost's test without a transcendental call per point: its bound from the
+            // coefficients is the group's, and its bound from z a threshold on 1 - z
+            boolean slowCoefficients = ParetoNbdMath.powerCost(a1, b2) > ParetoNbdMath.SERIES_BUDGET && diff != 0;
+            // (seriesCost is at most powerCost: a heavy buyer's group, whose coefficients fall fast,
+            // skips its logarithms)
+            boolean run = shared >= 0 && !done[shared] && slowCoefficients
+                    && ParetoNbdMath.seriesCost(a1, b2, diff * invM[pointTime[shared]],
                     ((alphaLarger ? beta : alpha) + pointT[shared]) * invM[pointTime[shared]])
                     > ParetoNbdMath.SERIES_BUDGET;
             int runFrom = groupPoint[g + 1];
@@ -403,9 +409,6 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
                 // the points are sorted by time, so by decreasing z: four neighbours at a time share
                 // one pass over the coefficients (four independent sums per term for the CPU)
                 int pending = 0;
-                // seriesCost's test without a transcendental call per point: its bound from the
-                // coefficients is the group's, and its bound from z a threshold on 1 - z
-                boolean slowCoefficients = ParetoNbdMath.powerCost(a1, b2) > ParetoNbdMath.SERIES_BUDGET && diff != 0;
                 for (int p = groupPoint[g]; p < groupPoint[g + 1]; p++) {
                     if (done[p]) {
                         continue;
@@ -1006,7 +1009,7 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         if (k < terms) {
             return 1;
         }
-        if (k >= usable || !extend(a, b, Math.max(2 * k, 32))) {
+        if (k >= usable || !extend(a, b, Math.max(2 * k, 16))) {
             return k >= usable && usable < MAX_TERMS ? 0 : -1;
         }
         return 1;
@@ -1097,7 +1100,7 @@ final class ParetoNbdLikelihood implements MaximumLikelihood.Function {
         summing:
         while (true) {
             if (k >= terms) {
-                if (k >= usable || !extend(a, b, Math.max(2 * k, 32))) {
+                if (k >= usable || !extend(a, b, Math.max(2 * k, 16))) {
                     if (k >= usable && usable < MAX_TERMS) {
                         break; // the coefficients fell below the floor: the rest is negligible
                     }
