@@ -35,7 +35,8 @@ public sealed interface RateResult permits RateResult.Unique, RateResult.Multipl
     List<Double> rates();
 
     /**
-     * Returns the rate closest to a guess (the usual way to choose among several).
+     * Returns the rate closest to a guess (the usual way to choose among several); of two equally
+     * close, the lower.
      *
      * @param guess the expected rate, finite
      * @return the closest rate, or empty for {@link NoRoot}
