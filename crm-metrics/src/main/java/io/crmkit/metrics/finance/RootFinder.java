@@ -114,6 +114,11 @@ final class RootFinder {
         }
     }
 
+    /** Returns the evaluations of P and its derivative tables so far (each table sum counts one). */
+    int evaluations() {
+        return evaluations;
+    }
+
     /** Counts sign changes, skipping zeros. */
     static int signChanges(double[] a) {
         int v = 0;
@@ -200,7 +205,6 @@ final class RootFinder {
      */
     private List<Double> exclusion(double lo, double hi) {
         prepareDerivatives();
-        evaluations = 0;
         Bands bands = new Bands();
         java.util.ArrayDeque<double[]> stack = new java.util.ArrayDeque<>();
         double f0 = value(0);

@@ -109,6 +109,24 @@ class TouchingRootsTest {
         assertThat(rootsInU(new double[] {0.25 - 1e-6, -1, 1}, 0)).hasSize(2);
     }
 
+    @Test
+    void rootsNearMinusOneHundredPercentAndFarAboveAreInsideTheSearchBounds() {
+        // (x - 100)(x - 1/51): r = -99 % and r = 5,000 %
+        List<Double> rates = Irr.irr(100 / 51.0, -(100 + 1 / 51.0), 1).rates();
+        assertThat(rates).hasSize(2);
+        assertThat(rates.get(0)).isCloseTo(-0.99, within(1e-12));
+        assertThat(rates.get(1)).isCloseTo(50, within(1e-9));
+        // the same rates as touching roots: (x - 100)^2 and (x - 1/51)^2
+        assertThat(Irr.irr(10_000, -200, 1).rates()).singleElement()
+                .satisfies(r -> assertThat(r).isCloseTo(-0.99, within(1e-8)));
+        assertThat(Irr.irr(1 / (51.0 * 51.0), -2 / 51.0, 1).rates()).singleElement()
+                .satisfies(r -> assertThat(r).isCloseTo(50, within(1e-5)));
+        for (double[] flows : new double[][] {{100 / 51.0, -(100 + 1 / 51.0), 1}, {10_000, -200, 1},
+                {1 / (51.0 * 51.0), -2 / 51.0, 1}}) {
+            assertThat(rootsInU(flows, 0)).hasSameSizeAs(rootsInU(flows, 1_000_000));
+        }
+    }
+
     private static List<Double> rootsInU(double[] flows, long budget) {
         double[] e = new double[flows.length];
         for (int k = 0; k < e.length; k++) {

@@ -1,0 +1,76 @@
+package io.crmkit.metrics.finance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The work the root finder does, counted in evaluations (deterministic, unlike time): Brent's
+ * method converges superlinearly on a simple root, and the exclusion method settles ordinary
+ * series with several sign changes far within its budget, without falling back to the grid scan.
+ */
+class RootFinderCostTest {
+
+    /** 2 to 40 flows, an outlay first, amounts over six magnitudes, half of them conventional. */
+    private static double[] series(Random random) {
+        int n = 2 + random.nextInt(39);
+        boolean conventional = random.nextBoolean();
+        double[] a = new double[n];
+        for (int k = 0; k < n; k++) {
+            double v = (random.nextDouble() * 2 - (conventional ? 0 : 1)) * Math.pow(10, random.nextInt(6));
+            a[k] = v == 0 ? 1 : v;
+        }
+        a[0] = -Math.abs(a[0]);
+        return a;
+    }
+
+    private static double[] exponents(int n) {
+        double[] e = new double[n];
+        for (int k = 0; k < n; k++) {
+            e[k] = k;
+        }
+        return e;
+    }
+
+    @Test
+    void aSingleRootTakesAFewEvaluations() {
+        // bisection alone would need about 55 evaluations to reach full precision from the bracket
+        Random random = new Random(20261204L);
+        long total = 0;
+        int solves = 0;
+        int worst = 0;
+        while (solves < 2000) {
+            double[] a = series(random);
+            if (RootFinder.signChanges(a) != 1) {
+                continue;
+            }
+            RootFinder finder = new RootFinder(a, exponents(a.length));
+            assertThat(finder.roots()).hasSize(1);
+            total += finder.evaluations();
+            worst = Math.max(worst, finder.evaluations());
+            solves++;
+        }
+        assertThat((double) total / solves).isLessThan(20);
+        assertThat(worst).isLessThanOrEqualTo(50);
+    }
+
+    @Test
+    void severalSignChangesAreSettledWithinTheBudget() {
+        Random random = new Random(7L);
+        int solves = 0;
+        int worst = 0;
+        while (solves < 1000) {
+            double[] a = series(random);
+            if (RootFinder.signChanges(a) < 2) {
+                continue;
+            }
+            RootFinder finder = new RootFinder(a, exponents(a.length));
+            finder.roots();
+            worst = Math.max(worst, finder.evaluations());
+            solves++;
+        }
+        // the smallest budget is 5,000 evaluations and the scan alone costs more than 4,096
+        assertThat(worst).isLessThan(2_500);
+    }
+}
