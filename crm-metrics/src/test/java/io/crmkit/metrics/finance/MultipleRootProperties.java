@@ -139,6 +139,42 @@ class MultipleRootProperties {
         }
     }
 
+    /**
+     * The rounding bound that decides what is a root holds: the evaluated P differs from P
+     * computed exactly (from the same rounded power of x) by no more than {@link RootFinder#noise},
+     * and the bound is not loose by orders of magnitude (a few dozen units in the last place of the
+     * flows' discounted size per flow).
+     */
+    @Property(tries = 500)
+    void theNoiseBoundCoversTheRoundingOfAnEvaluation(
+            @ForAll @Size(min = 2, max = 40) List<@DoubleRange(min = -1e6, max = 1e6) Double> flows,
+            @ForAll @DoubleRange(min = -3, max = 3) double u) {
+        double[] a = flows.stream().mapToDouble(Double::doubleValue).toArray();
+        a[0] = a[0] == 0 ? 1 : a[0];
+        a[a.length - 1] = a[a.length - 1] == 0 ? 1 : a[a.length - 1];
+        int m = a.length - 1;
+        double[] e = new double[a.length];
+        for (int k = 0; k < e.length; k++) {
+            e[k] = k;
+        }
+        RootFinder finder = new RootFinder(a, e);
+        // the evaluation's own scaling: powers of x = e^u up to u = 0, of 1/x beyond
+        java.math.BigDecimal base = new java.math.BigDecimal(Math.exp(-Math.abs(u)));
+        java.math.MathContext mc = java.math.MathContext.DECIMAL128;
+        java.math.BigDecimal exact = java.math.BigDecimal.ZERO;
+        double size = 0;
+        for (int k = 0; k <= m; k++) {
+            int power = u <= 0 ? k : m - k;
+            exact = exact.add(new java.math.BigDecimal(a[k]).multiply(base.pow(power, mc), mc), mc);
+            size += Math.abs(a[k]) * Math.pow(Math.exp(-Math.abs(u)), power);
+        }
+        double error = Math.abs(new java.math.BigDecimal(finder.value(u)).subtract(exact, mc).doubleValue());
+        double noise = finder.noise(u);
+        assertThat(error).isLessThanOrEqualTo(noise);
+        assertThat(noise).isLessThanOrEqualTo(16 * Math.ulp(1.0) * (2 * a.length) * size);
+        assertThat(noise).isGreaterThanOrEqualTo(Math.ulp(1.0) * size);
+    }
+
     /** Multiplies the polynomial (coefficients by ascending power) by {@code (x + root)}. */
     private static double[] multiply(double[] p, double root) {
         double[] out = new double[p.length + 1];
