@@ -22,11 +22,14 @@ import java.util.List;
  * near a root of even multiplicity (where P touches zero without crossing it, a double root) or a
  * cluster of close roots, the computed P is rounding noise over a whole band of {@code u}, may
  * change sign many times there or not at all. Each maximal band where {@code |P|} cannot be told
- * from its rounding bound ({@link #noise}) is one root, reported once at the band's centre (a
- * band holding a single clean sign change reports Brent's root instead). So a touching root is
- * found whether rounding left P just above zero, exactly zero or crossing it twice, and roots
- * closer together than rounding can separate are one root. Bands are separated by intervals
- * proven to hold {@code |P|} above the bound, so no two reported roots belong to one band.
+ * from its rounding bound ({@link #noise}) is one root, reported once (at a point computed as
+ * exactly zero, at a sign change, or at the band's centre: see {@code Bands}). So a touching root
+ * is found whether rounding left P just above zero, exactly zero or crossing it twice, and roots
+ * closer together than rounding can separate are one root. A band ends only where |P| is proven
+ * above twice the bound (stretches between once and twice the bound neither start nor end one),
+ * so rounding that hovers at the bound cannot split a band into several roots. A double root is
+ * so determined to about the square root of the rounding (1e-8 relative), a quadruple one to its
+ * fourth root.
  *
  * <p>Not thread-safe: one instance per solve (it counts evaluations and builds its derivative
  * tables lazily).
