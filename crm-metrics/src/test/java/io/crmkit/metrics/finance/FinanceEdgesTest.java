@@ -48,6 +48,27 @@ class FinanceEdgesTest {
     }
 
     @Test
+    void everyEntryPointRejectsANonFiniteFlowAndARateAtOrBelowMinusOne() {
+        double[] bad = {-100, Double.NaN, 50};
+        double[] good = {-100, 60, 60};
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> flows = List.of(
+                () -> Npv.fromTimeZero(0.1, bad), () -> Npv.excel(0.1, bad), () -> Payback.simple(bad),
+                () -> Payback.discounted(0.1, bad), () -> Irr.irr(bad), () -> Irr.mirr(bad, 0.1, 0.1),
+                () -> CostBenefitReport.of(0.1, bad, good), () -> CostBenefitReport.of(0.1, good, bad));
+        for (var call : flows) {
+            assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("flows[1]");
+        }
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1);
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> rates = List.of(
+                () -> Npv.fromTimeZero(-1, good), () -> Npv.excel(-1.5, good), () -> Payback.discounted(-1, good),
+                () -> Irr.mirr(good, -1, 0.1), () -> CostBenefitReport.of(-1, good, good),
+                () -> Npv.xnpv(-1, List.of(DatedCashFlow.of(day, -1), DatedCashFlow.of(day.plusDays(9), 2))));
+        for (var call : rates) {
+            assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+        }
+    }
+
+    @Test
     void paybackAtTheBoundaries() {
         // recovered exactly at the end of period 1: the cumulative flow 0 is not a shortfall
         assertThat(Payback.simple(-100, 100)).hasValue(1);

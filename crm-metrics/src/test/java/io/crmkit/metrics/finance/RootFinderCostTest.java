@@ -52,8 +52,10 @@ class RootFinderCostTest {
             worst = Math.max(worst, finder.evaluations());
             solves++;
         }
-        assertThat((double) total / solves).isLessThan(20);
-        assertThat(worst).isLessThanOrEqualTo(50);
+        // and pinned on this seeded set (14.9 on average, 42 at worst when written): a change that
+        // makes the refinement dearer shows here
+        assertThat((double) total / solves).isLessThan(15.5);
+        assertThat(worst).isLessThanOrEqualTo(45);
     }
 
     @Test
@@ -81,6 +83,9 @@ class RootFinderCostTest {
         // the smallest budget is 5,000 evaluations, so none fell back to the scan; the Taylor
         // models prove most pieces at once (about 460 evaluations on average when this was written)
         assertThat(worst).isLessThan(1_500);
-        assertThat((double) total / solves).isLessThan(700);
+        // pinned on this seeded set (464 on average, 903 at worst when written): a looser Taylor
+        // bound or a lost proof costs more bisection and shows here
+        assertThat((double) total / solves).isLessThan(480);
+        assertThat(worst).isLessThan(950);
     }
 }

@@ -110,6 +110,26 @@ class TouchingRootsTest {
     }
 
     @Test
+    void aSextupleRootIsOneRateAtTheCentreOfItsWideBand() {
+        // (x - 0.8)^6: |P| is rounding noise for |x - 0.8| up to about 1e-2, a band wider than the
+        // scan's grid spacing; each method reports one root near its centre, u = ln 0.8
+        double[] p = {1};
+        for (int i = 0; i < 6; i++) {
+            double[] q = new double[p.length + 1];
+            for (int k = 0; k < p.length; k++) {
+                q[k] += p[k] * -0.8;
+                q[k + 1] += p[k];
+            }
+            p = q;
+        }
+        for (long budget : new long[] {1_000_000, 0}) {
+            assertThat(rootsInU(p, budget)).as("budget %d", budget).singleElement()
+                    .satisfies(u -> assertThat(u).isCloseTo(Math.log(0.8), within(2e-3)));
+        }
+        assertThat(Irr.irr(p).rates()).singleElement().satisfies(r -> assertThat(r).isCloseTo(0.25, within(3e-3)));
+    }
+
+    @Test
     void rootsNearMinusOneHundredPercentAndFarAboveAreInsideTheSearchBounds() {
         // (x - 100)(x - 1/51): r = -99 % and r = 5,000 %
         List<Double> rates = Irr.irr(100 / 51.0, -(100 + 1 / 51.0), 1).rates();
