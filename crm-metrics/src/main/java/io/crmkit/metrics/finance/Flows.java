@@ -10,7 +10,7 @@ final class Flows {
     private Flows() {
     }
 
-    static double[] check(double[] flows, int minLength) {
+    static void check(double[] flows, int minLength) {
         Checks.notNull(flows, "flows");
         if (flows.length < minLength) {
             throw new IllegalArgumentException("flows must have at least " + minLength + " values, had "
@@ -21,14 +21,12 @@ final class Flows {
                 throw new IllegalArgumentException("flows[" + t + "] must be a finite number: " + flows[t]);
             }
         }
-        return flows;
     }
 
-    static double rate(double rate, String field) {
+    static void rate(double rate, String field) {
         if (!Double.isFinite(rate) || rate <= -1) {
             throw new IllegalArgumentException(field + " must be a finite number greater than -1 (-100 %): " + rate);
         }
-        return rate;
     }
 
     /**

@@ -10,7 +10,11 @@ import java.util.TreeMap;
  * <p>IRR and XIRR search only rates greater than -1, bracket every root before refining it
  * (Brent's method), judge convergence in the rate, not in currency units (so a flow of 1e12 or
  * 1e-12 gives the same rate), and report every real root they find when the flows change sign
- * more than once. They need no guess. See {@link RateResult}. A rate closer to -1 than a double
+ * more than once. They need no guess. See {@link RateResult}. A rate where the NPV touches zero
+ * without changing sign (a double root, as in flows {@code 0.25, -1, 1} at 100 %) is found and
+ * listed once, as are roots closer together than the rounding of the flows can separate: such a
+ * rate is one where the NPV cannot be told from zero, accurate to about the square root of the
+ * rounding (1e-8 relative) for a double root. A rate closer to -1 than a double
  * can tell apart (the flows all but lost) is reported as the double next above -1, never as -1; a
  * rate beyond the largest double (money multiplied within days) is not reported, and when it is
  * the only one the result says so.
@@ -116,7 +120,9 @@ public final class Irr {
             double rate = Math.max(Math.expm1(-u), MIN_RATE) + 0.0;
             if (rate == Double.POSITIVE_INFINITY) {
                 beyondDouble++; // above 1.8e308: no double holds it
-            } else {
+            } else if (rates.isEmpty() || rates.get(rates.size() - 1) != rate) {
+                // roots come ascending in u, so rates descending; two distinct roots beyond a
+                // double's resolution of the rate (both within 1e-16 of -100 %) are one rate
                 rates.add(rate);
             }
         }

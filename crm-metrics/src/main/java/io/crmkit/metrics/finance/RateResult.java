@@ -10,8 +10,10 @@ import java.util.OptionalDouble;
  * <p>Rates are per period ({@code irr}) or per year ({@code xirr}), as fractions ({@code 0.08} is
  * 8 %), and always greater than -1. Every returned rate makes the net present value zero to
  * within rounding relative to the size of the flows. When the flows change sign more than once,
- * several rates may solve the equation: all that were found are listed, ascending, and the caller
- * chooses (for example with {@link #nearest(double)}).
+ * several rates may solve the equation: all that were found are listed, ascending and distinct,
+ * and the caller chooses (for example with {@link #nearest(double)}). A rate where the NPV only
+ * touches zero (a root of even multiplicity) is listed once, like any other; so the number of rates
+ * may have a parity other than that of {@link #signChanges()}.
  *
  * <p>Implementations are immutable and thread-safe.
  */
@@ -33,7 +35,8 @@ public sealed interface RateResult permits RateResult.Unique, RateResult.Multipl
     List<Double> rates();
 
     /**
-     * Returns the rate closest to a guess (the usual way to choose among several).
+     * Returns the rate closest to a guess (the usual way to choose among several); of two equally
+     * close, the lower.
      *
      * @param guess the expected rate, finite
      * @return the closest rate, or empty for {@link NoRoot}
