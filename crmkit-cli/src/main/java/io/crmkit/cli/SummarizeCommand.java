@@ -13,7 +13,6 @@ import io.crmkit.jdbc.JdbcDialect;
 import io.crmkit.jdbc.JdbcOrderRepository;
 import io.crmkit.jdbc.RepositoryAccessException;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -80,7 +79,8 @@ public final class SummarizeCommand extends CrmkitCommand {
         Currency currency = input.currency(in);
         ZoneId zone = input.zone();
         String asOfSource = summary.asOfGiven() ? "--as-of" : "latest order in the input";
-        PurchaseHistoryOptions options = options(zone, in.latest(), "the input").currency(currency).build();
+        PurchaseHistoryOptions options = summary.options(zone, in.latest(), "the input", this::note).currency(currency)
+                .build();
         PurchaseSummaries summaries = PurchaseHistory.summarize(in.batch(), options);
         Definitions definitions = definitions(in, summaries, asOfSource);
         String closing = input.rejectedSummary(in);
@@ -89,10 +89,6 @@ public final class SummarizeCommand extends CrmkitCommand {
         ResultWriter.write(summary.format(), definitions, new SummaryRows(summaries), out(), err());
         note(closing);
         return CrmkitCli.EXIT_OK;
-    }
-
-    private PurchaseHistoryOptions.Builder options(ZoneId zone, Optional<Instant> latest, String where) {
-        return summary.options(zone, latest, where, this::note);
     }
 
     /** Summarises the orders of a database, streamed through the JDBC order repository. */
@@ -109,8 +105,8 @@ public final class SummarizeCommand extends CrmkitCommand {
         }
         try {
             String asOfSource = summary.asOfGiven() ? "--as-of" : "latest order in the database";
-            PurchaseHistoryOptions.Builder builder = options(zone,
-                    summary.asOfGiven() ? Optional.empty() : orders.latestPlacedAt(), "the database");
+            PurchaseHistoryOptions.Builder builder = summary.options(zone,
+                    summary.asOfGiven() ? Optional.empty() : orders.latestPlacedAt(), "the database", this::note);
             input.currencyOption().ifPresent(builder::currency);
             PurchaseHistoryOptions options = builder.build();
             long started = System.nanoTime();

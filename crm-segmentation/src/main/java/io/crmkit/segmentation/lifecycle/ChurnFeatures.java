@@ -144,6 +144,19 @@ final class ChurnFeatures {
                 .forEach(r -> body.run(r * RANGE, Math.min(n, r * RANGE + RANGE)));
     }
 
+    /** A body over the customers {@code from} (inclusive) to {@code to} (exclusive) of slice {@code chunk}. */
+    @FunctionalInterface
+    interface ChunkBody {
+        void run(int chunk, int from, int to);
+    }
+
+    /** Runs the body over {@code chunks} equal slices of {@code [0, n)}, in parallel when more than one. */
+    static void inChunks(int n, int chunks, ChunkBody body) {
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> body.run(c, (int) ((long) n * c / chunks),
+                (int) ((long) n * (c + 1) / chunks)));
+    }
+
     /** Runs {@code a} and {@code b}, at the same time on the common fork-join pool when {@code parallel}. */
     static void both(boolean parallel, Runnable a, Runnable b) {
         if (!parallel) {
@@ -156,31 +169,11 @@ final class ChurnFeatures {
         task.join();
     }
 
-    /**
-     * Distinct non-negative long keys in order of first appearance, each with its slot (0, 1, ...):
-     * an open-addressing table, each entry's key and slot side by side (one cache line per probe),
-     * doubled when half full (so a few distinct keys among many stay in a small, cached table).
-     */
+    /** Distinct non-negative long keys in order of first appearance, each with its slot (0, 1, ...). */
     private static final class DistinctKeys {
-        /** Entry e holds its key at 2e and its slot at 2e + 1; an empty entry's key is -1. */
-        private long[] table;
-        private int mask;
-        private long[] keys;
+        private final LongDoubleMap slots = new LongDoubleMap(1024);
+        private long[] keys = new long[1024];
         private int size;
-
-        DistinctKeys() {
-            table = emptyTable(1024);
-            mask = 1023;
-            keys = new long[1024];
-        }
-
-        private static long[] emptyTable(int entries) {
-            long[] t = new long[2 * entries];
-            for (int e = 0; e < entries; e++) {
-                t[2 * e] = -1;
-            }
-            return t;
-        }
 
         /** Puts each key's slot in {@code out}, giving a new key the next slot. */
         void slots(long[] in, int[] out) {
@@ -191,24 +184,41 @@ final class ChurnFeatures {
 
         /** Returns the key's slot, giving it the next one when it is new. */
         int slot(long key) {
-            for (int e = home(key, mask);; e = (e + 1) & mask) {
-                long found = table[2 * e];
-                if (found == key) {
-                    return (int) table[2 * e + 1];
-                }
-                if (found == -1) {
-                    table[2 * e] = key;
-                    table[2 * e + 1] = size;
-                    if (size == keys.length) {
-                        keys = java.util.Arrays.copyOf(keys, 2 * size);
-                    }
-                    keys[size] = key;
-                    if (2 * (size + 1) > mask + 1) {
-                        grow();
-                    }
-                    return size++;
-                }
+            double slot = slots.putIfAbsent(key, size);
+            if (!Double.isNaN(slot)) {
+                return (int) slot;
             }
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, 2 * size);
+            }
+            keys[size] = key;
+            return size++;
+        }
+    }
+
+    /**
+     * An open-addressing map from non-negative long keys to doubles; NaN for a missing key. Each
+     * entry's key and value bits lie side by side (one cache line per probe); the table doubles
+     * when half full, so a few distinct keys among many stay in a small, cached table.
+     */
+    static final class LongDoubleMap {
+        /** Entry e holds its key at 2e and its value's bits at 2e + 1; an empty entry's key is -1. */
+        private long[] table;
+        private int mask;
+        private int size;
+
+        LongDoubleMap(int capacity) {
+            int entries = Integer.highestOneBit(Math.max(16, capacity) * 2 - 1);
+            table = emptyTable(entries);
+            mask = entries - 1;
+        }
+
+        private static long[] emptyTable(int entries) {
+            long[] t = new long[2 * entries];
+            for (int e = 0; e < entries; e++) {
+                t[2 * e] = -1;
+            }
+            return t;
         }
 
         private static int home(long key, int mask) {
@@ -216,78 +226,53 @@ final class ChurnFeatures {
             return (int) (h ^ (h >>> 32)) & mask;
         }
 
-        private void grow() {
-            long[] old = table;
-            int newMask = 2 * (mask + 1) - 1;
-            long[] t = emptyTable(newMask + 1);
-            for (int e = 0; e < old.length / 2; e++) {
-                long key = old[2 * e];
-                if (key != -1) {
-                    int f = home(key, newMask);
-                    while (t[2 * f] != -1) {
-                        f = (f + 1) & newMask;
-                    }
-                    t[2 * f] = key;
-                    t[2 * f + 1] = old[2 * e + 1];
-                }
+        /** The entry holding the key, or the empty entry where it would go. */
+        private int entry(long key) {
+            int e = home(key, mask);
+            while (table[2 * e] != key && table[2 * e] != -1) {
+                e = (e + 1) & mask;
             }
-            table = t;
-            mask = newMask;
-        }
-    }
-
-    /** An open-addressing map from non-negative long keys to doubles; NaN for a missing key. */
-    static final class LongDoubleMap {
-        private long[] keys;
-        private double[] values;
-        private int size;
-
-        LongDoubleMap(int capacity) {
-            keys = new long[Integer.highestOneBit(Math.max(16, capacity) * 2 - 1)];
-            values = new double[keys.length];
-            java.util.Arrays.fill(keys, -1);
-        }
-
-        private int slot(long key) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 32)) & (keys.length - 1);
+            return e;
         }
 
         double get(long key) {
-            int mask = keys.length - 1;
-            for (int s = slot(key);; s = (s + 1) & mask) {
-                if (keys[s] == key) {
-                    return values[s];
-                }
-                if (keys[s] == -1) {
-                    return Double.NaN;
-                }
-            }
+            int e = entry(key);
+            return table[2 * e] == -1 ? Double.NaN : Double.longBitsToDouble(table[2 * e + 1]);
         }
 
         void put(long key, double value) {
-            if (2 * (size + 1) > keys.length) {
-                long[] oldKeys = keys;
-                double[] oldValues = values;
-                keys = new long[oldKeys.length * 2];
-                values = new double[keys.length];
-                java.util.Arrays.fill(keys, -1);
-                size = 0;
-                for (int j = 0; j < oldKeys.length; j++) {
-                    if (oldKeys[j] != -1) {
-                        put(oldKeys[j], oldValues[j]);
-                    }
-                }
+            int e = entry(key);
+            table[2 * e + 1] = Double.doubleToRawLongBits(value);
+            if (table[2 * e] == -1) {
+                table[2 * e] = key;
+                added();
             }
-            int mask = keys.length - 1;
-            for (int s = slot(key);; s = (s + 1) & mask) {
-                if (keys[s] == -1 || keys[s] == key) {
-                    if (keys[s] == -1) {
-                        size++;
-                    }
-                    keys[s] = key;
-                    values[s] = value;
-                    return;
+        }
+
+        /** Returns the key's value; when it is missing, stores {@code value} and returns NaN. */
+        double putIfAbsent(long key, double value) {
+            int e = entry(key);
+            if (table[2 * e] == key) {
+                return Double.longBitsToDouble(table[2 * e + 1]);
+            }
+            table[2 * e] = key;
+            table[2 * e + 1] = Double.doubleToRawLongBits(value);
+            added();
+            return Double.NaN;
+        }
+
+        private void added() {
+            if (2 * ++size <= mask + 1) {
+                return;
+            }
+            long[] old = table;
+            mask = 2 * (mask + 1) - 1;
+            table = emptyTable(mask + 1);
+            for (int e = 0; e < old.length / 2; e++) {
+                if (old[2 * e] != -1) {
+                    int f = entry(old[2 * e]);
+                    table[2 * f] = old[2 * e];
+                    table[2 * f + 1] = old[2 * e + 1];
                 }
             }
         }

@@ -14,19 +14,6 @@ final class Rhythms {
     /** Slices of the customers whose gaps are counted at once by {@link #populationQuantile}. */
     static final int CHUNKS = 4;
 
-    /** A body over the customers {@code from} (inclusive) to {@code to} (exclusive) of slice {@code chunk}. */
-    @FunctionalInterface
-    interface ChunkBody {
-        void run(int chunk, int from, int to);
-    }
-
-    /** Runs the body over {@code chunks} equal slices of {@code [0, n)}, in parallel when more than one. */
-    static void inChunks(int n, int chunks, ChunkBody body) {
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(c -> body.run(c, (int) ((long) n * c / chunks),
-                (int) ((long) n * (c + 1) / chunks)));
-    }
-
     final int asOfDay;
     /** Purchases on or before the as-of day. */
     final int[] count;
@@ -110,7 +97,7 @@ final class Rhythms {
         int chunks = n >= ChurnFeatures.PARALLEL_FROM ? CHUNKS : 1;
         long[] chunkTotal = new long[chunks];
         int[] chunkMax = new int[chunks];
-        inChunks(n, chunks, (c, from, to) -> {
+        ChurnFeatures.inChunks(n, chunks, (c, from, to) -> {
             long total = 0;
             int max = 0;
             for (int i = from; i < to; i++) {
@@ -138,7 +125,7 @@ final class Rhythms {
         if (max <= HISTOGRAM_LIMIT) {
             int size = max + 1;
             long[][] partial = new long[chunks][];
-            inChunks(n, chunks, (c, from, to) -> {
+            ChurnFeatures.inChunks(n, chunks, (c, from, to) -> {
                 long[] own = new long[size];
                 for (int i = from; i < to; i++) {
                     int first = off[i];

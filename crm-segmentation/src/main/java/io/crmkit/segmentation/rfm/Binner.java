@@ -206,15 +206,21 @@ final class Binner {
     }
 
     /**
-     * Whether cuts {@code j - 1} and {@code j} (0-based) coincide and the bin between them, bin
-     * {@code j + 1} counted from the lowest values, is empty: its bin merged into its neighbours.
-     * Under NTILE coinciding cuts split a tie, and the bin between them holds customers.
+     * The 1-based numbers {@code k} of the cuts equal to cut {@code k - 1} with the bin between
+     * them, bin {@code k} counted from the lowest values, empty: its bin merged into its
+     * neighbours. Under NTILE coinciding cuts split a tie, and the bin between them holds customers.
      */
-    static boolean merged(List<Cut> cuts, List<ScoreBin> bins, Direction direction, int binCount, int j) {
-        if (cuts.get(j).value() != cuts.get(j - 1).value()) {
-            return false;
+    static List<Integer> mergedCuts(List<Cut> cuts, List<ScoreBin> bins, Direction direction, int binCount) {
+        List<Integer> merged = new ArrayList<>();
+        for (int j = 1; j < cuts.size(); j++) {
+            if (cuts.get(j).value() == cuts.get(j - 1).value() && emptyScore(bins, direction.score(j + 1, binCount))) {
+                merged.add(j + 1);
+            }
         }
-        int score = direction.score(j + 1, binCount);
+        return merged;
+    }
+
+    private static boolean emptyScore(List<ScoreBin> bins, int score) {
         for (ScoreBin b : bins) {
             if (b.score() == score) {
                 return b.empty();
@@ -230,11 +236,9 @@ final class Binner {
             warnings.add(d + ": no customers to score" + (cuts.isEmpty() ? ", so no cuts" : ""));
             return;
         }
-        for (int j = 1; j < cuts.size(); j++) {
-            if (merged(cuts, bins, direction, binning.bins(), j)) {
-                warnings.add(d + ": cuts " + j + " and " + (j + 1) + " coincide at "
-                        + RfmFormat.number(cuts.get(j).value()) + ", so the bin between them is empty (merged)");
-            }
+        for (int k : mergedCuts(cuts, bins, direction, binning.bins())) {
+            warnings.add(d + ": cuts " + (k - 1) + " and " + k + " coincide at "
+                    + RfmFormat.number(cuts.get(k - 1).value()) + ", so the bin between them is empty (merged)");
         }
         List<Integer> empty = new ArrayList<>();
         for (ScoreBin b : bins) {

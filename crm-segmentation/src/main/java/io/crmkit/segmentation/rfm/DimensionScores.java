@@ -159,13 +159,7 @@ public final class DimensionScores {
      * @return the cut numbers, ascending, never null
      */
     public List<Integer> mergedCuts() {
-        List<Integer> merged = new ArrayList<>();
-        for (int j = 1; j < cuts.size(); j++) {
-            if (Binner.merged(cuts, scoreBins, direction, binning.bins(), j)) {
-                merged.add(j + 1);
-            }
-        }
-        return merged;
+        return Binner.mergedCuts(cuts, scoreBins, direction, binning.bins());
     }
 
     /**
