@@ -61,6 +61,11 @@ public final class OrderBatch {
     static final int PAGE_BITS = 15;
     static final int PAGE_ROWS = 1 << PAGE_BITS;
     static final int PAGE_MASK = PAGE_ROWS - 1;
+    /**
+     * Rows the first page is made with; it doubles as rows arrive, up to {@link #PAGE_ROWS}, so a
+     * small batch does not hold (and clear) a megabyte of columns. Later pages are made full.
+     */
+    static final int FIRST_PAGE_ROWS = 1 << 10;
 
     private final Currency currency;
     private final CustomerId[] customers;
@@ -626,8 +631,10 @@ public final class OrderBatch {
      * identifier once. Every row is validated when added; an error names the row (0-based) and the
      * bad value, and leaves the builder as it was.
      *
-     * <p>Columns grow by pages of {@value #PAGE_ROWS} rows, never by copying, and the batch keeps the
-     * pages: about 21 bytes per row (more with order identifiers), never held twice. Source tags
+     * <p>Columns grow by pages of {@value #PAGE_ROWS} rows, never by copying past the first page
+     * (made with {@value #FIRST_PAGE_ROWS} rows and doubled up to a full page, so that a small batch
+     * stays small), and the batch keeps the pages: about 21 bytes per row (more with order
+     * identifiers), never held twice. Source tags
      * take next to nothing when they rise with the rows, as a file's lines do ({@link SourceTags}).
      *
      * <p>Sources that read records (files, database cursors) use {@link #addSourced}: each row then
@@ -894,7 +901,7 @@ public final class OrderBatch {
             absoluteCosts += Math.abs(costMinor);
             if (cost == null) {
                 cost = new long[customer.length][];
-                cost[0] = new long[PAGE_ROWS];
+                cost[0] = new long[customer[0].length];
             }
             cost[r >>> PAGE_BITS][r & PAGE_MASK] = costMinor;
             return r;
@@ -1092,14 +1099,16 @@ public final class OrderBatch {
             int o = r & PAGE_MASK;
             if (o == 0) {
                 addPage(p);
+            } else if (o == customer[p].length) {
+                growPage(p);
             }
             if (orderId != null && orderIds == null) {
                 orderIds = new OrderId[customer.length][];
-                orderIds[p] = new OrderId[PAGE_ROWS];
+                orderIds[p] = new OrderId[customer[p].length];
             }
             if (orderKey >= 0 && orderKeys == null) {
                 orderKeys = new int[customer.length][];
-                orderKeys[p] = new int[PAGE_ROWS];
+                orderKeys[p] = new int[customer[p].length];
             }
             if (netMinor != grossMinor && net == null) {
                 net = new long[customer.length][];
@@ -1137,21 +1146,43 @@ public final class OrderBatch {
                 orderKeys = orderKeys == null ? null : Arrays.copyOf(orderKeys, pages);
                 cost = cost == null ? null : Arrays.copyOf(cost, pages);
             }
-            customer[p] = new int[PAGE_ROWS];
-            placedAt[p] = new long[PAGE_ROWS];
+            int n = p == 0 ? FIRST_PAGE_ROWS : PAGE_ROWS;
+            customer[p] = new int[n];
+            placedAt[p] = new long[n];
             if (cost != null) {
-                cost[p] = new long[PAGE_ROWS];
+                cost[p] = new long[n];
             }
-            gross[p] = new long[PAGE_ROWS];
-            category[p] = new byte[PAGE_ROWS];
+            gross[p] = new long[n];
+            category[p] = new byte[n];
             if (net != null) {
-                net[p] = new long[PAGE_ROWS];
+                net[p] = new long[n];
             }
             if (orderIds != null) {
-                orderIds[p] = new OrderId[PAGE_ROWS];
+                orderIds[p] = new OrderId[n];
             }
             if (orderKeys != null) {
-                orderKeys[p] = new int[PAGE_ROWS];
+                orderKeys[p] = new int[n];
+            }
+        }
+
+        /** Doubles a page that is full but shorter than {@link #PAGE_ROWS} (the first one). */
+        private void growPage(int p) {
+            int n = Math.min(PAGE_ROWS, customer[p].length * 2);
+            customer[p] = Arrays.copyOf(customer[p], n);
+            placedAt[p] = Arrays.copyOf(placedAt[p], n);
+            gross[p] = Arrays.copyOf(gross[p], n);
+            category[p] = Arrays.copyOf(category[p], n);
+            if (cost != null) {
+                cost[p] = Arrays.copyOf(cost[p], n);
+            }
+            if (net != null) {
+                net[p] = Arrays.copyOf(net[p], n);
+            }
+            if (orderIds != null) {
+                orderIds[p] = Arrays.copyOf(orderIds[p], n);
+            }
+            if (orderKeys != null) {
+                orderKeys[p] = Arrays.copyOf(orderKeys[p], n);
             }
         }
 

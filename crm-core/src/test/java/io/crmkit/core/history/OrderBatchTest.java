@@ -129,4 +129,48 @@ class OrderBatchTest {
         assertThatThrownBy(() -> acc.acceptAll(withoutIds)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("with PurchaseUnit.ORDER an accumulator needs the batch's order identifiers");
     }
+
+    @Test
+    void everyRowReadsBackAcrossTheGrowingFirstPageAndTheFullPagesAfterIt() {
+        // past the first page's first size, a full page and into a third; the net column appears
+        // (first discount and return) while the first page is still growing
+        int n = 2 * OrderBatch.PAGE_ROWS + 777;
+        OrderBatch.Builder b = OrderBatch.builder(USD);
+        for (int r = 0; r < n; r++) {
+            int c = b.customer(CustomerId.of("c" + (r % 97)));
+            long gross = r < 1500 || r % 5 != 0 ? 100 + r : r % 10 == 0 ? 0 : 100 + r;
+            long net = r < 1500 || r % 5 != 0 ? gross : r % 10 == 0 ? -(r % 7 + 1) : gross - 1;
+            b.add(c, OrderId.of("o" + r), T + r, r % 3 == 0 ? OrderStatusCategory.OPEN : DONE, gross, net);
+        }
+        OrderBatch batch = b.build();
+        assertThat(batch.rowCount()).isEqualTo(n);
+        for (int r = 0; r < n; r++) {
+            long gross = r < 1500 || r % 5 != 0 ? 100 + r : r % 10 == 0 ? 0 : 100 + r;
+            long net = r < 1500 || r % 5 != 0 ? gross : r % 10 == 0 ? -(r % 7 + 1) : gross - 1;
+            assertThat(batch.customerId(batch.customerIndex(r))).isEqualTo(CustomerId.of("c" + (r % 97)));
+            assertThat(batch.placedAtMicros(r)).isEqualTo(T + r);
+            assertThat(batch.category(r)).isEqualTo(r % 3 == 0 ? OrderStatusCategory.OPEN : DONE);
+            assertThat(batch.netMinor(r)).as("net of row %d", r).isEqualTo(net);
+            assertThat(batch.grossMinor(r)).as("gross of row %d", r).isEqualTo(net < 0 ? 0 : gross);
+            assertThat(batch.orderId(r)).contains(OrderId.of("o" + r));
+        }
+    }
+
+    @Test
+    void sourcedRowsWithCostsReadBackAcrossTheGrowingFirstPage() {
+        int n = OrderBatch.PAGE_ROWS + 5;
+        OrderBatch.Builder b = OrderBatch.builder(USD);
+        for (int r = 0; r < n; r++) {
+            int c = b.customer(CustomerId.of("k" + (r % 13)));
+            b.addSourced(c, T - r, DONE, r % 11 == 0 ? -r - 1 : r + 1, r * 3L - 7, r, r + 2);
+        }
+        OrderBatch batch = b.build();
+        for (int r = 0; r < n; r++) {
+            assertThat(batch.costMinor(r)).hasValue(r * 3L - 7);
+            assertThat(batch.netMinor(r)).isEqualTo(r % 11 == 0 ? -r - 1 : r + 1);
+            assertThat(batch.sourceTag(r)).hasValue(r + 2);
+            assertThat(batch.placedAtMicros(r)).isEqualTo(T - r);
+            assertThat(batch.orderRank(r)).hasValue(r);
+        }
+    }
 }

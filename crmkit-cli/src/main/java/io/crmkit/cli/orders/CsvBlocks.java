@@ -1,8 +1,10 @@
 package io.crmkit.cli.orders;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +17,12 @@ import java.util.concurrent.BlockingQueue;
  * and handed over in blocks, so that splitting and the processing of the records run on two cores
  * with no object per record or field. At most {@value #IN_FLIGHT} blocks of about 1 MiB exist at
  * once: memory stays bounded whatever the input's size.
+ *
+ * <p>Small inputs cost little: blocks are made as they are needed, the first one is
+ * {@value #FIRST_BLOCK_BYTES} bytes (the later ones 1 MiB), and an input shorter than
+ * {@value #SMALL_INPUT_BYTES} bytes is split on the calling thread while it is constructed, with no
+ * second thread. (A fuzzer or a service reading many small files would otherwise spend most of
+ * each read allocating and clearing 10 MiB of blocks and starting a thread.)
  *
  * <h2>Format</h2>
  * RFC 4180 with the usual leniencies: records end at {@code \n}, {@code \r\n} or a lone {@code \r};
@@ -40,6 +48,10 @@ final class CsvBlocks implements AutoCloseable {
     /** Blocks that exist at once: one being filled, the others queued or being processed. */
     static final int IN_FLIGHT = 4;
     private static final int BLOCK_BYTES = 1 << 20;
+    /** The size of the first block: enough for a small file, grown to {@code BLOCK_BYTES} once one is full. */
+    static final int FIRST_BLOCK_BYTES = 1 << 16;
+    /** An input shorter than this is read at once and split without a second thread. */
+    static final int SMALL_INPUT_BYTES = FIRST_BLOCK_BYTES / 2;
     /** The default maximum length of one record, in bytes: 1 MiB, far beyond any real export's lines. */
     public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
     /** The largest maximum that may be chosen: 256 MiB. */
@@ -53,16 +65,16 @@ final class CsvBlocks implements AutoCloseable {
      * {@link #escaped} set and must be read with {@link #text}.
      */
     static final class Block {
-        byte[] data = new byte[BLOCK_BYTES];
+        byte[] data;
         int records;
-        int[] line = new int[1 << 15];
-        int[] firstField = new int[(1 << 15) + 1];
-        int[] fieldStart = new int[1 << 17];
-        int[] fieldEnd = new int[1 << 17];
-        boolean[] escaped = new boolean[1 << 17];
-        boolean[] malformed = new boolean[1 << 15];
+        int[] line;
+        int[] firstField;
+        int[] fieldStart;
+        int[] fieldEnd;
+        boolean[] escaped;
+        boolean[] malformed;
         /** Per record: longer than the maximum, so skipped (no fields; {@link #malformed} is set too). */
-        boolean[] oversized = new boolean[1 << 15];
+        boolean[] oversized;
         /** Room for a {@link BlockHook} to leave per-record results in (it sizes them itself). */
         long[] firstValue = new long[0];
         long[] secondValue = new long[0];
@@ -70,6 +82,24 @@ final class CsvBlocks implements AutoCloseable {
         int fields;
         boolean last;
         Throwable failure;
+
+        Block(int bytes) {
+            size(bytes);
+        }
+
+        /** Makes room for {@code bytes} of data and their likely records and fields (more are grown). */
+        private void size(int bytes) {
+            data = new byte[bytes];
+            int records = bytes >>> 5;
+            int fields = bytes >>> 3;
+            line = new int[records];
+            firstField = new int[records + 1];
+            malformed = new boolean[records];
+            oversized = new boolean[records];
+            fieldStart = new int[fields];
+            fieldEnd = new int[fields];
+            escaped = new boolean[fields];
+        }
 
         /** Returns the number of fields of a record. */
         int fieldCount(int r) {
@@ -168,7 +198,12 @@ final class CsvBlocks implements AutoCloseable {
 
     private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(IN_FLIGHT);
     private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(IN_FLIGHT);
+    /** The splitting thread, or null when a small input was split while constructing. */
     private final Thread splitter;
+    /** Blocks made so far, at most {@link #IN_FLIGHT}; used by the splitting side only. */
+    private int made;
+    /** The size of the blocks to fill: {@link #FIRST_BLOCK_BYTES}, then 1 MiB once one was full. */
+    private int blockBytes = FIRST_BLOCK_BYTES;
     private final BlockHook hook;
     private final int maxRecordBytes;
     private Block current;
@@ -191,12 +226,73 @@ final class CsvBlocks implements AutoCloseable {
     CsvBlocks(InputStream in, BlockHook hook, int maxRecordBytes) {
         this.hook = hook;
         this.maxRecordBytes = checkMaxRecordBytes(maxRecordBytes);
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            free.add(new Block());
+        // read the start: an input that ends within it is split here, with no thread
+        byte[] head = new byte[SMALL_INPUT_BYTES];
+        int n = 0;
+        boolean whole = false;
+        IOException headFailure = null;
+        try {
+            while (n < head.length) {
+                int k = in.read(head, n, head.length - n);
+                if (k < 0) {
+                    whole = true;
+                    break;
+                }
+                n += k;
+            }
+        } catch (IOException e) {
+            headFailure = e;
         }
-        splitter = new Thread(() -> split(in), "crmkit-csv-splitter");
-        splitter.setDaemon(true);
-        splitter.start();
+        InputStream replay = new ByteArrayInputStream(head, 0, n);
+        if (headFailure != null) {
+            replay = new SequenceInputStream(replay, failing(headFailure));
+        } else if (!whole) {
+            replay = new SequenceInputStream(replay, in);
+        }
+        if (whole || headFailure != null) {
+            // at most one block, the last: it fits in the queue, so nothing waits for a reader
+            splitter = null;
+            split(replay);
+        } else {
+            InputStream rest = replay;
+            splitter = new Thread(() -> split(rest), "crmkit-csv-splitter");
+            splitter.setDaemon(true);
+            splitter.start();
+        }
+    }
+
+    /** An input that fails with {@code e} when read (after the bytes read before the failure). */
+    private static InputStream failing(IOException e) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw e;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                throw e;
+            }
+        };
+    }
+
+    /**
+     * Returns an empty block to fill, of the current block size: a new one while fewer than
+     * {@link #IN_FLIGHT} exist, otherwise one the reader gave back (waiting for it).
+     */
+    private Block emptyBlock() throws InterruptedException {
+        Block b = free.poll();
+        if (b == null && made < IN_FLIGHT) {
+            made++;
+            b = new Block(blockBytes);
+        } else if (b == null) {
+            b = free.take();
+        }
+        if (b.data.length < blockBytes) {
+            b.size(blockBytes);
+        }
+        b.clear();
+        return b;
     }
 
     /**
@@ -307,8 +403,7 @@ final class CsvBlocks implements AutoCloseable {
     private void split(InputStream in) {
         Block block = null;
         try {
-            block = free.take();
-            block.clear();
+            block = emptyBlock();
             byte[] carry = new byte[0];
             int carried = 0;
             int line = 1;
@@ -360,13 +455,13 @@ final class CsvBlocks implements AutoCloseable {
                 if (eof) {
                     break;
                 }
+                blockBytes = BLOCK_BYTES; // the input goes on past a full block: the next ones are full size
                 if (block.records > 0) {
                     if (hook != null) {
                         hook.onBlock(block);
                     }
                     full.put(block);
-                    block = free.take();
-                    block.clear();
+                    block = emptyBlock();
                 }
             }
         } catch (InterruptedException e) {
@@ -610,7 +705,9 @@ final class CsvBlocks implements AutoCloseable {
     @Override
     public void close() {
         if (!ended) {
-            splitter.interrupt();
+            if (splitter != null) {
+                splitter.interrupt();
+            }
             ended = true;
         }
     }

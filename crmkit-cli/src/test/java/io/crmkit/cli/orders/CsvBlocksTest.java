@@ -451,6 +451,141 @@ class CsvBlocksTest {
     }
 
     /**
+     * The same records after a filler that ends near the end of the first (small) block, read in
+     * random chunks: split on the second thread, across the first block's end and into the full-size
+     * blocks, they come back exactly as on the calling thread.
+     */
+    @Property(tries = 100)
+    void recordsAcrossTheFirstBlocksEndComeBackAlikeOnTheSplittingThread(
+            @ForAll("recordLists") List<List<Written>> records, @ForAll("seeds") long seed) throws IOException {
+        Random random = new Random(seed);
+        List<String> lineEnds = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        String[] eols = {"\n", "\r\n", "\r"};
+        for (int k = 0; k < records.size(); k++) {
+            lineEnds.add(eols[random.nextInt(3)]);
+            empty.add(random.nextInt(5) == 0 ? eols[random.nextInt(3)].repeat(1 + random.nextInt(2)) : "");
+        }
+        StringBuilder text = new StringBuilder();
+        List<Rec> written = write(text, records, lineEnds, empty, false, random.nextBoolean());
+        int fillerLines = (CsvBlocks.FIRST_BLOCK_BYTES - random.nextInt(400)) / 2;
+        List<Rec> expected = new ArrayList<>();
+        for (int k = 1; k <= fillerLines; k++) {
+            expected.add(Rec.ok(k, "f"));
+        }
+        for (Rec r : written) {
+            expected.add(new Rec(r.line() + fillerLines, r.malformed(), r.fields()));
+        }
+        byte[] bytes = ("f\n".repeat(fillerLines) + text).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(split(new Trickle(bytes, random))).containsExactlyElementsOf(expected);
+    }
+
+    /** An input handing out its bytes in random chunks of 1 to 9,000 bytes. */
+    private static final class Trickle extends InputStream {
+        private final byte[] bytes;
+        private final Random random;
+        private int at;
+
+        Trickle(byte[] bytes, Random random) {
+            this.bytes = bytes;
+            this.random = random;
+        }
+
+        @Override
+        public int read() {
+            return at < bytes.length ? bytes[at++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (at >= bytes.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(len, 1 + random.nextInt(9_000)), bytes.length - at);
+            System.arraycopy(bytes, at, b, off, n);
+            at += n;
+            return n;
+        }
+    }
+
+    @Test
+    void aSmallInputIsSplitWithoutASecondThreadAndALargerOneWithIt() throws Exception {
+        byte[] small = "x\n".repeat((CsvBlocks.SMALL_INPUT_BYTES - 1) / 2).getBytes(StandardCharsets.UTF_8);
+        try (CsvBlocks blocks = new CsvBlocks(new ByteArrayInputStream(small))) {
+            assertThat(splitterOf(blocks)).isNull();
+            CsvBlocks.Block b = blocks.next();
+            assertThat(b.records).isEqualTo(small.length / 2);
+            assertThat(b.data.length).isEqualTo(CsvBlocks.FIRST_BLOCK_BYTES);
+            assertThat(blocks.next()).isNull();
+        }
+        byte[] larger = "x\n".repeat(CsvBlocks.SMALL_INPUT_BYTES / 2).getBytes(StandardCharsets.UTF_8);
+        try (CsvBlocks blocks = new CsvBlocks(new ByteArrayInputStream(larger))) {
+            assertThat(splitterOf(blocks)).isNotNull();
+            long records = 0;
+            for (CsvBlocks.Block b = blocks.next(); b != null; b = blocks.next()) {
+                records += b.records;
+            }
+            assertThat(records).isEqualTo(larger.length / 2);
+        }
+    }
+
+    @Test
+    void aFailureWithinTheFirstBytesIsThrownByNextAndNoRecordIsHandedOver() throws IOException {
+        InputStream failing = new InputStream() {
+            private boolean given;
+
+            @Override
+            public int read() throws IOException {
+                throw new IOException("disk on fire");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (given) {
+                    throw new IOException("disk on fire");
+                }
+                given = true;
+                byte[] head = "h\nc1,1\n".getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(head, 0, b, off, head.length);
+                return head.length;
+            }
+        };
+        try (CsvBlocks blocks = new CsvBlocks(failing)) {
+            long records = 0;
+            IOException thrown = null;
+            try {
+                for (CsvBlocks.Block b = blocks.next(); b != null; b = blocks.next()) {
+                    records += b.records;
+                }
+            } catch (IOException e) {
+                thrown = e;
+            }
+            // the block being filled when reading failed is not handed over, as for a large input
+            assertThat(thrown).isNotNull().hasMessage("disk on fire");
+            assertThat(records).isZero();
+            assertThatThrownBy(blocks::next).isInstanceOf(IOException.class).hasMessage("disk on fire");
+        }
+    }
+
+    @Test
+    void blocksGrowToFullSizeOnceTheInputGoesOnPastTheFirst() throws IOException {
+        byte[] big = "abcdefg\n".repeat(3 * BLOCK / 8).getBytes(StandardCharsets.UTF_8); // 3 MiB
+        List<Integer> sizes = new ArrayList<>();
+        long records = 0;
+        try (CsvBlocks blocks = new CsvBlocks(new ByteArrayInputStream(big))) {
+            for (CsvBlocks.Block b = blocks.next(); b != null; b = blocks.next()) {
+                sizes.add(b.data.length);
+                records += b.records;
+            }
+        }
+        assertThat(records).isEqualTo(3 * BLOCK / 8);
+        assertThat(sizes.get(0)).isEqualTo(CsvBlocks.FIRST_BLOCK_BYTES);
+        assertThat(sizes.subList(1, sizes.size())).containsOnly(BLOCK);
+        assertThat(sizes.size()).isBetween(4, 5);
+    }
+
+    /**
      * With a maximum record length, every record comes back as without one, at the same line, or
      * as oversized; and a record whose fields alone are longer than the maximum is oversized.
      */
