@@ -437,6 +437,15 @@ class CsvBlocksTest {
     void handsBackExactlyTheFieldsAndStartLinesWritten(@ForAll("recordLists") List<List<Written>> records,
             @ForAll("seeds") long seed) throws IOException {
         Random random = new Random(seed);
+        StringBuilder text = new StringBuilder();
+        List<Rec> expected = writeRandomly(text, records, random, random.nextBoolean());
+
+        assertThat(split(text.toString())).containsExactlyElementsOf(expected);
+    }
+
+    /** Writes the records with random line ends and empty lines after some; returns what must come back. */
+    private static List<Rec> writeRandomly(StringBuilder text, List<List<Written>> records, Random random,
+            boolean bom) {
         List<String> lineEnds = new ArrayList<>();
         List<String> empty = new ArrayList<>();
         String[] eols = {"\n", "\r\n", "\r"};
@@ -444,10 +453,7 @@ class CsvBlocksTest {
             lineEnds.add(eols[random.nextInt(3)]);
             empty.add(random.nextInt(5) == 0 ? eols[random.nextInt(3)].repeat(1 + random.nextInt(2)) : "");
         }
-        StringBuilder text = new StringBuilder();
-        List<Rec> expected = write(text, records, lineEnds, empty, random.nextBoolean(), random.nextBoolean());
-
-        assertThat(split(text.toString())).containsExactlyElementsOf(expected);
+        return write(text, records, lineEnds, empty, bom, random.nextBoolean());
     }
 
     /**
@@ -459,15 +465,8 @@ class CsvBlocksTest {
     void recordsAcrossTheFirstBlocksEndComeBackAlikeOnTheSplittingThread(
             @ForAll("recordLists") List<List<Written>> records, @ForAll("seeds") long seed) throws IOException {
         Random random = new Random(seed);
-        List<String> lineEnds = new ArrayList<>();
-        List<String> empty = new ArrayList<>();
-        String[] eols = {"\n", "\r\n", "\r"};
-        for (int k = 0; k < records.size(); k++) {
-            lineEnds.add(eols[random.nextInt(3)]);
-            empty.add(random.nextInt(5) == 0 ? eols[random.nextInt(3)].repeat(1 + random.nextInt(2)) : "");
-        }
         StringBuilder text = new StringBuilder();
-        List<Rec> written = write(text, records, lineEnds, empty, false, random.nextBoolean());
+        List<Rec> written = writeRandomly(text, records, random, false);
         int fillerLines = (CsvBlocks.FIRST_BLOCK_BYTES - random.nextInt(400)) / 2;
         List<Rec> expected = new ArrayList<>();
         for (int k = 1; k <= fillerLines; k++) {
@@ -593,15 +592,8 @@ class CsvBlocksTest {
     void aMaximumRecordLengthOnlyTurnsLongRecordsIntoOversizedOnes(
             @ForAll("recordLists") List<List<Written>> records, @ForAll("seeds") long seed) throws IOException {
         Random random = new Random(seed);
-        List<String> lineEnds = new ArrayList<>();
-        List<String> empty = new ArrayList<>();
-        String[] eols = {"\n", "\r\n", "\r"};
-        for (int k = 0; k < records.size(); k++) {
-            lineEnds.add(eols[random.nextInt(3)]);
-            empty.add(random.nextInt(5) == 0 ? eols[random.nextInt(3)].repeat(1 + random.nextInt(2)) : "");
-        }
         StringBuilder text = new StringBuilder();
-        List<Rec> expected = write(text, records, lineEnds, empty, random.nextBoolean(), random.nextBoolean());
+        List<Rec> expected = writeRandomly(text, records, random, random.nextBoolean());
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         int max = 1 + random.nextInt(40);
 
