@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 
 import io.crmkit.core.CustomerId;
+import io.crmkit.core.history.BtydView;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.metrics.clv.BgNbdModel;
 import io.crmkit.metrics.clv.BtydData;
@@ -18,6 +19,7 @@ import io.crmkit.metrics.clv.MbgNbdModel;
 import io.crmkit.metrics.clv.ModelFitException;
 import io.crmkit.metrics.clv.NbdModel;
 import io.crmkit.metrics.clv.ParetoNbdModel;
+import io.crmkit.metrics.clv.PredictionIntervals;
 import io.crmkit.metrics.clv.TransactionModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,7 +75,101 @@ public final class SparkBtyd {
             .add("expected_spend", DataTypes.DoubleType, true)
             .add("clv", DataTypes.DoubleType, true);
 
+    static final StructType INTERVALS = new StructType()
+            .add("customer_id", DataTypes.StringType, false)
+            .add("transactions_lower", DataTypes.DoubleType, false)
+            .add("transactions_upper", DataTypes.DoubleType, false)
+            .add("clv_lower", DataTypes.DoubleType, true)
+            .add("clv_upper", DataTypes.DoubleType, true);
+
     private SparkBtyd() {
+    }
+
+    /**
+     * Every customer's interval bounds of crm-metrics' parametric bootstrap ({@link
+     * PredictionIntervals}): the parameters are drawn once on the driver ({@link
+     * PredictionIntervals#draws}) and shipped to the partitions, which apply them to their customers
+     * ({@link PredictionIntervals.Draws#bounds}). A customer's bounds depend on the draws and on its
+     * own history only, so they are the single-machine ones whatever the partitioning.
+     *
+     * @param summaries the summaries, whose time unit is the model's, not null
+     * @param model the fitted transaction model, with a covariance (Pareto/NBD, BG/NBD, MBG/NBD or
+     *     NBD), not null
+     * @param spend the fitted spend model with a covariance, or empty for none (then the CLV bounds
+     *     are null), not null
+     * @param settings the horizon, discount and margin, not null
+     * @param options the level, draws and seed, not null
+     * @return columns {@code customer_id}, {@code transactions_lower}, {@code transactions_upper},
+     *     {@code clv_lower}, {@code clv_upper} (nullable, currency units); lazily computed, never null
+     * @throws IllegalArgumentException if a model has no covariance or the model's time unit differs
+     *     from the summaries'
+     * @throws IllegalStateException if a drawn spend model has an infinite expected spend for some
+     *     customer (checked on the driver against a customer with the smallest {@code x})
+     */
+    public static Dataset<Row> intervals(SparkSummaries summaries, TransactionModel model,
+            Optional<GammaGammaModel> spend, LifetimeValue.Settings settings, PredictionIntervals.Options options) {
+        Args.notNull(summaries, "summaries");
+        Args.notNull(model, "model");
+        Args.notNull(spend, "spend");
+        Args.notNull(settings, "settings");
+        Args.notNull(options, "options");
+        PeriodUnit unit = summaries.options().timeUnit();
+        if (model.unit() != unit) {
+            throw new IllegalArgumentException("the model's time unit " + model.unit() + " differs from the"
+                    + " summaries' " + unit);
+        }
+        PredictionIntervals.Draws draws = PredictionIntervals.draws(model, spend, options);
+        Dataset<Row> customers = summaries.rows().select("customer_id", "x", "t_x", "T", "mean_repeat_value");
+        if (spend.isPresent()) {
+            // p x + q - 1 grows with x: a drawn spend model is infinite for someone only if it is for
+            // a customer with the smallest x
+            Row smallest = summaries.rows().agg(min(col("x"))).first();
+            if (!smallest.isNullAt(0)) {
+                draws.bounds(view(customers.where(col("x").equalTo(smallest.getInt(0))).limit(1).collectAsList(),
+                        unit), settings);
+            }
+        }
+        // the settings travel as their numbers (the value types are not serializable)
+        double horizon = settings.horizon().amount();
+        PeriodUnit horizonUnit = settings.horizon().unit();
+        double rate = settings.discount().rate();
+        PeriodUnit per = settings.discount().per();
+        double margin = settings.margin();
+        MapPartitionsFunction<Row, Row> bounder = rows -> {
+            List<Row> in = new ArrayList<>();
+            rows.forEachRemaining(in::add);
+            LifetimeValue.Settings s = new LifetimeValue.Settings(Horizon.of(horizon, horizonUnit),
+                    DiscountRate.of(rate, per), margin);
+            List<PredictionIntervals.Bounds> bounds = draws.bounds(view(in, unit), s);
+            List<Row> out = new ArrayList<>(in.size());
+            for (int i = 0; i < in.size(); i++) {
+                PredictionIntervals.Bounds b = bounds.get(i);
+                out.add(RowFactory.create(in.get(i).getString(0), b.transactionsLower(), b.transactionsUpper(),
+                        b.clvLower().isPresent() ? b.clvLower().getAsDouble() : null,
+                        b.clvUpper().isPresent() ? b.clvUpper().getAsDouble() : null));
+            }
+            return out.iterator();
+        };
+        return customers.mapPartitions(bounder, Encoders.row(INTERVALS));
+    }
+
+    /** The view of rows {@code customer_id, x, t_x, T, mean_repeat_value}. */
+    private static BtydView view(List<Row> rows, PeriodUnit unit) {
+        int n = rows.size();
+        List<CustomerId> ids = new ArrayList<>(n);
+        int[] x = new int[n];
+        double[] tx = new double[n];
+        double[] bigT = new double[n];
+        double[] mean = new double[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            ids.add(CustomerId.of(r.getString(0)));
+            x[i] = r.getInt(1);
+            tx[i] = r.getDouble(2);
+            bigT[i] = r.getDouble(3);
+            mean[i] = r.getDouble(4);
+        }
+        return BtydView.of(unit, ids, x, tx, bigT, mean);
     }
 
     /**

@@ -20,6 +20,7 @@ import io.crmkit.metrics.clv.GammaGammaModel;
 import io.crmkit.metrics.clv.Horizon;
 import io.crmkit.metrics.clv.NbdModel;
 import io.crmkit.metrics.clv.LifetimeValue;
+import io.crmkit.metrics.clv.PredictionIntervals;
 import io.crmkit.metrics.clv.ParetoNbdModel;
 import io.crmkit.metrics.clv.TransactionModel;
 import java.time.LocalDate;
@@ -182,6 +183,53 @@ class SparkBtydTest {
             }
         }
         summaries.rows().unpersist();
+    }
+
+    @Test
+    void intervalsEqualTheSingleMachineBootstrapInEveryPartitioning() throws Exception {
+        OrderData cdnow = OrderData.cdnow();
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(1997, 9, 30)))
+                .zone(ZoneOffset.UTC).purchaseUnit(PurchaseUnit.DAY).timeUnit(PeriodUnit.WEEKS)
+                .currency(OrderData.USD).build();
+        BtydView view = PurchaseHistory.summarize(cdnow.batch(false), options).btyd();
+        BgNbdModel model = BgNbdModel.fit(BtydData.of(view));
+        GammaGammaModel spend = GammaGammaModel.fit(view);
+        LifetimeValue.Settings settings = new LifetimeValue.Settings(Horizon.of(39, PeriodUnit.WEEKS),
+                DiscountRate.of(0.1, PeriodUnit.YEARS), 0.3);
+        PredictionIntervals.Options o = new PredictionIntervals.Options(0.9, 40, 11);
+        for (int partitions : new int[] {1, 4}) {
+            SparkSummaries summaries = SparkPurchaseHistory.summarize(cdnow.dataset(spark, 3), OrderColumns.defaults(),
+                    options, partitions).cache();
+            for (Optional<GammaGammaModel> s : List.of(Optional.of(spend), Optional.<GammaGammaModel>empty())) {
+                List<PredictionIntervals.Bounds> expected = PredictionIntervals.bootstrap(model, s, view, settings, o);
+                Map<String, Row> byId = new HashMap<>();
+                SparkBtyd.intervals(summaries, model, s, settings, o).collectAsList()
+                        .forEach(r -> byId.put(r.getString(0), r));
+                assertThat(byId).hasSize(view.size());
+                for (int i = 0; i < view.size(); i++) {
+                    PredictionIntervals.Bounds b = expected.get(i);
+                    Row r = byId.get(view.customerId(i).value());
+                    assertThat(new double[] {r.getDouble(1), r.getDouble(2)}).as(view.customerId(i).value())
+                            .containsExactly(b.transactionsLower(), b.transactionsUpper());
+                    if (s.isPresent()) {
+                        assertThat(new double[] {r.getDouble(3), r.getDouble(4)})
+                                .containsExactly(b.clvLower().getAsDouble(), b.clvUpper().getAsDouble());
+                    } else {
+                        assertThat(r.isNullAt(3) && r.isNullAt(4)).isTrue();
+                    }
+                }
+            }
+            summaries.rows().unpersist();
+        }
+        // a model given by its parameters has no covariance to draw from: refused on the driver
+        SparkSummaries summaries = SparkPurchaseHistory.summarize(cdnow.dataset(spark, 2), OrderColumns.defaults(),
+                options, 2);
+        assertThatThrownBy(() -> SparkBtyd.intervals(summaries, BgNbdModel.of(0.24, 4.4, 0.79, 2.4, PeriodUnit.WEEKS),
+                Optional.empty(), settings, o)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no covariance");
+        assertThatThrownBy(() -> SparkBtyd.intervals(summaries, BgNbdModel.of(0.24, 4.4, 0.79, 2.4, PeriodUnit.DAYS),
+                Optional.empty(), settings, o)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("time unit");
     }
 
     @Test

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  * settings ({@code --horizon}, {@code --discount-rate}, {@code --discount-per}, {@code --margin}),
  * {@code --format}, {@code --spend-model} and the prediction intervals ({@code --intervals},
  * {@code --interval-draws}, {@code --interval-seed}), with their reading and its usage errors. One
- * declaration for {@code crmkit clv predict} and the Spark local jar's, which takes the same options
- * and refuses {@code --intervals}. Used as a picocli mixin; filled by picocli, not thread-safe.
+ * declaration for {@code crmkit clv predict} and the Spark local jar's, which takes the same options.
+ * Used as a picocli mixin; filled by picocli, not thread-safe.
  */
 public final class ClvPredictOptions {
 

@@ -32,6 +32,57 @@ public final class BtydView {
     }
 
     /**
+     * Makes a view of customers' histories given as columns (for an engine that summarised them
+     * elsewhere, such as a worker of a distributed job). The columns are copied.
+     *
+     * @param unit the unit of {@code tx} and {@code bigT}, not null
+     * @param ids the customers, not null, no null element
+     * @param x each customer's repeat purchases, not negative
+     * @param tx each customer's time of the last purchase from the first, from 0 to {@code bigT},
+     *     0 when {@code x} is 0
+     * @param bigT each customer's time from the first purchase to the as-of point, finite
+     * @param meanRepeatValue each customer's mean repeat value, finite, 0 when {@code x} is 0
+     * @return the view, never null
+     * @throws NullPointerException if an argument or an identifier is null
+     * @throws IllegalArgumentException if the columns differ in length or a value breaks its rule,
+     *     naming the customer's position and the value
+     */
+    public static BtydView of(PeriodUnit unit, java.util.List<CustomerId> ids, int[] x, double[] tx, double[] bigT,
+            double[] meanRepeatValue) {
+        java.util.Objects.requireNonNull(unit, "unit");
+        java.util.Objects.requireNonNull(ids, "ids");
+        java.util.Objects.requireNonNull(x, "x");
+        java.util.Objects.requireNonNull(tx, "tx");
+        java.util.Objects.requireNonNull(bigT, "bigT");
+        java.util.Objects.requireNonNull(meanRepeatValue, "meanRepeatValue");
+        int n = ids.size();
+        if (x.length != n || tx.length != n || bigT.length != n || meanRepeatValue.length != n) {
+            throw new IllegalArgumentException("the columns must have one value per customer (" + n + "): x has "
+                    + x.length + ", tx " + tx.length + ", bigT " + bigT.length + ", meanRepeatValue "
+                    + meanRepeatValue.length);
+        }
+        CustomerId[] copy = new CustomerId[n];
+        for (int i = 0; i < n; i++) {
+            copy[i] = java.util.Objects.requireNonNull(ids.get(i), "ids[" + i + "]");
+            if (x[i] < 0) {
+                throw new IllegalArgumentException("customer " + i + ": x must not be negative: " + x[i]);
+            }
+            if (!(bigT[i] >= 0) || Double.isInfinite(bigT[i])) {
+                throw new IllegalArgumentException("customer " + i + ": T must be finite and not negative: " + bigT[i]);
+            }
+            if (!(tx[i] >= 0 && tx[i] <= bigT[i]) || (x[i] == 0 && tx[i] != 0)) {
+                throw new IllegalArgumentException("customer " + i + ": t_x must be from 0 to T (" + bigT[i]
+                        + "), and 0 without repeat purchases: " + tx[i]);
+            }
+            if (!Double.isFinite(meanRepeatValue[i]) || (x[i] == 0 && meanRepeatValue[i] != 0)) {
+                throw new IllegalArgumentException("customer " + i + ": the mean repeat value must be finite, and 0"
+                        + " without repeat purchases: " + meanRepeatValue[i]);
+            }
+        }
+        return new BtydView(unit, copy, x.clone(), tx.clone(), bigT.clone(), meanRepeatValue.clone());
+    }
+
+    /**
      * Returns the unit of {@code t_x} and {@code T}.
      *
      * @return the unit, never null

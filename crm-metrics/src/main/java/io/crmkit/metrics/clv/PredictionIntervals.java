@@ -1,6 +1,8 @@
 package io.crmkit.metrics.clv;
 
 import io.crmkit.core.history.BtydView;
+import io.crmkit.core.history.PeriodUnit;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +20,9 @@ import java.util.SplittableRandom;
  * {@code (1 - level) / 2} and {@code (1 + level) / 2} quantiles of those predictions (linear
  * interpolation between order statistics, as R's type 7). The spend model's parameters are drawn
  * independently of the transaction model's, from their own covariance. Draws are seeded: the same
- * inputs give the same intervals.
+ * inputs give the same intervals. The draws ({@link #draws}) are made once and applied to any
+ * customers ({@link Draws#bounds}): a customer's bounds depend on the draws and on that customer's
+ * history only, so customers split over workers get the bounds they would get together.
  *
  * <p>The intervals are for the expected values given the history, not for the counts a customer
  * will actually make (which also vary by chance).
@@ -128,88 +132,163 @@ public final class PredictionIntervals {
      */
     public static List<Bounds> bootstrap(TransactionModel model, Optional<GammaGammaModel> spend, BtydView view,
             LifetimeValue.Settings settings, Options options) {
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(spend, "spend");
         Objects.requireNonNull(view, "view");
         Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(options, "options");
-        int n = view.size();
-        int[] xs = new int[n];
-        double[] means = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = view.x(i);
-            means[i] = view.meanRepeatValue(i);
-        }
-        return bootstrap(model, spend, BtydData.of(view), xs, means, settings, options);
+        return draws(model, spend, options).bounds(view, settings);
     }
 
-    /** The bootstrap over the rows of {@code data}, with each row's repeat count and mean repeat value. */
-    static List<Bounds> bootstrap(TransactionModel model, Optional<GammaGammaModel> spend, BtydData data, int[] xs,
-            double[] means, LifetimeValue.Settings settings, Options options) {
-        int draws = options.draws();
+    /**
+     * Draws the parameters of a bootstrap: {@code options.draws()} transaction models and as many
+     * spend models, from the seed.
+     *
+     * @param model the fitted transaction model (with a covariance): Pareto/NBD, BG/NBD, MBG/NBD or
+     *     NBD, not null
+     * @param spend the fitted spend model (with a covariance), or empty for none; not null
+     * @param options level, draws and seed, not null
+     * @return the draws, never null
+     * @throws IllegalArgumentException if a model has no covariance (its parameters were given, or
+     *     its Hessian was not positive definite), or the transaction model is of another kind
+     */
+    public static Draws draws(TransactionModel model, Optional<GammaGammaModel> spend, Options options) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(spend, "spend");
+        Objects.requireNonNull(options, "options");
+        withParameters(model.name(), model.unit(), model.parameters().stream().mapToDouble(Estimate::value).toArray());
         SplittableRandom random = new SplittableRandom(options.seed());
-        double[][] modelDraws = draw(model.name(), model.parameters(), model.fit(), draws, random);
+        double[][] modelDraws = draw(model.name(), model.parameters(), model.fit(), options.draws(), random);
         double[][] spendDraws = spend.isPresent()
-                ? draw(GammaGammaModel.NAME, spend.get().parameters(), spend.get().fit(), draws, random) : null;
-        int patterns = data.patternCount();
-        double[] tx = data.txIn(model.unit());
-        double[] bigT = data.bigTIn(model.unit());
-        double horizon = settings.horizon().in(model.unit());
-        float[][] expected = new float[draws][];
-        float[][] discounted = spend.isPresent() ? new float[draws][] : null;
-        for (int b = 0; b < draws; b++) {
-            TransactionModel m = withParameters(model, modelDraws[b]);
-            float[] e = new float[patterns];
-            for (int p = 0; p < patterns; p++) {
-                e[p] = (float) m.conditionalExpectedTransactions(data.x(p), tx[p], bigT[p], horizon);
+                ? draw(GammaGammaModel.NAME, spend.get().parameters(), spend.get().fit(), options.draws(), random)
+                : null;
+        return new Draws(model.name(), model.unit(), modelDraws, spendDraws, options.level());
+    }
+
+    /**
+     * The parameter draws of one bootstrap ({@link PredictionIntervals#draws}), to be applied to
+     * customers. Immutable and thread-safe; serializable, so that a distributed engine can ship it
+     * to its workers.
+     */
+    public static final class Draws implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String model;
+        private final PeriodUnit unit;
+        private final double[][] modelDraws;
+        /** Null without a spend model. */
+        private final double[][] spendDraws;
+        private final double level;
+
+        private Draws(String model, PeriodUnit unit, double[][] modelDraws, double[][] spendDraws, double level) {
+            this.model = model;
+            this.unit = unit;
+            this.modelDraws = modelDraws;
+            this.spendDraws = spendDraws;
+            this.level = level;
+        }
+
+        /**
+         * Returns the number of draws.
+         *
+         * @return the draws, at least 20
+         */
+        public int size() {
+            return modelDraws.length;
+        }
+
+        /**
+         * Returns whether spend models were drawn (so that CLV bounds are computed).
+         *
+         * @return true with a spend model
+         */
+        public boolean hasSpend() {
+            return spendDraws != null;
+        }
+
+        /**
+         * Computes the bounds of the view's customers.
+         *
+         * @param view the customers, not null
+         * @param settings horizon, discount and margin, not null
+         * @return one bounds record per customer, in the view's order, never null
+         * @throws IllegalStateException if a drawn spend model has an infinite expected spend for
+         *     one of the customers
+         */
+        public List<Bounds> bounds(BtydView view, LifetimeValue.Settings settings) {
+            Objects.requireNonNull(view, "view");
+            Objects.requireNonNull(settings, "settings");
+            if (view.size() == 0) {
+                return List.of();
             }
-            expected[b] = e;
-            if (discounted != null) {
-                double[] dt = LifetimeValue.discountedTransactions(m, data, settings);
-                float[] f = new float[patterns];
+            return bounds(BtydData.of(view), view.x(), view.meanRepeatValue(), settings);
+        }
+
+        /** The bounds of the customers of {@code data}, with each one's repeat count and mean repeat value. */
+        List<Bounds> bounds(BtydData data, int[] xs, double[] means, LifetimeValue.Settings settings) {
+            int n = xs.length;
+            int draws = modelDraws.length;
+            int patterns = data.patternCount();
+            double[] tx = data.txIn(unit);
+            double[] bigT = data.bigTIn(unit);
+            double horizon = settings.horizon().in(unit);
+            float[][] expected = new float[draws][];
+            float[][] discounted = spendDraws != null ? new float[draws][] : null;
+            for (int b = 0; b < draws; b++) {
+                TransactionModel m = withParameters(model, unit, modelDraws[b]);
+                float[] e = new float[patterns];
                 for (int p = 0; p < patterns; p++) {
-                    f[p] = (float) dt[p];
+                    e[p] = (float) m.conditionalExpectedTransactions(data.x(p), tx[p], bigT[p], horizon);
                 }
-                discounted[b] = f;
+                expected[b] = e;
+                if (discounted != null) {
+                    double[] dt = LifetimeValue.discountedTransactions(m, data, settings);
+                    float[] f = new float[patterns];
+                    for (int p = 0; p < patterns; p++) {
+                        f[p] = (float) dt[p];
+                    }
+                    discounted[b] = f;
+                }
             }
-        }
-        GammaGammaModel[] spendModels = null;
-        if (spendDraws != null) {
-            spendModels = new GammaGammaModel[draws];
-            for (int b = 0; b < draws; b++) {
-                spendModels[b] = GammaGammaModel.of(spendDraws[b][0], spendDraws[b][1], spendDraws[b][2]);
-            }
-        }
-        double lowQ = (1 - options.level()) / 2;
-        double highQ = (1 + options.level()) / 2;
-        double[] values = new double[draws];
-        double[] clvValues = new double[draws];
-        List<Bounds> out = new ArrayList<>(xs.length);
-        for (int i = 0; i < xs.length; i++) {
-            int p = data.patternOf(i);
-            for (int b = 0; b < draws; b++) {
-                values[b] = expected[b][p];
-            }
-            Arrays.sort(values);
-            double lo = Math.max(0, quantile(values, lowQ));
-            double hi = Math.max(lo, quantile(values, highQ));
-            OptionalDouble clvLo = OptionalDouble.empty();
-            OptionalDouble clvHi = OptionalDouble.empty();
-            if (spendModels != null) {
-                int x = xs[i];
-                double mean = means[i];
+            GammaGammaModel[] spendModels = null;
+            if (spendDraws != null) {
+                spendModels = new GammaGammaModel[draws];
                 for (int b = 0; b < draws; b++) {
-                    clvValues[b] = settings.margin() * spendModels[b].conditionalExpectedSpend(x, mean)
-                            * discounted[b][p];
+                    spendModels[b] = GammaGammaModel.of(spendDraws[b][0], spendDraws[b][1], spendDraws[b][2]);
                 }
-                Arrays.sort(clvValues);
-                double cl = Math.max(0, quantile(clvValues, lowQ));
-                clvLo = OptionalDouble.of(cl);
-                clvHi = OptionalDouble.of(Math.max(cl, quantile(clvValues, highQ)));
             }
-            out.add(new Bounds(lo, hi, clvLo, clvHi));
+            double lowQ = (1 - level) / 2;
+            double highQ = (1 + level) / 2;
+            double[] values = new double[draws];
+            double[] clvValues = new double[draws];
+            List<Bounds> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int p = data.patternOf(i);
+                for (int b = 0; b < draws; b++) {
+                    values[b] = expected[b][p];
+                }
+                Arrays.sort(values);
+                double lo = Math.max(0, quantile(values, lowQ));
+                double hi = Math.max(lo, quantile(values, highQ));
+                OptionalDouble clvLo = OptionalDouble.empty();
+                OptionalDouble clvHi = OptionalDouble.empty();
+                if (spendModels != null) {
+                    for (int b = 0; b < draws; b++) {
+                        clvValues[b] = settings.margin() * spendModels[b].conditionalExpectedSpend(xs[i], means[i])
+                                * discounted[b][p];
+                    }
+                    Arrays.sort(clvValues);
+                    double cl = Math.max(0, quantile(clvValues, lowQ));
+                    clvLo = OptionalDouble.of(cl);
+                    clvHi = OptionalDouble.of(Math.max(cl, quantile(clvValues, highQ)));
+                }
+                out.add(new Bounds(lo, hi, clvLo, clvHi));
+            }
+            return List.copyOf(out);
         }
-        return List.copyOf(out);
+
+        @Override
+        public String toString() {
+            return "PredictionIntervals.Draws[model=" + model + ", draws=" + modelDraws.length + ", spend="
+                    + (spendDraws != null) + ", level=" + level + "]";
+        }
     }
 
     /** R's type-7 quantile of sorted values. */
@@ -268,17 +347,15 @@ public final class PredictionIntervals {
         return l;
     }
 
-    /** The same model with other parameters (in the literature's order). */
-    static TransactionModel withParameters(TransactionModel model, double[] t) {
-        if (model instanceof BgNbdModel) {
-            return BgNbdModel.of(t[0], t[1], t[2], t[3], model.unit());
-        }
-        if (model instanceof MbgNbdModel) {
-            return MbgNbdModel.of(t[0], t[1], t[2], t[3], model.unit());
-        }
-        if (model instanceof ParetoNbdModel) {
-            return ParetoNbdModel.of(t[0], t[1], t[2], t[3], model.unit());
-        }
-        return NbdModel.of(t[0], t[1], model.unit());
+    /** The model of a kind with other parameters (in the literature's order). */
+    static TransactionModel withParameters(String name, PeriodUnit unit, double[] t) {
+        return switch (name) {
+            case BgNbdModel.NAME -> BgNbdModel.of(t[0], t[1], t[2], t[3], unit);
+            case MbgNbdModel.NAME -> MbgNbdModel.of(t[0], t[1], t[2], t[3], unit);
+            case ParetoNbdModel.NAME -> ParetoNbdModel.of(t[0], t[1], t[2], t[3], unit);
+            case NbdModel.NAME -> NbdModel.of(t[0], t[1], unit);
+            default -> throw new IllegalArgumentException("intervals are for the pareto-nbd, bg-nbd, mbg-nbd and nbd"
+                    + " models, not " + name);
+        };
     }
 }

@@ -46,8 +46,8 @@ class PredictionIntervalsTest {
         for (int seed = 1; seed <= seeds; seed++) {
             BtydView view = ClvProperties.simulate(1200, 1000L + seed, BgNbdProcess.CDNOW);
             BgNbdModel fitted = BgNbdModel.fit(BtydData.of(view));
-            List<PredictionIntervals.Bounds> bounds = PredictionIntervals.bootstrap(fitted, Optional.empty(), reference,
-                    xs, means, SETTINGS, new PredictionIntervals.Options(0.9, 200, seed));
+            List<PredictionIntervals.Bounds> bounds = PredictionIntervals.draws(fitted, Optional.empty(),
+                    new PredictionIntervals.Options(0.9, 200, seed)).bounds(reference, xs, means, SETTINGS);
             for (int i = 0; i < REFERENCE.length; i++) {
                 double expected = truth.conditionalExpectedTransactions(xs[i], tx[i], bigT[i], 39);
                 PredictionIntervals.Bounds b = bounds.get(i);
@@ -100,5 +100,58 @@ class PredictionIntervalsTest {
         assertThatThrownBy(() -> new PredictionIntervals.Options(0.9, 5, 1)).hasMessageContaining("draws")
                 .hasMessageContaining("5");
         assertThat(PredictionIntervals.quantile(new double[] {1, 2, 3, 4}, 0.5)).isCloseTo(2.5, within(1e-12));
+    }
+
+    @Test
+    void drawsAppliedToPartsOfTheCustomersGiveTheBoundsOfTheWhole() throws Exception {
+        BtydView view = ClvProperties.simulate(600, 21L, BgNbdProcess.CDNOW);
+        BgNbdModel m = BgNbdModel.fit(BtydData.of(view));
+        GammaGammaModel spend = GammaGammaModel.fit(view);
+        PredictionIntervals.Options options = new PredictionIntervals.Options(0.8, 40, 77);
+        List<PredictionIntervals.Bounds> whole = PredictionIntervals.bootstrap(m, Optional.of(spend), view, SETTINGS,
+                options);
+        assertThat(whole.get(0).clvLower()).isPresent();
+        PredictionIntervals.Draws draws = PredictionIntervals.draws(m, Optional.of(spend), options);
+        assertThat(draws.size()).isEqualTo(40);
+        assertThat(draws.hasSpend()).isTrue();
+        // shipped as bytes, as a distributed engine does, and applied to each customer alone
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(draws);
+        }
+        PredictionIntervals.Draws shipped;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            shipped = (PredictionIntervals.Draws) in.readObject();
+        }
+        for (int i = 0; i < view.size(); i += 37) {
+            BtydView one = BtydView.of(view.unit(), List.of(view.customerId(i)), new int[] {view.x(i)},
+                    new double[] {view.tx(i)}, new double[] {view.bigT(i)}, new double[] {view.meanRepeatValue(i)});
+            assertThat(shipped.bounds(one, SETTINGS)).containsExactly(whole.get(i));
+        }
+        assertThat(draws.bounds(BtydView.of(view.unit(), List.of(), new int[0], new double[0], new double[0],
+                new double[0]), SETTINGS)).isEmpty();
+    }
+
+    @Test
+    void intervalsAreForTheFourTransactionModelsAndTheirDrawsSaySo() {
+        BtydView view = ClvProperties.simulate(500, 9L, BgNbdProcess.CDNOW);
+        NbdModel nbd = NbdModel.fit(BtydData.of(view));
+        PredictionIntervals.Draws draws = PredictionIntervals.draws(nbd, Optional.empty(),
+                PredictionIntervals.Options.of(0.9, 1));
+        assertThat(draws.hasSpend()).isFalse();
+        assertThat(draws.toString()).contains("nbd").contains("draws=200").contains("spend=false");
+        List<PredictionIntervals.Bounds> b = draws.bounds(view, SETTINGS);
+        assertThat(b).hasSize(view.size()).allSatisfy(x -> assertThat(x.clvLower()).isEmpty());
+        assertThatThrownBy(() -> PredictionIntervals.withParameters("bg-bb", PeriodUnit.WEEKS, new double[4]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not bg-bb");
+        for (String kind : List.of(BgNbdModel.NAME, MbgNbdModel.NAME, ParetoNbdModel.NAME)) {
+            assertThat(PredictionIntervals.withParameters(kind, PeriodUnit.DAYS, new double[] {0.5, 4, 0.8, 2.5}))
+                    .satisfies(t -> {
+                        assertThat(t.name()).isEqualTo(kind);
+                        assertThat(t.unit()).isEqualTo(PeriodUnit.DAYS);
+                        assertThat(t.parameters().get(1).value()).isEqualTo(4.0);
+                    });
+        }
     }
 }

@@ -16,6 +16,7 @@ import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.metrics.clv.BtydData;
 import io.crmkit.metrics.clv.CustomerValue;
 import io.crmkit.metrics.clv.LifetimeValue;
+import io.crmkit.metrics.clv.PredictionIntervals;
 import io.crmkit.metrics.clv.TransactionModel;
 import io.crmkit.spark.SparkBtyd;
 import io.crmkit.spark.SparkPurchaseHistory;
@@ -37,7 +38,9 @@ import picocli.CommandLine.Mixin;
  * computed in Spark ({@link SparkPurchaseHistory}, {@link SparkBtyd#patterns}), the transaction model
  * and the Gamma-Gamma spend model are fitted on the driver by crm-metrics ({@link SparkBtyd#fitSpend}),
  * and the per-customer predictions run in Spark ({@link SparkBtyd#values}). What the Spark path
- * cannot do is refused by name: {@code --holdout-end}, {@code --model bg-bb} and {@code --intervals}.
+ * cannot do is refused by name: {@code --holdout-end} and {@code --model bg-bb}. With {@code --intervals}
+ * the bootstrap's parameters are drawn on the driver and applied to the customers in Spark
+ * ({@link SparkBtyd#intervals}).
  *
  * <p>Filled by picocli; not thread-safe.
  */
@@ -140,7 +143,7 @@ public final class SparkClvCommand implements Runnable {
     /** {@code clv predict} through crm-spark. */
     @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Value every customer in Spark: P(alive), expected transactions and spend, discounted CLV.",
-            description = "The options and output of 'crmkit clv predict' (--input files only; no --intervals).")
+            description = "The options and output of 'crmkit clv predict' (--input files only).")
     static final class PredictCommand extends ModelCommand {
 
         @Mixin
@@ -152,10 +155,7 @@ public final class SparkClvCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             LifetimeValue.Settings settings = predictOptions.settings();
-            if (predictOptions.hasIntervals()) {
-                throw new CommandFailedException("--intervals is not available in the Spark path (the parametric"
-                        + " bootstrap is not distributed); predict without it, or use crmkit clv predict");
-            }
+            PredictionIntervals.Options intervalOptions = predictOptions.intervals().orElse(null);
             boolean gammaGamma = predictOptions.gammaGamma();
             if (!prepare()) {
                 return CrmkitCli.EXIT_FAILED;
@@ -164,8 +164,12 @@ public final class SparkClvCommand implements Runnable {
             TransactionModel m = fitted.model();
             ClvCommand.Spend spend = ClvCommand.spend(this, gammaGamma, () -> SparkBtyd.fitSpend(summaries));
             List<Row> rows;
+            List<Row> intervalRows = null;
             try {
                 rows = SparkBtyd.values(summaries, m, spend.model(), settings).collectAsList();
+                if (intervalOptions != null) {
+                    intervalRows = SparkBtyd.intervals(summaries, m, spend.model(), settings, intervalOptions).collectAsList();
+                }
             } catch (IllegalStateException | IllegalArgumentException e) {
                 throw new CommandFailedException(e.getMessage());
             }
@@ -178,12 +182,28 @@ public final class SparkClvCommand implements Runnable {
             }
             // the single-machine order: the summaries' customer identifier order
             values.sort(Comparator.comparing(CustomerValue::customerId));
+            List<PredictionIntervals.Bounds> bounds = intervalRows == null ? null : bounds(intervalRows, values);
             Definitions d = definitions("predict");
-            ClvCommand.describePrediction(d, fitted, spend, settings, null);
-            ResultWriter.write(predictOptions.format(), d, ClvCommand.predictionRows(values, null), out(), err());
+            ClvCommand.describePrediction(d, fitted, spend, settings, intervalOptions);
+            ResultWriter.write(predictOptions.format(), d, ClvCommand.predictionRows(values, bounds), out(), err());
             summaries.rows().unpersist();
             note(input.rejectedSummary(in));
             return CrmkitCli.EXIT_OK;
         }
+    }
+
+    /** The interval rows in the order of the values (one per customer). */
+    private static List<PredictionIntervals.Bounds> bounds(List<Row> rows, List<CustomerValue> values) {
+        java.util.Map<String, PredictionIntervals.Bounds> byId = new java.util.HashMap<>(rows.size() * 2);
+        for (Row r : rows) {
+            byId.put(r.getString(0), new PredictionIntervals.Bounds(r.getDouble(1), r.getDouble(2),
+                    r.isNullAt(3) ? OptionalDouble.empty() : OptionalDouble.of(r.getDouble(3)),
+                    r.isNullAt(4) ? OptionalDouble.empty() : OptionalDouble.of(r.getDouble(4))));
+        }
+        List<PredictionIntervals.Bounds> out = new ArrayList<>(values.size());
+        for (CustomerValue v : values) {
+            out.add(java.util.Objects.requireNonNull(byId.get(v.customerId().value()), "bounds of a customer"));
+        }
+        return out;
     }
 }

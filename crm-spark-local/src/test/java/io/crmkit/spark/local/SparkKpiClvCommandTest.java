@@ -180,11 +180,17 @@ class SparkKpiClvCommandTest {
                 "2025-01-31", "--model", "bg-bb");
         assertThat(bgBb.code()).isEqualTo(CrmkitCli.EXIT_FAILED);
         assertThat(bgBb.err()).contains("--model bg-bb is not available in the Spark path");
-        LocalJarFixture.Run intervals = LocalJarFixture.spark("clv", "predict", "--input", in, "--calibration-end",
-                "2025-01-31", "--horizon", "1y", "--intervals", "0.9");
-        assertThat(intervals.code()).isEqualTo(CrmkitCli.EXIT_FAILED);
-        assertThat(intervals.err()).contains("--intervals is not available in the Spark path");
-        assertThat(holdout.out() + bgBb.out() + intervals.out()).isEmpty();
+        assertThat(holdout.out() + bgBb.out()).isEmpty();
+    }
+
+    @Test
+    void predictionIntervalsInSeveralPartitionsEqualCrmkits() {
+        // drawn on the driver, applied per partition: every customer's bounds are crmkit's
+        LocalJarFixture.Run run = LocalJarFixture.assertSameOutput(500, "clv", "predict", "--input",
+                simulated.toString(), "--calibration-end", "2025-06-30", "--horizon", "180d", "--intervals", "0.8",
+                "--interval-draws", "40", "--interval-seed", "5", "--format", "csv");
+        assertThat(run.out().lines().findFirst().orElseThrow()).contains("clv_lower").contains("clv_upper");
+        assertThat(run.err()).contains("intervals");
     }
 
     @ParameterizedTest
