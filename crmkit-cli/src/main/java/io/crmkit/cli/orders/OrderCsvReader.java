@@ -279,11 +279,15 @@ public final class OrderCsvReader {
         // is rejected here only when each row is an order
         boolean validCustomer = isValidIdentifier(customerText, "customer_id");
         if (orderText != null) {
+            if (!OrderFileReader.isText(orderText)) {
+                throw OrderFileReader.notText("order_id");
+            }
             if (!isValidIdentifier(orderText, "order_id")) {
                 throw OrderFileReader.invalidIdentifier("order_id");
             }
         } else if (!validCustomer) {
-            throw OrderFileReader.invalidIdentifier("customer_id");
+            throw OrderFileReader.isText(customerText) ? OrderFileReader.invalidIdentifier("customer_id")
+                    : OrderFileReader.notText("customer_id");
         }
         consumer.accept(line, orderText, validCustomer ? customerText : null, TimestampParser.instant(micros), minor,
                 rowCurrency, statuses.get(statusIndex));
@@ -291,6 +295,9 @@ public final class OrderCsvReader {
 
     /** Whether the text is a valid customer identifier ({@code column} customer_id) or order identifier. */
     private static boolean isValidIdentifier(String text, String column) {
+        if (!OrderFileReader.isText(text)) {
+            return false;
+        }
         try {
             if (column.equals("customer_id")) {
                 CustomerId.of(text);

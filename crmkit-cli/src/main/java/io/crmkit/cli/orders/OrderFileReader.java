@@ -345,8 +345,12 @@ public final class OrderFileReader {
                 countUsed(minor, micros, rounding);
                 return;
             }
+            String orderText = b.text(r, oc);
+            if (!isText(orderText)) {
+                throw notText("order_id");
+            }
             try {
-                OrderId.of(b.text(r, oc));
+                OrderId.of(orderText);
             } catch (IllegalArgumentException e) {
                 throw invalidIdentifier("order_id");
             }
@@ -414,6 +418,9 @@ public final class OrderFileReader {
             return c;
         }
         String text = b.text(r, cc);
+        if (!isText(text)) {
+            throw notText("customer_id");
+        }
         try {
             CustomerId.of(text);
         } catch (IllegalArgumentException e) {
@@ -509,6 +516,24 @@ public final class OrderFileReader {
     static RowRejectedException invalidIdentifier(String column) {
         return new RowRejectedException(Rejection.BAD_IDENTIFIER, column + " is not a valid identifier (1 to 256"
                 + " characters, no control characters, no leading or trailing spaces)");
+    }
+
+    /**
+     * Whether an identifier read from a file is text: it holds no U+FFFD, the character that bytes
+     * which are not UTF-8 are read as. Two different byte sequences can read as the same text that
+     * way, which would make two customers (or orders) one; such identifiers are rejected instead.
+     *
+     * @param identifier the identifier as read, not null
+     * @return true unless it holds U+FFFD
+     */
+    static boolean isText(String identifier) {
+        return identifier.indexOf('\uFFFD') < 0;
+    }
+
+    /** The rejection of a row whose identifier in the column holds bytes that are not UTF-8. */
+    static RowRejectedException notText(String column) {
+        return new RowRejectedException(Rejection.BAD_IDENTIFIER, column + " is not UTF-8 text (it holds bytes that"
+                + " are no character, or U+FFFD, which such bytes are read as)");
     }
 
     /** The rejection of a row that disagrees with its order's first line on the field. */

@@ -106,6 +106,46 @@ class OrderFileReaderTest {
         assertThat(seen.lines()).doesNotHaveDuplicates();
     }
 
+    @Test
+    void identifiersWithBytesThatAreNotUtf8AreRejectedNotMergedIntoOneCustomer() throws IOException {
+        // 0x83 and 0x87 are continuation bytes with no lead: both ids read as "\uFFFDc1", which made
+        // two dictionary entries of one customer and failed the whole read (a fuzzing finding)
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("customer_id,order_id,timestamp,amount\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {(byte) 0x83, 'c', '1'});
+        bytes.writeBytes(",o1,2024-01-01,10.00\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {(byte) 0x87, 'c', '1'});
+        bytes.writeBytes(",o2,2024-01-02,5.00\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("\u00e9l\u00e8ve,o3,2024-01-03,1.00\nc2,\"o".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28});
+        bytes.writeBytes("\",2024-01-04,2.00\nc2,\uFFFD,2024-01-05,3.00\n".getBytes(StandardCharsets.UTF_8));
+        OrderFile f = reader().read(new ByteArrayInputStream(bytes.toByteArray()), seen);
+        assertAccountedFor(f, seen);
+        assertThat(f.rowsUsed()).isEqualTo(1);
+        assertThat(onlyRowOf(f.batch(), "\u00e9l\u00e8ve")).isZero();
+        assertThat(seen.rejected).extracting(Reported::line).containsExactly(2L, 3L, 5L, 6L);
+        assertThat(seen.rejected).extracting(Reported::kind).containsOnly(Rejection.BAD_IDENTIFIER);
+        assertThat(seen.rejected.get(0).reason()).isEqualTo("customer_id is not UTF-8 text (it holds bytes that are"
+                + " no character, or U+FFFD, which such bytes are read as)");
+        assertThat(seen.rejected.get(2).reason()).startsWith("order_id is not UTF-8 text");
+    }
+
+    @Test
+    void theStreamingReaderRejectsThemToo() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("customer_id,timestamp,amount\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {(byte) 0x83, 'c', '1'});
+        bytes.writeBytes(",2024-01-01,10.00\nc2,2024-01-02,5.00\n".getBytes(StandardCharsets.UTF_8));
+        List<String> accepted = new ArrayList<>();
+        StreamedInput in = new OrderCsvReader(ZoneOffset.UTC, Optional.empty(), StatusMapping.defaults(), Map.of(),
+                Optional.empty(), CsvRecords.DEFAULT_MAX_RECORD_BYTES).stream(new ByteArrayInputStream(bytes.toByteArray()),
+                seen, (line, orderId, customerId, placedAt, amountMinor, currency, status) -> accepted.add(customerId));
+        assertThat(accepted).containsExactly("c2");
+        assertThat(in.rowsRejected()).isEqualTo(1);
+        assertThat(seen.rejected).extracting(Reported::reason).containsExactly("customer_id is not UTF-8 text (it holds"
+                + " bytes that are no character, or U+FFFD, which such bytes are read as)");
+    }
+
     // ---------------------------------------------------------------- accounting
 
     /** Every kind of row, with an empty line and a quoted line break shifting the physical lines. */
