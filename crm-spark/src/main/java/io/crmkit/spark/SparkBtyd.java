@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.api.java.function.Function0;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -113,11 +114,7 @@ public final class SparkBtyd {
         Args.notNull(spend, "spend");
         Args.notNull(settings, "settings");
         Args.notNull(options, "options");
-        PeriodUnit unit = summaries.options().timeUnit();
-        if (model.unit() != unit) {
-            throw new IllegalArgumentException("the model's time unit " + model.unit() + " differs from the"
-                    + " summaries' " + unit);
-        }
+        PeriodUnit unit = unitOf(summaries, model);
         PredictionIntervals.Draws draws = PredictionIntervals.draws(model, spend, options);
         Dataset<Row> customers = summaries.rows().select("customer_id", "x", "t_x", "T", "mean_repeat_value");
         if (spend.isPresent()) {
@@ -129,17 +126,11 @@ public final class SparkBtyd {
                         unit), settings);
             }
         }
-        // the settings travel as their numbers (the value types are not serializable)
-        double horizon = settings.horizon().amount();
-        PeriodUnit horizonUnit = settings.horizon().unit();
-        double rate = settings.discount().rate();
-        PeriodUnit per = settings.discount().per();
-        double margin = settings.margin();
+        Function0<LifetimeValue.Settings> settingsThere = shipped(settings);
         MapPartitionsFunction<Row, Row> bounder = rows -> {
             List<Row> in = new ArrayList<>();
             rows.forEachRemaining(in::add);
-            LifetimeValue.Settings s = new LifetimeValue.Settings(Horizon.of(horizon, horizonUnit),
-                    DiscountRate.of(rate, per), margin);
+            LifetimeValue.Settings s = settingsThere.call();
             List<PredictionIntervals.Bounds> bounds = draws.bounds(view(in, unit), s);
             List<Row> out = new ArrayList<>(in.size());
             for (int i = 0; i < in.size(); i++) {
@@ -151,6 +142,26 @@ public final class SparkBtyd {
             return out.iterator();
         };
         return customers.mapPartitions(bounder, Encoders.row(INTERVALS));
+    }
+
+    /** The summaries' time unit, which must be the model's. */
+    private static PeriodUnit unitOf(SparkSummaries summaries, TransactionModel model) {
+        PeriodUnit unit = summaries.options().timeUnit();
+        if (model.unit() != unit) {
+            throw new IllegalArgumentException("the model's time unit " + model.unit() + " differs from the"
+                    + " summaries' " + unit);
+        }
+        return unit;
+    }
+
+    /** The settings, rebuilt on a worker from their numbers (the value types are not serializable). */
+    private static Function0<LifetimeValue.Settings> shipped(LifetimeValue.Settings settings) {
+        double horizon = settings.horizon().amount();
+        PeriodUnit horizonUnit = settings.horizon().unit();
+        double rate = settings.discount().rate();
+        PeriodUnit per = settings.discount().per();
+        double margin = settings.margin();
+        return () -> new LifetimeValue.Settings(Horizon.of(horizon, horizonUnit), DiscountRate.of(rate, per), margin);
     }
 
     /** The view of rows {@code customer_id, x, t_x, T, mean_repeat_value}. */
@@ -234,11 +245,7 @@ public final class SparkBtyd {
         Args.notNull(model, "model");
         Args.notNull(spend, "spend");
         Args.notNull(settings, "settings");
-        PeriodUnit unit = summaries.options().timeUnit();
-        if (model.unit() != unit) {
-            throw new IllegalArgumentException("the model's time unit " + model.unit() + " differs from the"
-                    + " summaries' " + unit);
-        }
+        PeriodUnit unit = unitOf(summaries, model);
         if (spend.isPresent() && spend.get().q() <= 1) {
             // p x + q - 1 grows with x: the smallest x is the first to make the expectation infinite
             Row smallest = summaries.rows().agg(min(col("x"))).first();
@@ -249,11 +256,7 @@ public final class SparkBtyd {
         String kind = model.name();
         double[] p = parameters(model);
         double[] g = spend.map(m -> new double[] {m.p(), m.q(), m.gamma()}).orElse(null);
-        double horizon = settings.horizon().amount();
-        PeriodUnit horizonUnit = settings.horizon().unit();
-        double rate = settings.discount().rate();
-        PeriodUnit per = settings.discount().per();
-        double margin = settings.margin();
+        Function0<LifetimeValue.Settings> settingsThere = shipped(settings);
         MapPartitionsFunction<Row, Row> valuer = rows -> {
             List<Row> in = new ArrayList<>();
             rows.forEachRemaining(in::add);
@@ -271,8 +274,7 @@ public final class SparkBtyd {
                 bigT[i] = r.getDouble(3);
             }
             TransactionModel m = rebuild(kind, p, unit);
-            LifetimeValue.Settings s = new LifetimeValue.Settings(Horizon.of(horizon, horizonUnit),
-                    DiscountRate.of(rate, per), margin);
+            LifetimeValue.Settings s = settingsThere.call();
             BtydData data = BtydData.ofCustomers(x, tx, bigT, unit);
             double[] alive = m.probabilityAlive(data);
             double[] expected = m.conditionalExpectedTransactions(data, s.horizon());
@@ -347,11 +349,7 @@ public final class SparkBtyd {
         Args.notNull(summaries, "summaries");
         Args.notNull(model, "model");
         Args.notNull(horizon, "horizon");
-        PeriodUnit unit = summaries.options().timeUnit();
-        if (model.unit() != unit) {
-            throw new IllegalArgumentException("the model's time unit " + model.unit() + " differs from the"
-                    + " summaries' " + unit);
-        }
+        PeriodUnit unit = unitOf(summaries, model);
         String kind = model.name();
         double[] p = parameters(model);
         double t = horizon.in(unit);
