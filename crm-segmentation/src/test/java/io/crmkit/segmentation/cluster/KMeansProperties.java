@@ -27,7 +27,7 @@ class KMeansProperties {
         return Columns.rows().list().ofMinSize(5).ofMaxSize(40);
     }
 
-    private static double[][] features(CustomerColumns c, Scaling scaling) {
+    static double[][] features(CustomerColumns c, Scaling scaling) {
         int n = c.size();
         double[][] raw = new double[n][];
         for (int i = 0; i < n; i++) {
