@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.spark.api.java.function.Function0;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -120,9 +121,9 @@ public final class SparkBtyd {
         if (spend.isPresent()) {
             // p x + q - 1 grows with x: a drawn spend model is infinite for someone only if it is for
             // a customer with the smallest x
-            Row smallest = summaries.rows().agg(min(col("x"))).first();
-            if (!smallest.isNullAt(0)) {
-                draws.bounds(view(customers.where(col("x").equalTo(smallest.getInt(0))).limit(1).collectAsList(),
+            OptionalInt smallest = smallestX(summaries);
+            if (smallest.isPresent()) {
+                draws.bounds(view(customers.where(col("x").equalTo(smallest.getAsInt())).limit(1).collectAsList(),
                         unit), settings);
             }
         }
@@ -142,6 +143,12 @@ public final class SparkBtyd {
             return out.iterator();
         };
         return customers.mapPartitions(bounder, Encoders.row(INTERVALS));
+    }
+
+    /** The smallest repeat count of the summaries' customers, empty without customers. */
+    private static OptionalInt smallestX(SparkSummaries summaries) {
+        Row smallest = summaries.rows().agg(min(col("x"))).first();
+        return smallest.isNullAt(0) ? OptionalInt.empty() : OptionalInt.of(smallest.getInt(0));
     }
 
     /** The summaries' time unit, which must be the model's. */
@@ -248,9 +255,9 @@ public final class SparkBtyd {
         PeriodUnit unit = unitOf(summaries, model);
         if (spend.isPresent() && spend.get().q() <= 1) {
             // p x + q - 1 grows with x: the smallest x is the first to make the expectation infinite
-            Row smallest = summaries.rows().agg(min(col("x"))).first();
-            if (!smallest.isNullAt(0)) {
-                spend.get().conditionalExpectedSpend(smallest.getInt(0), 0);
+            OptionalInt smallest = smallestX(summaries);
+            if (smallest.isPresent()) {
+                spend.get().conditionalExpectedSpend(smallest.getAsInt(), 0);
             }
         }
         String kind = model.name();

@@ -243,37 +243,23 @@ final class CsvBlocks implements AutoCloseable {
         } catch (IOException e) {
             headFailure = e;
         }
-        InputStream replay = new ByteArrayInputStream(head, 0, n);
         if (headFailure != null) {
-            replay = new SequenceInputStream(replay, failing(headFailure));
-        } else if (!whole) {
-            replay = new SequenceInputStream(replay, in);
-        }
-        if (whole || headFailure != null) {
+            // as when reading fails later: the block being filled is not handed over, next() throws
+            splitter = null;
+            Block failed = new Block(0);
+            failed.failure = new UncheckedIOException(headFailure);
+            failed.last = true;
+            full.add(failed);
+        } else if (whole) {
             // at most one block, the last: it fits in the queue, so nothing waits for a reader
             splitter = null;
-            split(replay);
+            split(new ByteArrayInputStream(head, 0, n));
         } else {
-            InputStream rest = replay;
+            InputStream rest = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), in);
             splitter = new Thread(() -> split(rest), "crmkit-csv-splitter");
             splitter.setDaemon(true);
             splitter.start();
         }
-    }
-
-    /** An input that fails with {@code e} when read (after the bytes read before the failure). */
-    private static InputStream failing(IOException e) {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                throw e;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                throw e;
-            }
-        };
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.crmkit.cli.orders;
 
-import io.crmkit.core.CustomerId;
-import io.crmkit.core.OrderId;
 import io.crmkit.core.order.OrderStatus;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.io.IOException;
@@ -277,35 +275,22 @@ public final class OrderCsvReader {
         int statusIndex = statusColumn >= 0 ? status(required(f, statusColumn, "status")) : completedStatus;
         // an invalid order identifier never names an existing order; an invalid customer identifier
         // is rejected here only when each row is an order
-        boolean validCustomer = isValidIdentifier(customerText, "customer_id");
         if (orderText != null) {
-            if (!OrderFileReader.isText(orderText)) {
-                throw OrderFileReader.notText("order_id");
-            }
-            if (!isValidIdentifier(orderText, "order_id")) {
-                throw OrderFileReader.invalidIdentifier("order_id");
-            }
-        } else if (!validCustomer) {
-            throw OrderFileReader.isText(customerText) ? OrderFileReader.invalidIdentifier("customer_id")
-                    : OrderFileReader.notText("customer_id");
+            OrderFileReader.checkIdentifier(orderText, "order_id");
+        } else {
+            OrderFileReader.checkIdentifier(customerText, "customer_id");
         }
+        boolean validCustomer = orderText == null || isValidIdentifier(customerText);
         consumer.accept(line, orderText, validCustomer ? customerText : null, TimestampParser.instant(micros), minor,
                 rowCurrency, statuses.get(statusIndex));
     }
 
-    /** Whether the text is a valid customer identifier ({@code column} customer_id) or order identifier. */
-    private static boolean isValidIdentifier(String text, String column) {
-        if (!OrderFileReader.isText(text)) {
-            return false;
-        }
+    /** Whether the text is a valid customer identifier. */
+    private static boolean isValidIdentifier(String text) {
         try {
-            if (column.equals("customer_id")) {
-                CustomerId.of(text);
-            } else {
-                OrderId.of(text);
-            }
+            OrderFileReader.checkIdentifier(text, "customer_id");
             return true;
-        } catch (IllegalArgumentException e) {
+        } catch (RowRejectedException e) {
             return false;
         }
     }

@@ -345,15 +345,7 @@ public final class OrderFileReader {
                 countUsed(minor, micros, rounding);
                 return;
             }
-            String orderText = b.text(r, oc);
-            if (!isText(orderText)) {
-                throw notText("order_id");
-            }
-            try {
-                OrderId.of(orderText);
-            } catch (IllegalArgumentException e) {
-                throw invalidIdentifier("order_id");
-            }
+            checkIdentifier(b.text(r, oc), "order_id");
         }
         if (!rowCurrency.equals(currency)) {
             // no currency was chosen and this order is in another than the first row's: counted (its
@@ -417,15 +409,7 @@ public final class OrderFileReader {
         if (c >= 0) {
             return c;
         }
-        String text = b.text(r, cc);
-        if (!isText(text)) {
-            throw notText("customer_id");
-        }
-        try {
-            CustomerId.of(text);
-        } catch (IllegalArgumentException e) {
-            throw invalidIdentifier("customer_id");
-        }
+        checkIdentifier(b.text(r, cc), "customer_id");
         // the handle is the dictionary's index (the lookup above left the probe): the builder learns
         // the identifiers at the end
         return customers.addFound();
@@ -530,8 +514,31 @@ public final class OrderFileReader {
         return identifier.indexOf('\uFFFD') < 0;
     }
 
+    /**
+     * Checks an identifier read from a file: text ({@link #isText}), then a valid customer or order
+     * identifier.
+     *
+     * @param text the identifier as read, not null
+     * @param column {@code customer_id} or {@code order_id}
+     * @throws RowRejectedException naming the column and what is wrong
+     */
+    static void checkIdentifier(String text, String column) throws RowRejectedException {
+        if (!isText(text)) {
+            throw notText(column);
+        }
+        try {
+            if (column.equals("order_id")) {
+                OrderId.of(text);
+            } else {
+                CustomerId.of(text);
+            }
+        } catch (IllegalArgumentException e) {
+            throw invalidIdentifier(column);
+        }
+    }
+
     /** The rejection of a row whose identifier in the column holds bytes that are not UTF-8. */
-    static RowRejectedException notText(String column) {
+    private static RowRejectedException notText(String column) {
         return new RowRejectedException(Rejection.BAD_IDENTIFIER, column + " is not UTF-8 text (it holds bytes that"
                 + " are no character, or U+FFFD, which such bytes are read as)");
     }
