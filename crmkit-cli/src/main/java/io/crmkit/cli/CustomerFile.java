@@ -1,5 +1,6 @@
 package io.crmkit.cli;
 
+import io.crmkit.cli.orders.Texts;
 import io.crmkit.core.CustomerId;
 import io.crmkit.cli.orders.CsvRecords;
 import io.crmkit.cli.orders.GzipInput;
@@ -126,12 +127,7 @@ final class CustomerFile {
         if (id.isEmpty()) {
             throw new IllegalArgumentException("empty customer_id");
         }
-        CustomerId cid;
-        try {
-            cid = CustomerId.of(id);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("customer_id is not a valid identifier (too long or control characters)");
-        }
+        CustomerId cid = Texts.identifier(id, CustomerId::of, "customer_id");
         CustomerRecord.Builder b = CustomerRecord.builder(cid).firstName(value(f, at, "first_name"))
                 .lastName(value(f, at, "last_name")).fullName(value(f, at, "name")).email(value(f, at, "email"))
                 .phone(value(f, at, "phone")).street(value(f, at, "street")).city(value(f, at, "city"))

@@ -1,5 +1,6 @@
 package io.crmkit.cli;
 
+import io.crmkit.cli.orders.Texts;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.MembershipId;
@@ -88,10 +89,11 @@ final class LoyaltyFiles {
                         throw new IllegalArgumentException("points out of range: " + points + " (at most " + MAX_POINTS
                                 + " per row)");
                     }
-                    Optional<OrderId> order = optional(f, at, "order_id").map(o -> identifier(o, OrderId::of,
+                    Optional<OrderId> order = optional(f, at, "order_id").map(o -> Texts.identifier(o, OrderId::of,
                             "order_id"));
-                    PointsTransaction t = new PointsTransaction(identifier(id, PointsTransactionId::of, "event_id"),
-                            identifier(field(f, at, "customer_id"), CustomerId::of, "customer_id"), type,
+                    PointsTransaction t = new PointsTransaction(
+                            Texts.identifier(id, PointsTransactionId::of, "event_id"),
+                            Texts.identifier(field(f, at, "customer_id"), CustomerId::of, "customer_id"), type,
                             TimestampParser.instant(micros), points, order);
                     claim(ids, id, "event_id");
                     return t;
@@ -118,8 +120,8 @@ final class LoyaltyFiles {
                     java.time.Instant joined = TimestampParser.instant(micros(timestamps, f, at, "joined"));
                     Optional<java.time.Instant> left = optional(f, at, "left")
                             .map(l -> TimestampParser.instant(micros(timestamps, f, at, "left")));
-                    Membership m = new Membership(identifier(id, MembershipId::of, "membership_id"),
-                            identifier(field(f, at, "customer_id"), CustomerId::of, "customer_id"), joined, left,
+                    Membership m = new Membership(Texts.identifier(id, MembershipId::of, "membership_id"),
+                            Texts.identifier(field(f, at, "customer_id"), CustomerId::of, "customer_id"), joined, left,
                             List.of());
                     claim(ids, id, "membership_id");
                     return m;
@@ -145,16 +147,17 @@ final class LoyaltyFiles {
                 List.of("order_id"), rejected, warning, (f, at) -> {
                     String id = field(f, at, "referral_id");
                     java.time.Instant when = TimestampParser.instant(micros(timestamps, f, at, "timestamp"));
-                    CustomerId referrer = identifier(field(f, at, "referrer_id"), CustomerId::of, "referrer_id");
-                    CustomerId referred = identifier(field(f, at, "referred_id"), CustomerId::of, "referred_id");
+                    CustomerId referrer = Texts.identifier(field(f, at, "referrer_id"), CustomerId::of, "referrer_id");
+                    CustomerId referred = Texts.identifier(field(f, at, "referred_id"), CustomerId::of, "referred_id");
                     String code;
                     try {
                         code = io.crmkit.core.internal.Checks.text(field(f, at, "code"), "code");
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("code is not a valid text (too long or control characters)");
                     }
-                    Referral r = new Referral(identifier(id, ReferralId::of, "referral_id"), referrer, referred, code,
-                            when, optional(f, at, "order_id").map(o -> identifier(o, OrderId::of, "order_id")));
+                    Referral r = new Referral(Texts.identifier(id, ReferralId::of, "referral_id"), referrer, referred,
+                            code,
+                            when, optional(f, at, "order_id").map(o -> Texts.identifier(o, OrderId::of, "order_id")));
                     claim(ids, id, "referral_id");
                     return r;
                 });
@@ -196,14 +199,6 @@ final class LoyaltyFiles {
             return timestamps.toEpochMicros(v);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("bad " + name + " '" + v + "': " + e.getMessage());
-        }
-    }
-
-    static <I> I identifier(String text, java.util.function.Function<String, I> of, String column) {
-        try {
-            return of.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(column + " is not a valid identifier (too long or control characters)");
         }
     }
 

@@ -92,7 +92,7 @@ final class ServiceFiles {
         Set<String> ids = new HashSet<>();
         return LoyaltyFiles.readRows(file, "cases", CASE_COLUMNS, CASE_OPTIONAL, rejected, warning, (f, at) -> {
             String id = LoyaltyFiles.field(f, at, "case_id");
-            CustomerId customer = LoyaltyFiles.identifier(LoyaltyFiles.field(f, at, "customer_id"), CustomerId::of,
+            CustomerId customer = Texts.identifier(LoyaltyFiles.field(f, at, "customer_id"), CustomerId::of,
                     "customer_id");
             CaseType type = choice(CaseType.class, LoyaltyFiles.field(f, at, "type"), "type");
             CaseStatus status = switch (choice(io.crmkit.core.service.CaseStatusCategory.class,
@@ -130,7 +130,7 @@ final class ServiceFiles {
                     }
                 }
             }
-            ServiceCase.Builder b = ServiceCase.builder(LoyaltyFiles.identifier(id, ServiceCaseId::of, "case_id"),
+            ServiceCase.Builder b = ServiceCase.builder(Texts.identifier(id, ServiceCaseId::of, "case_id"),
                     customer, type, channel(f, at), opened)
                     .priority(LoyaltyFiles.optional(f, at, "priority").map(p -> choice(CasePriority.class, p,
                             "priority")).orElse(CasePriority.NORMAL))
@@ -165,7 +165,7 @@ final class ServiceFiles {
         return LoyaltyFiles.readRows(file, "survey responses", SURVEY_COLUMNS, SURVEY_OPTIONAL, rejected, warning,
                 (f, at) -> {
                     String id = LoyaltyFiles.field(f, at, "response_id");
-                    CustomerId customer = LoyaltyFiles.identifier(LoyaltyFiles.field(f, at, "customer_id"),
+                    CustomerId customer = Texts.identifier(LoyaltyFiles.field(f, at, "customer_id"),
                             CustomerId::of, "customer_id");
                     Instant when = instant(timestamps, f, at, "responded_at");
                     String scaleText = LoyaltyFiles.field(f, at, "scale").toLowerCase(Locale.ROOT);
@@ -187,12 +187,12 @@ final class ServiceFiles {
                         throw new IllegalArgumentException("score " + score + " is off the " + scaleText + " scale ("
                                 + scale.min() + " to " + scale.max() + ")");
                     }
-                    SurveyResponse r = new SurveyResponse(LoyaltyFiles.identifier(id, SurveyResponseId::of,
+                    SurveyResponse r = new SurveyResponse(Texts.identifier(id, SurveyResponseId::of,
                             "response_id"), customer, when, new SurveyScore(scale, score), channel(f, at),
                             Optional.empty(), Optional.empty(), Optional.empty(),
-                            LoyaltyFiles.optional(f, at, "case_id").map(c -> LoyaltyFiles.identifier(c,
+                            LoyaltyFiles.optional(f, at, "case_id").map(c -> Texts.identifier(c,
                                     ServiceCaseId::of, "case_id")),
-                            LoyaltyFiles.optional(f, at, "order_id").map(o -> LoyaltyFiles.identifier(o, OrderId::of,
+                            LoyaltyFiles.optional(f, at, "order_id").map(o -> Texts.identifier(o, OrderId::of,
                                     "order_id")));
                     LoyaltyFiles.claim(ids, id, "response_id");
                     return r;

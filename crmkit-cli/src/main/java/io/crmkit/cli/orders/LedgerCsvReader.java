@@ -292,12 +292,17 @@ public final class LedgerCsvReader {
         return new Rejected(kind, message);
     }
 
-    private static CustomerId customer(Map<String, String> v) {
+    /** An identifier of a cell ({@link Texts#identifier}), a {@code BAD_IDENTIFIER} rejection if refused. */
+    private static <I> I identifier(String text, Function<String, I> of, String column) {
         try {
-            return CustomerId.of(v.get("customer_id"));
+            return Texts.identifier(text, of, column);
         } catch (IllegalArgumentException e) {
-            throw reject(Rejection.BAD_IDENTIFIER, "customer_id is not acceptable (too long or control characters)");
+            throw reject(Rejection.BAD_IDENTIFIER, e.getMessage());
         }
+    }
+
+    private static CustomerId customer(Map<String, String> v) {
+        return identifier(v.get("customer_id"), CustomerId::of, "customer_id");
     }
 
     private static LocalDate date(Map<String, String> v, String column) {
@@ -332,12 +337,7 @@ public final class LedgerCsvReader {
 
     private Invoice invoice(Pending p, Currency currency, long[] negatives) {
         Map<String, String> v = p.values();
-        InvoiceId id;
-        try {
-            id = InvoiceId.of(v.get("invoice_id"));
-        } catch (IllegalArgumentException e) {
-            throw reject(Rejection.BAD_IDENTIFIER, "invoice_id is not acceptable (too long or control characters)");
-        }
+        InvoiceId id = identifier(v.get("invoice_id"), InvoiceId::of, "invoice_id");
         CustomerId customer = customer(v);
         LocalDate issued = date(v, "issued");
         LocalDate due = date(v, "due");
@@ -363,12 +363,8 @@ public final class LedgerCsvReader {
         Money money = Money.ofMinor(Math.abs(amount), currency);
         String appliesText = v.getOrDefault("applies_to", "");
         String writtenText = v.getOrDefault("written_off_on", "");
-        Optional<InvoiceId> appliesTo;
-        try {
-            appliesTo = appliesText.isEmpty() ? Optional.empty() : Optional.of(InvoiceId.of(appliesText));
-        } catch (IllegalArgumentException e) {
-            throw reject(Rejection.BAD_IDENTIFIER, "applies_to is not acceptable (too long or control characters)");
-        }
+        Optional<InvoiceId> appliesTo = appliesText.isEmpty() ? Optional.empty()
+                : Optional.of(identifier(appliesText, InvoiceId::of, "applies_to"));
         Optional<LocalDate> writtenOff = writtenText.isEmpty() ? Optional.empty()
                 : Optional.of(date(v, "written_off_on"));
         if (status == InvoiceStatus.CREDIT_NOTE) {
@@ -392,12 +388,7 @@ public final class LedgerCsvReader {
 
     private Payment payment(Pending p, Currency currency) {
         Map<String, String> v = p.values();
-        PaymentId id;
-        try {
-            id = PaymentId.of(v.get("payment_id"));
-        } catch (IllegalArgumentException e) {
-            throw reject(Rejection.BAD_IDENTIFIER, "payment_id is not acceptable (too long or control characters)");
-        }
+        PaymentId id = identifier(v.get("payment_id"), PaymentId::of, "payment_id");
         CustomerId customer = customer(v);
         LocalDate paidOn = date(v, "paid_on");
         long amount = minor(v.get("amount"), "amount", currency);
@@ -405,12 +396,8 @@ public final class LedgerCsvReader {
             throw reject(Rejection.BAD_AMOUNT, "amount must be positive (a refund is a credit note in the invoices)");
         }
         String invoiceText = v.getOrDefault("invoice_id", "");
-        Optional<InvoiceId> invoice;
-        try {
-            invoice = invoiceText.isEmpty() ? Optional.empty() : Optional.of(InvoiceId.of(invoiceText));
-        } catch (IllegalArgumentException e) {
-            throw reject(Rejection.BAD_IDENTIFIER, "invoice_id is not acceptable (too long or control characters)");
-        }
+        Optional<InvoiceId> invoice = invoiceText.isEmpty() ? Optional.empty()
+                : Optional.of(identifier(invoiceText, InvoiceId::of, "invoice_id"));
         return new Payment(id, customer, paidOn, Money.ofMinor(amount, currency), invoice);
     }
 

@@ -12,6 +12,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -498,49 +499,24 @@ public final class OrderFileReader {
 
     /** The rejection of a row whose identifier in the column is not valid. */
     static RowRejectedException invalidIdentifier(String column) {
-        return new RowRejectedException(Rejection.BAD_IDENTIFIER, column + " is not a valid identifier (1 to 256"
-                + " characters, no control characters, no leading or trailing spaces)");
+        return new RowRejectedException(Rejection.BAD_IDENTIFIER, Texts.notValid(column));
     }
 
     /**
-     * Whether an identifier read from a file is text: it holds no U+FFFD, the character that bytes
-     * which are not UTF-8 are read as. Two different byte sequences can read as the same text that
-     * way, which would make two customers (or orders) one; such identifiers are rejected instead.
-     *
-     * @param identifier the identifier as read, not null
-     * @return true unless it holds U+FFFD
-     */
-    static boolean isText(String identifier) {
-        return identifier.indexOf('\uFFFD') < 0;
-    }
-
-    /**
-     * Checks an identifier read from a file: text ({@link #isText}), then a valid customer or order
-     * identifier.
+     * Checks an identifier read from a file: text ({@link Texts#isText}), then a valid customer or
+     * order identifier.
      *
      * @param text the identifier as read, not null
      * @param column {@code customer_id} or {@code order_id}
      * @throws RowRejectedException naming the column and what is wrong
      */
     static void checkIdentifier(String text, String column) throws RowRejectedException {
-        if (!isText(text)) {
-            throw notText(column);
-        }
+        Function<String, Object> of = column.equals("order_id") ? OrderId::of : CustomerId::of;
         try {
-            if (column.equals("order_id")) {
-                OrderId.of(text);
-            } else {
-                CustomerId.of(text);
-            }
+            Texts.identifier(text, of, column);
         } catch (IllegalArgumentException e) {
-            throw invalidIdentifier(column);
+            throw new RowRejectedException(Rejection.BAD_IDENTIFIER, e.getMessage());
         }
-    }
-
-    /** The rejection of a row whose identifier in the column holds bytes that are not UTF-8. */
-    private static RowRejectedException notText(String column) {
-        return new RowRejectedException(Rejection.BAD_IDENTIFIER, column + " is not UTF-8 text (it holds bytes that"
-                + " are no character, or U+FFFD, which such bytes are read as)");
     }
 
     /** The rejection of a row that disagrees with its order's first line on the field. */

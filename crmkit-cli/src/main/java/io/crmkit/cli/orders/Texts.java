@@ -1,6 +1,11 @@
 package io.crmkit.cli.orders;
 
-/** Text helpers for the readers' messages. Stateless and thread-safe. */
+import java.util.function.Function;
+
+/**
+ * Text helpers shared by the file readers: quoting values for messages, and the one rule for
+ * identifiers read from a file. Stateless and thread-safe.
+ */
 public final class Texts {
 
     private static final int MAX_QUOTED = 40;
@@ -17,5 +22,63 @@ public final class Texts {
     public static String quote(String value) {
         String v = value.length() > MAX_QUOTED ? value.substring(0, MAX_QUOTED) + "..." : value;
         return "'" + v.replaceAll("\\p{Cntrl}", "?") + "'";
+    }
+
+    /**
+     * Whether an identifier read from a file is text: it holds no U+FFFD, the character that bytes
+     * which are not UTF-8 are read as. Two different byte sequences can read as the same text that
+     * way, which would make two customers (or orders, invoices, events) one; such identifiers are
+     * rejected instead.
+     *
+     * @param identifier the identifier as read, not null
+     * @return true unless it holds U+FFFD
+     */
+    public static boolean isText(String identifier) {
+        return identifier.indexOf('\uFFFD') < 0;
+    }
+
+    /**
+     * Makes an identifier of a file's cell: refused when it is not text ({@link #isText}) or when
+     * {@code of} refuses it. The message names the column, never the value (identifiers can be
+     * personal data).
+     *
+     * @param <I> the identifier type
+     * @param text the cell as read, not null
+     * @param of the identifier's factory, such as {@code CustomerId::of}
+     * @param column the column's name, for the message
+     * @return the identifier
+     * @throws IllegalArgumentException naming the column and what is wrong
+     */
+    public static <I> I identifier(String text, Function<String, I> of, String column) {
+        if (!isText(text)) {
+            throw new IllegalArgumentException(notText(column));
+        }
+        try {
+            return of.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(notValid(column));
+        }
+    }
+
+    /**
+     * The message for an identifier that holds bytes that are not UTF-8.
+     *
+     * @param column the column's name
+     * @return the message, never null
+     */
+    static String notText(String column) {
+        return column + " is not UTF-8 text (it holds bytes that are no character, or U+FFFD, which such"
+                + " bytes are read as)";
+    }
+
+    /**
+     * The message for an identifier that its type refuses.
+     *
+     * @param column the column's name
+     * @return the message, never null
+     */
+    static String notValid(String column) {
+        return column + " is not a valid identifier (1 to 256 characters, no control characters, no leading or"
+                + " trailing spaces)";
     }
 }
