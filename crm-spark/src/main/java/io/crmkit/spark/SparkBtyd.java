@@ -7,12 +7,17 @@ import static org.apache.spark.sql.functions.min;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.history.BtydView;
 import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.history.PurchaseHistoryOptions;
+import io.crmkit.core.history.PurchaseUnit;
+import io.crmkit.metrics.clv.BgBbData;
 import io.crmkit.metrics.clv.BgNbdModel;
+import io.crmkit.metrics.clv.CalibrationHoldout;
 import io.crmkit.metrics.clv.BtydData;
 import io.crmkit.metrics.clv.CustomerValue;
 import io.crmkit.metrics.clv.DiscountRate;
 import io.crmkit.metrics.clv.FitOptions;
 import io.crmkit.metrics.clv.GammaGammaModel;
+import io.crmkit.metrics.clv.HoldoutCounts;
 import io.crmkit.metrics.clv.Horizon;
 import io.crmkit.metrics.clv.LifetimeValue;
 import io.crmkit.metrics.clv.MbgNbdModel;
@@ -21,9 +26,12 @@ import io.crmkit.metrics.clv.NbdModel;
 import io.crmkit.metrics.clv.ParetoNbdModel;
 import io.crmkit.metrics.clv.PredictionIntervals;
 import io.crmkit.metrics.clv.TransactionModel;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -310,6 +318,84 @@ public final class SparkBtyd {
         };
         return summaries.rows().select("customer_id", "x", "t_x", "T", "mean_repeat_value").mapPartitions(valuer,
                 Encoders.row(VALUES));
+    }
+
+    /**
+     * Splits orders at the end of a calibration day as crm-metrics' {@link CalibrationHoldout#split(
+     * io.crmkit.core.history.OrderBatch, LocalDate, LocalDate, ZoneId, PeriodUnit, PurchaseUnit)} does,
+     * and counts what a holdout scorecard needs: the orders are shuffled by customer, each partition's
+     * customers are split by crm-metrics itself ({@link HoldoutCounts#of(io.crmkit.core.history.OrderBatch,
+     * LocalDate, LocalDate, ZoneId, PeriodUnit, PurchaseUnit)}), and the partitions' counts are
+     * combined. The counts are the single-machine split's whatever the partitioning, so the fit on
+     * {@link HoldoutCounts#data()} and {@link io.crmkit.metrics.clv.HoldoutScorecard#evaluate(
+     * TransactionModel, HoldoutCounts)} equal the single-machine ones to the bit. The result has one
+     * entry per distinct (x, t_x, T, holdout transactions) and one per day with repeats.
+     *
+     * <pre>{@code
+     * HoldoutCounts counts = SparkBtyd.holdout(orders, OrderColumns.defaults(), usd,
+     *         LocalDate.of(1997, 9, 30), LocalDate.of(1998, 6, 30), ZoneOffset.UTC, PeriodUnit.WEEKS,
+     *         PurchaseUnit.DAY, 200);
+     * BgNbdModel model = BgNbdModel.fit(counts.data());                     // on the driver
+     * HoldoutScorecard card = HoldoutScorecard.evaluate(model, counts);
+     * }</pre>
+     *
+     * @param orders the orders, one row per order, not null
+     * @param columns which columns hold the order fields, not null
+     * @param currency the currency of the amounts (one per run), not null
+     * @param calibrationEnd the last calibration day, not null
+     * @param holdoutEnd the last holdout day, after {@code calibrationEnd}, not null
+     * @param zone the zone of calendar days, not null
+     * @param unit the model time unit, not null
+     * @param purchaseUnit what one transaction is, not null
+     * @param partitions the number of partitions of the shuffle by customer, at least 1
+     * @return the combined counts, never null (without customers when nobody purchased in the
+     *     calibration period)
+     * @throws IllegalArgumentException if the days are not in order or a mapped column is missing;
+     *     a row breaking a rule fails the Spark job with an {@link IllegalArgumentException} naming the
+     *     column and the value
+     */
+    public static HoldoutCounts holdout(Dataset<Row> orders, OrderColumns columns, Currency currency,
+            LocalDate calibrationEnd, LocalDate holdoutEnd, ZoneId zone, PeriodUnit unit, PurchaseUnit purchaseUnit,
+            int partitions) {
+        Args.notNull(calibrationEnd, "calibrationEnd");
+        Args.notNull(holdoutEnd, "holdoutEnd");
+        Args.notNull(zone, "zone");
+        Args.notNull(unit, "unit");
+        Args.notNull(purchaseUnit, "purchaseUnit");
+        if (!holdoutEnd.isAfter(calibrationEnd)) {
+            throw new IllegalArgumentException("holdoutEnd " + holdoutEnd + " must be after calibrationEnd "
+                    + calibrationEnd);
+        }
+        return SparkPurchaseHistory.perCustomerBatches(orders, columns, currency, partitions, HoldoutCounts.class,
+                batch -> HoldoutCounts.of(batch, calibrationEnd, holdoutEnd, zone, unit, purchaseUnit),
+                HoldoutCounts::combine);
+    }
+
+    /**
+     * Counts the BG/BB model's transaction opportunities of orders as crm-metrics' {@link
+     * BgBbData#of(io.crmkit.core.history.OrderBatch, PurchaseHistoryOptions, PeriodUnit)} does: the
+     * orders are shuffled by customer, each partition's customers are counted by crm-metrics itself,
+     * and the partitions' patterns are combined ({@link BgBbData#combine}), so the data, and the fit
+     * made on the driver from them, are the single-machine ones whatever the partitioning.
+     *
+     * @param orders the orders, one row per order, not null
+     * @param columns which columns hold the order fields, not null
+     * @param options the calibration end, zone, counted statuses and currency (which must be set), not
+     *     null
+     * @param period the opportunity period, not null
+     * @param partitions the number of partitions of the shuffle by customer, at least 1
+     * @return the combined data, never null
+     * @throws IllegalArgumentException if the options have no currency or a mapped column is missing;
+     *     a row breaking a rule fails the Spark job with an {@link IllegalArgumentException} naming the
+     *     column and the value
+     */
+    public static BgBbData bgBb(Dataset<Row> orders, OrderColumns columns, PurchaseHistoryOptions options,
+            PeriodUnit period, int partitions) {
+        Args.notNull(options, "options");
+        Args.notNull(period, "period");
+        SparkOptions shipped = new SparkOptions(options);
+        return SparkPurchaseHistory.perCustomerBatches(orders, columns, shipped.currency(), partitions,
+                BgBbData.class, batch -> BgBbData.of(batch, shipped.options(), period), BgBbData::combine);
     }
 
     /**

@@ -174,6 +174,30 @@ public final class SparkPurchaseHistory {
         return result(orders.sparkSession().createDataFrame(merged, PARTIAL), shipped, options);
     }
 
+    /**
+     * Applies a function to each partition's orders as one checked batch, the orders shuffled by
+     * customer so that every customer's orders are in one batch, and combines the partitions'
+     * results into one on the way to the driver: for aggregates whose parts combine exactly (such as
+     * {@code HoldoutCounts} and {@code BgBbData}). Every partition gives one result, an empty one
+     * too.
+     */
+    static <T> T perCustomerBatches(Dataset<Row> orders, OrderColumns columns, Currency currency, int partitions,
+            Class<T> type, org.apache.spark.api.java.function.Function<OrderBatch, T> each,
+            org.apache.spark.api.java.function.ReduceFunction<T> combine) {
+        Args.notNull(orders, "orders");
+        Args.notNull(columns, "columns");
+        Args.notNull(currency, "currency");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
+        }
+        Dataset<Row> selected = select(orders, columns, false, currency);
+        boolean hasOrderIds = columns.orderId().isPresent();
+        MapPartitionsFunction<Row, T> apply = rows -> List.of(each.call(batch(rows, currency, hasOrderIds)))
+                .iterator();
+        return selected.repartition(partitions, col("c")).mapPartitions(apply, Encoders.javaSerialization(type))
+                .reduce(combine);
+    }
+
     private static void checkArgs(Dataset<Row> orders, OrderColumns columns, PurchaseHistoryOptions options,
             int partitions) {
         Args.notNull(orders, "orders");

@@ -12,6 +12,10 @@ import io.crmkit.core.history.PurchaseHistoryOptions;
 import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.metrics.clv.BgNbdModel;
+import io.crmkit.metrics.clv.BgBbData;
+import io.crmkit.metrics.clv.CalibrationHoldout;
+import io.crmkit.metrics.clv.HoldoutCounts;
+import io.crmkit.metrics.clv.HoldoutScorecard;
 import io.crmkit.metrics.clv.BtydData;
 import io.crmkit.metrics.clv.CustomerValue;
 import io.crmkit.metrics.clv.DiscountRate;
@@ -125,6 +129,55 @@ class SparkBtydTest {
         BgNbdModel bgSingle = BgNbdModel.fit(BtydData.of(single.btyd()));
         assertSameEstimates(bg, bgSingle);
         assertSamePredictions(summaries, bg, bgSingle, single, Horizon.of(26, PeriodUnit.WEEKS));
+    }
+
+    @Test
+    void holdoutCountsAndScorecardEqualTheSingleMachineSplitInEveryPartitioning() {
+        OrderData data = OrderData.btyd(37, 1200);
+        LocalDate calibrationEnd = LocalDate.of(2025, 3, 31);
+        LocalDate holdoutEnd = LocalDate.of(2025, 12, 31);
+        for (PurchaseUnit purchaseUnit : PurchaseUnit.values()) {
+            CalibrationHoldout split = CalibrationHoldout.split(data.batch(true), calibrationEnd, holdoutEnd,
+                    ZoneOffset.UTC, PeriodUnit.WEEKS, purchaseUnit);
+            BgNbdModel model = BgNbdModel.fit(split.data());
+            HoldoutScorecard expected = HoldoutScorecard.evaluate(model, split);
+            for (int partitions : new int[] {1, 5}) {
+                HoldoutCounts counts = SparkBtyd.holdout(data.dataset(spark, 3),
+                        OrderColumns.defaults().withOrderId("order_id").withStatus("status"), OrderData.USD,
+                        calibrationEnd, holdoutEnd, ZoneOffset.UTC, PeriodUnit.WEEKS, purchaseUnit, partitions);
+                assertThat(counts.customers()).isEqualTo(split.calibration().size());
+                BgNbdModel fitted = BgNbdModel.fit(counts.data());
+                assertThat(fitted.parameters()).isEqualTo(model.parameters());
+                // a record of doubles: equal to the bit
+                assertThat(HoldoutScorecard.evaluate(fitted, counts)).as("%s, %d partitions", purchaseUnit, partitions)
+                        .isEqualTo(expected);
+            }
+        }
+        assertThatThrownBy(() -> SparkBtyd.holdout(data.dataset(spark, 1), OrderColumns.defaults(), OrderData.USD,
+                holdoutEnd, calibrationEnd, ZoneOffset.UTC, PeriodUnit.WEEKS, PurchaseUnit.DAY, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be after calibrationEnd");
+    }
+
+    @Test
+    void bgBbDataEqualTheSingleMachineDataInEveryPartitioning() {
+        OrderData data = OrderData.btyd(41, 1200);
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 9, 30)))
+                .currency(OrderData.USD).build();
+        for (PeriodUnit period : new PeriodUnit[] {PeriodUnit.WEEKS, PeriodUnit.MONTHS}) {
+            BgBbData expected = BgBbData.of(data.batch(true), options, period);
+            for (int partitions : new int[] {1, 4}) {
+                BgBbData actual = SparkBtyd.bgBb(data.dataset(spark, 3),
+                        OrderColumns.defaults().withOrderId("order_id").withStatus("status"), options, period,
+                        partitions);
+                assertThat(actual.patternCount()).isEqualTo(expected.patternCount()).isGreaterThan(10);
+                assertThat(actual.customers()).isEqualTo(expected.customers());
+                assertThat(actual.withoutOpportunities()).isEqualTo(expected.withoutOpportunities());
+                for (int k = 0; k < expected.patternCount(); k++) {
+                    assertThat(new double[] {actual.x(k), actual.tx(k), actual.n(k), actual.weight(k)})
+                            .isEqualTo(new double[] {expected.x(k), expected.tx(k), expected.n(k), expected.weight(k)});
+                }
+            }
+        }
     }
 
     @Test

@@ -198,8 +198,10 @@ public final class ClvCommand implements Runnable {
         }
 
         Definitions definitions(String command) {
-            return ClvCommand.definitions(command, modelOptions, calibration.options(), calibration.size(), data,
-                    input, in);
+            // the model options' definitions, the currency of the input included (a holdout split
+            // summarises the same purchases without being told the currency)
+            return ClvCommand.definitions(command, modelOptions, modelOptions.calibration(input, in),
+                    calibration.size(), data, input, in);
         }
     }
 
@@ -218,6 +220,109 @@ public final class ClvCommand implements Runnable {
     public static Fitted fit(Model model, BtydData data, CrmkitCommand command) {
         return model.fitOrNested(data, command, "using the nested " + NbdModel.NAME
                 + " fit (no drop-out: P(alive) = 1 for every customer)");
+    }
+
+    /**
+     * The definitions of {@code clv fit --model bg-bb}'s opportunities: the calibration end of the
+     * model options (end of that day, in the input's zone and currency); its purchase and time units
+     * do not apply (one opportunity is one calendar period of {@code --unit}).
+     *
+     * @param model the model options, not null
+     * @param input the input options, not null
+     * @param in the orders read, not null
+     * @return the options, never null
+     */
+    public static PurchaseHistoryOptions bgBbOptions(ClvModelOptions model, OrderInputOptions input, OrderFile in) {
+        return PurchaseHistoryOptions.builder(io.crmkit.core.history.AsOf.endOfDay(model.calibrationEnd()))
+                .zone(input.zone()).currency(input.currency(in)).build();
+    }
+
+    /**
+     * Fits BG/BB as {@code clv fit --model bg-bb} does (with progress on a terminal). Shared with the
+     * Spark local jar, which counts the opportunities in Spark.
+     *
+     * @param command the command that shows progress, not null
+     * @param data the opportunities, not null
+     * @return the fitted model, never null
+     * @throws CommandFailedException if the fit fails or no customer has an opportunity
+     */
+    public static BgBbModel fitBgBb(CrmkitCommand command, BgBbData data) {
+        try {
+            return Fits.withProgress(command, "fitting bg-bb", () -> data.fit(FitOptions.defaults()));
+        } catch (ModelFitException | IllegalArgumentException e) {
+            throw new CommandFailedException("bg-bb: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The definitions printed with a BG/BB fit.
+     *
+     * @param data the opportunities, not null
+     * @param options the options of {@link #bgBbOptions}, not null
+     * @param model the model options, not null
+     * @param input the input options, not null
+     * @param in the orders read, not null
+     * @return the definitions, never null
+     */
+    public static Definitions bgBbDefinitions(BgBbData data, PurchaseHistoryOptions options, ClvModelOptions model,
+            OrderInputOptions input, OrderFile in) {
+        PeriodUnit unit = model.unit();
+        Definitions d = new Definitions();
+        d.put("command", "clv fit");
+        d.put("model", BgBbModel.NAME);
+        d.put("opportunity", "one calendar " + unit.singular()
+                + " in " + input.zone() + " after the customer's first purchase period, up to the one holding "
+                + model.calibrationEnd() + "; a period with a counted purchase (" + options.describe() + ") is a"
+                + " transaction");
+        d.put("customers", data.customers());
+        d.put("customers_without_opportunities", data.withoutOpportunities());
+        d.put("patterns", data.patternCount());
+        input.describeInput(d, in);
+        return d;
+    }
+
+    /**
+     * Prints a BG/BB fit as {@code clv fit --model bg-bb} does: with {@code --format json} one
+     * document (the model, parameters, standard errors, fit statistics and definitions), otherwise the
+     * definitions and a row per parameter.
+     *
+     * @param command the command whose output to write, not null
+     * @param format the output format, not null
+     * @param m the fitted model, not null
+     * @param d the definitions, not null
+     * @throws IOException if writing fails
+     */
+    public static void printBgBbFit(CrmkitCommand command, OutputFormat format, BgBbModel m, Definitions d)
+            throws IOException {
+        ModelFit fit = m.fit().orElseThrow();
+        if (format == OutputFormat.JSON) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", BgBbModel.NAME);
+            doc.put("params", FitCommand.params(m.parameters()));
+            doc.put("standardErrors", FitCommand.errors(m.parameters()));
+            if (!fit.standardErrorNote().isEmpty()) {
+                doc.put("standardErrorNote", fit.standardErrorNote());
+            }
+            doc.put("logLikelihood", fit.logLikelihood());
+            doc.put("aic", fit.aic());
+            doc.put("bic", fit.bic());
+            doc.put("converged", fit.report().converged());
+            doc.put("status", fit.report().status().toString());
+            doc.put("iterations", fit.report().iterations());
+            doc.put("definitions", d.entries());
+            command.out().println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                    .writeValueAsString(doc));
+            command.out().flush();
+        } else {
+            d.put("log_likelihood", fit.logLikelihood());
+            d.put("converged", fit.report().converged());
+            ListRows rows = new ListRows(List.of(Column.text("param"), Column.number("value", 6),
+                    Column.number("standard_error", 6)));
+            for (Estimate e : m.parameters()) {
+                rows.add(e.name(), e.value(), KpiCommand.cell(e.standardError()));
+            }
+            ResultWriter.write(format, d, rows, command.out(), command.err());
+        }
     }
 
     /**
@@ -352,63 +457,14 @@ public final class ClvCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--holdout-end is not available for bg-bb");
             }
-            LocalDate calibrationEnd = modelOptions.calibrationEnd();
-            PeriodUnit unit = modelOptions.unit();
-            OutputFormat format = fitOptions.format();
             in = input.read(this);
             if (input.failsStrict(this, in)) {
                 return CrmkitCli.EXIT_FAILED;
             }
-            PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(
-                    io.crmkit.core.history.AsOf.endOfDay(calibrationEnd)).zone(input.zone())
-                    .currency(input.currency(in)).build();
-            BgBbData data = BgBbData.of(in.batch(), options, unit);
-            BgBbModel m;
-            try {
-                m = Fits.withProgress(this, "fitting bg-bb", () -> data.fit(FitOptions.defaults()));
-            } catch (ModelFitException | IllegalArgumentException e) {
-                throw new CommandFailedException("bg-bb: " + e.getMessage());
-            }
-            ModelFit fit = m.fit().orElseThrow();
-            Definitions d = new Definitions();
-            d.put("command", "clv fit");
-            d.put("model", BgBbModel.NAME);
-            d.put("opportunity", "one calendar " + unit.singular()
-                    + " in " + input.zone() + " after the customer's first purchase period, up to the one holding "
-                    + calibrationEnd + "; a period with a counted purchase (" + options.describe() + ") is a"
-                    + " transaction");
-            d.put("customers", data.customers());
-            d.put("customers_without_opportunities", data.withoutOpportunities());
-            d.put("patterns", data.patternCount());
-            input.describeInput(d, in);
-            if (format == OutputFormat.JSON) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("model", BgBbModel.NAME);
-                doc.put("params", params(m.parameters()));
-                doc.put("standardErrors", errors(m.parameters()));
-                if (!fit.standardErrorNote().isEmpty()) {
-                    doc.put("standardErrorNote", fit.standardErrorNote());
-                }
-                doc.put("logLikelihood", fit.logLikelihood());
-                doc.put("aic", fit.aic());
-                doc.put("bic", fit.bic());
-                doc.put("converged", fit.report().converged());
-                doc.put("status", fit.report().status().toString());
-                doc.put("iterations", fit.report().iterations());
-                doc.put("definitions", d.entries());
-                out().println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                        .writeValueAsString(doc));
-                out().flush();
-            } else {
-                d.put("log_likelihood", fit.logLikelihood());
-                d.put("converged", fit.report().converged());
-                ListRows rows = new ListRows(List.of(Column.text("param"), Column.number("value", 6),
-                        Column.number("standard_error", 6)));
-                for (Estimate e : m.parameters()) {
-                    rows.add(e.name(), e.value(), KpiCommand.cell(e.standardError()));
-                }
-                ResultWriter.write(format, d, rows, out(), err());
-            }
+            PurchaseHistoryOptions options = bgBbOptions(modelOptions, input, in);
+            BgBbData data = BgBbData.of(in.batch(), options, modelOptions.unit());
+            BgBbModel m = ClvCommand.fitBgBb(this, data);
+            printBgBbFit(this, fitOptions.format(), m, bgBbDefinitions(data, options, modelOptions, input, in));
             note(input.rejectedSummary(in));
             return CrmkitCli.EXIT_OK;
         }

@@ -23,9 +23,15 @@ import java.util.Objects;
  * (counted in {@link #withoutOpportunities()}). Identical {@code (x, t_x, n)} are one weighted
  * pattern.
  *
- * <p>Immutable and thread-safe.
+ * <p>The data of disjoint sets of customers (each customer's orders all in one set, such as the
+ * partitions of a cluster partitioned by customer) {@linkplain #combine combine} into the data of all
+ * of them, exactly and in the same pattern order.
+ *
+ * <p>Immutable, thread-safe and serializable.
  */
-public final class BgBbData {
+public final class BgBbData implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int[] x;
     private final int[] tx;
@@ -93,6 +99,11 @@ public final class BgBbData {
             long key = ((long) count << 42) | (last << 21) | opportunities;
             patterns.computeIfAbsent(key, k -> new double[1])[0]++;
         }
+        return ofKeys(patterns, without, period);
+    }
+
+    /** The data of patterns keyed by {@code x << 42 | t_x << 21 | n}, in ascending key order. */
+    private static BgBbData ofKeys(Map<Long, double[]> patterns, int without, PeriodUnit period) {
         long[] keys = patterns.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         int m = keys.length;
         int[] xs = new int[m];
@@ -106,6 +117,30 @@ public final class BgBbData {
             w[i] = patterns.get(keys[i])[0];
         }
         return new BgBbData(xs, txs, ns, w, without, period);
+    }
+
+    /**
+     * Combines the data of two disjoint sets of customers into the data of both: the weights of
+     * equal patterns add up, as do the customers without opportunities.
+     *
+     * @param other the data of other customers, with the same opportunity period, not null
+     * @return the combined data, never null
+     * @throws IllegalArgumentException if the periods differ
+     */
+    public BgBbData combine(BgBbData other) {
+        Objects.requireNonNull(other, "other");
+        if (other.period != period) {
+            throw new IllegalArgumentException("BG/BB data of different periods do not combine: " + period + " and "
+                    + other.period);
+        }
+        Map<Long, double[]> patterns = new HashMap<>();
+        for (BgBbData d : new BgBbData[] {this, other}) {
+            for (int i = 0; i < d.x.length; i++) {
+                long key = ((long) d.x[i] << 42) | ((long) d.tx[i] << 21) | d.n[i];
+                patterns.computeIfAbsent(key, k -> new double[1])[0] += d.weights[i];
+            }
+        }
+        return ofKeys(patterns, Math.addExact(withoutOpportunities, other.withoutOpportunities), period);
     }
 
     /** The period's number: epoch days, ISO weeks from Monday 1970-01-05, months or years since year 0. */

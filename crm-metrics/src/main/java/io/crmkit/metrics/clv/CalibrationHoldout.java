@@ -299,13 +299,23 @@ public final class CalibrationHoldout {
      */
     public static CalibrationHoldout split(OrderBatch batch, LocalDate calibrationEnd, LocalDate holdoutEnd,
             ZoneId zone, PeriodUnit unit, PurchaseUnit purchaseUnit) {
+        CalibrationHoldout split = splitOrNull(batch, calibrationEnd, holdoutEnd, zone, unit, purchaseUnit);
+        if (split == null) {
+            throw new IllegalArgumentException("no customer purchased on or before the calibration end " + calibrationEnd);
+        }
+        return split;
+    }
+
+    /** {@link #split(OrderBatch, LocalDate, LocalDate, ZoneId, PeriodUnit, PurchaseUnit)}, null without customers. */
+    static CalibrationHoldout splitOrNull(OrderBatch batch, LocalDate calibrationEnd, LocalDate holdoutEnd,
+            ZoneId zone, PeriodUnit unit, PurchaseUnit purchaseUnit) {
         Objects.requireNonNull(batch, "batch");
         checkArguments(calibrationEnd, holdoutEnd, zone, unit, purchaseUnit);
         PurchaseHistoryOptions options = options(calibrationEnd, zone, unit, purchaseUnit);
         boolean everyOrder = purchaseUnit == PurchaseUnit.ORDER;
         PurchaseSummaries cal = PurchaseHistory.summarize(batch, options);
         if (cal.size() == 0) {
-            throw new IllegalArgumentException("no customer purchased on or before the calibration end " + calibrationEnd);
+            return null;
         }
         long calDay = calibrationEnd.toEpochDay();
         long endDay = holdoutEnd.toEpochDay();
@@ -425,7 +435,7 @@ public final class CalibrationHoldout {
      * @return the number of tracking periods, at least 1
      */
     public int trackingPeriods() {
-        return (int) Math.ceil(unit.fromDays(endDay + 1 - originDay) - 1e-9);
+        return HoldoutCounts.trackingPeriods(unit, originDay, endDay);
     }
 
     /**
@@ -436,19 +446,14 @@ public final class CalibrationHoldout {
      * @return the cumulative counts, one per tracking period, never null
      */
     public double[] cumulativeRepeatTransactions() {
-        int periods = trackingPeriods();
-        double[] r = new double[periods];
-        double len = unit.days();
+        long[] days = new long[repeatsByDay.size()];
+        long[] counts = new long[days.length];
+        int k = 0;
         for (Map.Entry<Long, Long> e : repeatsByDay.entrySet()) {
-            int k = (int) Math.floor((e.getKey() - originDay) / len);
-            if (k < periods) {
-                r[k] += e.getValue();
-            }
+            days[k] = e.getKey();
+            counts[k++] = e.getValue();
         }
-        for (int k = 1; k < periods; k++) {
-            r[k] += r[k - 1];
-        }
-        return r;
+        return HoldoutCounts.cumulative(unit, originDay, trackingPeriods(), days, counts);
     }
 
     /**
@@ -464,6 +469,28 @@ public final class CalibrationHoldout {
             bigT[i] = Math.max(0, max - bigT[i]);
         }
         return bigT;
+    }
+
+    LocalDate calibrationEnd() {
+        return calibrationEnd;
+    }
+
+    LocalDate holdoutEnd() {
+        return holdoutEnd;
+    }
+
+    PurchaseUnit purchaseUnit() {
+        return purchaseUnit;
+    }
+
+    /** The cohort's first purchase day (epoch day). */
+    long originDay() {
+        return originDay;
+    }
+
+    /** The cohort's repeat transactions per epoch day through the holdout end (a copy). */
+    TreeMap<Long, Long> repeatsByDay() {
+        return new TreeMap<>(repeatsByDay);
     }
 
     /**

@@ -70,7 +70,8 @@ public record HoldoutScorecard(String model, int customers, double actualTotal, 
     }
 
     /**
-     * Scores a model on a split.
+     * Scores a model on a split: {@link #evaluate(TransactionModel, HoldoutCounts)} of the split's
+     * {@linkplain HoldoutCounts#of(CalibrationHoldout) counts}.
      *
      * @param model a model fitted on {@code split.data()}, not null
      * @param split the calibration/holdout split, not null
@@ -78,44 +79,61 @@ public record HoldoutScorecard(String model, int customers, double actualTotal, 
      */
     public static HoldoutScorecard evaluate(TransactionModel model, CalibrationHoldout split) {
         Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(split, "split");
-        BtydData data = split.data();
+        return evaluate(model, HoldoutCounts.of(Objects.requireNonNull(split, "split")));
+    }
+
+    /**
+     * Scores a model on the counts of a split (for example counted in a cluster): the same
+     * scorecard, to the bit, as {@link #evaluate(TransactionModel, CalibrationHoldout)} on the split
+     * of the same customers, since both sum over the counts' entries in their sorted order.
+     *
+     * @param model a model fitted on {@code counts.data()}, not null
+     * @param counts the counts of a calibration/holdout split, not null
+     * @return the scorecard, never null
+     * @throws IllegalArgumentException if the counts have no customer
+     */
+    public static HoldoutScorecard evaluate(TransactionModel model, HoldoutCounts counts) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(counts, "counts");
+        BtydData data = counts.data();
+        // one expectation per entry (computed once per pattern)
         double[] expected = model.conditionalExpectedTransactions(data,
-                Horizon.of(split.holdoutLength(), split.unit()));
-        int[] actual = split.holdoutTransactions();
-        int n = actual.length;
+                Horizon.of(counts.holdoutLength(), counts.unit()));
+        long n = counts.customers();
         double sumA = 0;
         double sumE = 0;
         double abs = 0;
         double sq = 0;
-        int[] count = new int[8];
+        long[] count = new long[8];
         double[] binA = new double[8];
         double[] binE = new double[8];
-        for (int i = 0; i < n; i++) {
-            double err = expected[i] - actual[i];
-            sumA += actual[i];
-            sumE += expected[i];
-            abs += Math.abs(err);
-            sq += err * err;
-            int bin = Math.min(7, data.x(data.patternOf(i)));
-            count[bin]++;
-            binA[bin] += actual[i];
-            binE[bin] += expected[i];
+        for (int k = 0; k < counts.entryCount(); k++) {
+            long c = counts.customers(k);
+            int a = counts.actual(k);
+            double err = expected[k] - a;
+            sumA += (double) c * a;
+            sumE += c * expected[k];
+            abs += c * Math.abs(err);
+            sq += c * err * err;
+            int bin = Math.min(7, counts.x(k));
+            count[bin] += c;
+            binA[bin] += (double) c * a;
+            binE[bin] += c * expected[k];
         }
         List<FrequencyBin> bins = new ArrayList<>();
         for (int k = 0; k < 8; k++) {
-            bins.add(new FrequencyBin(k == 7 ? "7+" : String.valueOf(k), count[k],
+            bins.add(new FrequencyBin(k == 7 ? "7+" : String.valueOf(k), Math.toIntExact(count[k]),
                     count[k] == 0 ? 0 : binA[k] / count[k], count[k] == 0 ? 0 : binE[k] / count[k]));
         }
-        double[] cumA = split.cumulativeRepeatTransactions();
-        double[] cumE = expectedCumulative(model, split.births(), cumA.length, split.unit());
+        double[] cumA = counts.cumulativeRepeatTransactions();
+        double[] cumE = expectedCumulative(model, counts.customersByBirth(), cumA.length, counts.unit());
         List<TrackingPeriod> tracking = new ArrayList<>();
         for (int k = 0; k < cumA.length; k++) {
             tracking.add(new TrackingPeriod(k + 1, cumA[k], cumE[k], k == 0 ? cumA[0] : cumA[k] - cumA[k - 1],
                     k == 0 ? cumE[0] : cumE[k] - cumE[k - 1]));
         }
-        return new HoldoutScorecard(model.name(), n, sumA, sumE, abs / n, Math.sqrt(sq / n), (sumE - sumA) / n, bins,
-                tracking);
+        return new HoldoutScorecard(model.name(), Math.toIntExact(n), sumA, sumE, abs / n, Math.sqrt(sq / n),
+                (sumE - sumA) / n, bins, tracking);
     }
 
     /**
@@ -135,10 +153,16 @@ public record HoldoutScorecard(String model, int customers, double actualTotal, 
         Objects.requireNonNull(births, "births");
         Objects.requireNonNull(unit, "unit");
         // group equal births: cohorts are acquired on a limited number of days
-        java.util.TreeMap<Double, Integer> groups = new java.util.TreeMap<>();
+        java.util.TreeMap<Double, Long> groups = new java.util.TreeMap<>();
         for (double b : births) {
-            groups.merge(b, 1, Integer::sum);
+            groups.merge(b, 1L, Long::sum);
         }
+        return expectedCumulative(model, groups, periods, unit);
+    }
+
+    /** The cumulative expectations of customers grouped by birth, in ascending order of birth. */
+    private static double[] expectedCumulative(TransactionModel model, java.util.TreeMap<Double, Long> groups,
+            int periods, io.crmkit.core.history.PeriodUnit unit) {
         double[] r = new double[periods];
         for (int k = 0; k < periods; k++) {
             double end = k + 1;

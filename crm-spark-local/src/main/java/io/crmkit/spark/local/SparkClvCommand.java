@@ -13,8 +13,12 @@ import io.crmkit.cli.output.Definitions;
 import io.crmkit.cli.output.ResultWriter;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.history.PurchaseHistoryOptions;
+import io.crmkit.metrics.clv.BgBbData;
+import io.crmkit.metrics.clv.BgBbModel;
 import io.crmkit.metrics.clv.BtydData;
 import io.crmkit.metrics.clv.CustomerValue;
+import io.crmkit.metrics.clv.HoldoutCounts;
+import io.crmkit.metrics.clv.HoldoutScorecard;
 import io.crmkit.metrics.clv.LifetimeValue;
 import io.crmkit.metrics.clv.PredictionIntervals;
 import io.crmkit.metrics.clv.TransactionModel;
@@ -22,6 +26,7 @@ import io.crmkit.spark.SparkBtyd;
 import io.crmkit.spark.SparkPurchaseHistory;
 import io.crmkit.spark.SparkSummaries;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,8 +42,9 @@ import picocli.CommandLine.Mixin;
  * {@code crmkit clv fit|predict}: the calibration summaries and the (x, t_x, T) pattern counts are
  * computed in Spark ({@link SparkPurchaseHistory}, {@link SparkBtyd#patterns}), the transaction model
  * and the Gamma-Gamma spend model are fitted on the driver by crm-metrics ({@link SparkBtyd#fitSpend}),
- * and the per-customer predictions run in Spark ({@link SparkBtyd#values}). What the Spark path
- * cannot do is refused by name: {@code --holdout-end} and {@code --model bg-bb}. With {@code --intervals}
+ * and the per-customer predictions run in Spark ({@link SparkBtyd#values}). With {@code --holdout-end}
+ * the split is counted in Spark ({@link SparkBtyd#holdout}) and scored on the driver; with
+ * {@code --model bg-bb} the opportunities are counted in Spark ({@link SparkBtyd#bgBb}). With {@code --intervals}
  * the bootstrap's parameters are drawn on the driver and applied to the customers in Spark
  * ({@link SparkBtyd#intervals}).
  *
@@ -109,8 +115,7 @@ public final class SparkClvCommand implements Runnable {
     /** {@code clv fit} through crm-spark. */
     @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Fit a BTYD model to the calibration period, from the patterns counted by crm-spark.",
-            description = "The options and output of 'crmkit clv fit' (--input files only; no --holdout-end, no"
-                + " bg-bb).")
+            description = "The options and output of 'crmkit clv fit' (--input files only).")
     static final class FitCommand extends ModelCommand {
 
         @Mixin
@@ -122,12 +127,10 @@ public final class SparkClvCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             if (modelOptions.model() == ClvCommand.Model.BG_BB) {
-                throw new CommandFailedException("--model bg-bb is not available in the Spark path (it counts"
-                        + " discrete opportunities from the orders, which crm-spark does not); use crmkit clv fit");
+                return fitBgBb();
             }
             if (fitOptions.holdoutEnd().isPresent()) {
-                throw new CommandFailedException("--holdout-end is not available in the Spark path (no holdout"
-                        + " scorecard in crm-spark); fit without it, or use crmkit clv fit");
+                return fitWithHoldout(fitOptions.holdoutEnd().get());
             }
             if (!prepare()) {
                 return CrmkitCli.EXIT_FAILED;
@@ -135,6 +138,58 @@ public final class SparkClvCommand implements Runnable {
             ClvCommand.Fitted fitted = ClvCommand.fit(modelOptions.model(), data, this);
             ClvCommand.printFit(this, fitOptions.format(), fitted, definitions("fit"), null);
             summaries.rows().unpersist();
+            note(input.rejectedSummary(in));
+            return CrmkitCli.EXIT_OK;
+        }
+
+        /**
+         * {@code --holdout-end}: the split's counts in Spark ({@link SparkBtyd#holdout}), the fit on
+         * their patterns and the scorecard from them on the driver.
+         */
+        private int fitWithHoldout(LocalDate holdoutEnd) throws IOException {
+            Optional<OrderFile> read = LocalOrders.read(this, input);
+            if (read.isEmpty()) {
+                return CrmkitCli.EXIT_FAILED;
+            }
+            in = read.get();
+            SparkLocalCli root = root();
+            HoldoutCounts counts;
+            try {
+                counts = SparkBtyd.holdout(LocalOrders.dataset(root.spark(), in.batch(), root.partitions()),
+                        LocalOrders.columns(in.batch()), input.currency(in), modelOptions.calibrationEnd(), holdoutEnd,
+                        input.zone(), modelOptions.unit(), modelOptions.purchaseUnit(), root.partitions());
+                data = counts.data();
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailedException(e.getMessage());
+            }
+            customers = Math.toIntExact(counts.customers());
+            ClvCommand.Fitted fitted = ClvCommand.fit(modelOptions.model(), data, this);
+            Definitions d = ClvCommand.definitions("fit", modelOptions, modelOptions.calibration(input, in), customers,
+                    data, input, in);
+            d.put("engine", root.engine());
+            ClvCommand.printFit(this, fitOptions.format(), fitted, d, HoldoutScorecard.evaluate(fitted.model(), counts));
+            note(input.rejectedSummary(in));
+            return CrmkitCli.EXIT_OK;
+        }
+
+        /** {@code --model bg-bb}: the opportunities counted in Spark ({@link SparkBtyd#bgBb}), the fit on the driver. */
+        private int fitBgBb() throws IOException {
+            if (fitOptions.holdoutEnd().isPresent()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--holdout-end is not available for bg-bb");
+            }
+            Optional<OrderFile> read = LocalOrders.read(this, input);
+            if (read.isEmpty()) {
+                return CrmkitCli.EXIT_FAILED;
+            }
+            in = read.get();
+            SparkLocalCli root = root();
+            PurchaseHistoryOptions options = ClvCommand.bgBbOptions(modelOptions, input, in);
+            BgBbData opportunities = SparkBtyd.bgBb(LocalOrders.dataset(root.spark(), in.batch(), root.partitions()),
+                    LocalOrders.columns(in.batch()), options, modelOptions.unit(), root.partitions());
+            BgBbModel m = ClvCommand.fitBgBb(this, opportunities);
+            Definitions d = ClvCommand.bgBbDefinitions(opportunities, options, modelOptions, input, in);
+            d.put("engine", root.engine());
+            ClvCommand.printBgBbFit(this, fitOptions.format(), m, d);
             note(input.rejectedSummary(in));
             return CrmkitCli.EXIT_OK;
         }

@@ -1,6 +1,7 @@
 package io.crmkit.spark.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -30,8 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code crmkit}'s with the same options (the same text: every estimate and prediction is printed
  * rounded the same way, so the Spark path's figures must be the single-machine ones), on the CDNOW
  * sample and on a simulated BTYD-like log with per-customer spend levels, order lines, statuses,
- * returns and same-day orders, in three partitions; the options the Spark path cannot honour are
- * refused by name; and the subcommands take crmkit's options.
+ * returns and same-day orders, in three partitions; the holdout scorecard and the BG/BB fit too; what crmkit refuses
+ * is refused alike; and the subcommands take crmkit's options.
  */
 class SparkKpiClvCommandTest {
 
@@ -121,17 +122,23 @@ class SparkKpiClvCommandTest {
     @Test
     void cdnowFitDocumentEqualsCrmkitsButForTheEngine() throws IOException {
         assumeCdnow();
-        String[] args = {"clv", "fit", "--input", cdnow.toString(), "--calibration-end", "1997-09-30",
-            "--purchase-unit", "day", "--model", "mbg-nbd"};
+        JsonNode a = assertSameDocumentButForTheEngine("clv", "fit", "--input", cdnow.toString(), "--calibration-end",
+                "1997-09-30", "--purchase-unit", "day", "--model", "mbg-nbd");
+        assertThat(a.get("params").size()).isEqualTo(4);
+    }
+
+    /** Runs both tools; their JSON documents are equal once the local jar's {@code engine} definition is removed. */
+    private static JsonNode assertSameDocumentButForTheEngine(String... args) throws IOException {
         LocalJarFixture.Run expected = LocalJarFixture.crmkit(args);
         LocalJarFixture.Run actual = LocalJarFixture.spark(args);
+        assertThat(expected.code()).as(expected.err()).isZero();
         assertThat(actual.code()).as(actual.err()).isZero();
         JsonMapper json = JsonMapper.builder().build();
         JsonNode e = json.readTree(expected.out());
         JsonNode a = json.readTree(actual.out());
         assertThat(((ObjectNode) a.get("definitions")).remove("engine").asText()).startsWith("crm-spark on local");
         assertThat(a).isEqualTo(e);
-        assertThat(a.get("params").size()).isEqualTo(4);
+        return a;
     }
 
     @Test
@@ -170,17 +177,84 @@ class SparkKpiClvCommandTest {
     }
 
     @Test
-    void whatTheSparkPathCannotDoIsRefusedByName() {
-        String in = simulated.toString();
-        LocalJarFixture.Run holdout = LocalJarFixture.spark("clv", "fit", "--input", in, "--calibration-end",
-                "2025-01-31", "--holdout-end", "2025-12-31");
-        assertThat(holdout.code()).isEqualTo(CrmkitCli.EXIT_FAILED);
-        assertThat(holdout.err()).contains("--holdout-end is not available in the Spark path");
-        LocalJarFixture.Run bgBb = LocalJarFixture.spark("clv", "fit", "--input", in, "--calibration-end",
-                "2025-01-31", "--model", "bg-bb");
-        assertThat(bgBb.code()).isEqualTo(CrmkitCli.EXIT_FAILED);
-        assertThat(bgBb.err()).contains("--model bg-bb is not available in the Spark path");
-        assertThat(holdout.out() + bgBb.out()).isEmpty();
+    void cdnowHoldoutScorecardEqualsCrmkitsButForTheEngine() throws IOException {
+        assumeCdnow();
+        // the published BG/NBD holdout of the BTYD walkthrough: 39 weeks, same-day orders one
+        // transaction; every figure of the scorecard (totals, errors, bins, 78 weeks of tracking) to the bit
+        JsonNode a = assertSameDocumentButForTheEngine("clv", "fit", "--input", cdnow.toString(), "--calibration-end",
+                "1997-09-30", "--holdout-end", "1998-06-30", "--unit", "weeks", "--purchase-unit", "day", "--model",
+                "bg-nbd");
+        assertThat(a.at("/holdout/actualTotal").asDouble()).isEqualTo(1882.0);
+        assertThat(a.at("/holdout/tracking").size()).isEqualTo(78);
+    }
+
+    @Test
+    void simulatedHoldoutFitsInSeveralPartitionsEqualCrmkits() throws IOException {
+        // every order a transaction (crmkit's default), months; then days in the BTYD convention
+        LocalJarFixture.assertSameOutput(5, "clv", "fit", "--input", simulated.toString(), "--calibration-end",
+                "2025-01-31", "--holdout-end", "2025-12-31", "--model", "bg-nbd", "--unit", "months", "--format",
+                "csv");
+        JsonNode holdout = assertSameDocumentButForTheEngine("clv", "fit", "--input", simulated.toString(),
+                "--calibration-end", "2024-12-31", "--holdout-end", "2025-06-30", "--model", "mbg-nbd", "--unit",
+                "weeks", "--purchase-unit", "day", "--zone", "America/New_York");
+        assertThat(holdout.at("/holdout/customers").asInt()).isGreaterThan(800);
+    }
+
+    @Test
+    void bgBbOnTheDonationsInSeveralPartitionsEqualsCrmkitsAndThePublishedFit() throws IOException {
+        Path summary = Path.of(System.getProperty("crmkit.shared.data", "../../shared/data"), "donations",
+                "donations.csv");
+        Assumptions.assumeTrue(Files.isRegularFile(summary), "donations data absent: " + summary);
+        // Fader, Hardie and Shang (2010): 11,104 donors who first gave in 1995, x repeat years of six,
+        // the last in 1995 + t_x; rebuilt as orders (a first gift in May, repeats in November)
+        List<String> rows = new ArrayList<>(List.of("customer_id,timestamp,amount"));
+        int donor = 0;
+        List<String> lines = Files.readAllLines(summary);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            int x = Integer.parseInt(f[0].trim());
+            int tx = Integer.parseInt(f[1].trim());
+            for (int k = 0, count = Integer.parseInt(f[3].trim()); k < count; k++) {
+                String id = "d" + donor++;
+                rows.add(id + ",1995-05-0" + (1 + k % 9) + ",25.00");
+                for (int year = 1995 + tx - x + 1; year <= 1995 + tx; year++) {
+                    rows.add(id + "," + year + "-11-1" + (k % 10) + ",30.00");
+                }
+            }
+        }
+        Collections.shuffle(rows.subList(1, rows.size()), new Random(3));
+        Path csv = Files.write(dir.resolve("donations-orders.csv"), rows, StandardCharsets.UTF_8);
+        JsonNode doc = assertSameDocumentButForTheEngine("clv", "fit", "--model", "bg-bb", "--input", csv.toString(),
+                "--calibration-end", "2001-12-31", "--unit", "years");
+        // published: alpha 1.204, beta 0.750, gamma 0.657, delta 2.783, LL -33,225.6
+        assertThat(doc.at("/params/alpha").asDouble()).isCloseTo(1.204, within(0.0015));
+        assertThat(doc.at("/params/delta").asDouble()).isCloseTo(2.783, within(0.003));
+        assertThat(doc.get("logLikelihood").asDouble()).isCloseTo(-33225.6, within(0.1));
+        assertThat(doc.at("/definitions/customers").asLong()).isEqualTo(11104);
+        LocalJarFixture.assertSameOutput(4, "clv", "fit", "--model", "bg-bb", "--input", csv.toString(),
+                "--calibration-end", "2001-12-31", "--unit", "years", "--format", "csv");
+    }
+
+    @Test
+    void whatCrmkitRefusesTheSparkPathRefusesAlike() {
+        String[] args = {"clv", "fit", "--input", simulated.toString(), "--calibration-end", "2025-01-31",
+            "--holdout-end", "2025-12-31", "--model", "bg-bb"};
+        LocalJarFixture.Run expected = LocalJarFixture.crmkit(args);
+        LocalJarFixture.Run actual = LocalJarFixture.spark(args);
+        assertThat(expected.code()).isNotZero();
+        assertThat(actual.code()).isEqualTo(expected.code());
+        assertThat(actual.err()).contains("--holdout-end is not available for bg-bb");
+        assertThat(expected.err()).contains("--holdout-end is not available for bg-bb");
+        assertThat(actual.out()).isEmpty();
+        // a holdout end that is not after the calibration end
+        String[] reversed = {"clv", "fit", "--input", simulated.toString(), "--calibration-end", "2025-01-31",
+            "--holdout-end", "2025-01-31"};
+        LocalJarFixture.Run e2 = LocalJarFixture.crmkit(reversed);
+        LocalJarFixture.Run a2 = LocalJarFixture.spark(reversed);
+        assertThat(e2.code()).isNotZero();
+        assertThat(a2.code()).isEqualTo(e2.code());
+        assertThat(a2.err()).contains("must be after");
+        assertThat(e2.err()).contains("must be after");
     }
 
     @Test
