@@ -296,19 +296,7 @@ public final class ClvCommand implements Runnable {
             throws IOException {
         ModelFit fit = m.fit().orElseThrow();
         if (format == OutputFormat.JSON) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("model", BgBbModel.NAME);
-            doc.put("params", FitCommand.params(m.parameters()));
-            doc.put("standardErrors", FitCommand.errors(m.parameters()));
-            if (!fit.standardErrorNote().isEmpty()) {
-                doc.put("standardErrorNote", fit.standardErrorNote());
-            }
-            doc.put("logLikelihood", fit.logLikelihood());
-            doc.put("aic", fit.aic());
-            doc.put("bic", fit.bic());
-            doc.put("converged", fit.report().converged());
-            doc.put("status", fit.report().status().toString());
-            doc.put("iterations", fit.report().iterations());
+            Map<String, Object> doc = FitCommand.fitDocument(BgBbModel.NAME, m.parameters(), fit);
             doc.put("definitions", d.entries());
             command.out().println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsString(doc));
@@ -487,10 +475,17 @@ public final class ClvCommand implements Runnable {
 
         /** model, params, standardErrors, logLikelihood, aic, bic, converged, status, iterations, gradientNorm. */
         private static Map<String, Object> modelDocument(TransactionModel m, ModelFit fit) {
+            Map<String, Object> doc = fitDocument(m.name(), m.parameters(), fit);
+            doc.put("gradientNorm", fit.report().gradientNorm());
+            return doc;
+        }
+
+        /** model, params, standardErrors (and their note), logLikelihood, aic, bic, converged, status, iterations. */
+        private static Map<String, Object> fitDocument(String model, List<Estimate> parameters, ModelFit fit) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("model", m.name());
-            doc.put("params", params(m.parameters()));
-            doc.put("standardErrors", errors(m.parameters()));
+            doc.put("model", model);
+            doc.put("params", params(parameters));
+            doc.put("standardErrors", errors(parameters));
             if (!fit.standardErrorNote().isEmpty()) {
                 doc.put("standardErrorNote", fit.standardErrorNote());
             }
@@ -500,7 +495,6 @@ public final class ClvCommand implements Runnable {
             doc.put("converged", fit.report().converged());
             doc.put("status", fit.report().status().toString());
             doc.put("iterations", fit.report().iterations());
-            doc.put("gradientNorm", fit.report().gradientNorm());
             return doc;
         }
     }
