@@ -74,7 +74,8 @@ final class Optimizer {
             int evaluations, int startsRun, int startsAgreeing, String method) {
     }
 
-    private static final class Run {
+    /** One run of one method from one start (package-private for tests). */
+    static final class Run {
         double[] x;
         double f;
         double[] g;
