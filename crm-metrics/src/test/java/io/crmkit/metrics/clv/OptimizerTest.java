@@ -143,6 +143,54 @@ class OptimizerTest {
         assertThat(r.evaluations()).isGreaterThan(r.iterations());
     }
 
+    /** Rosenbrock's function with its analytic gradient: minimum 0 at (1, 1), a curved valley. */
+    private static final Objective ROSENBROCK = analytic(2, x -> sq(1 - x[0]) + 100 * sq(x[1] - x[0] * x[0]),
+            (x, g) -> new double[] {-2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]), 200 * (x[1] - x[0] * x[0])});
+
+    @Test
+    void bothMethodsTakeTheStepsTheTextbookMethodsTake() {
+        // bounds at about 1.5 times what the methods take (deterministic: 16, 53, 195 and 187
+        // evaluations): a mutated reflection, expansion, contraction, shrink, line search or update
+        // still often converges, but not this fast
+        Optimizer.Run quadratic = Optimizer.bfgs(QUADRATIC, new double[] {4, 4, 4}, SETTINGS);
+        assertThat(quadratic.status).isEqualTo(Optimizer.Status.CONVERGED);
+        assertThat(quadratic.evaluations).isLessThanOrEqualTo(25);
+        Optimizer.Run valley = Optimizer.bfgs(ROSENBROCK, new double[] {-1.2, 1}, SETTINGS);
+        assertThat(valley.status).isEqualTo(Optimizer.Status.CONVERGED);
+        assertThat(valley.f).isLessThan(1e-16);
+        assertThat(valley.evaluations).isLessThanOrEqualTo(80);
+        assertThat(valley.iterations).isLessThanOrEqualTo(65);
+        Optimizer.Run simplex = Optimizer.nelderMead(QUADRATIC, new double[] {4, 4, 4}, SETTINGS);
+        assertThat(simplex.evaluations).isLessThanOrEqualTo(300);
+        Optimizer.Run simplexValley = Optimizer.nelderMead(ROSENBROCK, new double[] {-1.2, 1}, SETTINGS);
+        assertThat(simplexValley.f).isLessThan(1e-12);
+        assertThat(simplexValley.x[0]).isCloseTo(1, within(1e-5));
+        assertThat(simplexValley.x[1]).isCloseTo(1, within(1e-5));
+        assertThat(simplexValley.evaluations).isLessThanOrEqualTo(300);
+    }
+
+    @Test
+    void whereNoStepDecreasesTheValueAnyMoreTheRunStalls() {
+        // a value that no step changes while the gradient says 1: far above both the tolerance and
+        // what rounding of the value could explain, so the run has stalled, not converged
+        Objective flat = analytic(2, x -> 3.0, (x, g) -> new double[] {1, -1});
+        Optimizer.Run run = Optimizer.bfgs(flat, new double[] {0.5, 0.5}, SETTINGS);
+        assertThat(run.status).isEqualTo(Optimizer.Status.STALLED);
+        assertThat(run.f).isEqualTo(3.0);
+        // the only steps "accepted" are those too short to change the value in floating point
+        assertThat(run.x[0]).isCloseTo(0.5, within(1e-9));
+        assertThat(run.x[1]).isCloseTo(0.5, within(1e-9));
+        // the same where the claimed slope is below what the value resolves: converged
+        Objective resolved = analytic(2, x -> 3.0, (x, g) -> new double[] {1e-14, 0});
+        Optimizer.Run quiet = Optimizer.bfgs(resolved, new double[] {0.5, 0.5},
+                new Optimizer.Settings(1e-20, 1_000, 1));
+        assertThat(quiet.status).isEqualTo(Optimizer.Status.CONVERGED);
+        // the optimiser then tries Nelder-Mead, which cannot do better either
+        Optimizer.Result r = Optimizer.minimize(flat, new double[][] {{0.5, 0.5}}, SETTINGS);
+        assertThat(r.status()).isEqualTo(Optimizer.Status.STALLED);
+        assertThat(r.value()).isEqualTo(3.0);
+    }
+
     @Test
     void aFunctionDefinedNowhereFails() {
         Objective nowhere = valueOnly(2, x -> Double.POSITIVE_INFINITY);
