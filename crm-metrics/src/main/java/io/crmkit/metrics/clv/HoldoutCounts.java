@@ -108,10 +108,22 @@ public final class HoldoutCounts implements Serializable {
         Objects.requireNonNull(split, "split");
         BtydData data = split.data();
         int[] holdout = split.holdoutTransactions();
-        TreeMap<Entry, Long> entries = new TreeMap<>();
+        // (pattern, holdout transactions) of every customer as one sortable long, then counted in
+        // runs: one map entry per distinct pair, not a map insertion per customer
+        long[] keys = new long[holdout.length];
         for (int i = 0; i < holdout.length; i++) {
-            int k = data.patternOf(i);
-            entries.merge(new Entry(data.x(k), data.tx(k), data.bigT(k), holdout[i]), 1L, Long::sum);
+            keys[i] = ((long) data.patternOf(i) << 32) | holdout[i];
+        }
+        Arrays.sort(keys);
+        TreeMap<Entry, Long> entries = new TreeMap<>();
+        for (int i = 0; i < keys.length;) {
+            int j = i;
+            while (j < keys.length && keys[j] == keys[i]) {
+                j++;
+            }
+            int k = (int) (keys[i] >>> 32);
+            entries.merge(new Entry(data.x(k), data.tx(k), data.bigT(k), (int) keys[i]), (long) (j - i), Long::sum);
+            i = j;
         }
         return new HoldoutCounts(new Definitions(split.calibrationEnd(), split.holdoutEnd(), split.unit(),
                 split.purchaseUnit()), split.originDay(), entries, split.repeatsByDay());
