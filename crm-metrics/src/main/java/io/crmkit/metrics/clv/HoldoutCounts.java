@@ -48,17 +48,7 @@ public final class HoldoutCounts implements Serializable {
     private final long[] repeatCounts;
 
     private HoldoutCounts(Definitions d, long originDay, TreeMap<Entry, Long> entries, TreeMap<Long, Long> repeats) {
-        this.calibrationEnd = d.calibrationEnd;
-        this.holdoutEnd = d.holdoutEnd;
-        this.unit = d.unit;
-        this.purchaseUnit = d.purchaseUnit;
-        this.originDay = originDay;
-        int n = entries.size();
-        x = new int[n];
-        tx = new double[n];
-        bigT = new double[n];
-        actual = new int[n];
-        customers = new long[n];
+        this(d, originDay, entries.size(), repeats);
         int k = 0;
         for (Map.Entry<Entry, Long> e : entries.entrySet()) {
             x[k] = e.getKey().x;
@@ -68,9 +58,23 @@ public final class HoldoutCounts implements Serializable {
             customers[k] = e.getValue();
             k++;
         }
+    }
+
+    /** Counts with room for {@code entries} entries, filled by the caller in sorted order. */
+    private HoldoutCounts(Definitions d, long originDay, int entries, TreeMap<Long, Long> repeats) {
+        this.calibrationEnd = d.calibrationEnd;
+        this.holdoutEnd = d.holdoutEnd;
+        this.unit = d.unit;
+        this.purchaseUnit = d.purchaseUnit;
+        this.originDay = originDay;
+        x = new int[entries];
+        tx = new double[entries];
+        bigT = new double[entries];
+        actual = new int[entries];
+        customers = new long[entries];
         repeatDays = new long[repeats.size()];
         repeatCounts = new long[repeats.size()];
-        k = 0;
+        int k = 0;
         for (Map.Entry<Long, Long> e : repeats.entrySet()) {
             repeatDays[k] = e.getKey();
             repeatCounts[k] = e.getValue();
@@ -108,25 +112,39 @@ public final class HoldoutCounts implements Serializable {
         Objects.requireNonNull(split, "split");
         BtydData data = split.data();
         int[] holdout = split.holdoutTransactions();
-        // (pattern, holdout transactions) of every customer as one sortable long, then counted in
-        // runs: one map entry per distinct pair, not a map insertion per customer
+        // (pattern, holdout transactions) of every customer as one sortable long, counted in runs:
+        // the split's patterns are in (x, t_x, T) order, so the runs come in entry order
         long[] keys = new long[holdout.length];
         for (int i = 0; i < holdout.length; i++) {
             keys[i] = ((long) data.patternOf(i) << 32) | holdout[i];
         }
         Arrays.sort(keys);
-        TreeMap<Entry, Long> entries = new TreeMap<>();
-        for (int i = 0; i < keys.length;) {
-            int j = i;
-            while (j < keys.length && keys[j] == keys[i]) {
-                j++;
-            }
-            int k = (int) (keys[i] >>> 32);
-            entries.merge(new Entry(data.x(k), data.tx(k), data.bigT(k), (int) keys[i]), (long) (j - i), Long::sum);
-            i = j;
+        int distinct = 0;
+        for (int i = 0; i < keys.length; i++) {
+            distinct += i == 0 || keys[i] != keys[i - 1] ? 1 : 0;
         }
-        return new HoldoutCounts(new Definitions(split.calibrationEnd(), split.holdoutEnd(), split.unit(),
-                split.purchaseUnit()), split.originDay(), entries, split.repeatsByDay());
+        Definitions d = new Definitions(split.calibrationEnd(), split.holdoutEnd(), split.unit(), split.purchaseUnit());
+        HoldoutCounts counts = new HoldoutCounts(d, split.originDay(), distinct, split.repeatsByDay());
+        int e = -1;
+        for (int i = 0; i < keys.length; i++) {
+            if (i == 0 || keys[i] != keys[i - 1]) {
+                int k = (int) (keys[i] >>> 32);
+                e++;
+                counts.x[e] = data.x(k);
+                counts.tx[e] = data.tx(k);
+                counts.bigT[e] = data.bigT(k);
+                counts.actual[e] = (int) keys[i];
+                if (e > 0 && counts.entry(e - 1).compareTo(counts.entry(e)) >= 0) {
+                    throw new IllegalStateException("the split's patterns are not in (x, t_x, T) order at " + k);
+                }
+            }
+            counts.customers[e]++;
+        }
+        return counts;
+    }
+
+    private Entry entry(int k) {
+        return new Entry(x[k], tx[k], bigT[k], actual[k]);
     }
 
     /**
