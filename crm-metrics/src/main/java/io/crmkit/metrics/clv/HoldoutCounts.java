@@ -31,10 +31,8 @@ public final class HoldoutCounts implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final LocalDate calibrationEnd;
-    private final LocalDate holdoutEnd;
-    private final PeriodUnit unit;
-    private final PurchaseUnit purchaseUnit;
+    /** The split's definitions: calibration and holdout end, time unit, purchase unit. */
+    private final Definitions definitions;
     /** The cohort's first purchase day (epoch day), {@code Long.MAX_VALUE} without customers. */
     private final long originDay;
     // entries sorted by (x, t_x, T, holdout transactions)
@@ -62,10 +60,7 @@ public final class HoldoutCounts implements Serializable {
 
     /** Counts with room for {@code entries} entries, filled by the caller in sorted order. */
     private HoldoutCounts(Definitions d, long originDay, int entries, TreeMap<Long, Long> repeats) {
-        this.calibrationEnd = d.calibrationEnd;
-        this.holdoutEnd = d.holdoutEnd;
-        this.unit = d.unit;
-        this.purchaseUnit = d.purchaseUnit;
+        this.definitions = d;
         this.originDay = originDay;
         x = new int[entries];
         tx = new double[entries];
@@ -183,20 +178,16 @@ public final class HoldoutCounts implements Serializable {
      */
     public HoldoutCounts combine(HoldoutCounts other) {
         Objects.requireNonNull(other, "other");
-        Definitions d = definitions();
-        if (!d.equals(other.definitions())) {
+        Definitions d = definitions;
+        if (!d.equals(other.definitions)) {
             throw new IllegalArgumentException("holdout counts of different splits do not combine: " + d + " and "
-                    + other.definitions());
+                    + other.definitions);
         }
         TreeMap<Entry, Long> entries = entries();
         other.entries().forEach((e, c) -> entries.merge(e, c, Long::sum));
         TreeMap<Long, Long> repeats = repeatsByDay();
         other.repeatsByDay().forEach((day, c) -> repeats.merge(day, c, Long::sum));
         return new HoldoutCounts(d, Math.min(originDay, other.originDay), entries, repeats);
-    }
-
-    private Definitions definitions() {
-        return new Definitions(calibrationEnd, holdoutEnd, unit, purchaseUnit);
     }
 
     private TreeMap<Entry, Long> entries() {
@@ -234,13 +225,13 @@ public final class HoldoutCounts implements Serializable {
     public BtydData data() {
         if (x.length == 0) {
             throw new IllegalArgumentException("no customer purchased on or before the calibration end "
-                    + calibrationEnd);
+                    + definitions.calibrationEnd());
         }
         double[] weights = new double[customers.length];
         for (int k = 0; k < weights.length; k++) {
             weights[k] = customers[k];
         }
-        return BtydData.ofPatterns(x, tx, bigT, weights, unit);
+        return BtydData.ofPatterns(x, tx, bigT, weights, definitions.unit());
     }
 
     /**
@@ -278,7 +269,8 @@ public final class HoldoutCounts implements Serializable {
      * @return the length, positive
      */
     public double holdoutLength() {
-        return unit.fromDays(holdoutEnd.toEpochDay() - calibrationEnd.toEpochDay());
+        return definitions.unit().fromDays(definitions.holdoutEnd().toEpochDay()
+                - definitions.calibrationEnd().toEpochDay());
     }
 
     /**
@@ -287,7 +279,7 @@ public final class HoldoutCounts implements Serializable {
      * @return the unit, never null
      */
     public PeriodUnit unit() {
-        return unit;
+        return definitions.unit();
     }
 
     /**
@@ -296,7 +288,7 @@ public final class HoldoutCounts implements Serializable {
      * @return the number of periods, at least 1; 0 without customers
      */
     public int trackingPeriods() {
-        return x.length == 0 ? 0 : trackingPeriods(unit, originDay, holdoutEnd.toEpochDay());
+        return x.length == 0 ? 0 : trackingPeriods(unit(), originDay, definitions.holdoutEnd().toEpochDay());
     }
 
     /**
@@ -306,7 +298,7 @@ public final class HoldoutCounts implements Serializable {
      * @return the cumulative counts, one per tracking period, never null
      */
     public double[] cumulativeRepeatTransactions() {
-        return cumulative(unit, originDay, trackingPeriods(), repeatDays, repeatCounts);
+        return cumulative(unit(), originDay, trackingPeriods(), repeatDays, repeatCounts);
     }
 
     /**
@@ -315,7 +307,7 @@ public final class HoldoutCounts implements Serializable {
      */
     TreeMap<Double, Long> customersByBirth() {
         TreeMap<Double, Long> births = new TreeMap<>();
-        double max = unit.fromDays(calibrationEnd.toEpochDay() - originDay);
+        double max = unit().fromDays(definitions.calibrationEnd().toEpochDay() - originDay);
         for (int k = 0; k < x.length; k++) {
             births.merge(Math.max(0, max - bigT[k]), customers[k], Long::sum);
         }
@@ -353,7 +345,8 @@ public final class HoldoutCounts implements Serializable {
      */
     @Override
     public String toString() {
-        return "HoldoutCounts[calibration through " + calibrationEnd + ", holdout through " + holdoutEnd + ", " + unit
-                + ", " + purchaseUnit + ", " + customers() + " customers, " + x.length + " entries]";
+        return "HoldoutCounts[calibration through " + definitions.calibrationEnd() + ", holdout through "
+                + definitions.holdoutEnd() + ", " + unit() + ", " + definitions.purchaseUnit() + ", " + customers()
+                + " customers, " + x.length + " entries]";
     }
 }

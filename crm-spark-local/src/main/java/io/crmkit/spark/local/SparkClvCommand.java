@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,17 +89,28 @@ public final class SparkClvCommand implements Runnable {
             return (SparkLocalCli) spec.root().userObject();
         }
 
+        /** Reads the file into {@link #in}; false when it fails (reported). */
+        boolean read() throws IOException {
+            Optional<OrderFile> read = LocalOrders.read(this, input);
+            read.ifPresent(file -> in = file);
+            return read.isPresent();
+        }
+
+        /** The orders read, as a dataset in the run's partitions. */
+        Dataset<Row> orders() {
+            SparkLocalCli root = root();
+            return LocalOrders.dataset(root.spark(), in.batch(), root.partitions());
+        }
+
         /** Reads the file, summarises the calibration period in Spark and counts its patterns. */
         boolean prepare() throws IOException {
-            Optional<OrderFile> read = LocalOrders.read(this, input);
-            if (read.isEmpty()) {
+            if (!read()) {
                 return false;
             }
-            in = read.get();
             PurchaseHistoryOptions options = modelOptions.calibration(input, in);
             SparkLocalCli root = root();
-            summaries = SparkPurchaseHistory.summarize(LocalOrders.dataset(root.spark(), in.batch(), root.partitions()),
-                    LocalOrders.columns(in.batch()), options, root.partitions()).cache();
+            summaries = SparkPurchaseHistory.summarize(orders(), LocalOrders.columns(in.batch()), options,
+                    root.partitions()).cache();
             data = SparkBtyd.patterns(summaries);
             customers = Math.toIntExact(summaries.rows().count());
             return true;
@@ -147,17 +159,15 @@ public final class SparkClvCommand implements Runnable {
          * their patterns and the scorecard from them on the driver.
          */
         private int fitWithHoldout(LocalDate holdoutEnd) throws IOException {
-            Optional<OrderFile> read = LocalOrders.read(this, input);
-            if (read.isEmpty()) {
+            if (!read()) {
                 return CrmkitCli.EXIT_FAILED;
             }
-            in = read.get();
             SparkLocalCli root = root();
             HoldoutCounts counts;
             try {
-                counts = SparkBtyd.holdout(LocalOrders.dataset(root.spark(), in.batch(), root.partitions()),
-                        LocalOrders.columns(in.batch()), input.currency(in), modelOptions.calibrationEnd(), holdoutEnd,
-                        input.zone(), modelOptions.unit(), modelOptions.purchaseUnit(), root.partitions());
+                counts = SparkBtyd.holdout(orders(), LocalOrders.columns(in.batch()), input.currency(in),
+                        modelOptions.calibrationEnd(), holdoutEnd, input.zone(), modelOptions.unit(),
+                        modelOptions.purchaseUnit(), root.partitions());
                 data = counts.data();
             } catch (IllegalArgumentException e) {
                 throw new CommandFailedException(e.getMessage());
@@ -167,25 +177,25 @@ public final class SparkClvCommand implements Runnable {
             Definitions d = ClvCommand.definitions("fit", modelOptions, modelOptions.calibration(input, in), customers,
                     data, input, in);
             d.put("engine", root.engine());
-            ClvCommand.printFit(this, fitOptions.format(), fitted, d, HoldoutScorecard.evaluate(fitted.model(), counts));
+            ClvCommand.printFit(this, fitOptions.format(), fitted, d,
+                    HoldoutScorecard.evaluate(fitted.model(), counts));
             note(input.rejectedSummary(in));
             return CrmkitCli.EXIT_OK;
         }
 
-        /** {@code --model bg-bb}: the opportunities counted in Spark ({@link SparkBtyd#bgBb}), the fit on the driver. */
+        /** {@code --model bg-bb}: the opportunities counted in Spark ({@link SparkBtyd#bgBb}), fitted on the driver. */
         private int fitBgBb() throws IOException {
             if (fitOptions.holdoutEnd().isPresent()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--holdout-end is not available for bg-bb");
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--holdout-end is not available for bg-bb");
             }
-            Optional<OrderFile> read = LocalOrders.read(this, input);
-            if (read.isEmpty()) {
+            if (!read()) {
                 return CrmkitCli.EXIT_FAILED;
             }
-            in = read.get();
             SparkLocalCli root = root();
             PurchaseHistoryOptions options = ClvCommand.bgBbOptions(modelOptions, input, in);
-            BgBbData opportunities = SparkBtyd.bgBb(LocalOrders.dataset(root.spark(), in.batch(), root.partitions()),
-                    LocalOrders.columns(in.batch()), options, modelOptions.unit(), root.partitions());
+            BgBbData opportunities = SparkBtyd.bgBb(orders(), LocalOrders.columns(in.batch()), options,
+                    modelOptions.unit(), root.partitions());
             BgBbModel m = ClvCommand.fitBgBb(this, opportunities);
             Definitions d = ClvCommand.bgBbDefinitions(opportunities, options, modelOptions, input, in);
             d.put("engine", root.engine());
@@ -223,7 +233,8 @@ public final class SparkClvCommand implements Runnable {
             try {
                 rows = SparkBtyd.values(summaries, m, spend.model(), settings).collectAsList();
                 if (intervalOptions != null) {
-                    intervalRows = SparkBtyd.intervals(summaries, m, spend.model(), settings, intervalOptions).collectAsList();
+                    intervalRows = SparkBtyd.intervals(summaries, m, spend.model(), settings, intervalOptions)
+                            .collectAsList();
                 }
             } catch (IllegalStateException | IllegalArgumentException e) {
                 throw new CommandFailedException(e.getMessage());
