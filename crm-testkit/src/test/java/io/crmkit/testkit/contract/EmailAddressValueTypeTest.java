@@ -14,7 +14,13 @@ class EmailAddressValueTypeTest implements ValueTypeContract<EmailAddress> {
 
     @Override
     public ValueTypeTester<EmailAddress> tester() {
-        return ValueTypeTester.forType(EmailAddress.class).masking(e -> List.of(e.value()));
+        // the mask keeps a local part's first character and writes *** for the rest: a local part
+        // whose rest is asterisks already ("***@gmail.com", "x***@gmail.com"; '*' is a valid
+        // character, and the generator makes such addresses now and then) has nothing to hide
+        return ValueTypeTester.forType(EmailAddress.class).masking(e -> {
+            String local = e.value().substring(0, e.value().lastIndexOf('@'));
+            return local.codePoints().skip(1).allMatch(c -> c == '*') ? List.of() : List.of(e.value());
+        });
     }
 
     @Override
