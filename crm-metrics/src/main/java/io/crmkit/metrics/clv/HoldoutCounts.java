@@ -79,7 +79,7 @@ public final class HoldoutCounts implements Serializable {
 
     /** The definitions two counts must share to combine. */
     private record Definitions(LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit,
-            PurchaseUnit purchaseUnit) {
+            PurchaseUnit purchaseUnit) implements Serializable {
     }
 
     /** One (x, t_x, T, holdout transactions) entry, ordered by its fields in that order. */
