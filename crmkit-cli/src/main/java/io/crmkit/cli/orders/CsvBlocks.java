@@ -192,8 +192,10 @@ final class CsvBlocks implements AutoCloseable {
          * Works on a block's records.
          *
          * @param block the block, not null
+         * @param readerWaiting whether no block was waiting for the reader when this one was split:
+         *     the reader is idle or about to be, so work that it can do itself is better left to it
          */
-        void onBlock(Block block);
+        void onBlock(Block block, boolean readerWaiting);
     }
 
     private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(IN_FLIGHT);
@@ -444,7 +446,7 @@ final class CsvBlocks implements AutoCloseable {
                 blockBytes = BLOCK_BYTES; // the input goes on past a full block: the next ones are full size
                 if (block.records > 0) {
                     if (hook != null) {
-                        hook.onBlock(block);
+                        hook.onBlock(block, full.isEmpty());
                     }
                     full.put(block);
                     block = emptyBlock();
@@ -460,7 +462,7 @@ final class CsvBlocks implements AutoCloseable {
         block.last = true;
         if (hook != null && block.failure == null) {
             try {
-                hook.onBlock(block);
+                hook.onBlock(block, full.isEmpty());
             } catch (RuntimeException | Error e) {
                 block.failure = e;
             }

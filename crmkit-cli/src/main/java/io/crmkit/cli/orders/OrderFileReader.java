@@ -85,6 +85,7 @@ public final class OrderFileReader {
     private Currency currency;
     private int scale;
     private StringDictionary customers = new StringDictionary();
+    private Prework prework = Prework.BALANCED;
     private StringDictionary orders;
     private int[] rowOfOrder = new int[1024];
     private final Map<String, Integer> statusIndexes = new HashMap<>();
@@ -346,7 +347,9 @@ public final class OrderFileReader {
                 countUsed(minor, micros, rounding);
                 return;
             }
-            checkIdentifier(b.text(r, oc), "order_id");
+            if (b.escaped[b.firstField[r] + oc] || !Texts.isPlainIdentifier(b.data, b.start(r, oc), b.end(r, oc))) {
+                checkIdentifier(b.text(r, oc), "order_id");
+            }
         }
         if (!rowCurrency.equals(currency)) {
             // no currency was chosen and this order is in another than the first row's: counted (its
@@ -410,7 +413,9 @@ public final class OrderFileReader {
         if (c >= 0) {
             return c;
         }
-        checkIdentifier(b.text(r, cc), "customer_id");
+        if (b.escaped[b.firstField[r] + cc] || !Texts.isPlainIdentifier(b.data, b.start(r, cc), b.end(r, cc))) {
+            checkIdentifier(b.text(r, cc), "customer_id");
+        }
         // the handle is the dictionary's index (the lookup above left the probe): the builder learns
         // the identifiers at the end
         return customers.addFound();
@@ -544,13 +549,27 @@ public final class OrderFileReader {
     }
 
     /**
-     * Reads timestamps and amounts on the splitting thread, which has time to spare, into each
-     * block ({@link CsvBlocks.Block#firstValue}: epoch microseconds, {@link CsvBlocks.Block#secondValue}:
+     * Reads timestamps and amounts on the splitting thread into each block, unless the reading
+     * thread is waiting for blocks (then it reads them itself: the work goes to whichever thread has
+     * time to spare, the result is the same) ({@link CsvBlocks.Block#firstValue}: epoch microseconds, {@link CsvBlocks.Block#secondValue}:
      * minor units, {@link CsvBlocks.Block#flags}: which were read). A value it cannot read (an empty,
      * quoted-with-quotes or bad one, or an amount whose currency is known only per row) is left to
      * the reading thread, which reports it. Amounts are read here only when every usable row has
      * one currency: no currency column, or a chosen currency.
      */
+    /** When the splitting thread decodes values: as the threads' load says, or (for tests) always or never. */
+    enum Prework {
+        BALANCED, ALWAYS, NEVER
+    }
+
+    /**
+     * Chooses when values are decoded on the splitting thread (tests read the same file both ways:
+     * the result must not depend on it).
+     */
+    void prework(Prework mode) {
+        this.prework = mode;
+    }
+
     private final class Preparse implements CsvBlocks.BlockHook {
         static final byte TIMESTAMP = 1;
         static final byte AMOUNT = 2;
@@ -564,7 +583,7 @@ public final class OrderFileReader {
         private String code;
 
         @Override
-        public void onBlock(CsvBlocks.Block b) {
+        public void onBlock(CsvBlocks.Block b, boolean readerWaiting) {
             if (b.flags.length < b.records) {
                 int n = Math.max(b.records, b.line.length);
                 b.firstValue = new long[n];
@@ -572,6 +591,12 @@ public final class OrderFileReader {
                 b.flags = new byte[n];
             }
             int r = 0;
+            if (columns != null && (prework == Prework.NEVER || prework == Prework.BALANCED && readerWaiting)) {
+                // the reader would wait for this block: hand it over as split, the reader decodes its
+                // values itself (the same decoding); the two threads share the work by this choice
+                java.util.Arrays.fill(b.flags, 0, b.records, (byte) 0);
+                return;
+            }
             if (columns == null && !failed && b.records > 0) {
                 try {
                     columns = OrderColumns.find(b.texts(0), columnMapping);

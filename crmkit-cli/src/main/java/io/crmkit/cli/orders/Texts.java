@@ -9,6 +9,8 @@ import java.util.function.Function;
 public final class Texts {
 
     private static final int MAX_QUOTED = 40;
+    /** The identifier types' longest value, in characters (crm-core's rule for every identifier). */
+    static final int MAX_IDENTIFIER_LENGTH = 256;
 
     private Texts() {
     }
@@ -58,6 +60,31 @@ public final class Texts {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(notValid(column));
         }
+    }
+
+    /**
+     * Whether a cell's bytes are an identifier that {@link #identifier} accepts for every identifier
+     * type, decided without making text of them: 1 to 256 bytes, each a visible ASCII character
+     * ({@code !} to {@code ~}). Such bytes are UTF-8 text of one character per byte, with no control
+     * character and no whitespace at all, so every rule of the identifier types holds. A cell that is
+     * not plain may still be a valid identifier: {@link #identifier} decides those.
+     *
+     * @param bytes the cell's bytes (of an unquoted or quoted-without-escapes cell), not null
+     * @param from the first byte
+     * @param to the end, exclusive
+     * @return true when the bytes are a valid identifier as they stand
+     */
+    public static boolean isPlainIdentifier(byte[] bytes, int from, int to) {
+        if (to <= from || to - from > MAX_IDENTIFIER_LENGTH) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            int b = bytes[i];
+            if (b < '!' || b > '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
