@@ -657,6 +657,11 @@ public final class ClvCommand implements Runnable {
                     default -> throw new IndexOutOfBoundsException("column " + column);
                 };
             }
+
+            @Override
+            public boolean concurrentReads() {
+                return true; // reads the two lists only, which nothing changes while they are printed
+            }
         };
     }
 }

@@ -191,5 +191,10 @@ public final class LifecycleCommand extends CrmkitCommand {
                 default -> throw new IndexOutOfBoundsException("column " + column);
             };
         }
+
+        @Override
+        public boolean concurrentReads() {
+            return true; // read from the result's arrays only
+        }
     }
 }

@@ -175,6 +175,11 @@ public final class RfmCommand extends CrmkitCommand {
                 default -> throw new IndexOutOfBoundsException("column " + column);
             };
         }
+
+        @Override
+        public boolean concurrentReads() {
+            return true; // read from the result's arrays only
+        }
     }
 
     /** The segment table: segment, customers, orders, revenue, aov, revenue share. */

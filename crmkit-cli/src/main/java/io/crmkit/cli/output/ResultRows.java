@@ -37,6 +37,17 @@ public interface ResultRows {
     Object value(int row, int column);
 
     /**
+     * Whether {@link #value} may be called from several threads at once: true for a result read from
+     * columns that no read changes (no per-row cache, no lazy state). Such a result, when large, is
+     * formatted on several threads; others are read from one thread, row by row.
+     *
+     * @return false unless the result says otherwise
+     */
+    default boolean concurrentReads() {
+        return false;
+    }
+
+    /**
      * Returns a view of some rows and columns of this result.
      *
      * @param rows the indexes of the rows to show, in the order to show them, not null
@@ -78,6 +89,11 @@ public interface ResultRows {
             @Override
             public Object value(int row, int column) {
                 return source.value(shown[row], at[column]);
+            }
+
+            @Override
+            public boolean concurrentReads() {
+                return source.concurrentReads();
             }
         };
     }

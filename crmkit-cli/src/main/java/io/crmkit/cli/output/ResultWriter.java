@@ -4,8 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Prints a result with its definitions in one of the {@linkplain OutputFormat output formats}:
@@ -38,6 +44,11 @@ public final class ResultWriter {
         FULL
     }
 
+    /** Rows formatted at a time when printing CSV. */
+    private static final int CHUNK_ROWS = 1 << 13;
+    /** A CSV result of at least this many rows is formatted on several threads when it allows it. */
+    static final int PARALLEL_MIN_ROWS = 1 << 16;
+    private static final int MAX_FORMAT_THREADS = 4;
     private static final ThreadLocal<Precision> PRECISION = ThreadLocal.withInitial(() -> Precision.NATURAL);
 
     /**
@@ -293,35 +304,91 @@ public final class ResultWriter {
         }
     }
 
-    private static void csv(ResultRows rows, PrintWriter out) {
+    private static void csv(ResultRows rows, PrintWriter out) throws IOException {
         List<Column> columns = rows.columns();
-        StringBuilder line = new StringBuilder(256);
+        StringBuilder head = new StringBuilder(256);
         for (int c = 0; c < columns.size(); c++) {
             if (c > 0) {
-                line.append(',');
+                head.append(',');
             }
-            csvText(line, columns.get(c).name());
+            csvText(head, columns.get(c).name());
         }
-        line.append('\n');
-        out.append(line);
-        for (int r = 0; r < rows.size(); r++) {
-            line.setLength(0);
+        head.append('\n');
+        out.append(head);
+        boolean full = PRECISION.get() == Precision.FULL;
+        int n = rows.size();
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), MAX_FORMAT_THREADS);
+        if (n < PARALLEL_MIN_ROWS || threads < 2 || !rows.concurrentReads()) {
+            StringBuilder text = new StringBuilder(1 << 16);
+            for (int from = 0; from < n; from += CHUNK_ROWS) {
+                text.setLength(0);
+                out.append(csvRows(rows, columns, full, from, Math.min(n, from + CHUNK_ROWS), text));
+            }
+            return;
+        }
+        // a large result read from immutable columns: chunks of rows formatted on other threads, printed
+        // here in order as they complete (a bounded number of chunks ahead)
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "crmkit-csv-format");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<StringBuilder>> pending = new ArrayDeque<>();
+            int next = 0;
+            while (next < n || !pending.isEmpty()) {
+                while (next < n && pending.size() < 2 * threads) {
+                    int from = next;
+                    int to = Math.min(n, from + CHUNK_ROWS);
+                    pending.add(pool.submit(() -> csvRows(rows, columns, full, from, to, new StringBuilder(1 << 16))));
+                    next = to;
+                }
+                out.append(formatted(pending.poll()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for a chunk formatted on another thread; its failure is thrown here as it was thrown there. */
+    private static StringBuilder formatted(Future<StringBuilder> chunk) throws IOException {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while printing the result");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Appends rows {@code [from, to)} as CSV lines to {@code text}, and returns it. */
+    private static StringBuilder csvRows(ResultRows rows, List<Column> columns, boolean full, int from, int to,
+            StringBuilder text) {
+        for (int r = from; r < to; r++) {
             for (int c = 0; c < columns.size(); c++) {
                 if (c > 0) {
-                    line.append(',');
+                    text.append(',');
                 }
                 Object v = rows.value(r, c);
                 if (v instanceof Integer || v instanceof Long) {
-                    line.append(((Number) v).longValue());
+                    text.append(((Number) v).longValue());
                 } else if (v instanceof Number) {
-                    line.append(PRECISION.get() == Precision.FULL ? Cells.plain(v) : Cells.natural(v, columns.get(c)));
+                    text.append(full ? Cells.plain(v) : Cells.natural(v, columns.get(c)));
                 } else if (v != null) {
-                    csvText(line, Cells.plain(v));
+                    csvText(text, Cells.plain(v));
                 }
             }
-            line.append('\n');
-            out.append(line);
+            text.append('\n');
         }
+        return text;
     }
 
     /**
