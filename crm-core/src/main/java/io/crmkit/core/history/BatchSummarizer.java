@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Summarises an {@link OrderBatch} into {@link PurchaseSummaries} equal to those of a
@@ -26,7 +28,8 @@ import java.util.Optional;
  * random customer's state per row; with many customers the pass first regroups each chunk of rows by block of customers (a
  * counting sort into scratch buffers), so that one block's state stays in cache ({@link Layout}).
  *
- * <p>Not thread-safe: one instance per call.
+ * <p>Not thread-safe: one instance per call. A large partitioned pass uses the common fork-join
+ * pool for half of the customers ({@link #applyPartitioned}).
  */
 final class BatchSummarizer {
 
@@ -36,6 +39,9 @@ final class BatchSummarizer {
     /** Rows below which the plain pass is used whatever their order. */
     private static final int PARTITION_MIN_ROWS = 1 << 16;
 
+    /** Rows from which the partitioned pass works on two halves of the customers side by side. */
+    static final int PARALLEL_MIN_ROWS = 1 << 18;
+
     /**
      * How the rows are walked; every layout gives the same summaries.
      *
@@ -43,16 +49,23 @@ final class BatchSummarizer {
      *     to decide from the customers' count and a sample of the rows' order
      * @param chunkRows rows per chunk when partitioned (about 25 bytes of scratch each)
      * @param blockBits customers per block when partitioned, as a power of two
+     * @param parallelMinRows rows from which a partitioned pass works on two halves of the
+     *     customers side by side (on a machine of two cores or more)
      */
-    record Layout(Optional<Boolean> partitioned, int chunkRows, int blockBits) {
+    record Layout(Optional<Boolean> partitioned, int chunkRows, int blockBits, int parallelMinRows) {
 
         /**
          * Decides from the data; chunks of 2^21 rows (about 50 MB of scratch), blocks of 2^14
          * customers (about 640 KB of state). On 10.26 M time-ordered rows of 1 M customers, blocks
          * of 2^10, 2^12, 2^14, 2^15 and 2^16 customers took 286, 258, 190, 217 and 315 ms; chunks of
-         * 2^20, 2^21 and 2^22 rows 261, 190 and 185 ms.
+         * 2^20, 2^21 and 2^22 rows 261, 190 and 185 ms (one thread).
          */
         static final Layout AUTO = new Layout(Optional.empty(), 1 << 21, 14);
+
+        /** A layout whose partitioned pass works on two halves from {@link #PARALLEL_MIN_ROWS} rows. */
+        Layout(Optional<Boolean> partitioned, int chunkRows, int blockBits) {
+            this(partitioned, chunkRows, blockBits, PARALLEL_MIN_ROWS);
+        }
     }
 
     private static final byte EXCLUDED = 0;
@@ -172,13 +185,12 @@ final class BatchSummarizer {
         firstRow = dayUnit ? null : new int[n];
         cost = batch.hasCosts() ? new long[n] : null;
 
+        unordered = dayUnit ? new boolean[n] : null;
         int rows = batch.rowCount();
-        excludedByStatus = 0;
-        excludedAfterAsOf = 0;
-        returnsCounted = 0;
+        long[] counts = new long[3];
         boolean anyUnordered;
         if (partitioned(rows, n)) {
-            anyUnordered = applyPartitioned(cutoffMicros);
+            anyUnordered = applyPartitioned(cutoffMicros, counts);
         } else {
             anyUnordered = false;
             int[][] customer = batch.customerPages();
@@ -188,9 +200,12 @@ final class BatchSummarizer {
             long[][] costs = batch.costPages();
             for (int p = 0; p < batch.pageCount(); p++) {
                 anyUnordered |= apply(customer[p], placedAt[p], value[p], category[p], costs == null ? null : costs[p],
-                        null, p << OrderBatch.PAGE_BITS, batch.pageRows(p), cutoffMicros);
+                        null, p << OrderBatch.PAGE_BITS, 0, batch.pageRows(p), cutoffMicros, counts, days);
             }
         }
+        excludedByStatus = counts[0];
+        excludedAfterAsOf = counts[1];
+        returnsCounted = counts[2];
         if (anyUnordered) {
             resummarizeUnordered(cutoffMicros);
         }
@@ -223,26 +238,25 @@ final class BatchSummarizer {
     /**
      * Walks the rows chunk by chunk; each chunk is first copied into buffers grouped by block of
      * customers (a stable counting sort), so that the state being updated stays in cache. Each
-     * customer's rows keep their order, and every row keeps its batch row for the tie rules.
+     * customer's rows keep their order, and every row keeps its batch row for the tie rules. With
+     * the layout's {@link Layout#parallelMinRows} rows or more on a machine of two cores or more, the lower and the
+     * upper half of the blocks are copied and applied side by side, the lower half in the common
+     * pool: their customers differ, so the result is the one of a single pass.
      */
-    private boolean applyPartitioned(long cutoffMicros) {
-        int[][] customer = batch.customerPages();
-        long[][] placedAt = batch.placedAtPages();
-        long[][] value = batch.valuePages(options.revenueBasis());
-        byte[][] category = batch.categoryPages();
-        long[][] costs = batch.costPages();
+    private boolean applyPartitioned(long cutoffMicros, long[] counts) {
         int rows = batch.rowCount();
         int shift = layout.blockBits();
         int blocks = ((batch.customerCount() - 1) >>> shift) + 1;
         int chunk = Math.min(rows, layout.chunkRows());
-        int[] customerBuffer = new int[chunk];
-        long[] placedAtBuffer = new long[chunk];
-        long[] valueBuffer = new long[chunk];
-        byte[] categoryBuffer = new byte[chunk];
-        long[] costBuffer = costs == null ? null : new long[chunk];
-        int[] rowBuffer = new int[chunk];
+        Scratch scratch = new Scratch(chunk, batch.costPages() != null);
         int[] next = new int[blocks + 1];
+        boolean split = blocks > 1 && rows >= layout.parallelMinRows()
+                && Runtime.getRuntime().availableProcessors() > 1;
+        int half = blocks / 2;
+        long[] lowerCounts = new long[3];
+        LocalDays lowerDays = split ? new LocalDays(options.zone()) : null;
         boolean anyUnordered = false;
+        int[][] customer = batch.customerPages();
         for (int from = 0; from < rows; from += chunk) {
             int to = Math.min(rows, from + chunk);
             Arrays.fill(next, 0);
@@ -252,42 +266,114 @@ final class BatchSummarizer {
             for (int b = 0; b < blocks; b++) {
                 next[b + 1] += next[b];
             }
-            for (int r = from; r < to; r++) {
-                int p = r >>> OrderBatch.PAGE_BITS;
-                int o = r & OrderBatch.PAGE_MASK;
-                int c = customer[p][o];
-                int k = next[c >>> shift]++;
-                customerBuffer[k] = c;
-                placedAtBuffer[k] = placedAt[p][o];
-                valueBuffer[k] = value[p][o];
-                categoryBuffer[k] = category[p][o];
-                if (costBuffer != null) {
-                    costBuffer[k] = costs[p][o];
-                }
-                rowBuffer[k] = r;
+            if (!split) {
+                anyUnordered |= regroupAndApply(scratch, next, 0, blocks, 0, next[blocks], from, to, cutoffMicros,
+                        counts, days);
+                continue;
             }
-            anyUnordered |= apply(customerBuffer, placedAtBuffer, valueBuffer, categoryBuffer, costBuffer, rowBuffer, 0,
-                    to - from, cutoffMicros);
+            int f = from;
+            int mid = next[half];
+            CompletableFuture<Boolean> lower = CompletableFuture.supplyAsync(() -> regroupAndApply(scratch, next, 0,
+                    half, 0, mid, f, to, cutoffMicros, lowerCounts, lowerDays));
+            anyUnordered |= regroupAndApply(scratch, next, half, blocks, mid, next[blocks], from, to, cutoffMicros,
+                    counts, days);
+            anyUnordered |= joined(lower);
+        }
+        for (int k = 0; k < counts.length; k++) {
+            counts[k] += lowerCounts[k];
         }
         return anyUnordered;
     }
 
     /**
-     * Applies {@code count} rows to the customers' state, in the order given: the rows' columns, and
-     * the batch row of each ({@code rowOf}, or null when the columns are a page of the batch's own,
-     * whose first row is {@code rowBase}).
+     * Copies the chunk's rows of customer blocks {@code [fromBlock, toBlock)} into their places in
+     * the scratch buffers ({@code next}: each block's first place, blocks in order; the blocks'
+     * places are {@code [first, end)}), keeping their order, then applies them. Touches only those
+     * blocks' entries of {@code next} and places in the buffers.
+     */
+    private boolean regroupAndApply(Scratch scratch, int[] next, int fromBlock, int toBlock, int first, int end,
+            int from, int to, long cutoffMicros, long[] counts, LocalDays days) {
+        int[][] customer = batch.customerPages();
+        long[][] placedAt = batch.placedAtPages();
+        long[][] value = batch.valuePages(options.revenueBasis());
+        byte[][] category = batch.categoryPages();
+        long[][] costs = batch.costPages();
+        int shift = layout.blockBits();
+        boolean all = fromBlock == 0 && toBlock == next.length - 1;
+        for (int r = from; r < to; r++) {
+            int p = r >>> OrderBatch.PAGE_BITS;
+            int o = r & OrderBatch.PAGE_MASK;
+            int c = customer[p][o];
+            int b = c >>> shift;
+            if (!all && (b < fromBlock || b >= toBlock)) {
+                continue;
+            }
+            int k = next[b]++;
+            scratch.customer[k] = c;
+            scratch.placedAt[k] = placedAt[p][o];
+            scratch.value[k] = value[p][o];
+            scratch.category[k] = category[p][o];
+            if (scratch.cost != null) {
+                scratch.cost[k] = costs[p][o];
+            }
+            scratch.row[k] = r;
+        }
+        return apply(scratch.customer, scratch.placedAt, scratch.value, scratch.category, scratch.cost, scratch.row, 0,
+                first, end, cutoffMicros, counts, days);
+    }
+
+    /** A chunk's rows regrouped by block of customers. */
+    private static final class Scratch {
+        final int[] customer;
+        final long[] placedAt;
+        final long[] value;
+        final byte[] category;
+        final long[] cost;
+        final int[] row;
+
+        Scratch(int rows, boolean costs) {
+            customer = new int[rows];
+            placedAt = new long[rows];
+            value = new long[rows];
+            category = new byte[rows];
+            cost = costs ? new long[rows] : null;
+            row = new int[rows];
+        }
+    }
+
+    /** The result of the lower half's task: its failure thrown here as it was thrown there. */
+    private static boolean joined(CompletableFuture<Boolean> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Applies rows {@code [from, to)} of the given columns to the customers' state, in the order
+     * given: the rows' columns, and the batch row of each ({@code rowOf}, or null when the columns
+     * are a page of the batch's own, whose first row is {@code rowBase}). Adds the rows excluded by
+     * status, after the as-of and the returns counted to {@code counts[0..2]}. Two calls may run at
+     * once when their rows' customers differ, each with its own {@code counts} and {@code days}.
      *
      * @return whether a customer's rows were found out of day order ({@link PurchaseUnit#DAY})
      */
     private boolean apply(int[] customer, long[] placedAt, long[] value, byte[] category, long[] rowCost,
-            int[] rowOf, int rowBase, int count, long cutoffMicros) {
+            int[] rowOf, int rowBase, int from, int to, long cutoffMicros, long[] counts, LocalDays days) {
         long[] costTotal = cost;
         byte[] kindOf = kinds;
         long excludedStatus = 0;
         long excludedAfter = 0;
         long returnRows = 0;
         boolean anyUnordered = false;
-        for (int k = 0; k < count; k++) {
+        for (int k = from; k < to; k++) {
             int r = rowOf == null ? rowBase + k : rowOf[k];
             byte kind = kindOf[category[k] & 0xFF];
             if (kind == EXCLUDED) {
@@ -314,7 +400,7 @@ final class BatchSummarizer {
             if (costTotal != null) {
                 costTotal[c] = Math.addExact(costTotal[c], rowCost[k]);
             }
-            long tick = tick(t);
+            long tick = tick(t, days);
             if (orders[c] == 0) {
                 first[c] = tick;
                 last[c] = tick;
@@ -340,7 +426,8 @@ final class BatchSummarizer {
                     first[c] = tick;
                     firstValue[c] = v;
                 } else if (tick != last[c]) {
-                    anyUnordered = markUnordered(c);
+                    unordered[c] = true;
+                    anyUnordered = true;
                 }
             } else {
                 purchases[c]++;
@@ -354,13 +441,17 @@ final class BatchSummarizer {
                 }
             }
         }
-        excludedByStatus += excludedStatus;
-        excludedAfterAsOf += excludedAfter;
-        returnsCounted += returnRows;
+        counts[0] += excludedStatus;
+        counts[1] += excludedAfter;
+        counts[2] += returnRows;
         return anyUnordered;
     }
 
     private long tick(long micros) {
+        return tick(micros, days);
+    }
+
+    private long tick(long micros, LocalDays days) {
         if (exactOrderTicks) {
             return micros;
         }
@@ -381,13 +472,6 @@ final class BatchSummarizer {
         return batch.hasOrderIds() ? batch.orderIdAt(r).compareTo(batch.orderIdAt(s)) < 0 : r < s;
     }
 
-    private boolean markUnordered(int c) {
-        if (unordered == null) {
-            unordered = new boolean[batch.customerCount()];
-        }
-        unordered[c] = true;
-        return true;
-    }
 
     private static long saturatedMicros(Instant t) {
         try {

@@ -170,13 +170,14 @@ class OrderBatchProperties {
     void blockPartitionedPassEqualsTheObjectPath(@ForAll("orders") List<Order> orders,
             @ForAll("options") PurchaseHistoryOptions options, @ForAll long seed,
             @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 9) int chunkRows,
-            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int blockBits) {
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int blockBits, @ForAll boolean halves) {
         // the pass for rows in time order over many customers, forced on small data: rows regrouped
-        // by block of customers chunk by chunk, ties still broken by batch row or order id
+        // by block of customers chunk by chunk, ties still broken by batch row or order id; with
+        // halves, the two halves of the blocks side by side (two threads on a machine of two cores)
         List<Order> shuffled = new ArrayList<>(orders);
         Collections.shuffle(shuffled, new Random(seed));
         BatchSummarizer.Layout layout = new BatchSummarizer.Layout(java.util.Optional.of(true), chunkRows,
-                blockBits);
+                blockBits, halves ? 0 : Integer.MAX_VALUE);
         assertSameOutcome(() -> PurchaseHistory.summarize(byTime(orders), options),
                 () -> new BatchSummarizer(OrderBatch.of(USD, shuffled), options, layout).summarize());
         if (catchThrowable(() -> PurchaseHistory.summarize(byTime(orders), options)) == null) {

@@ -66,4 +66,40 @@ class PartitionChoiceTest {
         assertThat(auto.partitioned(shuffled.rowCount(), 1 << 16)).as("at most 2^16 customers").isFalse();
         assertThat(auto.partitioned((1 << 16) - 1, shuffled.customerCount())).as("fewer than 2^16 rows").isFalse();
     }
+
+    @Test
+    void halvesSideBySideEqualThePlainPass() {
+        // enough rows for the automatic layout to work on two halves of the customers at once
+        OrderBatch.Builder b = OrderBatch.builder(Currency.getInstance("USD"));
+        int customers = 70_000;
+        int[] handle = new int[customers];
+        for (int c = 0; c < customers; c++) {
+            handle[c] = b.customer(CustomerId.of(String.format("c%06d", c)));
+        }
+        SplittableRandom rng = new SplittableRandom(11);
+        long day = 86_400_000_000L;
+        int rows = BatchSummarizer.PARALLEL_MIN_ROWS + 40_000;
+        for (int r = 0; r < rows; r++) {
+            long gross = 100 + rng.nextInt(50_000);
+            long net = rng.nextInt(10) == 0 ? -gross / 2 : gross;
+            OrderStatusCategory status = rng.nextInt(20) == 0 ? OrderStatusCategory.VOID : OrderStatusCategory.COMPLETED;
+            b.add(handle[rng.nextInt(customers)], day * (19_000 + rng.nextInt(800)) + rng.nextInt(3) * 3_600_000_000L,
+                    status, Math.max(0, net), net);
+        }
+        OrderBatch batch = b.build();
+        for (PurchaseUnit unit : PurchaseUnit.values()) {
+            PurchaseHistoryOptions options = OPTIONS.toBuilder().purchaseUnit(unit).build();
+            PurchaseSummaries plain = new BatchSummarizer(batch, options,
+                    new BatchSummarizer.Layout(Optional.of(false), 1 << 16, 12)).summarize();
+            PurchaseSummaries halves = new BatchSummarizer(batch, options,
+                    new BatchSummarizer.Layout(Optional.of(true), 1 << 17, 10)).summarize();
+            assertThat(halves.stats()).isEqualTo(plain.stats());
+            assertThat(halves.size()).isEqualTo(plain.size());
+            for (int i = 0; i < plain.size(); i++) {
+                assertThat(halves.summary(i)).isEqualTo(plain.summary(i));
+            }
+            assertThat(plain.stats().excludedByStatus()).isPositive();
+            assertThat(plain.stats().returnsCounted()).isPositive();
+        }
+    }
 }
