@@ -34,12 +34,16 @@ import java.time.zone.ZoneRules;
  * <p>Only instants of {@link TimeRange#recordable()} (years 1000 to 9998) are accepted, as the JDBC
  * schema stores: a file that reads also loads.
  *
- * <p>Not thread-safe (it caches the last day start in zones with daylight-saving rules, and
- * keeps a scratch buffer).
+ * <p>Not thread-safe (it caches the dates it read and the last day start in zones with
+ * daylight-saving rules, and keeps a scratch buffer).
  */
 public final class TimestampParser {
 
     private static final long MICROS_PER_SECOND = 1_000_000L;
+    /** Slots of the date cache, as a power of two: 4,096 (80 KB), for exports of a few years. */
+    private static final int DATE_CACHE_BITS = 12;
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long EARLIEST = micros(TimeRange.recordable().start());
     private static final long LATEST = micros(TimeRange.recordable().end());
     private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
@@ -52,6 +56,11 @@ public final class TimestampParser {
     private long cachedDay = Long.MIN_VALUE;
     private long cachedDayStart;
     private final byte[] scratch = new byte[40];
+    /** The 10-byte timestamps read (see {@link #date}): first eight bytes, last two (-1: empty), micros. */
+    private final int dateCacheBits;
+    private final long[] dateHeads;
+    private final int[] dateTails;
+    private final long[] dateMicros;
 
     /**
      * Creates a parser.
@@ -59,6 +68,15 @@ public final class TimestampParser {
      * @param zone the zone of dates and local date-times, not null
      */
     public TimestampParser(ZoneId zone) {
+        this(zone, DATE_CACHE_BITS);
+    }
+
+    /** A parser whose date cache has {@code 2^dateCacheBits} slots (tests use a few, to make keys collide). */
+    TimestampParser(ZoneId zone, int dateCacheBits) {
+        this.dateCacheBits = dateCacheBits;
+        this.dateHeads = new long[1 << dateCacheBits];
+        this.dateTails = filled(1 << dateCacheBits, -1);
+        this.dateMicros = new long[1 << dateCacheBits];
         this.zone = zone;
         this.rules = zone.getRules();
         this.fixedOffset = rules.isFixedOffset();
@@ -113,11 +131,37 @@ public final class TimestampParser {
      * @throws DateTimeException if the text is not one of the accepted forms or out of range
      */
     public long toEpochMicros(byte[] b, int from, int to) {
+        if (to - from == 10) {
+            return date(b, from);
+        }
         long fast = fast(b, from, to - from);
         if (fast != Long.MIN_VALUE) {
             return recordable(fast);
         }
         return recordable(slow(new String(b, from, to - from, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Reads a 10-byte timestamp (a date, when well-formed) through a cache of the dates read: an
+     * export of a few years holds a few thousand distinct dates over millions of rows, and each is
+     * decoded once (its day start looked up in the zone once). Keyed by all ten bytes, so a hit is
+     * the same text; only accepted dates are kept.
+     */
+    private long date(byte[] b, int from) {
+        long head = (long) LONGS.get(b, from);
+        int tail = ((b[from + 8] & 0xFF) << 8) | (b[from + 9] & 0xFF);
+        long h = (head ^ tail * 0x9E3779B97F4A7C15L) * 0xC2B2AE3D27D4EB4FL;
+        int slot = (int) (h >>> (64 - dateCacheBits));
+        if (dateTails[slot] == tail && dateHeads[slot] == head) {
+            return dateMicros[slot];
+        }
+        long fast = fast(b, from, 10);
+        long micros = recordable(fast != Long.MIN_VALUE ? fast
+                : slow(new String(b, from, 10, StandardCharsets.UTF_8)));
+        dateHeads[slot] = head;
+        dateTails[slot] = tail;
+        dateMicros[slot] = micros;
+        return micros;
     }
 
     private static long recordable(long micros) {
@@ -219,6 +263,12 @@ public final class TimestampParser {
             cachedDay = epochDay;
         }
         return cachedDayStart;
+    }
+
+    private static int[] filled(int n, int value) {
+        int[] a = new int[n];
+        java.util.Arrays.fill(a, value);
+        return a;
     }
 
     private static boolean isDigit(char c) {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -46,6 +47,43 @@ class TimestampParserProperties {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    @Property(tries = 300)
+    void datesReadFromBytesAgreeWithJavaTimeAcrossTheCache(@ForAll("dateTexts") List<String> texts,
+            @ForAll @IntRange(max = 5) int zone, @ForAll @IntRange(min = 1, max = 12) int cacheBits) {
+        // one parser reads many 10-byte texts from one buffer (dates repeat, most are cache hits,
+        // mangled ones are rejected and not kept; a small cache makes dates share slots): each must
+        // read as java.time reads it alone
+        ZoneId z = ZoneId.of(ZONES[zone]);
+        TimestampParser parser = new TimestampParser(z, cacheBits);
+        byte[] buffer = String.join(",", texts).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = 0;
+        for (String text : texts) {
+            int length = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            Optional<Long> expected = reference(text, z);
+            int from = at;
+            if (expected.isPresent()) {
+                assertThat(parser.toEpochMicros(buffer, from, from + length)).as(text).isEqualTo(expected.get());
+            } else {
+                assertThatThrownBy(() -> parser.toEpochMicros(buffer, from, from + length)).as(text)
+                        .isInstanceOf(DateTimeException.class);
+            }
+            at += length + 1;
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> dateTexts() {
+        Arbitrary<String> dates = Arbitraries.integers().between(-400, 400)
+                .map(d -> LocalDate.of(2024, 3, 31).plusDays(d).toString());
+        Arbitrary<String> mangled = Combinators.combine(dates, Arbitraries.integers().between(0, 9),
+                Arbitraries.of('x', '0', '9', '-', '/', ' ', 'T'))
+                .as((d, i, c) -> d.substring(0, i) + c + d.substring(i + 1));
+        Arbitrary<String> other = Arbitraries.of("0999-12-31", "9999-01-01", "2024-02-30", "2023-02-29", "2024-02-29",
+                "1000-01-01", "+2024-1-01", "2024-13-01");
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, dates), net.jqwik.api.Tuple.of(2, mangled),
+                net.jqwik.api.Tuple.of(1, other)).list().ofMinSize(1).ofMaxSize(400);
     }
 
     @Provide
