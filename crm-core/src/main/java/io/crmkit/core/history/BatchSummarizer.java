@@ -4,13 +4,13 @@ import io.crmkit.core.CurrencyMismatchException;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.internal.LocalDays;
+import io.crmkit.core.internal.Tasks;
 import io.crmkit.core.order.OrderStatusCategory;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Summarises an {@link OrderBatch} into {@link PurchaseSummaries} equal to those of a
@@ -277,7 +277,7 @@ final class BatchSummarizer {
                     half, 0, mid, f, to, cutoffMicros, lowerCounts, lowerDays));
             anyUnordered |= regroupAndApply(scratch, next, half, blocks, mid, next[blocks], from, to, cutoffMicros,
                     counts, days);
-            anyUnordered |= joined(lower);
+            anyUnordered |= Tasks.join(lower);
         }
         for (int k = 0; k < counts.length; k++) {
             counts[k] += lowerCounts[k];
@@ -338,21 +338,6 @@ final class BatchSummarizer {
             category = new byte[rows];
             cost = costs ? new long[rows] : null;
             row = new int[rows];
-        }
-    }
-
-    /** The result of the lower half's task: its failure thrown here as it was thrown there. */
-    private static boolean joined(CompletableFuture<Boolean> task) {
-        try {
-            return task.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
         }
     }
 

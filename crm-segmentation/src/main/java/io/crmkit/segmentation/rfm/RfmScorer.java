@@ -2,9 +2,9 @@ package io.crmkit.segmentation.rfm;
 
 import io.crmkit.core.history.PurchaseSummaries;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.Tasks;
 import io.crmkit.segmentation.CustomerColumns;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -77,22 +77,7 @@ public final class RfmScorer {
         CompletableFuture<DimensionScores> rFuture = CompletableFuture.supplyAsync(r);
         CompletableFuture<DimensionScores> fFuture = CompletableFuture.supplyAsync(f);
         DimensionScores mScores = m.get();
-        return new RfmResult(customers, options, joined(rFuture), joined(fFuture), mScores);
-    }
-
-    /** The result of a dimension scored in the common pool: its failure thrown as it was thrown there. */
-    private static DimensionScores joined(CompletableFuture<DimensionScores> scores) {
-        try {
-            return scores.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return new RfmResult(customers, options, Tasks.join(rFuture), Tasks.join(fFuture), mScores);
     }
 
     /**
