@@ -30,7 +30,9 @@ import java.util.concurrent.Future;
  *       blocks of rows.</li>
  * </ul>
  * Rows are read one cell at a time; nothing is held per row (a table reads the cells twice: once to
- * measure the columns, once to print them).
+ * measure the columns, once to print them). CSV of {@value #PARALLEL_MIN_ROWS} rows or more whose
+ * {@link ResultRows#concurrentReads()} allows it is formatted in chunks on a pool of up to four
+ * threads made for the call, and printed in row order by the calling thread.
  *
  * <p>Stateless and thread-safe.
  */
