@@ -470,12 +470,23 @@ public final class SparkPurchaseHistory {
         long minor;
         OrderStatusCategory category;
         OrderId id;
+        /** The handles of short identifiers: most rows are found with one read of a table. */
+        private final ShortIdHandles shortIds = new ShortIdHandles();
 
         void parse(Row r, OrderBatch.Builder builder, int digits, Currency currency, boolean hasOrderIds) {
             if (r.isNullAt(0)) {
                 throw new IllegalArgumentException("customer_id must not be null" + where(r));
             }
-            handle = builder.customer(CustomerId.of(r.getString(0)));
+            String customer = r.getString(0);
+            long key = ShortIdHandles.pack(customer);
+            int found = key != 0 ? shortIds.get(key) : -1;
+            if (found < 0) {
+                found = builder.customer(CustomerId.of(customer));
+                if (key != 0) {
+                    shortIds.put(key, found);
+                }
+            }
+            handle = found;
             if (r.isNullAt(2)) {
                 throw new IllegalArgumentException("timestamp must not be null" + where(r));
             }

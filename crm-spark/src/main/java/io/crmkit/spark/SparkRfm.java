@@ -113,12 +113,15 @@ public final class SparkRfm {
             throw new IllegalArgumentException("more than " + Integer.MAX_VALUE + " customers: " + count);
         }
         int n = (int) count;
+        Map<String, int[]> positions = new java.util.LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            positions.put(column(d), RfmScorer.orderStatisticsForCuts(options.binning(d), n));
+        }
+        // the three dimensions' order statistics from one aggregation
+        Map<String, double[]> stats = orderStatistics(values, positions, DISTINCT_LIMIT);
         Map<Dimension, Binning.Thresholds> thresholds = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
-            Binning b = options.binning(d);
-            int[] positions = RfmScorer.orderStatisticsForCuts(b, n);
-            double[] stats = orderStatistics(values, column(d), positions);
-            thresholds.put(d, RfmScorer.cutsFromOrderStatistics(b, n, stats));
+            thresholds.put(d, RfmScorer.cutsFromOrderStatistics(options.binning(d), n, stats.get(column(d))));
         }
         int k = segments.bins(Dimension.RECENCY);
         int kf = segments.bins(Dimension.FREQUENCY);
@@ -181,11 +184,17 @@ public final class SparkRfm {
         // CustomerColumns wants ascending identifiers: crmkit's order, not Spark's byte order
         CustomerId[] ids = new CustomerId[in.size()];
         Integer[] order = new Integer[in.size()];
+        boolean ascending = true;
         for (int i = 0; i < ids.length; i++) {
             ids[i] = CustomerId.of(in.get(i).getString(0));
             order[i] = i;
+            ascending &= i == 0 || ids[i - 1].compareTo(ids[i]) < 0;
         }
-        Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
+        if (!ascending) {
+            // summaries come out of each partition in identifier order (crm-core's), unless the
+            // user's plan changed the partitions in between
+            Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
+        }
         int n = ids.length;
         List<CustomerId> sortedIds = new ArrayList<>(n);
         double[] recency = new double[n];
@@ -217,37 +226,96 @@ public final class SparkRfm {
 
     /** As above, collecting the counts of at most {@code limit} distinct values, else sorting. */
     static double[] orderStatistics(Dataset<Row> values, String column, int[] positions, long limit) {
-        double[] stats = new double[positions.length];
-        if (positions.length == 0) {
+        return orderStatistics(values, Map.of(column, positions), limit).get(column);
+    }
+
+    /**
+     * The values at the 0-based ascending positions of several columns, exactly: one aggregation
+     * counts each column's distinct values (as doubles); the counts of a column with at most
+     * {@code limit} distinct values are collected and walked in value order, a column with more is
+     * sorted in Spark instead.
+     *
+     * @return per column, the values at its positions (empty positions: an empty array)
+     */
+    static Map<String, double[]> orderStatistics(Dataset<Row> values, Map<String, int[]> positions, long limit) {
+        Map<String, double[]> stats = new java.util.HashMap<>();
+        List<String> wanted = new ArrayList<>();
+        positions.forEach((column, p) -> {
+            stats.put(column, new double[p.length]);
+            if (p.length > 0) {
+                wanted.add(column);
+            }
+        });
+        if (wanted.isEmpty()) {
             return stats;
         }
-        // cached: counting the distinct values and collecting them is then one aggregation, not two
-        Dataset<Row> counts = values.groupBy(col(column).cast(DataTypes.DoubleType).as("v")).count().cache();
-        long distinct = counts.count();
-        if (distinct <= limit) {
-            List<Row> sorted = counts.collectAsList();
-            counts.unpersist();
-            double[] v = new double[sorted.size()];
-            long[] c = new long[sorted.size()];
-            Integer[] idx = new Integer[sorted.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = sorted.get(i).getDouble(0);
-                c[i] = sorted.get(i).getLong(1);
-                idx[i] = i;
+        org.apache.spark.sql.Column[] cells = new org.apache.spark.sql.Column[wanted.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = org.apache.spark.sql.functions.struct(org.apache.spark.sql.functions.lit(i).as("d"),
+                    col(wanted.get(i)).cast(DataTypes.DoubleType).as("v"));
+        }
+        // cached: the distinct counts per column and the collected counts are then one aggregation
+        Dataset<Row> counts = values.select(org.apache.spark.sql.functions.explode(
+                org.apache.spark.sql.functions.array(cells)).as("e")).select(col("e.d").as("d"), col("e.v").as("v"))
+                .groupBy("d", "v").count().cache();
+        long[] distinct = new long[cells.length];
+        for (Row r : counts.groupBy("d").count().collectAsList()) {
+            distinct[r.getInt(0)] = r.getLong(1);
+        }
+        List<Integer> collected = new ArrayList<>();
+        for (int i = 0; i < cells.length; i++) {
+            if (distinct[i] <= limit) {
+                collected.add(i);
             }
-            Arrays.sort(idx, (a, b) -> Double.compare(v[a], v[b]));
-            long below = 0;
-            int p = 0;
-            for (Integer i : idx) {
-                long upTo = below + c[i];
-                while (p < positions.length && positions[p] < upTo) {
-                    stats[p++] = v[i];
-                }
-                below = upTo;
+        }
+        List<List<double[]>> byColumn = new ArrayList<>();
+        for (int i = 0; i < cells.length; i++) {
+            byColumn.add(new ArrayList<>());
+        }
+        if (!collected.isEmpty()) {
+            for (Row r : counts.where(col("d").isin(collected.toArray())).collectAsList()) {
+                byColumn.get(r.getInt(0)).add(new double[] {r.getDouble(1), r.getLong(2)});
             }
-            return stats;
         }
         counts.unpersist();
+        for (int i = 0; i < cells.length; i++) {
+            String column = wanted.get(i);
+            if (distinct[i] <= limit) {
+                walk(byColumn.get(i), positions.get(column), stats.get(column));
+            } else {
+                sorted(values, column, positions.get(column), stats.get(column));
+            }
+        }
+        return stats;
+    }
+
+    /** The values at the positions from a column's (value, count) pairs, in any order. */
+    private static void walk(List<double[]> pairs, int[] positions, double[] stats) {
+        int d = pairs.size();
+        double[] v = new double[d];
+        for (int i = 0; i < d; i++) {
+            v[i] = pairs.get(i)[0];
+        }
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        long[] c = new long[d];
+        for (int i = 0; i < d; i++) {
+            // the values are distinct (grouped by value), so each is found once
+            c[Arrays.binarySearch(sorted, v[i])] += (long) pairs.get(i)[1];
+        }
+        long below = 0;
+        int p = 0;
+        for (int i = 0; i < d; i++) {
+            long upTo = below + c[i];
+            while (p < positions.length && positions[p] < upTo) {
+                stats[p++] = sorted[i];
+            }
+            below = upTo;
+        }
+    }
+
+    /** The values at the positions of a column with too many distinct values to collect: a Spark sort. */
+    private static void sorted(Dataset<Row> values, String column, int[] positions, double[] stats) {
         JavaPairRDD<Double, Long> indexed = values.select(col(column).cast(DataTypes.DoubleType)).javaRDD()
                 .map(r -> r.getDouble(0)).sortBy(x -> x, true, values.rdd().getNumPartitions()).zipWithIndex();
         long[] wanted = Arrays.stream(positions).asLongStream().toArray();
@@ -256,6 +324,5 @@ public final class SparkRfm {
         for (scala.Tuple2<Double, Long> t : found) {
             stats[Arrays.binarySearch(wanted, t._2())] = t._1();
         }
-        return stats;
     }
 }

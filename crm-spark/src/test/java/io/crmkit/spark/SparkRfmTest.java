@@ -141,6 +141,40 @@ class SparkRfmTest {
     }
 
     @Test
+    void severalColumnsFromOneAggregationEqualEachAlone() {
+        // one aggregation for all columns; a column with more distinct values than the limit is
+        // sorted instead, beside columns whose counts are collected
+        OrderData data = OrderData.simulated(23, 600);
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
+                .currency(OrderData.USD).build();
+        SparkSummaries s = SparkPurchaseHistory.summarize(data.dataset(spark, 2),
+                OrderColumns.defaults().withOrderId("order_id").withStatus("status"), options, 3);
+        Dataset<Row> values = s.rows().selectExpr("customer_id", "cast(revenue_minor as double) / 100 as monetary",
+                "purchases as frequency", "days_since_last as recency");
+        List<Row> rows = values.collectAsList();
+        int n = rows.size();
+        int[] positions = {0, 3, n / 4, n / 2, n - 1};
+        java.util.Map<String, int[]> wanted = new java.util.LinkedHashMap<>();
+        wanted.put("monetary", positions);
+        wanted.put("frequency", positions);
+        wanted.put("recency", new int[] {n / 5, n - 2});
+        wanted.put("nothing", new int[0]);
+        long frequencyDistinct = rows.stream().mapToInt(r -> r.getInt(2)).distinct().count();
+        long monetaryDistinct = rows.stream().mapToDouble(r -> r.getDouble(1)).distinct().count();
+        assertThat(monetaryDistinct).isGreaterThan(frequencyDistinct);
+        for (long limit : new long[] {Long.MAX_VALUE, frequencyDistinct, 0}) {
+            java.util.Map<String, double[]> all = SparkRfm.orderStatistics(values, wanted, limit);
+            for (String column : List.of("monetary", "frequency", "recency")) {
+                int at = rows.get(0).fieldIndex(column);
+                double[] sorted = rows.stream().mapToDouble(r -> ((Number) r.get(at)).doubleValue()).sorted().toArray();
+                double[] expected = Arrays.stream(wanted.get(column)).mapToDouble(p -> sorted[p]).toArray();
+                assertThat(all.get(column)).as("%s, limit %d", column, limit).containsExactly(expected);
+            }
+            assertThat(all.get("nothing")).isEmpty();
+        }
+    }
+
+    @Test
     void rankBasedBinningsAndMismatchedMapsAreRefused() {
         OrderData data = OrderData.simulated(5, 20);
         PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
