@@ -125,14 +125,19 @@ class SparkRfmTest {
         assertSameScores(SparkRfm.score(s, rfm, map), expected, map.assign(expected));
     }
 
-    @Test
-    void orderStatisticsBySortEqualThoseByCounts() {
-        OrderData data = OrderData.simulated(21, 500);
+    /** The summaries of simulated orders (by order, with order ids and statuses), in 3 partitions. */
+    private static SparkSummaries simulatedSummaries(long seed, int customers) {
+        OrderData data = OrderData.simulated(seed, customers);
         PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
                 .currency(OrderData.USD).build();
-        SparkSummaries s = SparkPurchaseHistory.summarize(data.dataset(spark, 2),
+        return SparkPurchaseHistory.summarize(data.dataset(spark, 2),
                 OrderColumns.defaults().withOrderId("order_id").withStatus("status"), options, 3);
-        Dataset<Row> values = s.rows().selectExpr("customer_id", "cast(revenue_minor as double) / 100 as monetary");
+    }
+
+    @Test
+    void orderStatisticsBySortEqualThoseByCounts() {
+        Dataset<Row> values = simulatedSummaries(21, 500).rows().selectExpr("customer_id",
+                "cast(revenue_minor as double) / 100 as monetary");
         double[] sorted = values.collectAsList().stream().mapToDouble(r -> r.getDouble(1)).sorted().toArray();
         int[] positions = {0, 1, 7, sorted.length / 3, sorted.length / 2, sorted.length - 2, sorted.length - 1};
         double[] expected = Arrays.stream(positions).mapToDouble(p -> sorted[p]).toArray();
@@ -144,12 +149,8 @@ class SparkRfmTest {
     void severalColumnsFromOneAggregationEqualEachAlone() {
         // one aggregation for all columns; a column with more distinct values than the limit is
         // sorted instead, beside columns whose counts are collected
-        OrderData data = OrderData.simulated(23, 600);
-        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
-                .currency(OrderData.USD).build();
-        SparkSummaries s = SparkPurchaseHistory.summarize(data.dataset(spark, 2),
-                OrderColumns.defaults().withOrderId("order_id").withStatus("status"), options, 3);
-        Dataset<Row> values = s.rows().selectExpr("customer_id", "cast(revenue_minor as double) / 100 as monetary",
+        Dataset<Row> values = simulatedSummaries(23, 600).rows().selectExpr("customer_id",
+                "cast(revenue_minor as double) / 100 as monetary",
                 "purchases as frequency", "days_since_last as recency");
         List<Row> rows = values.collectAsList();
         int n = rows.size();
