@@ -3,6 +3,7 @@ package io.crmkit.spark;
 import static org.apache.spark.sql.functions.col;
 
 import io.crmkit.core.CustomerId;
+import io.crmkit.core.internal.CustomerIdSort;
 import io.crmkit.segmentation.CustomerColumns;
 import io.crmkit.segmentation.rfm.Binning;
 import io.crmkit.segmentation.rfm.Dimension;
@@ -183,19 +184,12 @@ public final class SparkRfm {
         }
         // CustomerColumns wants ascending identifiers: crmkit's order, not Spark's byte order
         CustomerId[] ids = new CustomerId[in.size()];
-        Integer[] order = new Integer[in.size()];
-        boolean ascending = true;
         for (int i = 0; i < ids.length; i++) {
             ids[i] = CustomerId.of(in.get(i).getString(0));
-            order[i] = i;
-            ascending &= i == 0 || ids[i - 1].compareTo(ids[i]) < 0;
-        }
-        if (!ascending) {
-            // summaries come out of each partition in identifier order (crm-core's), unless the
-            // user's plan changed the partitions in between
-            Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
         }
         int n = ids.length;
+        // crm-core's sort: the identity when the partition's summaries are in identifier order already
+        int[] order = CustomerIdSort.ascending(ids, n);
         List<CustomerId> sortedIds = new ArrayList<>(n);
         double[] recency = new double[n];
         int[] frequency = new int[n];
@@ -268,20 +262,25 @@ public final class SparkRfm {
                 collected.add(i);
             }
         }
-        List<List<double[]>> byColumn = new ArrayList<>();
-        for (int i = 0; i < cells.length; i++) {
-            byColumn.add(new ArrayList<>());
-        }
-        if (!collected.isEmpty()) {
-            for (Row r : counts.where(col("d").isin(collected.toArray())).collectAsList()) {
-                byColumn.get(r.getInt(0)).add(new double[] {r.getDouble(1), r.getLong(2)});
-            }
-        }
+        List<Row> rows = collected.isEmpty() ? List.of()
+                : counts.where(col("d").isin(collected.toArray())).collectAsList();
         counts.unpersist();
+        int[] filled = new int[cells.length];
+        double[][] valuesOf = new double[cells.length][];
+        long[][] countsOf = new long[cells.length][];
+        for (int i : collected) {
+            valuesOf[i] = new double[(int) distinct[i]];
+            countsOf[i] = new long[(int) distinct[i]];
+        }
+        for (Row r : rows) {
+            int i = r.getInt(0);
+            valuesOf[i][filled[i]] = r.getDouble(1);
+            countsOf[i][filled[i]++] = r.getLong(2);
+        }
         for (int i = 0; i < cells.length; i++) {
             String column = wanted.get(i);
             if (distinct[i] <= limit) {
-                walk(byColumn.get(i), positions.get(column), stats.get(column));
+                walk(valuesOf[i], countsOf[i], positions.get(column), stats.get(column));
             } else {
                 sorted(values, column, positions.get(column), stats.get(column));
             }
@@ -289,19 +288,15 @@ public final class SparkRfm {
         return stats;
     }
 
-    /** The values at the positions from a column's (value, count) pairs, in any order. */
-    private static void walk(List<double[]> pairs, int[] positions, double[] stats) {
-        int d = pairs.size();
-        double[] v = new double[d];
-        for (int i = 0; i < d; i++) {
-            v[i] = pairs.get(i)[0];
-        }
+    /** The values at the positions from a column's distinct values and their counts, in any order. */
+    private static void walk(double[] v, long[] counts, int[] positions, double[] stats) {
+        int d = v.length;
         double[] sorted = v.clone();
         Arrays.sort(sorted);
         long[] c = new long[d];
         for (int i = 0; i < d; i++) {
             // the values are distinct (grouped by value), so each is found once
-            c[Arrays.binarySearch(sorted, v[i])] += (long) pairs.get(i)[1];
+            c[Arrays.binarySearch(sorted, v[i])] = counts[i];
         }
         long below = 0;
         int p = 0;

@@ -347,9 +347,7 @@ public final class OrderFileReader {
                 countUsed(minor, micros, rounding);
                 return;
             }
-            if (b.escaped[b.firstField[r] + oc] || !Texts.isPlainIdentifier(b.data, b.start(r, oc), b.end(r, oc))) {
-                checkIdentifier(b.text(r, oc), "order_id");
-            }
+            checkIdentifier(b, r, oc, "order_id");
         }
         if (!rowCurrency.equals(currency)) {
             // no currency was chosen and this order is in another than the first row's: counted (its
@@ -413,9 +411,7 @@ public final class OrderFileReader {
         if (c >= 0) {
             return c;
         }
-        if (b.escaped[b.firstField[r] + cc] || !Texts.isPlainIdentifier(b.data, b.start(r, cc), b.end(r, cc))) {
-            checkIdentifier(b.text(r, cc), "customer_id");
-        }
+        checkIdentifier(b, r, cc, "customer_id");
         // the handle is the dictionary's index (the lookup above left the probe): the builder learns
         // the identifiers at the end
         return customers.addFound();
@@ -521,6 +517,16 @@ public final class OrderFileReader {
             Texts.identifier(text, of, column);
         } catch (IllegalArgumentException e) {
             throw new RowRejectedException(Rejection.BAD_IDENTIFIER, e.getMessage());
+        }
+    }
+
+    /**
+     * Checks a cell's identifier: a cell of visible ASCII ({@link Texts#isPlainIdentifier}) from its
+     * bytes, any other as text.
+     */
+    private static void checkIdentifier(CsvBlocks.Block b, int r, int f, String column) throws RowRejectedException {
+        if (b.escaped[b.firstField[r] + f] || !Texts.isPlainIdentifier(b.data, b.start(r, f), b.end(r, f))) {
+            checkIdentifier(b.text(r, f), column);
         }
     }
 

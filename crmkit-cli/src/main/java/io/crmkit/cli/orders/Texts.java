@@ -1,5 +1,6 @@
 package io.crmkit.cli.orders;
 
+import io.crmkit.core.internal.Checks;
 import java.util.function.Function;
 
 /**
@@ -9,8 +10,6 @@ import java.util.function.Function;
 public final class Texts {
 
     private static final int MAX_QUOTED = 40;
-    /** The identifier types' longest value, in characters (crm-core's rule for every identifier). */
-    static final int MAX_IDENTIFIER_LENGTH = 256;
 
     private Texts() {
     }
@@ -75,7 +74,7 @@ public final class Texts {
      * @return true when the bytes are a valid identifier as they stand
      */
     public static boolean isPlainIdentifier(byte[] bytes, int from, int to) {
-        if (to <= from || to - from > MAX_IDENTIFIER_LENGTH) {
+        if (to <= from || to - from > Checks.MAX_TEXT_LENGTH) {
             return false;
         }
         for (int i = from; i < to; i++) {

@@ -131,14 +131,13 @@ public final class TimestampParser {
      * @throws DateTimeException if the text is not one of the accepted forms or out of range
      */
     public long toEpochMicros(byte[] b, int from, int to) {
-        if (to - from == 10) {
-            return date(b, from);
-        }
+        return to - from == 10 ? date(b, from) : decode(b, from, to);
+    }
+
+    /** Decodes a timestamp's bytes: the fixed-width forms directly, every other through java.time. */
+    private long decode(byte[] b, int from, int to) {
         long fast = fast(b, from, to - from);
-        if (fast != Long.MIN_VALUE) {
-            return recordable(fast);
-        }
-        return recordable(slow(new String(b, from, to - from, StandardCharsets.UTF_8)));
+        return recordable(fast != Long.MIN_VALUE ? fast : slow(new String(b, from, to - from, StandardCharsets.UTF_8)));
     }
 
     /**
@@ -155,9 +154,7 @@ public final class TimestampParser {
         if (dateTails[slot] == tail && dateHeads[slot] == head) {
             return dateMicros[slot];
         }
-        long fast = fast(b, from, 10);
-        long micros = recordable(fast != Long.MIN_VALUE ? fast
-                : slow(new String(b, from, 10, StandardCharsets.UTF_8)));
+        long micros = decode(b, from, from + 10);
         dateHeads[slot] = head;
         dateTails[slot] = tail;
         dateMicros[slot] = micros;

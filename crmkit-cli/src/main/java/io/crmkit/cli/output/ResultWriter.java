@@ -3,15 +3,14 @@ package io.crmkit.cli.output;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.crmkit.core.internal.Tasks;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Prints a result with its definitions in one of the {@linkplain OutputFormat output formats}:
@@ -306,7 +305,7 @@ public final class ResultWriter {
         }
     }
 
-    private static void csv(ResultRows rows, PrintWriter out) throws IOException {
+    private static void csv(ResultRows rows, PrintWriter out) {
         List<Column> columns = rows.columns();
         StringBuilder head = new StringBuilder(256);
         for (int c = 0; c < columns.size(); c++) {
@@ -336,38 +335,20 @@ public final class ResultWriter {
             return t;
         });
         try {
-            ArrayDeque<Future<StringBuilder>> pending = new ArrayDeque<>();
+            ArrayDeque<CompletableFuture<StringBuilder>> pending = new ArrayDeque<>();
             int next = 0;
             while (next < n || !pending.isEmpty()) {
                 while (next < n && pending.size() < 2 * threads) {
                     int from = next;
                     int to = Math.min(n, from + CHUNK_ROWS);
-                    pending.add(pool.submit(() -> csvRows(rows, columns, full, from, to, new StringBuilder(1 << 16))));
+                    pending.add(CompletableFuture.supplyAsync(
+                            () -> csvRows(rows, columns, full, from, to, new StringBuilder(1 << 16)), pool));
                     next = to;
                 }
-                out.append(formatted(pending.poll()));
+                out.append(Tasks.join(pending.poll()));
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** Waits for a chunk formatted on another thread; its failure is thrown here as it was thrown there. */
-    private static StringBuilder formatted(Future<StringBuilder> chunk) throws IOException {
-        try {
-            return chunk.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while printing the result");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
         }
     }
 
