@@ -660,7 +660,6 @@ public final class OrderBatch {
         private CustomerId lastCustomer;
         private int lastHandle;
         private int customerCount;
-        private boolean trustedCustomers;
         private int rows;
         private int[][] customer = new int[16][];
         private long[][] placedAt = new long[16][];
@@ -730,7 +729,6 @@ public final class OrderBatch {
             }
             customersSeen[handle] = id;
             customerCount++;
-            trustedCustomers = true;
             return handle;
         }
 
@@ -1039,6 +1037,17 @@ public final class OrderBatch {
             return rows;
         }
 
+        /** Sorts the customers, naming the handles of two equal ones. */
+        private static int[] sortCustomers(CustomerId[] seen, int n) {
+            try {
+                return CustomerIdSort.ascending(seen, n);
+            } catch (CustomerIdSort.EqualIdentifiersException e) {
+                // only newCustomer() can name a customer twice; customer() finds the known ones
+                throw new IllegalArgumentException("a customer was added twice (handles " + e.first() + " and "
+                        + e.second() + "); newCustomer() takes new customers only");
+            }
+        }
+
         /**
          * Gives the tie-break rank of every order key (see {@link #addSourced}), for a source that
          * numbers its orders as it meets them but wants ties broken in another order (by order
@@ -1211,15 +1220,7 @@ public final class OrderBatch {
             checkNotBuilt();
             int n = customerCount;
             CustomerId[] seen = customersSeen;
-            int[] order = CustomerIdSort.ascending(seen, n);
-            if (trustedCustomers) {
-                for (int k = 1; k < n; k++) {
-                    if (seen[order[k - 1]].equals(seen[order[k]])) {
-                        throw new IllegalArgumentException("a customer was added twice (handles " + order[k - 1]
-                                + " and " + order[k] + "); newCustomer() takes new customers only");
-                    }
-                }
-            }
+            int[] order = sortCustomers(seen, n);
             CustomerId[] sorted = new CustomerId[n];
             int[] rank = new int[n];
             boolean identity = true;

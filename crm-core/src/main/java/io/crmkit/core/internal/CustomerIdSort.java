@@ -20,8 +20,44 @@ public final class CustomerIdSort {
     }
 
     /**
+     * Two identifiers of a sort are equal: the sorts take distinct identifiers, and find equal ones
+     * at no extra cost (only identifiers whose keys tie are compared, and equal ones always tie).
+     * Carries the two indexes in the input, the lower first.
+     */
+    public static final class EqualIdentifiersException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int first;
+        private final int second;
+
+        EqualIdentifiersException(int a, int b) {
+            super("the identifiers at indexes " + Math.min(a, b) + " and " + Math.max(a, b) + " of the input are equal");
+            this.first = Math.min(a, b);
+            this.second = Math.max(a, b);
+        }
+
+        /**
+         * Returns the lower index.
+         *
+         * @return the index in the input
+         */
+        public int first() {
+            return first;
+        }
+
+        /**
+         * Returns the higher index.
+         *
+         * @return the index in the input
+         */
+        public int second() {
+            return second;
+        }
+    }
+
+    /**
      * Returns the permutation that sorts {@code ids[0..n)}: {@code ids[order[0]] < ids[order[1]] < ...}.
-     * The identifiers must be distinct.
+     *
+     * @throws EqualIdentifiersException if two of the identifiers are equal
      */
     public static int[] ascending(CustomerId[] ids, int n) {
         int[] order = new int[n];
@@ -41,8 +77,9 @@ public final class CustomerIdSort {
 
     /**
      * Returns the permutation that sorts {@code text[0..n)} in {@link String#compareTo} order, as
-     * {@link #ascending(CustomerId[], int)} does for identifiers (order identifiers, say). The
-     * strings must be distinct.
+     * {@link #ascending(CustomerId[], int)} does for identifiers (order identifiers, say).
+     *
+     * @throws EqualIdentifiersException if two of the strings are equal
      */
     public static int[] ascending(String[] text, int n) {
         int[] order = new int[n];
@@ -77,7 +114,7 @@ public final class CustomerIdSort {
         resolveTies(keys, order, text, n);
     }
 
-    /** Returns whether {@code ids[0..n)} is strictly ascending. */
+    /** Returns whether {@code ids[0..n)} is strictly ascending (so also distinct). */
     public static boolean isAscending(CustomerId[] ids, int n) {
         for (int i = 1; i < n; i++) {
             if (ids[i - 1].compareTo(ids[i]) >= 0) {
@@ -151,7 +188,10 @@ public final class CustomerIdSort {
         }
     }
 
-    /** Sorts every run of equal keys by the full text (insertion sort: such runs are short in practice). */
+    /**
+     * Sorts every run of equal keys by the full text (insertion sort: such runs are short in
+     * practice); equal texts always have equal keys, so a run's neighbours are the only candidates.
+     */
     private static void resolveTies(long[] keys, int[] order, String[] text, int n) {
         int from = 0;
         while (from < n) {
@@ -161,6 +201,11 @@ public final class CustomerIdSort {
             }
             if (to - from > 1) {
                 sortRun(order, text, from, to);
+                for (int k = from + 1; k < to; k++) {
+                    if (text[order[k - 1]].equals(text[order[k]])) {
+                        throw new EqualIdentifiersException(order[k - 1], order[k]);
+                    }
+                }
             }
             from = to;
         }

@@ -120,6 +120,17 @@ class OrderBatchTest {
     }
 
     @Test
+    void aCustomerNamedTwiceByNewCustomerFailsTheBuildNamingBothHandles() {
+        OrderBatch.Builder b = OrderBatch.builder(USD, 4);
+        for (String id : List.of("c3", "c1", "c2", "c1", "c4")) {
+            b.newCustomer(CustomerId.of(id));
+        }
+        b.add(0, T, DONE, 1, 1);
+        assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a customer was added twice (handles 1 and 3); newCustomer() takes new customers only");
+    }
+
+    @Test
     void anAccumulatorNeedsOrderIdsToCombineOrderUnitBatches() {
         OrderBatch.Builder b = OrderBatch.builder(USD);
         b.add(b.customer(CustomerId.of("alice")), T, DONE, 100, 100);

@@ -1,6 +1,7 @@
 package io.crmkit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmkit.core.CustomerId;
 import java.time.Instant;
@@ -42,6 +43,32 @@ class CustomerIdSortProperties {
         CustomerId[] expected = ids.clone();
         Arrays.sort(expected);
         assertThat(sorted).containsExactly(expected);
+    }
+
+    @Property
+    void equalIdentifiersAreFoundAndNamed(@ForAll("identifiers") List<String> texts, @ForAll int pick) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(texts));
+        if (distinct.isEmpty()) {
+            return;
+        }
+        // one identifier again, at the end: the sorts of identifiers and of strings both report it
+        String again = distinct.get(Math.floorMod(pick, distinct.size()));
+        List<String> withTwin = new ArrayList<>(distinct);
+        withTwin.add(again);
+        int first = distinct.indexOf(again);
+        int second = distinct.size();
+        CustomerId[] ids = withTwin.stream().map(CustomerId::of).toArray(CustomerId[]::new);
+        assertThatThrownBy(() -> CustomerIdSort.ascending(ids, ids.length))
+                .isInstanceOfSatisfying(CustomerIdSort.EqualIdentifiersException.class, e -> {
+                    assertThat(e.first()).isEqualTo(first);
+                    assertThat(e.second()).isEqualTo(second);
+                });
+        String[] strings = withTwin.toArray(new String[0]);
+        assertThatThrownBy(() -> CustomerIdSort.ascending(strings, strings.length))
+                .isInstanceOfSatisfying(CustomerIdSort.EqualIdentifiersException.class, e -> {
+                    assertThat(e.first()).isEqualTo(first);
+                    assertThat(e.second()).isEqualTo(second);
+                });
     }
 
     @Property
