@@ -76,7 +76,7 @@ public final class OrderFileReader {
     private final long[] rejectedByKind = new long[Rejection.values().length];
     /** Rows whose customer ids are hashed (and their slots loaded) before the rows are read. */
     private static final int GROUP = 64;
-    private final int[] customerHash = new int[GROUP];
+    private final long[] customerKey = new long[GROUP];
     private int groupRow;
 
     private ReadListener listener;
@@ -168,10 +168,10 @@ public final class OrderFileReader {
                     // hash a group of customer ids first, loading their slots in parallel
                     int end = Math.min(b.records, r + GROUP);
                     for (int k = r; k < end; k++) {
-                        customerHash[k - r] = b.fieldCount(k) > cc
-                                ? StringDictionary.hash(b.data, b.start(k, cc), b.end(k, cc)) : 0;
+                        customerKey[k - r] = b.fieldCount(k) > cc
+                                ? StringDictionary.key(b.data, b.start(k, cc), b.end(k, cc)) : 0;
                     }
-                    customers.touch(customerHash, end - r);
+                    customers.touch(customerKey, end - r);
                     for (int k = r; k < end; k++) {
                         groupRow = k - r;
                         row(b, k);
@@ -407,7 +407,7 @@ public final class OrderFileReader {
     /** Returns the customer's handle in the batch, adding a new customer after checking its identifier. */
     private int customer(CsvBlocks.Block b, int r, int cc) throws RowRejectedException {
         int c = b.escaped[b.firstField[r] + cc] ? customers.find(b.text(r, cc))
-                : customers.find(b.data, b.start(r, cc), b.end(r, cc), customerHash[groupRow]);
+                : customers.find(b.data, b.start(r, cc), b.end(r, cc), customerKey[groupRow]);
         if (c >= 0) {
             return c;
         }

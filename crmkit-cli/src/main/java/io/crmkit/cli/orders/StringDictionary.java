@@ -13,7 +13,14 @@ import java.util.Arrays;
  * bytes for a 12-character identifier, with no object per string. A string of at most eight bytes
  * (a numeric identifier up to 99,999,999, say) is found or ruled out by its slot alone, one cache
  * line; a longer one touches the arena only when its slot's first bytes, length and hash bits match.
- * The arena holds at most 2 GiB. Not thread-safe.
+ *
+ * <p>Database keys are often small whole numbers: a string that is the canonical decimal form of
+ * an integer (digits only, no sign, no leading zero, at most nine digits) below a bound is found in
+ * a direct array indexed by its value instead, one read of 4 bytes and no hashing; the bound grows
+ * with the dictionary (16 array entries per string, at least 1 Mi entries), so the array is at
+ * least a sixteenth full. A number first seen above the bound stays in the hash table, which a
+ * number missing from the array is then also looked up in. Quoted and unquoted forms of the same
+ * text are one string either way. The arena holds at most 2 GiB. Not thread-safe.
  */
 final class StringDictionary {
 
@@ -23,6 +30,14 @@ final class StringDictionary {
     private static final int PAGE_BITS = 20;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int MAX_PAGES = 1 << (31 - PAGE_BITS);
+    /** The direct array's bound for small dictionaries (entries). */
+    static final int DIRECT_MIN = 1 << 20;
+    /** The direct array's largest bound (entries: 256 MiB of array). */
+    private static final int DIRECT_MAX = 1 << 26;
+    /** Direct array entries allowed per string. */
+    private static final int DIRECT_PER_STRING = 16;
+    /** {@link #key} of a string that is not a small canonical number: the sign bit, the hash in the low half. */
+    private static final long HASHED = Long.MIN_VALUE;
 
     private byte[][] pages = new byte[4][];
     private int page = -1;
@@ -42,8 +57,37 @@ final class StringDictionary {
     private int probeLength;
     private int probeHash;
     private long probePrefix;
+    /** The value of the probe when it is a number {@link #key} keeps, else -1. */
+    private int probeNumber;
+    /** Whether {@link #probeHash} holds the probe's hash (numbers are hashed only when needed). */
+    private boolean probeHashed;
     /** Sums the slots {@link #touch} loads, so that the loads are not optimised away. */
     private long touched;
+    /** {@code direct[x]}: the index + 1 of the number {@code x}, 0 when not in the array. */
+    private int[] direct = new int[0];
+    /** The smallest bound of the direct array (tests choose a small one). */
+    private final int directMin;
+    /** How many numbers live in the hash table (seen above the bound of their time). */
+    private int hashedNumbers;
+    /** How many strings live in the hash table. */
+    private int hashed;
+
+    /** Creates an empty dictionary. */
+    StringDictionary() {
+        this(DIRECT_MIN);
+    }
+
+    /**
+     * Creates an empty dictionary whose direct array starts with a chosen bound.
+     *
+     * @param directMin the smallest bound, 1 to {@code 1 << 26}
+     */
+    StringDictionary(int directMin) {
+        if (directMin < 1 || directMin > DIRECT_MAX) {
+            throw new IllegalArgumentException("directMin must be 1 to " + DIRECT_MAX + ": " + directMin);
+        }
+        this.directMin = directMin;
+    }
 
     /**
      * Returns the number of distinct strings.
@@ -80,13 +124,37 @@ final class StringDictionary {
     }
 
     /**
-     * Returns the hash of some bytes for {@link #find(byte[], int, int, int)}.
+     * Returns the key of some bytes for {@link #touch} and {@link #find(byte[], int, int, long)}:
+     * the value of a canonical decimal number of at most nine digits, else {@link #HASHED} with
+     * the bytes' hash in the low half.
      *
      * @param bytes the array, not null
      * @param from the first byte
      * @param to after the last byte
-     * @return the hash
+     * @return the key
      */
+    static long key(byte[] bytes, int from, int to) {
+        int number = number(bytes, from, to - from);
+        return number >= 0 ? number : HASHED | (hash(bytes, from, to) & 0xFFFF_FFFFL);
+    }
+
+    /** Returns the value of a canonical decimal number of one to nine digits, else -1. */
+    private static int number(byte[] bytes, int from, int length) {
+        if (length < 1 || length > 9 || (bytes[from] == '0' && length > 1)) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    /** Returns the hash of some bytes. */
     static int hash(byte[] bytes, int from, int to) {
         int h = 0x811C9DC5;
         for (int i = from; i < to; i++) {
@@ -101,39 +169,50 @@ final class StringDictionary {
      * one after the other: with a table larger than the caches each first touch is a cache and TLB
      * miss. The loop does nothing else, so that many loads fit in the processor's window at once.
      *
-     * @param hashes the hashes, from {@link #hash}
+     * @param keys the keys, from {@link #key}
      * @param count how many of them
      */
-    void touch(int[] hashes, int count) {
+    void touch(long[] keys, int count) {
         long[] t = table;
         int m = mask;
+        int[] d = direct;
         long sum = 0;
         for (int k = 0; k < count; k++) {
-            sum += t[2 * (hashes[k] & m) + 1];
+            long key = keys[k];
+            // a number beyond the array (rare) loads an arbitrary slot: only a wasted load
+            sum += key >= 0 && key < d.length ? d[(int) key] : t[2 * ((int) key & m) + 1];
         }
         touched += sum;
     }
 
     /**
-     * Finds a string by its UTF-8 bytes whose hash {@link #hash} returned.
+     * Finds a string by its UTF-8 bytes whose key {@link #key} returned.
      *
      * @param bytes the array, not null
      * @param from the first byte
      * @param to after the last byte
-     * @param hash the bytes' hash from {@link #hash}
+     * @param key the bytes' key from {@link #key}
      * @return its index, or -1 when absent
      */
-    int find(byte[] bytes, int from, int to, int hash) {
-        setProbe(bytes, from, to - from, hash);
+    int find(byte[] bytes, int from, int to, long key) {
+        setProbe(bytes, from, to - from, key);
         return lookup();
     }
 
-    /** Sets the probe to the bytes: their hash and first eight bytes. */
+    /** Sets the probe to the bytes: their number or hash, and first eight bytes. */
     private void prepare(byte[] bytes, int from, int length) {
-        setProbe(bytes, from, length, hash(bytes, from, from + length));
+        setProbe(bytes, from, length, key(bytes, from, from + length));
     }
 
-    private void setProbe(byte[] bytes, int from, int length, int hash) {
+    private void setProbe(byte[] bytes, int from, int length, long key) {
+        if (key >= 0) {
+            probeNumber = (int) key;
+            probeHashed = false;
+        } else {
+            probeNumber = -1;
+            probeHash = (int) key;
+            probeHashed = true;
+        }
         long prefix = 0;
         int head = Math.min(length, 8);
         for (int i = 0; i < head; i++) {
@@ -142,8 +221,15 @@ final class StringDictionary {
         probeBytes = bytes;
         probeOffset = from;
         probeLength = length;
-        probeHash = hash;
         probePrefix = prefix;
+    }
+
+    /** Hashes a number's bytes when the hash table is needed for it. */
+    private void hashProbe() {
+        if (!probeHashed) {
+            probeHash = hash(probeBytes, probeOffset, probeOffset + probeLength);
+            probeHashed = true;
+        }
     }
 
     /** The high half of a slot's second word: 16 bits of the hash and the length. */
@@ -186,6 +272,7 @@ final class StringDictionary {
      */
     void freeze() {
         table = null;
+        direct = null;
     }
 
     /**
@@ -241,6 +328,17 @@ final class StringDictionary {
         if (table == null) {
             throw new IllegalStateException("the dictionary is frozen");
         }
+        int x = probeNumber;
+        if (x >= 0 && x < direct.length) {
+            int found = direct[x] - 1;
+            if (found >= 0 || hashedNumbers == 0) {
+                return found;
+            }
+        }
+        if (x >= 0 && hashedNumbers == 0) {
+            return -1; // no number was ever put in the table
+        }
+        hashProbe();
         long[] t = table;
         long tag = tag(probeHash, probeLength);
         int slot = probeHash & mask;
@@ -291,11 +389,28 @@ final class StringDictionary {
         pageUsed += need;
         int index = refs.size();
         refs.add((page << PAGE_BITS) | at);
-        if ((index + 1) * 5L > (mask + 1) * 3L) {
+        int x = probeNumber;
+        if (x >= 0 && x < directBound(index + 1)) {
+            if (x >= direct.length) {
+                direct = Arrays.copyOf(direct, (int) Math.min(DIRECT_MAX,
+                        Math.max(Integer.highestOneBit(x) * 2L, Math.max(direct.length * 2L, 1 << 16))));
+            }
+            direct[x] = index + 1;
+            return index;
+        }
+        hashProbe();
+        hashedNumbers += x >= 0 ? 1 : 0;
+        hashed++;
+        if (hashed * 5L > (mask + 1) * 3L) {
             rehash((mask + 1) * 2, index);
         }
         insert(table, mask, probeHash, probePrefix, (tag(probeHash, probeLength) << 32) | (index + 1));
         return index;
+    }
+
+    /** The direct array's bound for a dictionary of {@code size} strings: numbers below it go there. */
+    private long directBound(int size) {
+        return Math.min(DIRECT_MAX, Math.max(directMin, (long) DIRECT_PER_STRING * size));
     }
 
     /** Rebuilds the table with the given capacity from the first {@code n} strings. */
@@ -307,6 +422,8 @@ final class StringDictionary {
         int savedLength = probeLength;
         int savedHash = probeHash;
         long savedPrefix = probePrefix;
+        int savedNumber = probeNumber;
+        boolean savedHashed = probeHashed;
         // in index order the arena is read from start to end: the hash's low bits, which the slots do
         // not keep, are recomputed from the stored strings without a cache miss per string
         for (int entry = 0; entry < n; entry++) {
@@ -315,6 +432,10 @@ final class StringDictionary {
             int at = ref & (PAGE_SIZE - 1);
             int length = ((p[at] & 0xFF) << 8) | (p[at + 1] & 0xFF);
             prepare(p, at + 2, length);
+            if (probeNumber >= 0 && probeNumber < direct.length && direct[probeNumber] == entry + 1) {
+                continue; // in the direct array
+            }
+            hashProbe();
             insert(t, m, probeHash, probePrefix, (tag(probeHash, length) << 32) | (entry + 1));
         }
         probeBytes = savedBytes;
@@ -322,6 +443,8 @@ final class StringDictionary {
         probeLength = savedLength;
         probeHash = savedHash;
         probePrefix = savedPrefix;
+        probeNumber = savedNumber;
+        probeHashed = savedHashed;
         table = t;
         mask = m;
     }
