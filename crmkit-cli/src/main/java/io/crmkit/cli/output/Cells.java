@@ -41,14 +41,42 @@ final class Cells {
      */
     static String natural(Object v, Column column) {
         if (v instanceof Double d && Double.isFinite(d) && !(d == Math.rint(d) && Math.abs(d) < 1e15)) {
-            BigDecimal exact = new BigDecimal(Double.toString(d));
-            BigDecimal significant = exact.round(new java.math.MathContext(6, RoundingMode.HALF_EVEN));
-            BigDecimal decimals = exact.setScale(column.tableDecimals(), RoundingMode.HALF_EVEN);
-            BigDecimal shown = significant.scale() >= decimals.scale() ? significant : decimals;
-            String text = shown.stripTrailingZeros().toPlainString();
-            return text.equals("-0") ? "0" : text;
+            String shortest = Double.toString(d);
+            if (shortest.indexOf('E') < 0 && (shortest.length() - shortest.indexOf('.') - 1 <= column.tableDecimals()
+                    || significantDigits(shortest) <= 6)) {
+                // neither rounding changes it, and a fraction's shortest form has no trailing zero
+                return shortest;
+            }
+            return byDecimal(shortest, column.tableDecimals());
         }
         return plain(v);
+    }
+
+    /**
+     * Rounds a double's shortest decimal text as {@link #natural} says, with big decimals (the
+     * definition; {@code natural} skips it when neither rounding can change the text).
+     */
+    static String byDecimal(String shortest, int tableDecimals) {
+        BigDecimal exact = new BigDecimal(shortest);
+        BigDecimal significant = exact.round(new java.math.MathContext(6, RoundingMode.HALF_EVEN));
+        BigDecimal decimals = exact.setScale(tableDecimals, RoundingMode.HALF_EVEN);
+        BigDecimal shown = significant.scale() >= decimals.scale() ? significant : decimals;
+        String text = shown.stripTrailingZeros().toPlainString();
+        return text.equals("-0") ? "0" : text;
+    }
+
+    /** Counts the digits of a plain decimal text after its leading zeros. */
+    private static int significantDigits(String plain) {
+        int count = 0;
+        boolean leading = true;
+        for (int i = 0; i < plain.length(); i++) {
+            char ch = plain.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                leading &= ch == '0';
+                count += leading ? 0 : 1;
+            }
+        }
+        return count;
     }
 
     /** Returns the text shown in a table: doubles rounded half-up to the column's decimals. */
