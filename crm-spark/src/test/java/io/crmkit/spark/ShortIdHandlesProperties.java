@@ -11,6 +11,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The short-identifier table of a partition's batch: a key stands for exactly one identifier, and
@@ -35,8 +36,8 @@ class ShortIdHandlesProperties {
         Map<String, Integer> reference = new HashMap<>();
         Map<Long, String> keyOf = new HashMap<>();
         for (String id : ids) {
-            long key = ShortIdHandles.pack(id);
-            boolean packable = !id.isEmpty() && id.length() <= 7 && id.chars().allMatch(c -> c <= 0xFF);
+            long key = pack(id);
+            boolean packable = !id.isEmpty() && id.length() <= 7 && id.chars().allMatch(c -> c < 0x80);
             assertThat(key != 0).as(id).isEqualTo(packable);
             if (key == 0) {
                 continue;
@@ -53,17 +54,22 @@ class ShortIdHandlesProperties {
                 table.put(key, handle);
             }
         }
-        reference.forEach((id, handle) -> assertThat(table.get(ShortIdHandles.pack(id))).isEqualTo(handle));
+        reference.forEach((id, handle) -> assertThat(table.get(pack(id))).isEqualTo(handle));
     }
 
     @Example
     void packsLengthAndCharacters() {
-        assertThat(ShortIdHandles.pack("1")).isEqualTo(1L | ('1' << 8));
-        assertThat(ShortIdHandles.pack("1")).isNotEqualTo(ShortIdHandles.pack("1\u0000"));
-        assertThat(ShortIdHandles.pack("1234567")).isNotZero();
-        assertThat(ShortIdHandles.pack("12345678")).isZero();
-        assertThat(ShortIdHandles.pack("")).isZero();
-        assertThat(ShortIdHandles.pack("ÿ")).isNotZero();
-        assertThat(ShortIdHandles.pack("Ā")).isZero();
+        assertThat(pack("1")).isEqualTo(1L | ('1' << 8));
+        assertThat(pack("1")).isNotEqualTo(pack("1\u0000"));
+        assertThat(pack("1234567")).isNotZero();
+        assertThat(pack("12345678")).isZero();
+        assertThat(pack("")).isZero();
+        assertThat(pack("\u007f")).isNotZero();
+        assertThat(pack("ÿ")).isZero(); // two UTF-8 bytes, not ASCII
+        assertThat(pack("Ā")).isZero();
+    }
+
+    private static long pack(String id) {
+        return ShortIdHandles.pack(UTF8String.fromString(id));
     }
 }
