@@ -366,9 +366,9 @@ public final class SparkBtyd {
             throw new IllegalArgumentException("holdoutEnd " + holdoutEnd + " must be after calibrationEnd "
                     + calibrationEnd);
         }
-        return SparkPurchaseHistory.perCustomerBatches(orders, columns, currency, partitions, HoldoutCounts.class,
-                batch -> HoldoutCounts.of(batch, calibrationEnd, holdoutEnd, zone, unit, purchaseUnit),
-                HoldoutCounts::combine);
+        return SparkPurchaseHistory.perCustomerBatches(orders, columns, currency, partitions,
+                batch -> HoldoutCounts.of(batch, calibrationEnd, holdoutEnd, zone, unit, purchaseUnit))
+                .reduce(HoldoutCounts::combine);
     }
 
     /**
@@ -395,7 +395,7 @@ public final class SparkBtyd {
         Args.notNull(period, "period");
         SparkOptions shipped = new SparkOptions(options);
         return SparkPurchaseHistory.perCustomerBatches(orders, columns, shipped.currency(), partitions,
-                BgBbData.class, batch -> BgBbData.of(batch, shipped.options(), period), BgBbData::combine);
+                batch -> BgBbData.of(batch, shipped.options(), period)).reduce(BgBbData::combine);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.crmkit.spark;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.crmkit.core.history.PurchaseUnit;
 import io.crmkit.core.history.RevenueBasis;
 import io.crmkit.core.order.OrderStatusCategory;
@@ -13,18 +11,12 @@ import io.crmkit.metrics.kpi.ReportingPeriod;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Period KPIs and acquisition cohorts of a Spark {@code Dataset<Row>} of orders, by crm-metrics'
@@ -38,7 +30,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class SparkKpis {
 
-    private static final StructType TALLIES = new StructType().add("tallies", DataTypes.BinaryType, false);
 
     private SparkKpis() {
     }
@@ -79,20 +70,15 @@ public final class SparkKpis {
             throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
         }
         Shipped shipped = new Shipped(options);
-        boolean hasOrderIds = columns.orderId().isPresent();
-        MapPartitionsFunction<Row, Row> tally = rows -> {
-            if (!rows.hasNext()) {
-                return Collections.emptyIterator();
-            }
-            OrderKpis.Accumulator acc = OrderKpis.accumulator(shipped.options());
-            acc.acceptAll(SparkPurchaseHistory.batch(rows, shipped.currency(), hasOrderIds));
-            return List.of(RowFactory.create((Object) acc.talliesAsBytes())).iterator();
-        };
-        List<Row> parts = SparkPurchaseHistory.select(orders, columns, false, shipped.currency()).repartition(partitions, col("c"))
-                .mapPartitions(tally, Encoders.row(TALLIES)).collectAsList();
+        List<byte[]> parts = SparkPurchaseHistory.perCustomerBatches(orders, columns, shipped.currency(), partitions,
+                batch -> {
+                    OrderKpis.Accumulator acc = OrderKpis.accumulator(shipped.options());
+                    acc.acceptAll(batch);
+                    return acc.talliesAsBytes();
+                }).collect();
         OrderKpis.Accumulator driver = OrderKpis.accumulator(options);
-        for (Row r : parts) {
-            driver.combineTallies((byte[]) r.get(0));
+        for (byte[] tallies : parts) {
+            driver.combineTallies(tallies);
         }
         return driver.report();
     }

@@ -28,17 +28,17 @@ import java.util.Locale;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import scala.Tuple2;
 
 /**
@@ -59,6 +59,14 @@ import scala.Tuple2;
  *         .currency(Currency.getInstance("EUR")).build();
  * SparkSummaries summaries = SparkPurchaseHistory.summarize(orders, OrderColumns.defaults(), options);
  * }</pre>
+ *
+ * <p>The partitions are read as Spark holds its rows (Spark's internal rows, through the classic
+ * session's query execution): no {@code Row} and no {@code String} is made per order, only the
+ * mapped columns are shuffled. Hence a classic Spark session is needed (spark-submit, local mode;
+ * not a Spark Connect client), and with adaptive query execution on (Spark's default) the orders
+ * are shuffled when {@code summarize} is called, as Spark does for any conversion of a query with a
+ * shuffle to an RDD; the summaries themselves are computed at the first action, and later actions
+ * reuse the shuffle's output.
  *
  * <p>Memory: {@code summarize} holds a partition's orders as a batch while it summarises them
  * (about 21 bytes per order, ADR 0014; 20 more while the batch is built in the order unit without
@@ -85,6 +93,10 @@ public final class SparkPurchaseHistory {
             .add("T", DataTypes.DoubleType, false)
             .add("mean_repeat_value", DataTypes.DoubleType, false);
 
+    /** The decimal type of an amount checked row by row. */
+    private static final int AMOUNT_PRECISION = 38;
+    private static final int AMOUNT_SCALE = 18;
+
     private SparkPurchaseHistory() {
     }
 
@@ -95,7 +107,8 @@ public final class SparkPurchaseHistory {
      * @param orders the orders, one row per order, not null
      * @param columns which columns hold the order fields, not null
      * @param options the definitions; the currency must be set (one currency per run), not null
-     * @return the summaries, lazily computed, never null
+     * @return the summaries, computed at the first action (the orders are shuffled now, see above),
+     *     never null
      * @throws IllegalArgumentException if a mapped column is missing or of an unusable type, or the
      *     options have no currency; a row breaking a rule (negative zero amounts aside) fails the
      *     Spark job with an {@link IllegalArgumentException} naming the column and the value
@@ -115,7 +128,8 @@ public final class SparkPurchaseHistory {
      * @param columns which columns hold the order fields, not null
      * @param options the definitions; the currency must be set, not null
      * @param partitions the number of partitions of the result (and of the shuffle), at least 1
-     * @return the summaries, lazily computed, never null
+     * @return the summaries, computed at the first action (the orders are shuffled now, see above),
+     *     never null
      * @throws IllegalArgumentException as for {@link #summarize(Dataset, OrderColumns, PurchaseHistoryOptions)}
      */
     public static SparkSummaries summarize(Dataset<Row> orders, OrderColumns columns, PurchaseHistoryOptions options,
@@ -126,12 +140,11 @@ public final class SparkPurchaseHistory {
         // machine; the shuffle loses row order, so it travels as a key, and each partition's batch
         // ranks its rows by that key (only the order unit needs it)
         boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
-        Dataset<Row> selected = select(orders, columns, rowKeys, shipped.currency());
-        boolean hasOrderIds = columns.orderId().isPresent();
-        MapPartitionsFunction<Row, Row> summarise = rows -> summarizePartition(rows, shipped, hasOrderIds, rowKeys);
-        Dataset<Row> partial = selected.repartition(partitions, col("c")).mapPartitions(summarise,
-                Encoders.row(PARTIAL));
-        return result(partial, shipped, options);
+        Selected selected = select(orders, columns, rowKeys, shipped.currency());
+        Layout layout = selected.layout();
+        FlatMapFunction<Iterator<InternalRow>, Row> summarise = rows -> summarizePartition(rows, shipped, layout);
+        JavaRDD<Row> partial = internalRows(selected.rows().repartition(partitions, col("c"))).mapPartitions(summarise);
+        return result(orders.sparkSession().createDataFrame(partial, PARTIAL), shipped, options);
     }
 
     /**
@@ -149,7 +162,8 @@ public final class SparkPurchaseHistory {
      * @param columns which columns hold the order fields, not null
      * @param options the definitions; the currency must be set, not null
      * @param partitions the number of partitions of the result, at least 1
-     * @return the summaries, lazily computed, never null
+     * @return the summaries, lazily computed (unless the orders' own query has a shuffle: see the
+     *     class description), never null
      * @throws IllegalArgumentException as for {@link #summarize(Dataset, OrderColumns, PurchaseHistoryOptions)}
      */
     public static SparkSummaries summarizeMapSide(Dataset<Row> orders, OrderColumns columns,
@@ -160,42 +174,54 @@ public final class SparkPurchaseHistory {
         // machine; partial states from different partitions compare their first orders by a global
         // key, so each row's input position travels as that key (only the order unit needs it)
         boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
-        Dataset<Row> selected = select(orders, columns, rowKeys, shipped.currency());
-        boolean hasOrderIds = columns.orderId().isPresent();
+        Selected selected = select(orders, columns, rowKeys, shipped.currency());
+        Layout layout = selected.layout();
         // map side: each input partition into one state per customer (crm-core's PartialSummaries),
         // packed into one buffer per result partition; reduce side: the states of each customer
         // merged, then summarised
         int n = partitions;
-        PairFlatMapFunction<Iterator<Row>, Integer, byte[]> pack = rows -> packStates(rows, shipped, hasOrderIds,
-                rowKeys, n);
+        PairFlatMapFunction<Iterator<InternalRow>, Integer, byte[]> pack = rows -> packStates(rows, shipped, layout, n);
         FlatMapFunction<Iterator<Tuple2<Integer, byte[]>>, Row> merge = packs -> mergeStates(packs, shipped);
-        JavaRDD<Row> merged = selected.javaRDD().mapPartitionsToPair(pack).partitionBy(new HashPartitioner(n))
-                .mapPartitions(merge);
+        JavaRDD<Row> merged = internalRows(selected.rows()).mapPartitionsToPair(pack)
+                .partitionBy(new HashPartitioner(n)).mapPartitions(merge);
         return result(orders.sparkSession().createDataFrame(merged, PARTIAL), shipped, options);
     }
 
     /**
      * Applies a function to each partition's orders as one checked batch, the orders shuffled by
-     * customer so that every customer's orders are in one batch, and combines the partitions'
-     * results into one on the way to the driver: for aggregates whose parts combine exactly (such as
-     * {@code HoldoutCounts} and {@code BgBbData}). Every partition gives one result, an empty one
-     * too.
+     * customer so that every customer's orders are in one batch: one result per partition, an empty
+     * partition's too. For aggregates whose parts combine exactly (such as {@code HoldoutCounts},
+     * {@code BgBbData} and the KPI tallies), which the caller combines.
      */
-    static <T> T perCustomerBatches(Dataset<Row> orders, OrderColumns columns, Currency currency, int partitions,
-            Class<T> type, org.apache.spark.api.java.function.Function<OrderBatch, T> each,
-            org.apache.spark.api.java.function.ReduceFunction<T> combine) {
+    static <T> JavaRDD<T> perCustomerBatches(Dataset<Row> orders, OrderColumns columns, Currency currency,
+            int partitions, org.apache.spark.api.java.function.Function<OrderBatch, T> each) {
         Args.notNull(orders, "orders");
         Args.notNull(columns, "columns");
         Args.notNull(currency, "currency");
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
         }
-        Dataset<Row> selected = select(orders, columns, false, currency);
-        boolean hasOrderIds = columns.orderId().isPresent();
-        MapPartitionsFunction<Row, T> apply = rows -> List.of(each.call(batch(rows, currency, hasOrderIds)))
-                .iterator();
-        return selected.repartition(partitions, col("c")).mapPartitions(apply, Encoders.javaSerialization(type))
-                .reduce(combine);
+        Selected selected = select(orders, columns, false, currency);
+        Layout layout = selected.layout();
+        FlatMapFunction<Iterator<InternalRow>, T> apply = rows -> List.of(each.call(batch(rows, currency, layout,
+                null))).iterator();
+        return internalRows(selected.rows().repartition(partitions, col("c"))).mapPartitions(apply);
+    }
+
+    /**
+     * The rows of a Dataset as Spark holds them (no {@code Row} and no {@code String} made per row:
+     * the summaries' readers take the identifier bytes, longs and decimals straight from them). A
+     * row is valid only until the next is read.
+     *
+     * @throws IllegalArgumentException if the Dataset is not of a classic Spark session (a Spark
+     *     Connect client, say)
+     */
+    static JavaRDD<InternalRow> internalRows(Dataset<Row> rows) {
+        if (!(rows instanceof org.apache.spark.sql.classic.Dataset<Row> classic)) {
+            throw new IllegalArgumentException("crm-spark runs inside a classic Spark session (spark-submit, local"
+                    + " mode); this Dataset is a " + rows.getClass().getName());
+        }
+        return classic.queryExecution().toRdd().toJavaRDD();
     }
 
     private static void checkArgs(Dataset<Row> orders, OrderColumns columns, PurchaseHistoryOptions options,
@@ -218,40 +244,95 @@ public final class SparkPurchaseHistory {
     }
 
     /**
-     * The mapped columns in a fixed layout: customer (string), order (string or null), epoch
-     * microseconds, amount in minor units (long, when the column's decimal type guarantees it exact,
-     * else null), amount (decimal, when it must be checked row by row, else null), status (string or
-     * null), row key (long; 0 without keys). A decimal amount with at most the currency's decimals is
-     * converted in Spark and shuffled as a long; other types are checked per row.
+     * Where each field of a {@link #select}ed row is: the column's position, or -1 when the input
+     * does not have it (no order identifier, no status, an amount as minor units or as a decimal,
+     * no row key). Immutable and serialisable (shipped to the executors).
+     *
+     * @param customer the customer identifier (string), always present
+     * @param orderId the order identifier (string)
+     * @param micros the epoch microseconds (long), always present
+     * @param minor the amount in minor units, when the amount's decimal type guarantees it exact:
+     *     a long, or (with {@code minorPrecision} above 0) the input's own decimal, whose unscaled
+     *     value times {@code minorFactor} is the minor units
+     * @param minorPrecision the precision of a decimal {@code minor} column (at most 18: Spark
+     *     keeps it as a long), 0 when it is a long
+     * @param minorScale the scale of a decimal {@code minor} column
+     * @param minorFactor ten to the currency's decimals less {@code minorScale}
+     * @param amount the amount (decimal(38, 18)), to be checked row by row, when not {@code minor}
+     * @param status the status label (string)
+     * @param rowKey the row's input position (long)
      */
-    static Dataset<Row> select(Dataset<Row> orders, OrderColumns columns, boolean rowKeys, Currency currency) {
+    record Layout(int customer, int orderId, int micros, int minor, int minorPrecision, int minorScale,
+            long minorFactor, int amount, int status, int rowKey) implements java.io.Serializable {
+
+        /** Reads the amount in minor units of a row whose {@code minor} column is not null. */
+        long minorUnits(InternalRow r) {
+            return minorPrecision == 0 ? r.getLong(minor)
+                    : r.getDecimal(minor, minorPrecision, minorScale).toUnscaledLong() * minorFactor;
+        }
+    }
+
+    /** The selected rows and where their fields are. */
+    record Selected(Dataset<Row> rows, Layout layout) {
+    }
+
+    /**
+     * The mapped columns, only those the input has: customer {@code c} (string), order {@code o}
+     * (string), epoch microseconds {@code t}, amount in minor units {@code m} (when the column's
+     * decimal type guarantees it exact) or amount {@code a} (decimal, when it must be checked row by
+     * row), status {@code s} (string), row key {@code k} (long, the input position; with
+     * {@code rowKeys} only). A decimal amount with at most the currency's decimals is shuffled as it
+     * is when its minor units fit 18 digits (read back as its unscaled long), else converted in Spark
+     * and shuffled as a long; other types are checked per row. Only these columns are shuffled.
+     */
+    static Selected select(Dataset<Row> orders, OrderColumns columns, boolean rowKeys, Currency currency) {
         StructType schema = orders.schema();
-        Column customer = col(existing(schema, columns.customerId(), "customer_id")).cast(DataTypes.StringType);
-        Column orderId = columns.orderId().map(c -> col(existing(schema, c, "order_id")).cast(DataTypes.StringType))
-                .orElse(lit(null).cast(DataTypes.StringType));
+        List<Column> out = new ArrayList<>();
+        out.add(col(existing(schema, columns.customerId(), "customer_id")).cast(DataTypes.StringType).as("c"));
+        int orderId = columns.orderId().isPresent() ? out.size() : -1;
+        columns.orderId().ifPresent(c -> out.add(col(existing(schema, c, "order_id")).cast(DataTypes.StringType)
+                .as("o")));
         String ts = existing(schema, columns.timestamp(), "timestamp");
         DataType tsType = schema.apply(ts).dataType();
-        Column micros = tsType.equals(DataTypes.LongType) ? col(ts) : unix_micros(col(ts).cast(DataTypes.TimestampType));
+        int micros = out.size();
+        out.add((tsType.equals(DataTypes.LongType) ? col(ts) : unix_micros(col(ts).cast(DataTypes.TimestampType)))
+                .as("t"));
         String amountName = existing(schema, columns.amount(), "amount");
         DataType amountType = schema.apply(amountName).dataType();
         if (!(amountType instanceof org.apache.spark.sql.types.NumericType)) {
             throw new IllegalArgumentException("amount column '" + amountName + "' must be numeric: " + amountType);
         }
         int digits = Math.max(0, currency.getDefaultFractionDigits());
-        Column minor;
-        Column amount;
-        if (amountType instanceof DecimalType d && d.scale() <= digits && d.precision() + digits + 1 <= 38) {
-            minor = col(amountName).multiply(lit(BigDecimal.TEN.pow(digits))).cast(DataTypes.LongType);
-            amount = lit(null).cast(DataTypes.createDecimalType(38, 18));
+        int minor = -1;
+        int minorPrecision = 0;
+        int minorScale = 0;
+        long minorFactor = 1;
+        int amount = -1;
+        if (amountType instanceof DecimalType d && d.scale() <= digits && d.precision() + digits - d.scale() <= 18) {
+            // shuffled as it is (Spark keeps such a decimal as its unscaled long): no decimal
+            // arithmetic per row; the minor units are the unscaled value times a power of ten that
+            // cannot overflow (fewer than 19 digits)
+            minor = out.size();
+            minorPrecision = d.precision();
+            minorScale = d.scale();
+            minorFactor = BigDecimal.TEN.pow(digits - d.scale()).longValueExact();
+            out.add(col(amountName).as("m"));
+        } else if (amountType instanceof DecimalType d && d.scale() <= digits && d.precision() + digits + 1 <= 38) {
+            minor = out.size();
+            out.add(col(amountName).multiply(lit(BigDecimal.TEN.pow(digits))).cast(DataTypes.LongType).as("m"));
         } else {
-            minor = lit(null).cast(DataTypes.LongType);
-            amount = col(amountName).cast(DataTypes.createDecimalType(38, 18));
+            amount = out.size();
+            out.add(col(amountName).cast(DataTypes.createDecimalType(AMOUNT_PRECISION, AMOUNT_SCALE)).as("a"));
         }
-        Column status = columns.status().map(c -> col(existing(schema, c, "status")).cast(DataTypes.StringType))
-                .orElse(lit(null).cast(DataTypes.StringType));
-        Column rowKey = rowKeys ? monotonically_increasing_id() : lit(0L);
-        return orders.select(customer.as("c"), orderId.as("o"), micros.as("t"), minor.as("m"), amount.as("a"),
-                status.as("s"), rowKey.as("k"));
+        int status = columns.status().isPresent() ? out.size() : -1;
+        columns.status().ifPresent(c -> out.add(col(existing(schema, c, "status")).cast(DataTypes.StringType)
+                .as("s")));
+        int rowKey = rowKeys ? out.size() : -1;
+        if (rowKeys) {
+            out.add(monotonically_increasing_id().as("k"));
+        }
+        return new Selected(orders.select(out.toArray(new Column[0])), new Layout(0, orderId, micros, minor,
+                minorPrecision, minorScale, minorFactor, amount, status, rowKey));
     }
 
     /** Minor units as an exact decimal of major units. */
@@ -271,45 +352,6 @@ public final class SparkPurchaseHistory {
                 + " (columns: " + String.join(", ", schema.fieldNames()) + ")");
     }
 
-    /** A partition's rows of {@link #select} as one columnar batch, every row checked. */
-    static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds) {
-        return batch(rows, currency, hasOrderIds, null);
-    }
-
-    /**
-     * A partition's rows of {@link #select} as one columnar batch, every row checked; with
-     * {@code keysOut} (one slot) the rows' input positions (column {@code k}) are collected into
-     * {@code keysOut[0]}, one per batch row, as the global keys that break same-tick ties between
-     * partial summaries ({@link PartialSummaries#of(OrderBatch, PurchaseHistoryOptions, long[])}).
-     */
-    static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds, long[][] keysOut) {
-        int digits = Math.max(0, currency.getDefaultFractionDigits());
-        OrderBatch.Builder builder = OrderBatch.builder(currency);
-        long[] keys = keysOut != null ? new long[1024] : null;
-        int n = 0;
-        ParsedRow p = new ParsedRow();
-        while (rows.hasNext()) {
-            Row r = rows.next();
-            p.parse(r, builder, digits, currency, hasOrderIds);
-            if (p.id != null) {
-                builder.add(p.handle, p.id, p.micros, p.category, p.gross(), p.minor);
-            } else {
-                builder.add(p.handle, p.micros, p.category, p.gross(), p.minor);
-            }
-            if (keys != null) {
-                if (n == keys.length) {
-                    keys = Arrays.copyOf(keys, n + (n >> 1));
-                }
-                keys[n] = r.getLong(6);
-            }
-            n++;
-        }
-        if (keysOut != null) {
-            keysOut[0] = Arrays.copyOf(keys, n);
-        }
-        return builder.build();
-    }
-
     /**
      * Map side: one input partition into its customers' states, packed by result partition (the
      * customer identifier's {@code String.hashCode} modulo the partition count, the same in every
@@ -318,13 +360,14 @@ public final class SparkPurchaseHistory {
      * a varint byte length and the customer identifier in UTF-8, then a varint byte length and the
      * state in crm-core's byte form ({@link PartialSummaries#stateBytes(int)}).
      */
-    private static Iterator<Tuple2<Integer, byte[]>> packStates(Iterator<Row> rows, SparkOptions shipped,
-            boolean hasOrderIds, boolean rowKeys, int partitions) {
+    private static Iterator<Tuple2<Integer, byte[]>> packStates(Iterator<InternalRow> rows, SparkOptions shipped,
+            Layout layout, int partitions) {
         if (!rows.hasNext()) {
             return java.util.Collections.emptyIterator();
         }
+        boolean rowKeys = layout.rowKey() >= 0;
         long[][] keys = rowKeys ? new long[1][] : null;
-        OrderBatch batch = batch(rows, shipped.currency(), hasOrderIds, keys);
+        OrderBatch batch = batch(rows, shipped.currency(), layout, keys);
         PartialSummaries p = rowKeys ? PartialSummaries.of(batch, shipped.options(), keys[0])
                 : PartialSummaries.of(batch, shipped.options());
         Packer[] packers = new Packer[partitions];
@@ -417,27 +460,33 @@ public final class SparkPurchaseHistory {
     }
 
     /**
-     * A partition's rows of {@link #select} as one columnar batch, every row checked. With
-     * {@code rowKeys} the rows carry their input position (column {@code k}, without order
-     * identifiers): each row gets its arrival index as order key, ranked by the input position, so
-     * that the batch breaks a customer's same-instant ties in the input's row order, as the
-     * single-machine summary of the input does, without sorting the rows (a sort of the partition's
-     * keys instead: 20 bytes per row while the batch is built).
+     * A partition's rows of {@link #select} as one columnar batch, every row checked. With a row key
+     * column (the input position, without order identifiers) the keys either go to
+     * {@code keysOut[0]}, one per batch row, when it is given (the global keys that break same-tick
+     * ties between partial summaries, {@link PartialSummaries#of(OrderBatch, PurchaseHistoryOptions,
+     * long[])}), or else become the batch's order keys: each row gets its arrival index as order key,
+     * ranked by the input position, so that the batch breaks a customer's same-instant ties in the
+     * input's row order, as the single-machine summary of the input does, without sorting the rows
+     * (a sort of the partition's keys instead: 20 bytes per row while the batch is built).
      */
-    static OrderBatch batch(Iterator<Row> rows, Currency currency, boolean hasOrderIds, boolean rowKeys) {
+    static OrderBatch batch(Iterator<InternalRow> rows, Currency currency, Layout layout, long[][] keysOut) {
         int digits = Math.max(0, currency.getDefaultFractionDigits());
         OrderBatch.Builder builder = OrderBatch.builder(currency);
-        long[] keys = rowKeys ? new long[1024] : null;
+        int k = layout.rowKey();
+        boolean rank = k >= 0 && keysOut == null;
+        long[] keys = k >= 0 ? new long[1024] : null;
         int n = 0;
-        ParsedRow p = new ParsedRow();
+        ParsedRow p = new ParsedRow(layout);
         while (rows.hasNext()) {
-            Row r = rows.next();
-            p.parse(r, builder, digits, currency, hasOrderIds);
-            if (rowKeys) {
+            InternalRow r = rows.next();
+            p.parse(r, builder, digits, currency);
+            if (keys != null) {
                 if (n == keys.length) {
                     keys = Arrays.copyOf(keys, n + (n >> 1));
                 }
-                keys[n] = r.getLong(6);
+                keys[n] = r.getLong(k);
+            }
+            if (rank) {
                 // one amount per row as a source gives it: an order, or a return when negative
                 builder.addSourced(p.handle, p.micros, p.category, p.minor, n, 0);
             } else if (p.id == null) {
@@ -447,22 +496,25 @@ public final class SparkPurchaseHistory {
             }
             n++;
         }
-        if (rowKeys && n > 0) {
+        if (keysOut != null) {
+            keysOut[0] = Arrays.copyOf(keys, n);
+        } else if (rank && n > 0) {
             long[] sorted = Arrays.copyOf(keys, n);
             Arrays.sort(sorted);
-            int[] rank = new int[n];
+            int[] ranks = new int[n];
             for (int i = 0; i < n; i++) {
                 // row positions are unique: the search finds the key's own rank
-                rank[i] = Arrays.binarySearch(sorted, keys[i]);
+                ranks[i] = Arrays.binarySearch(sorted, keys[i]);
             }
-            builder.rankOrderKeys(rank);
+            builder.rankOrderKeys(ranks);
         }
         return builder.build();
     }
 
     /**
-     * One row of {@link #select}, checked, in parts (one per partition, reused row after row): the
-     * checks and conversions both batch readers share.
+     * One row of {@link #select}, checked, in parts (one per partition, reused row after row), read
+     * from Spark's row without a {@code String} per row: the customer identifier's bytes find its
+     * handle (a short one in one read), other texts are decoded only when present.
      */
     private static final class ParsedRow {
         int handle;
@@ -470,42 +522,55 @@ public final class SparkPurchaseHistory {
         long minor;
         OrderStatusCategory category;
         OrderId id;
+        private final Layout layout;
         /** The handles of short identifiers: most rows are found with one read of a table. */
         private final ShortIdHandles shortIds = new ShortIdHandles();
 
-        void parse(Row r, OrderBatch.Builder builder, int digits, Currency currency, boolean hasOrderIds) {
-            if (r.isNullAt(0)) {
+        ParsedRow(Layout layout) {
+            this.layout = layout;
+        }
+
+        void parse(InternalRow r, OrderBatch.Builder builder, int digits, Currency currency) {
+            int c = layout.customer();
+            if (r.isNullAt(c)) {
                 throw new IllegalArgumentException("customer_id must not be null" + where(r));
             }
-            String customer = r.getString(0);
+            UTF8String customer = r.getUTF8String(c);
             long key = ShortIdHandles.pack(customer);
             int found = key != 0 ? shortIds.get(key) : -1;
             if (found < 0) {
-                found = builder.customer(CustomerId.of(customer));
+                found = builder.customer(CustomerId.of(customer.toString()));
                 if (key != 0) {
                     shortIds.put(key, found);
                 }
             }
             handle = found;
-            if (r.isNullAt(2)) {
+            int t = layout.micros();
+            if (r.isNullAt(t)) {
                 throw new IllegalArgumentException("timestamp must not be null" + where(r));
             }
-            micros = r.getLong(2);
-            if (!r.isNullAt(3)) {
-                minor = r.getLong(3);
-            } else if (!r.isNullAt(4)) {
-                minor = minorUnits(r.getDecimal(4), digits, currency, r);
+            micros = r.getLong(t);
+            int m = layout.minor();
+            int a = layout.amount();
+            if (m >= 0 && !r.isNullAt(m)) {
+                minor = layout.minorUnits(r);
+            } else if (a >= 0 && !r.isNullAt(a)) {
+                minor = minorUnits(r.getDecimal(a, AMOUNT_PRECISION, AMOUNT_SCALE).toJavaBigDecimal(), digits,
+                        currency, r);
             } else {
                 throw new IllegalArgumentException("amount must not be null" + where(r));
             }
-            category = category(r.isNullAt(5) ? null : r.getString(5), r);
+            int s = layout.status();
+            category = s < 0 ? OrderStatusCategory.COMPLETED : category(r.isNullAt(s) ? null
+                    : r.getUTF8String(s).toString(), r);
             id = null;
-            if (hasOrderIds) {
-                if (r.isNullAt(1)) {
+            int o = layout.orderId();
+            if (o >= 0) {
+                if (r.isNullAt(o)) {
                     throw new IllegalArgumentException("order_id must not be null when the order_id column is mapped"
                             + where(r));
                 }
-                id = OrderId.of(r.getString(1));
+                id = OrderId.of(r.getUTF8String(o).toString());
             }
         }
 
@@ -513,15 +578,45 @@ public final class SparkPurchaseHistory {
         long gross() {
             return minor < 0 ? 0 : minor;
         }
+
+        private long minorUnits(BigDecimal amount, int digits, Currency currency, InternalRow r) {
+            BigDecimal minor = amount.movePointRight(digits).stripTrailingZeros();
+            if (minor.scale() > 0) {
+                throw new IllegalArgumentException("amount " + amount.stripTrailingZeros().toPlainString() + " has more"
+                        + " decimals than " + currency.getCurrencyCode() + "'s " + digits + where(r));
+            }
+            try {
+                return minor.longValueExact();
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("amount " + amount.toPlainString() + " is out of range" + where(r), e);
+            }
+        }
+
+        private OrderStatusCategory category(String label, InternalRow r) {
+            if (label == null) {
+                return OrderStatusCategory.COMPLETED;
+            }
+            try {
+                return OrderStatusCategory.valueOf(label.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("status '" + label + "' is not a status category (open, completed,"
+                        + " void)" + where(r), e);
+            }
+        }
+
+        /** Names the row's order, when it has an identifier. */
+        private String where(InternalRow r) {
+            int o = layout.orderId();
+            return o < 0 || r.isNullAt(o) ? "" : " (order " + r.getUTF8String(o) + ")";
+        }
     }
 
-    private static Iterator<Row> summarizePartition(Iterator<Row> rows, SparkOptions shipped, boolean hasOrderIds,
-            boolean rowKeys) {
+    private static Iterator<Row> summarizePartition(Iterator<InternalRow> rows, SparkOptions shipped, Layout layout) {
         if (!rows.hasNext()) {
             return java.util.Collections.emptyIterator();
         }
         PurchaseHistoryOptions options = shipped.options();
-        PurchaseSummaries s = PurchaseHistory.summarize(batch(rows, shipped.currency(), hasOrderIds, rowKeys), options);
+        PurchaseSummaries s = PurchaseHistory.summarize(batch(rows, shipped.currency(), layout, null), options);
         BtydView btyd = s.btyd();
         List<Row> out = new ArrayList<>(s.size());
         for (int i = 0; i < s.size(); i++) {
@@ -535,34 +630,5 @@ public final class SparkPurchaseHistory {
 
     private static long micros(java.time.Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000L);
-    }
-
-    private static long minorUnits(BigDecimal amount, int digits, Currency currency, Row r) {
-        BigDecimal minor = amount.movePointRight(digits).stripTrailingZeros();
-        if (minor.scale() > 0) {
-            throw new IllegalArgumentException("amount " + amount.stripTrailingZeros().toPlainString() + " has more"
-                    + " decimals than " + currency.getCurrencyCode() + "'s " + digits + where(r));
-        }
-        try {
-            return minor.longValueExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("amount " + amount.toPlainString() + " is out of range" + where(r), e);
-        }
-    }
-
-    private static OrderStatusCategory category(String label, Row r) {
-        if (label == null) {
-            return OrderStatusCategory.COMPLETED;
-        }
-        try {
-            return OrderStatusCategory.valueOf(label.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status '" + label + "' is not a status category (open, completed,"
-                    + " void)" + where(r), e);
-        }
-    }
-
-    private static String where(Row r) {
-        return r.isNullAt(1) ? "" : " (order " + r.getString(1) + ")";
     }
 }

@@ -122,6 +122,34 @@ class SparkPurchaseHistoryTest {
     }
 
     @Test
+    void everyDecimalAmountTypeGivesTheSameMinorUnits() {
+        // decimal(12, 2) is shuffled as it is and read back as its unscaled long; decimal(20, 2) is
+        // converted to minor units in Spark (its minor units may need 19 digits); decimal(14, 3)
+        // is checked row by row: one result
+        OrderData data = OrderData.simulated(21, 300);
+        PurchaseHistoryOptions usd = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
+                .currency(OrderData.USD).build();
+        PurchaseSummaries expected = PurchaseHistory.summarize(data.batch(true), usd);
+        OrderColumns columns = OrderColumns.defaults().withOrderId("order_id").withStatus("status");
+        Dataset<Row> orders = data.dataset(spark, 3);
+        for (String type : List.of("decimal(12,2)", "decimal(20,2)", "decimal(14,3)")) {
+            Dataset<Row> typed = orders.withColumn("amount", orders.col("amount").cast(type));
+            assertSame(SparkPurchaseHistory.summarize(typed, columns, usd, 2), expected);
+        }
+        // a currency of three decimals: decimal(12, 2)'s unscaled value times ten, as Spark's own
+        // conversion of decimal(20, 2) gives
+        PurchaseHistoryOptions bhd = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
+                .currency(java.util.Currency.getInstance("BHD")).build();
+        List<Row> scaled = SparkPurchaseHistory.summarize(orders, columns, bhd, 2).rows().orderBy("customer_id")
+                .collectAsList();
+        List<Row> converted = SparkPurchaseHistory.summarize(orders.withColumn("amount",
+                orders.col("amount").cast("decimal(20,2)")), columns, bhd, 2).rows().orderBy("customer_id")
+                .collectAsList();
+        assertThat(scaled).hasSize(expected.size()).isEqualTo(converted);
+        assertThat(scaled.get(0).getLong(5)).isEqualTo(10 * expected.revenueMinorUnits(0));
+    }
+
+    @Test
     void simulatedLogWithoutOrderIdsEqualsTheSingleMachineSummaries() {
         OrderData data = OrderData.simulated(11, 300);
         PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
@@ -176,5 +204,12 @@ class SparkPurchaseHistoryTest {
         assertThatThrownBy(() -> SparkPurchaseHistory.summarize(badStatus,
                 OrderColumns.defaults().withStatus("status"), options).rows().count())
                 .hasStackTraceContaining("status 'shipped' is not a status category");
+        // the first order's customer removed: named by its order, read from Spark's own rows
+        Row first = orders.orderBy("order_id").first();
+        Dataset<Row> guest = orders.withColumn("customer_id", org.apache.spark.sql.functions
+                .when(orders.col("order_id").equalTo(first.getAs("order_id")), null).otherwise(orders.col("customer_id")));
+        assertThatThrownBy(() -> SparkPurchaseHistory.summarize(guest, OrderColumns.defaults().withOrderId("order_id"),
+                options).rows().count()).hasStackTraceContaining("customer_id must not be null (order "
+                        + first.getAs("order_id") + ")");
     }
 }
