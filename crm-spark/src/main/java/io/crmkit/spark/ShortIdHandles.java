@@ -21,6 +21,8 @@ final class ShortIdHandles {
      */
     private long[] table = new long[2 << 12];
     private int size;
+    /** Sums the slots {@link #touch} loads, so that the loads are not optimised away. */
+    private long touched;
 
     /**
      * Packs a short identifier from its UTF-8 bytes (as a Spark row holds it, without decoding).
@@ -43,6 +45,38 @@ final class ShortIdHandles {
             key |= (long) b << (8 * (i + 1));
         }
         return key;
+    }
+
+    /**
+     * Returns the identifier a key packs.
+     *
+     * @param key a key of {@link #pack}, not 0
+     * @return the identifier, never null
+     */
+    static String unpack(long key) {
+        int n = (int) (key & 0xFF);
+        byte[] ascii = new byte[n];
+        for (int i = 0; i < n; i++) {
+            ascii[i] = (byte) (key >>> (8 * (i + 1)));
+        }
+        return new String(ascii, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Loads the slots where the lookups of some keys start, one after the other, so that their
+     * cache misses overlap; {@link #get} then finds them in the cache.
+     *
+     * @param keys the keys, 0 for rows without a short identifier (skipped)
+     * @param count how many of them
+     */
+    void touch(long[] keys, int count) {
+        long[] t = table;
+        int mask = (t.length >>> 1) - 1;
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += keys[i] != 0 ? t[2 * slot(keys[i], mask)] : 0;
+        }
+        touched += sum;
     }
 
     /**

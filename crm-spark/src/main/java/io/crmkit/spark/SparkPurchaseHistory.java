@@ -409,16 +409,7 @@ public final class SparkPurchaseHistory {
                 pos[0] += stateLength;
             }
         }
-        PurchaseSummaries s = merged.toSummaries();
-        BtydView btyd = s.btyd();
-        List<Row> out = new ArrayList<>(s.size());
-        for (int i = 0; i < s.size(); i++) {
-            CustomerPurchaseSummary c = s.summary(i);
-            out.add(RowFactory.create(c.customerId().value(), micros(c.firstPurchaseAt()), micros(c.lastPurchaseAt()),
-                    c.purchases(), c.orders(), s.revenueMinorUnits(i), c.daysSinceLastPurchase(), c.ageDays(),
-                    btyd.x(i), btyd.tx(i), btyd.bigT(i), btyd.meanRepeatValue(i)));
-        }
-        return out.iterator();
+        return summaryRows(merged.toSummaries());
     }
 
     /** A growable buffer of length-prefixed entries (varint lengths). */
@@ -476,25 +467,29 @@ public final class SparkPurchaseHistory {
         boolean rank = k >= 0 && keysOut == null;
         long[] keys = k >= 0 ? new long[1024] : null;
         int n = 0;
-        ParsedRow p = new ParsedRow(layout);
+        ParsedRows p = new ParsedRows(layout);
         while (rows.hasNext()) {
-            InternalRow r = rows.next();
-            p.parse(r, builder, digits, currency);
-            if (keys != null) {
-                if (n == keys.length) {
-                    keys = Arrays.copyOf(keys, n + (n >> 1));
+            // a group of rows read and checked first, their customers' table slots loaded together
+            int count = p.read(rows, digits, currency);
+            p.findCustomers(builder);
+            for (int g = 0; g < count; g++) {
+                if (keys != null) {
+                    if (n == keys.length) {
+                        keys = Arrays.copyOf(keys, n + (n >> 1));
+                    }
+                    keys[n] = p.rowKey[g];
                 }
-                keys[n] = r.getLong(k);
+                long minor = p.minor[g];
+                if (rank) {
+                    // one amount per row as a source gives it: an order, or a return when negative
+                    builder.addSourced(p.handle[g], p.micros[g], p.category[g], minor, n, 0);
+                } else if (p.id[g] == null) {
+                    builder.add(p.handle[g], p.micros[g], p.category[g], minor < 0 ? 0 : minor, minor);
+                } else {
+                    builder.add(p.handle[g], p.id[g], p.micros[g], p.category[g], minor < 0 ? 0 : minor, minor);
+                }
+                n++;
             }
-            if (rank) {
-                // one amount per row as a source gives it: an order, or a return when negative
-                builder.addSourced(p.handle, p.micros, p.category, p.minor, n, 0);
-            } else if (p.id == null) {
-                builder.add(p.handle, p.micros, p.category, p.gross(), p.minor);
-            } else {
-                builder.add(p.handle, p.id, p.micros, p.category, p.gross(), p.minor);
-            }
-            n++;
         }
         if (keysOut != null) {
             keysOut[0] = Arrays.copyOf(keys, n);
@@ -512,71 +507,102 @@ public final class SparkPurchaseHistory {
     }
 
     /**
-     * One row of {@link #select}, checked, in parts (one per partition, reused row after row), read
-     * from Spark's row without a {@code String} per row: the customer identifier's bytes find its
-     * handle (a short one in one read), other texts are decoded only when present.
+     * A group of rows of {@link #select}, checked, in parts (one group per partition, reused group
+     * after group), read from Spark's rows without a {@code String} per row: the customer
+     * identifier's bytes find its handle (a short one in one read), other texts are decoded only
+     * when present. The group's short identifiers' table slots are loaded one after the other
+     * before any is used, so that their cache misses overlap (the lookups were a third of the reduce
+     * tasks' samples, each row waiting for its own miss).
      */
-    private static final class ParsedRow {
-        int handle;
-        long micros;
-        long minor;
-        OrderStatusCategory category;
-        OrderId id;
+    private static final class ParsedRows {
+        /** Rows per group. */
+        static final int GROUP = 64;
+        final int[] handle = new int[GROUP];
+        final long[] micros = new long[GROUP];
+        final long[] minor = new long[GROUP];
+        final OrderStatusCategory[] category = new OrderStatusCategory[GROUP];
+        final OrderId[] id = new OrderId[GROUP];
+        final long[] rowKey = new long[GROUP];
+        /** The short identifiers' keys ({@link ShortIdHandles#pack}), 0 for others. */
+        private final long[] key = new long[GROUP];
+        /** The identifiers that are not short, else null. */
+        private final String[] longId = new String[GROUP];
+        private int count;
         private final Layout layout;
         /** The handles of short identifiers: most rows are found with one read of a table. */
         private final ShortIdHandles shortIds = new ShortIdHandles();
 
-        ParsedRow(Layout layout) {
+        ParsedRows(Layout layout) {
             this.layout = layout;
         }
 
-        void parse(InternalRow r, OrderBatch.Builder builder, int digits, Currency currency) {
+        /** Reads and checks up to {@link #GROUP} rows; returns how many. */
+        int read(Iterator<InternalRow> rows, int digits, Currency currency) {
+            count = 0;
+            while (count < GROUP && rows.hasNext()) {
+                parse(rows.next(), count, digits, currency);
+                count++;
+            }
+            return count;
+        }
+
+        /** Gives every row of the group its customer's handle, adding new customers in row order. */
+        void findCustomers(OrderBatch.Builder builder) {
+            shortIds.touch(key, count);
+            for (int g = 0; g < count; g++) {
+                long k = key[g];
+                int found = k != 0 ? shortIds.get(k) : -1;
+                if (found < 0) {
+                    found = builder.customer(CustomerId.of(k != 0 ? ShortIdHandles.unpack(k) : longId[g]));
+                    if (k != 0) {
+                        shortIds.put(k, found);
+                    }
+                }
+                handle[g] = found;
+                longId[g] = null;
+            }
+        }
+
+        private void parse(InternalRow r, int g, int digits, Currency currency) {
             int c = layout.customer();
             if (r.isNullAt(c)) {
                 throw new IllegalArgumentException("customer_id must not be null" + where(r));
             }
             UTF8String customer = r.getUTF8String(c);
-            long key = ShortIdHandles.pack(customer);
-            int found = key != 0 ? shortIds.get(key) : -1;
-            if (found < 0) {
-                found = builder.customer(CustomerId.of(customer.toString()));
-                if (key != 0) {
-                    shortIds.put(key, found);
-                }
+            long k = ShortIdHandles.pack(customer);
+            key[g] = k;
+            if (k == 0) {
+                longId[g] = customer.toString();
             }
-            handle = found;
             int t = layout.micros();
             if (r.isNullAt(t)) {
                 throw new IllegalArgumentException("timestamp must not be null" + where(r));
             }
-            micros = r.getLong(t);
+            micros[g] = r.getLong(t);
             int m = layout.minor();
             int a = layout.amount();
             if (m >= 0 && !r.isNullAt(m)) {
-                minor = layout.minorUnits(r);
+                minor[g] = layout.minorUnits(r);
             } else if (a >= 0 && !r.isNullAt(a)) {
-                minor = minorUnits(r.getDecimal(a, AMOUNT_PRECISION, AMOUNT_SCALE).toJavaBigDecimal(), digits,
+                minor[g] = minorUnits(r.getDecimal(a, AMOUNT_PRECISION, AMOUNT_SCALE).toJavaBigDecimal(), digits,
                         currency, r);
             } else {
                 throw new IllegalArgumentException("amount must not be null" + where(r));
             }
             int s = layout.status();
-            category = s < 0 ? OrderStatusCategory.COMPLETED : category(r.isNullAt(s) ? null
+            category[g] = s < 0 ? OrderStatusCategory.COMPLETED : category(r.isNullAt(s) ? null
                     : r.getUTF8String(s).toString(), r);
-            id = null;
+            id[g] = null;
             int o = layout.orderId();
             if (o >= 0) {
                 if (r.isNullAt(o)) {
                     throw new IllegalArgumentException("order_id must not be null when the order_id column is mapped"
                             + where(r));
                 }
-                id = OrderId.of(r.getUTF8String(o).toString());
+                id[g] = OrderId.of(r.getUTF8String(o).toString());
             }
-        }
-
-        /** The gross amount: a return (negative amount) has none. */
-        long gross() {
-            return minor < 0 ? 0 : minor;
+            int rk = layout.rowKey();
+            rowKey[g] = rk >= 0 ? r.getLong(rk) : 0;
         }
 
         private long minorUnits(BigDecimal amount, int digits, Currency currency, InternalRow r) {
@@ -616,16 +642,42 @@ public final class SparkPurchaseHistory {
             return java.util.Collections.emptyIterator();
         }
         PurchaseHistoryOptions options = shipped.options();
-        PurchaseSummaries s = PurchaseHistory.summarize(batch(rows, shipped.currency(), layout, null), options);
+        return summaryRows(PurchaseHistory.summarize(batch(rows, shipped.currency(), layout, null), options));
+    }
+
+    /** The rows of {@link #PARTIAL}, made one at a time as Spark reads them. */
+    private static Iterator<Row> summaryRows(PurchaseSummaries s) {
         BtydView btyd = s.btyd();
-        List<Row> out = new ArrayList<>(s.size());
-        for (int i = 0; i < s.size(); i++) {
+        return rowsOf(s.size(), i -> {
             CustomerPurchaseSummary c = s.summary(i);
-            out.add(RowFactory.create(c.customerId().value(), micros(c.firstPurchaseAt()), micros(c.lastPurchaseAt()),
+            return RowFactory.create(c.customerId().value(), micros(c.firstPurchaseAt()), micros(c.lastPurchaseAt()),
                     c.purchases(), c.orders(), s.revenueMinorUnits(i), c.daysSinceLastPurchase(), c.ageDays(),
-                    btyd.x(i), btyd.tx(i), btyd.bigT(i), btyd.meanRepeatValue(i)));
-        }
-        return out.iterator();
+                    btyd.x(i), btyd.tx(i), btyd.bigT(i), btyd.meanRepeatValue(i));
+        });
+    }
+
+    /**
+     * Rows {@code 0..n-1} made one at a time as Spark reads them, so that a partition's rows are
+     * never all held at once (a list of them put hundreds of thousands of objects per partition
+     * through the old generation).
+     */
+    static Iterator<Row> rowsOf(int n, java.util.function.IntFunction<Row> row) {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < n;
+            }
+
+            @Override
+            public Row next() {
+                if (next >= n) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return row.apply(next++);
+            }
+        };
     }
 
     private static long micros(java.time.Instant t) {

@@ -147,17 +147,21 @@ public final class SparkRfm {
         Direction dr = options.recencyDirection();
         Direction df = options.frequencyDirection();
         Direction dm = options.monetaryDirection();
-        MapPartitionsFunction<Row, Row> scorer = rows -> {
-            List<Row> out = new ArrayList<>();
-            while (rows.hasNext()) {
+        MapPartitionsFunction<Row, Row> scorer = rows -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Row next() {
                 Row v = rows.next();
                 int r = dr.score(sr.bin(v.getDouble(1), cr), k);
                 int f = df.score(sf.bin(v.getInt(2), cf), kf);
                 int m = dm.score(sm.bin(v.getDouble(3), cm), km);
-                out.add(RowFactory.create(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), r, f, m,
-                        cells[((r - 1) * kf + (f - 1)) * km + (m - 1)]));
+                return RowFactory.create(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), r, f, m,
+                        cells[((r - 1) * kf + (f - 1)) * km + (m - 1)]);
             }
-            return out.iterator();
         };
         Dataset<Row> scored = values.mapPartitions(scorer, Encoders.row(SCORES));
         return new SparkRfmResult(scored, options, thresholds, n);
@@ -175,42 +179,63 @@ public final class SparkRfm {
         return t.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** A partition's customers' values, by crm-segmentation's {@link CustomerColumns}. */
+    /**
+     * A partition's customers' values, by crm-segmentation's {@link CustomerColumns}: the input is
+     * read into columns (no row kept), the output rows are made as Spark reads them.
+     */
     private static Iterator<Row> values(Iterator<Row> rows, String currencyCode, boolean mean) {
-        List<Row> in = new ArrayList<>();
-        rows.forEachRemaining(in::add);
-        if (in.isEmpty()) {
+        if (!rows.hasNext()) {
             return Collections.emptyIterator();
         }
-        // CustomerColumns wants ascending identifiers: crmkit's order, not Spark's byte order
-        CustomerId[] ids = new CustomerId[in.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = CustomerId.of(in.get(i).getString(0));
+        CustomerId[] ids = new CustomerId[1024];
+        double[] recency = new double[1024];
+        int[] frequency = new int[1024];
+        int[] orders = new int[1024];
+        long[] revenue = new long[1024];
+        int n = 0;
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            if (n == ids.length) {
+                int size = n + (n >> 1);
+                ids = Arrays.copyOf(ids, size);
+                recency = Arrays.copyOf(recency, size);
+                frequency = Arrays.copyOf(frequency, size);
+                orders = Arrays.copyOf(orders, size);
+                revenue = Arrays.copyOf(revenue, size);
+            }
+            ids[n] = CustomerId.of(r.getString(0));
+            recency[n] = r.getDouble(1);
+            frequency[n] = r.getInt(2);
+            orders[n] = r.getInt(3);
+            revenue[n] = r.getLong(4);
+            n++;
         }
-        int n = ids.length;
-        // crm-core's sort: the identity when the partition's summaries are in identifier order already
+        // CustomerColumns wants ascending identifiers: crmkit's order, not Spark's byte order;
+        // crm-core's sort is the identity when the partition's summaries are in that order already
         int[] order = CustomerIdSort.ascending(ids, n);
+        boolean identity = true;
+        for (int j = 0; j < n && identity; j++) {
+            identity = order[j] == j;
+        }
         List<CustomerId> sortedIds = new ArrayList<>(n);
-        double[] recency = new double[n];
-        int[] frequency = new int[n];
-        int[] orders = new int[n];
-        long[] revenue = new long[n];
+        double[] sortedRecency = identity ? Arrays.copyOf(recency, n) : new double[n];
+        int[] sortedFrequency = identity ? Arrays.copyOf(frequency, n) : new int[n];
+        int[] sortedOrders = identity ? Arrays.copyOf(orders, n) : new int[n];
+        long[] sortedRevenue = identity ? Arrays.copyOf(revenue, n) : new long[n];
         for (int j = 0; j < n; j++) {
-            Row r = in.get(order[j]);
-            sortedIds.add(ids[order[j]]);
-            recency[j] = r.getDouble(1);
-            frequency[j] = r.getInt(2);
-            orders[j] = r.getInt(3);
-            revenue[j] = r.getLong(4);
+            int k = order[j];
+            sortedIds.add(ids[k]);
+            if (!identity) {
+                sortedRecency[j] = recency[k];
+                sortedFrequency[j] = frequency[k];
+                sortedOrders[j] = orders[k];
+                sortedRevenue[j] = revenue[k];
+            }
         }
-        CustomerColumns c = CustomerColumns.of(java.util.Currency.getInstance(currencyCode), sortedIds, recency,
-                frequency, orders, revenue, "crm-spark partition");
-        List<Row> out = new ArrayList<>(n);
-        for (int j = 0; j < n; j++) {
-            out.add(RowFactory.create(c.customerId(j).value(), c.recencyDays(j), c.frequency(j),
-                    mean ? c.revenuePerPurchase(j) : c.revenue(j), c.orders(j), c.revenueMinor(j)));
-        }
-        return out.iterator();
+        CustomerColumns c = CustomerColumns.of(java.util.Currency.getInstance(currencyCode), sortedIds, sortedRecency,
+                sortedFrequency, sortedOrders, sortedRevenue, "crm-spark partition");
+        return SparkPurchaseHistory.rowsOf(c.size(), j -> RowFactory.create(c.customerId(j).value(), c.recencyDays(j), c.frequency(j),
+                mean ? c.revenuePerPurchase(j) : c.revenue(j), c.orders(j), c.revenueMinor(j)));
     }
 
     /** The values at the 0-based ascending positions of a column, exactly. */

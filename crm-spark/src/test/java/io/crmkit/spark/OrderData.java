@@ -112,7 +112,9 @@ final class OrderData {
         long day = 86_400_000_000L;
         int order = 0;
         for (int c = 0; c < customers; c++) {
-            String id = "C" + rnd.nextInt(1_000_000);
+            // mostly short identifiers (found through the packed-key table), a fifth long or not ASCII
+            int number = rnd.nextInt(1_000_000);
+            String id = c % 5 == 0 ? "customer-\u00e9-" + number : "C" + number;
             int n = 1 + (int) Math.floor(-Math.log(1 - rnd.nextDouble()) * 3);
             long t = start + rnd.nextLong(700 * day);
             for (int k = 0; k < n; k++) {

@@ -42,7 +42,8 @@ class ShortIdHandlesProperties {
             if (key == 0) {
                 continue;
             }
-            // one key, one identifier
+            // one key, one identifier, which the key gives back
+            assertThat(ShortIdHandles.unpack(key)).isEqualTo(id);
             String before = keyOf.putIfAbsent(key, id);
             assertThat(before == null ? id : before).isEqualTo(id);
             int found = table.get(key);
