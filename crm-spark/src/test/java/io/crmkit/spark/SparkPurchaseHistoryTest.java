@@ -127,8 +127,7 @@ class SparkPurchaseHistoryTest {
         // converted to minor units in Spark (its minor units may need 19 digits); decimal(14, 3)
         // is checked row by row: one result
         OrderData data = OrderData.simulated(21, 300);
-        PurchaseHistoryOptions usd = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
-                .currency(OrderData.USD).build();
+        PurchaseHistoryOptions usd = endOf2025(OrderData.USD);
         PurchaseSummaries expected = PurchaseHistory.summarize(data.batch(true), usd);
         OrderColumns columns = OrderColumns.defaults().withOrderId("order_id").withStatus("status");
         Dataset<Row> orders = data.dataset(spark, 3);
@@ -138,8 +137,7 @@ class SparkPurchaseHistoryTest {
         }
         // a currency of three decimals: decimal(12, 2)'s unscaled value times ten, as Spark's own
         // conversion of decimal(20, 2) gives
-        PurchaseHistoryOptions bhd = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
-                .currency(java.util.Currency.getInstance("BHD")).build();
+        PurchaseHistoryOptions bhd = endOf2025(java.util.Currency.getInstance("BHD"));
         List<Row> scaled = SparkPurchaseHistory.summarize(orders, columns, bhd, 2).rows().orderBy("customer_id")
                 .collectAsList();
         List<Row> converted = SparkPurchaseHistory.summarize(orders.withColumn("amount",
@@ -149,11 +147,15 @@ class SparkPurchaseHistoryTest {
         assertThat(scaled.get(0).getLong(5)).isEqualTo(10 * expected.revenueMinorUnits(0));
     }
 
+    /** The default definitions at the end of 2025, in a currency. */
+    private static PurchaseHistoryOptions endOf2025(java.util.Currency currency) {
+        return PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31))).currency(currency).build();
+    }
+
     @Test
     void simulatedLogWithoutOrderIdsEqualsTheSingleMachineSummaries() {
         OrderData data = OrderData.simulated(11, 300);
-        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
-                .currency(OrderData.USD).build();
+        PurchaseHistoryOptions options = endOf2025(OrderData.USD);
         PurchaseSummaries expected = PurchaseHistory.summarize(data.batch(false), options);
         assertSame(SparkPurchaseHistory.summarize(data.orderedDataset(spark, 3),
                 OrderColumns.defaults().withStatus("status"), options, 4), expected);
