@@ -64,9 +64,12 @@ class ParetoNbdBatchedSeriesProperties {
         }
         assertThat(v).as("value at %s", at).isCloseTo(vSlow, within(1e-12 * magnitude));
         assertThat(fast.value(theta, null)).as("value without gradient").isEqualTo(v);
+        // the gradient sums terms that cancel: with s of 30 to 50 and alpha below 0.1 the two summation
+        // orders differed by 1.1e-10 to 1.3e-10 of (customers + |gradient|) (jqwik seed
+        // -2210494230622130587, a fresh-clone build); a wrong term would be off by far more
         for (int i = 0; i < 4; i++) {
             assertThat(g[i]).as("gradient %d at %s", i, at)
-                    .isCloseTo(gSlow[i], within(1e-10 * (data.customerCount() + Math.abs(gSlow[i]))));
+                    .isCloseTo(gSlow[i], within(1e-9 * (data.customerCount() + Math.abs(gSlow[i]))));
         }
         // and the per-pattern formulas, with the tolerance of ParetoNbdLikelihoodTest
         assertThat(v).as("per-pattern value at %s", at).isCloseTo(expected, within(1e-11 * magnitude));
