@@ -31,7 +31,9 @@ public final class Pii {
      * Masks an e-mail address, valid or not: the first character of the local part and {@code ***},
      * then {@code @} and the domain when it is one of {@link #PUBLIC_EMAIL_DOMAINS}, else
      * {@code @***} and the top-level domain ({@code a***@***.de}), or {@code @***} when the domain
-     * has no dot. Text without {@code @} is masked as by {@link #mask(String)}.
+     * has no dot. A local part starting with {@code *} is shown as {@code ***} alone, with the
+     * domain hidden as a private one ({@code ***@***.com}), so that the mask never spells the
+     * address. Text without {@code @} is masked as by {@link #mask(String)}.
      *
      * @param value the address, not null
      * @return the masked form, never null
@@ -41,10 +43,13 @@ public final class Pii {
         if (at < 0) {
             return mask(value);
         }
-        String local = at == 0 ? "" : value.codePoints().limit(1)
+        // a local part starting with the mask's own '*' is not shown, nor a public domain after it:
+        // "*@example.com" would else be spelled out by "****@example.com"
+        boolean starred = value.charAt(0) == '*';
+        String local = at == 0 || starred ? "" : value.codePoints().limit(1)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         String domain = value.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (PUBLIC_EMAIL_DOMAINS.contains(domain)) {
+        if (PUBLIC_EMAIL_DOMAINS.contains(domain) && !starred) {
             return local + HIDDEN + "@" + domain;
         }
         int dot = domain.lastIndexOf('.');
