@@ -30,7 +30,6 @@ import org.apache.spark.sql.Row;
  */
 public final class SparkKpis {
 
-
     private SparkKpis() {
     }
 

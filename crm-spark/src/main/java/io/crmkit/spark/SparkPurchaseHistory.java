@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.unix_micros;
 import io.crmkit.core.CustomerId;
 import io.crmkit.core.OrderId;
 import io.crmkit.core.history.BtydView;
-import io.crmkit.core.history.CustomerPurchaseSummary;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.PartialSummaries;
 import io.crmkit.core.history.PurchaseHistory;
@@ -136,11 +135,8 @@ public final class SparkPurchaseHistory {
             int partitions) {
         checkArgs(orders, columns, options, partitions);
         SparkOptions shipped = new SparkOptions(options);
-        // without order identifiers the input's row order breaks a customer's same-tick ties on one
-        // machine; the shuffle loses row order, so it travels as a key, and each partition's batch
-        // ranks its rows by that key (only the order unit needs it)
-        boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
-        Selected selected = select(orders, columns, rowKeys, shipped.currency());
+        // the shuffle loses row order: each partition's batch ranks its rows by their input position
+        Selected selected = select(orders, columns, needsRowKeys(columns, options), shipped.currency());
         Layout layout = selected.layout();
         FlatMapFunction<Iterator<InternalRow>, Row> summarise = rows -> summarizePartition(rows, shipped, layout);
         JavaRDD<Row> partial = internalRows(selected.rows().repartition(partitions, col("c"))).mapPartitions(summarise);
@@ -170,11 +166,8 @@ public final class SparkPurchaseHistory {
             PurchaseHistoryOptions options, int partitions) {
         checkArgs(orders, columns, options, partitions);
         SparkOptions shipped = new SparkOptions(options);
-        // without order identifiers the input's row order breaks a customer's same-tick ties on one
-        // machine; partial states from different partitions compare their first orders by a global
-        // key, so each row's input position travels as that key (only the order unit needs it)
-        boolean rowKeys = columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
-        Selected selected = select(orders, columns, rowKeys, shipped.currency());
+        // partial states from different partitions compare their first orders by the input position
+        Selected selected = select(orders, columns, needsRowKeys(columns, options), shipped.currency());
         Layout layout = selected.layout();
         // map side: each input partition into one state per customer (crm-core's PartialSummaries),
         // packed into one buffer per result partition; reduce side: the states of each customer
@@ -222,6 +215,15 @@ public final class SparkPurchaseHistory {
                     + " mode); this Dataset is a " + rows.getClass().getName());
         }
         return classic.queryExecution().toRdd().toJavaRDD();
+    }
+
+    /**
+     * Whether each row's input position must travel with it: without order identifiers the input's
+     * row order breaks a customer's same-tick ties on one machine, and only the order unit has such
+     * ties.
+     */
+    private static boolean needsRowKeys(OrderColumns columns, PurchaseHistoryOptions options) {
+        return columns.orderId().isEmpty() && options.purchaseUnit() == PurchaseUnit.ORDER;
     }
 
     private static void checkArgs(Dataset<Row> orders, OrderColumns columns, PurchaseHistoryOptions options,
@@ -645,15 +647,15 @@ public final class SparkPurchaseHistory {
         return summaryRows(PurchaseHistory.summarize(batch(rows, shipped.currency(), layout, null), options));
     }
 
-    /** The rows of {@link #PARTIAL}, made one at a time as Spark reads them. */
+    /**
+     * The rows of {@link #PARTIAL}, made one at a time as Spark reads them, from the summaries'
+     * columns (no summary object, and no revenue as {@code Money}, per customer).
+     */
     private static Iterator<Row> summaryRows(PurchaseSummaries s) {
         BtydView btyd = s.btyd();
-        return rowsOf(s.size(), i -> {
-            CustomerPurchaseSummary c = s.summary(i);
-            return RowFactory.create(c.customerId().value(), micros(c.firstPurchaseAt()), micros(c.lastPurchaseAt()),
-                    c.purchases(), c.orders(), s.revenueMinorUnits(i), c.daysSinceLastPurchase(), c.ageDays(),
-                    btyd.x(i), btyd.tx(i), btyd.bigT(i), btyd.meanRepeatValue(i));
-        });
+        return rowsOf(s.size(), i -> RowFactory.create(s.customerId(i).value(), micros(s.firstPurchaseAt(i)),
+                micros(s.lastPurchaseAt(i)), s.purchaseCount(i), s.orderCount(i), s.revenueMinorUnits(i),
+                s.recencyDays(i), s.ageDays(i), btyd.x(i), btyd.tx(i), btyd.bigT(i), btyd.meanRepeatValue(i)));
     }
 
     /**

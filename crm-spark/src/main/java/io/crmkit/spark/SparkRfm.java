@@ -213,29 +213,24 @@ public final class SparkRfm {
         // CustomerColumns wants ascending identifiers: crmkit's order, not Spark's byte order;
         // crm-core's sort is the identity when the partition's summaries are in that order already
         int[] order = CustomerIdSort.ascending(ids, n);
-        boolean identity = true;
-        for (int j = 0; j < n && identity; j++) {
-            identity = order[j] == j;
-        }
         List<CustomerId> sortedIds = new ArrayList<>(n);
-        double[] sortedRecency = identity ? Arrays.copyOf(recency, n) : new double[n];
-        int[] sortedFrequency = identity ? Arrays.copyOf(frequency, n) : new int[n];
-        int[] sortedOrders = identity ? Arrays.copyOf(orders, n) : new int[n];
-        long[] sortedRevenue = identity ? Arrays.copyOf(revenue, n) : new long[n];
+        double[] sortedRecency = new double[n];
+        int[] sortedFrequency = new int[n];
+        int[] sortedOrders = new int[n];
+        long[] sortedRevenue = new long[n];
         for (int j = 0; j < n; j++) {
             int k = order[j];
             sortedIds.add(ids[k]);
-            if (!identity) {
-                sortedRecency[j] = recency[k];
-                sortedFrequency[j] = frequency[k];
-                sortedOrders[j] = orders[k];
-                sortedRevenue[j] = revenue[k];
-            }
+            sortedRecency[j] = recency[k];
+            sortedFrequency[j] = frequency[k];
+            sortedOrders[j] = orders[k];
+            sortedRevenue[j] = revenue[k];
         }
         CustomerColumns c = CustomerColumns.of(java.util.Currency.getInstance(currencyCode), sortedIds, sortedRecency,
                 sortedFrequency, sortedOrders, sortedRevenue, "crm-spark partition");
-        return SparkPurchaseHistory.rowsOf(c.size(), j -> RowFactory.create(c.customerId(j).value(), c.recencyDays(j), c.frequency(j),
-                mean ? c.revenuePerPurchase(j) : c.revenue(j), c.orders(j), c.revenueMinor(j)));
+        return SparkPurchaseHistory.rowsOf(c.size(), j -> RowFactory.create(c.customerId(j).value(),
+                c.recencyDays(j), c.frequency(j), mean ? c.revenuePerPurchase(j) : c.revenue(j), c.orders(j),
+                c.revenueMinor(j)));
     }
 
     /** The values at the 0-based ascending positions of a column, exactly. */

@@ -215,6 +215,19 @@ public final class PurchaseSummaries {
     }
 
     /**
+     * Returns the days from a customer's first purchase to the as-of, as
+     * {@link CustomerPurchaseSummary#ageDays()}: whole days on the day clock, fractional on the exact
+     * clock.
+     *
+     * @param i the index
+     * @return the days, not negative
+     */
+    public double ageDays(int i) {
+        Objects.checkIndex(i, c.size);
+        return days(asOfTick - c.first[i]);
+    }
+
+    /**
      * Returns a customer's value of the first purchase, exactly.
      *
      * @param i the index
@@ -248,7 +261,7 @@ public final class PurchaseSummaries {
     public CustomerPurchaseSummary summary(int i) {
         Objects.checkIndex(i, c.size);
         return new CustomerPurchaseSummary(c.ids[i], firstPurchaseAt(i), lastPurchaseAt(i), c.purchases[i],
-                c.orders[i], revenue(i), days(asOfTick - c.last[i]), days(asOfTick - c.first[i]));
+                c.orders[i], revenue(i), recencyDays(i), ageDays(i));
     }
 
     /**

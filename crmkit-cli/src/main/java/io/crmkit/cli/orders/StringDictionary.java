@@ -329,14 +329,11 @@ final class StringDictionary {
             throw new IllegalStateException("the dictionary is frozen");
         }
         int x = probeNumber;
-        if (x >= 0 && x < direct.length) {
-            int found = direct[x] - 1;
+        if (x >= 0) {
+            int found = x < direct.length ? direct[x] - 1 : -1;
             if (found >= 0 || hashedNumbers == 0) {
-                return found;
+                return found; // a number missing from the array is in the table only if some number is
             }
-        }
-        if (x >= 0 && hashedNumbers == 0) {
-            return -1; // no number was ever put in the table
         }
         hashProbe();
         long[] t = table;
