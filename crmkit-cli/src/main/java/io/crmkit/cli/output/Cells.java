@@ -40,16 +40,21 @@ final class Cells {
      * values as {@link #plain}.
      */
     static String natural(Object v, Column column) {
-        if (v instanceof Double d && Double.isFinite(d) && !(d == Math.rint(d) && Math.abs(d) < 1e15)) {
+        return v instanceof Double d ? natural(d.doubleValue(), column.tableDecimals()) : plain(v);
+    }
+
+    /** {@link #natural(Object, Column)} of a double, in a column of the given table decimals. */
+    static String natural(double d, int tableDecimals) {
+        if (Double.isFinite(d) && !(d == Math.rint(d) && Math.abs(d) < 1e15)) {
             String shortest = Double.toString(d);
-            if (shortest.indexOf('E') < 0 && (shortest.length() - shortest.indexOf('.') - 1 <= column.tableDecimals()
+            if (shortest.indexOf('E') < 0 && (shortest.length() - shortest.indexOf('.') - 1 <= tableDecimals
                     || significantDigits(shortest) <= 6)) {
                 // neither rounding changes it, and a fraction's shortest form has no trailing zero
                 return shortest;
             }
-            return byDecimal(shortest, column.tableDecimals());
+            return byDecimal(shortest, tableDecimals);
         }
-        return plain(v);
+        return plain(d);
     }
 
     /**

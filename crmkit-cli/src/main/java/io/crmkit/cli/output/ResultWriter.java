@@ -31,7 +31,9 @@ import java.util.concurrent.Executors;
  * Rows are read one cell at a time; nothing is held per row (a table reads the cells twice: once to
  * measure the columns, once to print them). CSV of {@value #PARALLEL_MIN_ROWS} rows or more whose
  * {@link ResultRows#concurrentReads()} allows it is formatted in chunks on a pool of up to four
- * threads made for the call, and printed in row order by the calling thread.
+ * threads made for the call, and printed in row order by the calling thread. CSV lines are
+ * formatted as UTF-8 bytes ({@link CsvBytes}) and go to the {@linkplain #binaryOutput byte stream
+ * of stdout} when there is one, else to the text writer.
  *
  * <p>Stateless and thread-safe.
  */
@@ -305,99 +307,76 @@ public final class ResultWriter {
         }
     }
 
-    private static void csv(ResultRows rows, PrintWriter out) {
+    private static void csv(ResultRows rows, PrintWriter out) throws IOException {
         List<Column> columns = rows.columns();
-        StringBuilder head = new StringBuilder(256);
-        for (int c = 0; c < columns.size(); c++) {
-            if (c > 0) {
-                head.append(',');
-            }
-            csvText(head, columns.get(c).name());
+        // the lines as UTF-8 bytes, straight to stdout's bytes when there are some (text written
+        // before them flushed first), else decoded into the writer
+        java.io.OutputStream bytes = BINARY.get();
+        if (bytes != null) {
+            out.flush();
         }
-        head.append('\n');
-        out.append(head);
+        emit(new CsvBytes(256).header(columns), out, bytes);
         boolean full = PRECISION.get() == Precision.FULL;
         int n = rows.size();
         int threads = Math.min(Runtime.getRuntime().availableProcessors(), MAX_FORMAT_THREADS);
         if (n < PARALLEL_MIN_ROWS || threads < 2 || !rows.concurrentReads()) {
-            StringBuilder text = new StringBuilder(1 << 16);
+            CsvBytes text = new CsvBytes(1 << 16);
             for (int from = 0; from < n; from += CHUNK_ROWS) {
-                text.setLength(0);
-                out.append(csvRows(rows, columns, full, from, Math.min(n, from + CHUNK_ROWS), text));
+                text.clear();
+                emit(text.rows(rows, columns, full, from, Math.min(n, from + CHUNK_ROWS)), out, bytes);
             }
+            finish(bytes);
             return;
         }
         // a large result read from immutable columns: chunks of rows formatted on other threads, printed
-        // here in order as they complete (a bounded number of chunks ahead)
+        // here in order as they complete (a bounded number of chunks ahead, their buffers reused)
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread t = new Thread(task, "crmkit-csv-format");
             t.setDaemon(true);
             return t;
         });
         try {
-            ArrayDeque<CompletableFuture<StringBuilder>> pending = new ArrayDeque<>();
+            ArrayDeque<CompletableFuture<CsvBytes>> pending = new ArrayDeque<>();
+            java.util.concurrent.ConcurrentLinkedQueue<CsvBytes> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
             int next = 0;
             while (next < n || !pending.isEmpty()) {
                 while (next < n && pending.size() < 2 * threads) {
                     int from = next;
                     int to = Math.min(n, from + CHUNK_ROWS);
-                    pending.add(CompletableFuture.supplyAsync(
-                            () -> csvRows(rows, columns, full, from, to, new StringBuilder(1 << 16)), pool));
+                    pending.add(CompletableFuture.supplyAsync(() -> {
+                        CsvBytes text = free.poll();
+                        if (text == null) {
+                            text = new CsvBytes(CHUNK_ROWS * 48);
+                        }
+                        text.clear();
+                        return text.rows(rows, columns, full, from, to);
+                    }, pool));
                     next = to;
                 }
-                out.append(Tasks.join(pending.poll()));
+                CsvBytes done = Tasks.join(pending.poll());
+                emit(done, out, bytes);
+                free.add(done);
             }
+            finish(bytes);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** Appends rows {@code [from, to)} as CSV lines to {@code text}, and returns it. */
-    private static StringBuilder csvRows(ResultRows rows, List<Column> columns, boolean full, int from, int to,
-            StringBuilder text) {
-        for (int r = from; r < to; r++) {
-            for (int c = 0; c < columns.size(); c++) {
-                if (c > 0) {
-                    text.append(',');
-                }
-                Object v = rows.value(r, c);
-                if (v instanceof Integer || v instanceof Long) {
-                    text.append(((Number) v).longValue());
-                } else if (v instanceof Number) {
-                    text.append(full ? Cells.plain(v) : Cells.natural(v, columns.get(c)));
-                } else if (v != null) {
-                    csvText(text, Cells.plain(v));
-                }
-            }
-            text.append('\n');
+    /** Prints a chunk of CSV to stdout's bytes, or to the writer when there are none. */
+    private static void emit(CsvBytes text, PrintWriter out, java.io.OutputStream bytes) throws IOException {
+        if (bytes != null) {
+            bytes.write(text.array(), 0, text.length());
+        } else {
+            out.write(text.text());
         }
-        return text;
     }
 
-    /**
-     * Appends a text value as Jackson's CSV generator writes it (which the output kept before): in
-     * double quotes, with quotes doubled, when it holds a character up to {@code ','} (control
-     * characters, space, quote, '#'...) or a backslash.
-     */
-    private static void csvText(StringBuilder line, String text) {
-        boolean quote = false;
-        for (int i = 0; i < text.length() && !quote; i++) {
-            char ch = text.charAt(i);
-            quote = ch <= ',' || ch == '\\';
+    /** Flushes stdout's bytes, so that text written later to the writer follows them. */
+    private static void finish(java.io.OutputStream bytes) throws IOException {
+        if (bytes != null) {
+            bytes.flush();
         }
-        if (!quote) {
-            line.append(text);
-            return;
-        }
-        line.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '"') {
-                line.append('"');
-            }
-            line.append(ch);
-        }
-        line.append('"');
     }
 
     private static void json(Definitions definitions, ResultRows rows, PrintWriter out) throws IOException {

@@ -58,7 +58,7 @@ class ParallelCsvTest {
                 case 2 -> row % 3 == 0 ? (Object) row : (Object) (row * 3L);
                 case 3 -> row / 7.0;
                 case 4 -> BigDecimal.valueOf(row, 2);
-                case 5 -> row % 11 == 0 ? "a, \"quoted\" one" : "plain";
+                case 5 -> row % 13 == 0 ? "grüße €" : row % 11 == 0 ? "a, \"quoted\" one" : "plain";
                 default -> throw new IndexOutOfBoundsException(column);
             };
         }
@@ -103,6 +103,28 @@ class ParallelCsvTest {
                     .isEqualTo("c1,2022-01-09,3,0.14285714285714285,0.01,plain");
         } finally {
             ResultWriter.resetPrecision();
+        }
+    }
+
+    @Test
+    void stdoutsBytesGetTheWritersTextAfterWhatTheWriterHeld() throws IOException {
+        for (boolean concurrent : new boolean[] {true, false}) {
+            int n = ResultWriter.PARALLEL_MIN_ROWS + 7;
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            StringWriter text = new StringWriter();
+            PrintWriter out = new PrintWriter(text);
+            out.print("before\n");
+            ResultWriter.binaryOutput(bytes);
+            try {
+                ResultWriter.write(OutputFormat.CSV, new Definitions(), new Rows(n, concurrent, -1), out,
+                        new PrintWriter(new StringWriter()));
+            } finally {
+                ResultWriter.resetBinaryOutput();
+            }
+            assertThat(text.toString()).isEqualTo("before\n");
+            String printed = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(printed).isEqualTo(csv(new Rows(n, concurrent, -1)));
+            assertThat(printed.lines().skip(1 + 13).findFirst().orElseThrow()).endsWith(",\"grüße €\"");
         }
     }
 
