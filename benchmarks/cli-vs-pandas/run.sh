@@ -130,6 +130,6 @@ for (rows, cust), tools in sorted(groups.items()):
 EOF
 echo
 echo "Best of $(( REPEAT )) alternating runs per tool; peak RSS = max over runs; speed-up = pandas best wall / tool best wall."
-echo "crmkit: bin/crmkit ($([ -n "$CRMKIT_JAVA_OPTS_SET" ] && echo "java options: $CRMKIT_JAVA_OPTS" || echo "its own collector and heap: parallel GC, -Xmx 512 MiB + 1.5 x input size, young generation 128 MiB promoting at once, -Xms the whole heap up to 512 MiB of input, three quarters above")) with $CRMKIT_JAR$([ "$CRMKIT_NO_COLUMN_OPTION" = 1 ] && echo ' (CRMKIT_NO_COLUMN_OPTION=1: renamed header, no --column)')"
+echo "crmkit: bin/crmkit ($([ -n "$CRMKIT_JAVA_OPTS_SET" ] && echo "java options: $CRMKIT_JAVA_OPTS" || echo "its own collector and heap: parallel GC, -Xmx 512 MiB + 1.5 x input size, young generation 128 MiB promoting at once, -Xms the whole heap")) with $CRMKIT_JAR$([ "$CRMKIT_NO_COLUMN_OPTION" = 1 ] && echo ' (CRMKIT_NO_COLUMN_OPTION=1: renamed header, no --column)')"
 cat "$NOTES"
 echo "Raw runs: $RUNS (run_id $RUN_ID)"
