@@ -78,7 +78,8 @@ public final class SparkRfm {
      * @param summaries the summaries, not null
      * @param options the scoring definitions, value binnings only, not null
      * @param segments the segment map, with the binnings' number of bins on every dimension, not null
-     * @return the scores with their thresholds; the rows are computed lazily, the thresholds now
+     * @return the scores with their thresholds; the rows are computed lazily, the thresholds now; close
+     *     it to release the per-customer values it caches
      * @throws IllegalArgumentException if a binning is rank-based, the map's bins differ from the
      *     binnings', or no customer has a purchase
      */
@@ -164,7 +165,7 @@ public final class SparkRfm {
             }
         };
         Dataset<Row> scored = values.mapPartitions(scorer, Encoders.row(SCORES));
-        return new SparkRfmResult(scored, options, thresholds, n);
+        return new SparkRfmResult(scored, values, options, thresholds, n);
     }
 
     private static String column(Dimension d) {

@@ -17,18 +17,26 @@ import org.apache.spark.sql.Row;
  * the scores {@code r}, {@code f}, {@code m} (1 to the bins) and {@code segment}. Rows are in no
  * particular order.
  *
- * <p>Immutable; the data set is lazy.
+ * <p>The rows are computed from per-customer values that scoring cached (the cuts needed them
+ * twice); {@link #close()} releases that cache, after which the rows, when used, are computed
+ * again from the summaries. Use the result in a try-with-resources block, or close it when done:
+ * an application scoring snapshot after snapshot otherwise keeps every snapshot's values in its
+ * executors' memory.
+ *
+ * <p>Immutable but for that cache; the data set is lazy. Thread-safe.
  */
-public final class SparkRfmResult {
+public final class SparkRfmResult implements AutoCloseable {
 
     private final Dataset<Row> rows;
+    private final Dataset<Row> cached;
     private final RfmOptions options;
     private final Map<Dimension, Binning.Thresholds> thresholds;
     private final int customers;
 
-    SparkRfmResult(Dataset<Row> rows, RfmOptions options, Map<Dimension, Binning.Thresholds> thresholds,
-            int customers) {
+    SparkRfmResult(Dataset<Row> rows, Dataset<Row> cached, RfmOptions options,
+            Map<Dimension, Binning.Thresholds> thresholds, int customers) {
         this.rows = rows;
+        this.cached = cached;
         this.options = options;
         this.thresholds = new EnumMap<>(thresholds);
         this.customers = customers;
@@ -71,6 +79,16 @@ public final class SparkRfmResult {
      */
     public int customers() {
         return customers;
+    }
+
+    /**
+     * Releases the per-customer values cached while scoring (without waiting for the executors to
+     * drop them). The rows stay usable: computed again from the summaries when used. Closing twice
+     * does nothing more.
+     */
+    @Override
+    public void close() {
+        cached.unpersist(false);
     }
 
     @Override

@@ -125,6 +125,26 @@ class SparkRfmTest {
         assertSameScores(SparkRfm.score(s, rfm, map), expected, map.assign(expected));
     }
 
+    @Test
+    void closingReleasesTheCachedValuesAndTheRowsStayUsable() {
+        OrderData data = OrderData.simulated(17, 300);
+        PurchaseHistoryOptions options = PurchaseHistoryOptions.builder(AsOf.endOfDay(LocalDate.of(2025, 12, 31)))
+                .currency(OrderData.USD).build();
+        RfmResult expected = RfmScorer.score(CustomerColumns.from(PurchaseHistory.summarize(data.batch(true), options)),
+                RfmOptions.defaults());
+        SparkSummaries s = SparkPurchaseHistory.summarize(data.dataset(spark, 3),
+                OrderColumns.defaults().withOrderId("order_id").withStatus("status"), options);
+        int before = spark.sparkContext().getPersistentRDDs().size();
+        SegmentMap map = SegmentMap.elevenSegments();
+        SparkRfmResult result = SparkRfm.score(s, RfmOptions.defaults(), map);
+        assertThat(spark.sparkContext().getPersistentRDDs().size()).isEqualTo(before + 1);
+        result.close();
+        assertThat(spark.sparkContext().getPersistentRDDs().size()).isEqualTo(before);
+        assertSameScores(result, expected, map.assign(expected));
+        result.close(); // a second time: nothing more
+        assertThat(spark.sparkContext().getPersistentRDDs().size()).isEqualTo(before);
+    }
+
     /** The summaries of simulated orders (by order, with order ids and statuses), in 3 partitions. */
     private static SparkSummaries simulatedSummaries(long seed, int customers) {
         OrderData data = OrderData.simulated(seed, customers);

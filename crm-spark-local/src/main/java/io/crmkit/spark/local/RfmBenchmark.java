@@ -117,9 +117,11 @@ public final class RfmBenchmark {
                 + " %.1f s%n", customers, seconds(t0), (cpu() - c0) / 1e9);
         t0 = System.nanoTime();
         c0 = cpu();
-        SparkRfmResult rfm = SparkRfm.score(summaries, RfmOptions.defaults(), SegmentMap.elevenSegments());
-        long n = rfm.rows().groupBy(col("segment")).count().collectAsList().stream().mapToLong(r -> r.getLong(1))
-                .sum();
+        long n;
+        try (SparkRfmResult rfm = SparkRfm.score(summaries, RfmOptions.defaults(), SegmentMap.elevenSegments())) {
+            n = rfm.rows().groupBy(col("segment")).count().collectAsList().stream().mapToLong(r -> r.getLong(1))
+                    .sum();
+        }
         System.out.printf(Locale.ROOT, "         crm-spark RFM scores and segments from the cached summaries: %.1f s,"
                 + " CPU %.1f s%n", seconds(t0), (cpu() - c0) / 1e9);
         summaries.rows().unpersist();

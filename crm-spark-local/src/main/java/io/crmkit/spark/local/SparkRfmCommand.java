@@ -78,22 +78,26 @@ public final class SparkRfmCommand extends CrmkitCommand {
         if (summaries.rows().isEmpty()) {
             throw new CommandFailedException("no customer has a counted purchase by " + options.asOf());
         }
-        SparkRfmResult result = SparkRfm.score(summaries, rfmOptions, map);
         Definitions d = new Definitions();
-        d.put("command", "rfm");
-        d.put("engine", root.engine());
-        d.put("as_of", options.asOf().toString());
-        d.put("purchase_unit", scoring.purchaseUnit().name().toLowerCase(Locale.ROOT));
-        d.put("currency", summaries.currency().getCurrencyCode());
-        input.describeInput(d, in);
-        d.put("customers", result.customers());
-        d.put("scoring", rfmOptions.describe());
-        for (Dimension dim : Dimension.values()) {
-            d.put(dim.name().toLowerCase(Locale.ROOT) + "_cuts", result.thresholds(dim).describe());
+        String closing;
+        ListRows rows;
+        // the rows are collected inside; the values cached while scoring are released after
+        try (SparkRfmResult result = SparkRfm.score(summaries, rfmOptions, map)) {
+            d.put("command", "rfm");
+            d.put("engine", root.engine());
+            d.put("as_of", options.asOf().toString());
+            d.put("purchase_unit", scoring.purchaseUnit().name().toLowerCase(Locale.ROOT));
+            d.put("currency", summaries.currency().getCurrencyCode());
+            input.describeInput(d, in);
+            d.put("customers", result.customers());
+            d.put("scoring", rfmOptions.describe());
+            for (Dimension dim : Dimension.values()) {
+                d.put(dim.name().toLowerCase(Locale.ROOT) + "_cuts", result.thresholds(dim).describe());
+            }
+            d.put("segment_map", scoring.segments());
+            closing = input.rejectedSummary(in);
+            rows = scoring.summary() ? segmentTable(result, map, summaries) : customers(result);
         }
-        d.put("segment_map", scoring.segments());
-        String closing = input.rejectedSummary(in);
-        ListRows rows = scoring.summary() ? segmentTable(result, map, summaries) : customers(result);
         ResultWriter.write(scoring.format(), d, rows, out(), err());
         note(closing);
         return CrmkitCli.EXIT_OK;
