@@ -110,7 +110,7 @@ public final class CustomerIdSort {
         if (!keys(text, n, common, keys, 8)) {
             keys(text, n, common, keys, 16);
         }
-        radixSort(keys, order, n);
+        RadixSort.sort(keys, order, n);
         resolveTies(keys, order, text, n);
     }
 
@@ -145,47 +145,6 @@ public final class CustomerIdSort {
             keys[i] = key;
         }
         return true;
-    }
-
-    /** Stable LSD radix sort of the keys (unsigned) carrying the row indexes; skips constant bytes. */
-    private static void radixSort(long[] keys, int[] order, int n) {
-        long[] keyBuffer = new long[n];
-        int[] orderBuffer = new int[n];
-        long[] srcKeys = keys;
-        int[] srcOrder = order;
-        long[] dstKeys = keyBuffer;
-        int[] dstOrder = orderBuffer;
-        int[] counts = new int[256];
-        for (int shift = 0; shift < 64; shift += 8) {
-            Arrays.fill(counts, 0);
-            for (int i = 0; i < n; i++) {
-                counts[(int) (srcKeys[i] >>> shift) & 0xFF]++;
-            }
-            if (counts[(int) (srcKeys[0] >>> shift) & 0xFF] == n) {
-                continue;
-            }
-            int sum = 0;
-            for (int b = 0; b < 256; b++) {
-                int c = counts[b];
-                counts[b] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < n; i++) {
-                int at = counts[(int) (srcKeys[i] >>> shift) & 0xFF]++;
-                dstKeys[at] = srcKeys[i];
-                dstOrder[at] = srcOrder[i];
-            }
-            long[] tk = srcKeys;
-            srcKeys = dstKeys;
-            dstKeys = tk;
-            int[] to = srcOrder;
-            srcOrder = dstOrder;
-            dstOrder = to;
-        }
-        if (srcKeys != keys) {
-            System.arraycopy(srcKeys, 0, keys, 0, n);
-            System.arraycopy(srcOrder, 0, order, 0, n);
-        }
     }
 
     /**

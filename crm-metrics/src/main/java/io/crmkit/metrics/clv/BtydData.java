@@ -2,6 +2,7 @@ package io.crmkit.metrics.clv;
 
 import io.crmkit.core.history.BtydView;
 import io.crmkit.core.history.PeriodUnit;
+import io.crmkit.core.internal.RadixSort;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -164,71 +165,146 @@ public final class BtydData {
         }
     }
 
-    /** Bits of each part of a packed (x, rank of t_x, rank of T) key. */
-    private static final int PART = 21;
-
     /**
-     * The patterns of {@link #ofCustomers} from primitive sorts: each customer's {@code x} and the
-     * ranks of its {@code t_x} and {@code T} among the distinct values packed into one long, whose
-     * order is the patterns' order; equal keys are one pattern. Null when a part does not fit in
-     * {@value #PART} bits (then the hash table builds them).
+     * The patterns of {@link #ofCustomers} from one radix sort: each customer's {@code x} and the
+     * ranks of its {@code t_x} and {@code T} among their distinct values (found through a hash table:
+     * a few thousand distinct times over a million customers) packed into one long whose order is
+     * the patterns' order, sorted with the customers' indexes; equal keys are one pattern. Null when
+     * the three parts do not fit in 63 bits (then the hash table of patterns builds them).
      */
     static BtydData ofCustomersByRank(int[] x, double[] tx, double[] bigT, PeriodUnit unit) {
         int n = x.length;
-        double[] txValues = distinctSorted(tx);
-        double[] tValues = distinctSorted(bigT);
-        int limit = 1 << PART;
-        if (txValues.length >= limit || tValues.length >= limit) {
+        Ranks txRanks = Ranks.of(tx);
+        Ranks tRanks = Ranks.of(bigT);
+        int maxX = 0;
+        for (int v : x) {
+            maxX = Math.max(maxX, v);
+        }
+        int tBits = bits(tRanks.values.length - 1);
+        int xShift = tBits + bits(txRanks.values.length - 1);
+        if (xShift + bits(maxX) > 63) {
             return null;
         }
         long[] keys = new long[n];
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
-            if (x[i] >= limit) {
-                return null;
-            }
-            keys[i] = ((long) x[i] << (2 * PART)) | ((long) Arrays.binarySearch(txValues, tx[i] + 0.0) << PART)
-                    | Arrays.binarySearch(tValues, bigT[i] + 0.0);
+            keys[i] = ((long) x[i] << xShift) | ((long) txRanks.rank(tx[i]) << tBits) | tRanks.rank(bigT[i]);
+            order[i] = i;
         }
-        long[] sorted = keys.clone();
-        Arrays.sort(sorted);
-        int p = 0;
+        RadixSort.sort(keys, order, n);
+        int[] patternOf = new int[n];
         double[] pw = new double[n];
+        int p = 0;
         for (int k = 0; k < n; k++) {
-            if (k == 0 || sorted[k] != sorted[p - 1]) {
-                sorted[p++] = sorted[k];
+            if (k == 0 || keys[k] != keys[p - 1]) {
+                keys[p++] = keys[k];
             }
             pw[p - 1]++;
+            patternOf[order[k]] = p - 1;
         }
-        long mask = limit - 1;
+        long txMask = (1L << (xShift - tBits)) - 1;
+        long tMask = (1L << tBits) - 1;
         int[] px = new int[p];
         double[] ptx = new double[p];
         double[] pT = new double[p];
         for (int k = 0; k < p; k++) {
-            px[k] = (int) (sorted[k] >>> (2 * PART));
-            ptx[k] = txValues[(int) ((sorted[k] >>> PART) & mask)];
-            pT[k] = tValues[(int) (sorted[k] & mask)];
-        }
-        int[] patternOf = new int[n];
-        for (int i = 0; i < n; i++) {
-            patternOf[i] = Arrays.binarySearch(sorted, 0, p, keys[i]);
+            px[k] = (int) (keys[k] >>> xShift);
+            ptx[k] = txRanks.values[(int) ((keys[k] >>> tBits) & txMask)];
+            pT[k] = tRanks.values[(int) (keys[k] & tMask)];
         }
         return new BtydData(unit, px, ptx, pT, Arrays.copyOf(pw, p), patternOf);
     }
 
-    /** The distinct values, ascending, with -0.0 read as 0.0. */
-    private static double[] distinctSorted(double[] values) {
-        double[] v = new double[values.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = values[i] + 0.0;
+    /** The bits that hold a value from 0 to max (0 for 0). */
+    private static int bits(int max) {
+        return 32 - Integer.numberOfLeadingZeros(max);
+    }
+
+    /**
+     * The distinct values of a column of finite doubles (-0.0 read as 0.0), ascending, and the rank
+     * of each value among them, through an open-addressing table of the values' bits.
+     */
+    private static final class Ranks {
+        final double[] values;
+        private long[] bits;
+        /** The value's rank + 1, 0 for an empty slot (before {@link #values} is known: 1 for a used one). */
+        private int[] slot;
+        private int mask;
+        /** 64 - log2(capacity). */
+        private int shift;
+
+        private Ranks(double[] column) {
+            int capacity = 1 << 10;
+            bits = new long[capacity];
+            slot = new int[capacity];
+            mask = capacity - 1;
+            shift = 64 - Integer.numberOfTrailingZeros(capacity);
+            int size = 0;
+            for (double v : column) {
+                if (insert(Double.doubleToRawLongBits(v + 0.0))) {
+                    size++;
+                    if (2 * size > bits.length) {
+                        grow();
+                    }
+                }
+            }
+            double[] distinct = new double[size];
+            int m = 0;
+            for (int s = 0; s < bits.length; s++) {
+                if (slot[s] != 0) {
+                    distinct[m++] = Double.longBitsToDouble(bits[s]);
+                }
+            }
+            Arrays.sort(distinct);
+            for (int r = 0; r < size; r++) {
+                slot[find(Double.doubleToRawLongBits(distinct[r]))] = r + 1;
+            }
+            values = distinct;
         }
-        Arrays.sort(v);
-        int m = 0;
-        for (int k = 0; k < v.length; k++) {
-            if (m == 0 || v[k] != v[m - 1]) {
-                v[m++] = v[k];
+
+        static Ranks of(double[] column) {
+            return new Ranks(column);
+        }
+
+        /** The rank of a value of the column. */
+        int rank(double v) {
+            return slot[find(Double.doubleToRawLongBits(v + 0.0))] - 1;
+        }
+
+        /** The slot of the bits: theirs, or the empty one where they would go. */
+        private int find(long b) {
+            // the product's high bits: a double's low bits are often all zero (whole or short values)
+            int s = (int) ((b * 0x9E3779B97F4A7C15L) >>> shift);
+            while (slot[s] != 0 && bits[s] != b) {
+                s = (s + 1) & mask;
+            }
+            return s;
+        }
+
+        /** Adds the bits; whether they were new. */
+        private boolean insert(long b) {
+            int s = find(b);
+            if (slot[s] != 0) {
+                return false;
+            }
+            bits[s] = b;
+            slot[s] = 1;
+            return true;
+        }
+
+        private void grow() {
+            long[] oldBits = bits;
+            int[] oldSlot = slot;
+            bits = new long[oldBits.length * 2];
+            slot = new int[oldBits.length * 2];
+            mask = bits.length - 1;
+            shift--;
+            for (int s = 0; s < oldBits.length; s++) {
+                if (oldSlot[s] != 0) {
+                    insert(oldBits[s]);
+                }
             }
         }
-        return Arrays.copyOf(v, m);
     }
 
     private static int compare(PatternTable t, int a, int b) {

@@ -7,11 +7,13 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
-/** The two ways of finding the distinct (x, t_x, T) patterns give the same data. */
+/** The two ways of finding the distinct (x, t_x, T) patterns give the same data, whatever the key holds. */
 class BtydDataPatternsProperties {
 
     /** One customer: x, t_x and T, with t_x at most T; few distinct values, so patterns repeat. */
@@ -29,17 +31,9 @@ class BtydDataPatternsProperties {
         }).list().ofMinSize(1).ofMaxSize(300);
     }
 
-    @Property(tries = 300)
-    void sortedRanksAndTheHashTableFindTheSamePatterns(@ForAll("customers") List<Customer> customers) {
-        int n = customers.size();
-        int[] x = new int[n];
-        double[] tx = new double[n];
-        double[] bigT = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = customers.get(i).x();
-            tx[i] = customers.get(i).tx();
-            bigT[i] = customers.get(i).bigT();
-        }
+    /** The rank path's data equals the hash table's, pattern by pattern and customer by customer. */
+    private static void assertSamePatterns(int[] x, double[] tx, double[] bigT) {
+        int n = x.length;
         BtydData ranked = BtydData.ofCustomersByRank(x, tx, bigT, PeriodUnit.WEEKS);
         BtydData table = BtydData.ofCustomersByTable(x, tx, bigT, PeriodUnit.WEEKS);
         assertThat(ranked).isNotNull();
@@ -64,23 +58,50 @@ class BtydDataPatternsProperties {
         assertThat(BtydData.ofCustomers(x, tx, bigT, PeriodUnit.WEEKS).patternCount()).isEqualTo(table.patternCount());
     }
 
-    @Property(tries = 20)
-    void aRepeatCountBeyondTheKeyTakesTheTable(@ForAll("customers") List<Customer> customers) {
-        int n = customers.size() + 1;
+    @Property(tries = 300)
+    void sortedRanksAndTheHashTableFindTheSamePatterns(@ForAll("customers") List<Customer> customers,
+            @ForAll @IntRange(min = 0, max = 3) int xScale) {
+        // repeat counts up to 12, or scaled up to need 21 to 31 bits of the key
+        int scale = new int[] {1, 1 << 17, 1 << 21, 1 << 27}[xScale];
+        int n = customers.size();
         int[] x = new int[n];
         double[] tx = new double[n];
         double[] bigT = new double[n];
-        for (int i = 0; i < n - 1; i++) {
-            x[i] = customers.get(i).x();
+        for (int i = 0; i < n; i++) {
+            x[i] = customers.get(i).x() * scale;
             tx[i] = customers.get(i).tx();
             bigT[i] = customers.get(i).bigT();
         }
-        x[n - 1] = 1 << 21;
-        tx[n - 1] = 5;
-        bigT[n - 1] = 6;
+        assertSamePatterns(x, tx, bigT);
+    }
+
+    /**
+     * 2^17 customers with distinct times: 17 bits for each rank. With repeat counts of 14 bits the
+     * key holds the three parts (48 bits); with one count of 31 bits it does not (null: the table
+     * builds the patterns).
+     */
+    @Example
+    void wideKeysAndKeysTooWide() {
+        int n = 1 << 17;
+        int[] x = new int[n];
+        double[] tx = new double[n];
+        double[] bigT = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (i * 7919) % (1 << 14) + 1;
+            tx[i] = (n - i) / 1000.0;
+            bigT[i] = tx[i] + (i % 3 == 0 ? 0 : i / 997.0);
+        }
+        // a few repeated patterns too
+        for (int i = 0; i < 100; i++) {
+            x[n - 1 - i] = x[i];
+            tx[n - 1 - i] = tx[i];
+            bigT[n - 1 - i] = bigT[i];
+        }
+        assertSamePatterns(x, tx, bigT);
+        x[5] = Integer.MAX_VALUE;
         assertThat(BtydData.ofCustomersByRank(x, tx, bigT, PeriodUnit.WEEKS)).isNull();
         BtydData data = BtydData.ofCustomers(x, tx, bigT, PeriodUnit.WEEKS);
-        assertThat(data.x(data.patternOf(n - 1))).isEqualTo(1 << 21);
-        assertThat(data.x(data.patternCount() - 1)).isEqualTo(1 << 21);
+        assertThat(data.x(data.patternOf(5))).isEqualTo(Integer.MAX_VALUE);
+        assertThat(data.x(data.patternCount() - 1)).isEqualTo(Integer.MAX_VALUE);
     }
 }
