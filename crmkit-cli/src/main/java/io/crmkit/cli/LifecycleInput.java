@@ -41,7 +41,8 @@ final class LifecycleInput {
             command.note("purchases after the as-of date " + asOf + " (the last is on " + last
                     + ") are ignored");
         }
-        return new LifecycleInput(in, timelines, input.rejectedSummary(in));
+        // the orders are in the timelines now: keep only the file's counts, so the batch can go
+        return new LifecycleInput(in.withoutOrders(), timelines, input.rejectedSummary(in));
     }
 
     /** The definitions every lifecycle command prints first. */

@@ -13,6 +13,7 @@ import io.crmkit.core.internal.CustomerIdSort;
 import io.crmkit.core.internal.CustomerIndex;
 import io.crmkit.core.internal.LocalDays;
 import io.crmkit.core.internal.StateBytes;
+import io.crmkit.core.internal.Tasks;
 import io.crmkit.core.order.Order;
 import io.crmkit.core.order.OrderStatusCategory;
 import io.crmkit.core.port.CustomerRepository;
@@ -26,6 +27,8 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -360,6 +363,14 @@ public final class PurchaseTimelines {
         private Currency currency;
         private long seen;
         private long counted;
+        /**
+         * A batch accepted by a builder that had seen nothing, not yet copied into the rows above:
+         * {@link #build()} reads it directly (customers already in identifier order, no index, no
+         * row buffers); any other use copies it in first ({@link #materialize()}).
+         */
+        private OrderBatch pending;
+        /** From this many rows a pending batch is read on two threads. */
+        static final int PARALLEL_MIN_ROWS = 1 << 18;
 
         private Builder(TimelineOptions options) {
             this.options = Checks.notNull(options, "options");
@@ -377,6 +388,7 @@ public final class PurchaseTimelines {
          */
         public Builder customer(CustomerId id) {
             Checks.notNull(id, "id");
+            materialize();
             customerIndex(id);
             return this;
         }
@@ -417,6 +429,7 @@ public final class PurchaseTimelines {
                 throw new IllegalArgumentException("order value of customer " + customerId
                         + " must not be negative: " + valueMinor);
             }
+            materialize();
             seen++;
             int c = customerIndex(customerId);
             if (!options.countedCategories().contains(category)) {
@@ -443,10 +456,31 @@ public final class PurchaseTimelines {
          */
         public Builder acceptAll(OrderBatch batch) {
             Checks.notNull(batch, "batch");
+            if (pending == null && rows == 0 && index.size() == 0 && seen == 0
+                    && (currency == null || currency.equals(batch.currency()))) {
+                pending = batch;
+                return this;
+            }
+            materialize();
+            addBatch(batch);
+            return this;
+        }
+
+        /** Copies the pending batch, if any, into the rows. */
+        private void materialize() {
+            if (pending != null) {
+                OrderBatch batch = pending;
+                pending = null;
+                addBatch(batch);
+            }
+        }
+
+        /** Adds a batch's rows in row order. */
+        private void addBatch(OrderBatch batch) {
             int[] handle = new int[batch.customerCount()];
             Arrays.fill(handle, -1);
-            boolean[] counts = new boolean[OrderStatusCategory.values().length];
-            options.countedCategories().forEach(cat -> counts[cat.ordinal()] = true);
+            boolean[] counts = countedByOrdinal();
+            ensureRoom(batch.rowCount() - batch.returnCount());
             for (int r = 0; r < batch.rowCount(); r++) {
                 if (batch.isReturn(r)) {
                     continue;
@@ -466,15 +500,153 @@ public final class PurchaseTimelines {
                             + " of an order batch (convert amounts to one currency before building timelines)");
                 }
                 currency = batch.currency();
-                int day;
+                addRow(c, batchDay(batch, r), net ? batch.netMinor(r) : batch.grossMinor(r));
+            }
+        }
+
+        private boolean[] countedByOrdinal() {
+            boolean[] counts = new boolean[OrderStatusCategory.values().length];
+            options.countedCategories().forEach(cat -> counts[cat.ordinal()] = true);
+            return counts;
+        }
+
+        /** The local day of a batch row. */
+        private int batchDay(OrderBatch batch, int r) {
+            try {
+                return Math.toIntExact(localDays.epochDayOfMicros(batch.placedAtMicros(r)));
+            } catch (ArithmeticException | DateTimeException e) {
+                throw new IllegalArgumentException("row " + r + ": placedAt is outside the supported range", e);
+            }
+        }
+
+        /**
+         * The timelines of one batch, read from it without the builder's index and rows: its
+         * customers with a purchase or another non-return row, in its (identifier) order; each one's
+         * counted rows placed by a counting sort (12 bytes a row), sorted by day within the customer
+         * and merged per day in place. From {@value #PARALLEL_MIN_ROWS} rows on a machine of two
+         * cores or more, the two halves of the rows are counted and placed side by side (the upper
+         * half's rows of a customer after the lower half's: the day sort makes the order moot).
+         */
+        private PurchaseTimelines fromBatch(OrderBatch batch) {
+            boolean[] counts = countedByOrdinal();
+            int nb = batch.customerCount();
+            int rowCount = batch.rowCount();
+            boolean split = rowCount >= PARALLEL_MIN_ROWS && Runtime.getRuntime().availableProcessors() > 1
+                    && !(Thread.currentThread() instanceof ForkJoinWorkerThread);
+            int mid = split ? rowCount / 2 : rowCount;
+            boolean[] registered = new boolean[nb];
+            int[] lower = new int[nb + 1];
+            int[] upper = split ? new int[nb + 1] : null;
+            long seenRows;
+            if (split) {
+                CompletableFuture<Long> low = CompletableFuture.supplyAsync(
+                        () -> count(batch, 0, mid, counts, registered, lower));
+                seenRows = count(batch, mid, rowCount, counts, registered, upper);
+                seenRows += Tasks.join(low);
+            } else {
+                seenRows = count(batch, 0, rowCount, counts, registered, lower);
+            }
+            // places: customer b's rows from begin[b], the lower half's first
+            int[] begin = new int[nb + 1];
+            for (int b = 0; b < nb; b++) {
+                begin[b + 1] = begin[b] + lower[b] + (split ? upper[b] : 0);
+            }
+            int total = begin[nb];
+            int[] days = new int[total];
+            long[] values = new long[total];
+            for (int b = 0; b < nb; b++) {
+                int own = lower[b];
+                lower[b] = begin[b];
+                if (split) {
+                    upper[b] = begin[b] + own;
+                }
+            }
+            if (split) {
+                LocalDays lowerDays = new LocalDays(options.zone());
+                CompletableFuture<Void> low = CompletableFuture.runAsync(
+                        () -> place(batch, 0, mid, counts, lower, days, values, lowerDays));
+                place(batch, mid, rowCount, counts, upper, days, values, localDays);
+                Tasks.join(low);
+            } else {
+                place(batch, 0, rowCount, counts, lower, days, values, localDays);
+            }
+            boolean byOrder = options.purchaseUnit() == PurchaseUnit.ORDER;
+            int[] cum = byOrder ? new int[total + 1] : null;
+            int n = 0;
+            for (boolean r : registered) {
+                n += r ? 1 : 0;
+            }
+            CustomerId[] ids = new CustomerId[n];
+            int[] offsets = new int[n + 1];
+            int out = 0;
+            int c = 0;
+            for (int b = 0; b < nb; b++) {
+                if (!registered[b]) {
+                    continue;
+                }
+                ids[c] = batch.customerId(b);
+                offsets[c++] = out;
+                int from = begin[b];
+                int to = begin[b + 1];
+                sortByDay(days, values, from, to);
+                for (int k = from; k < to; k++) {
+                    if (out > offsets[c - 1] && days[out - 1] == days[k]) {
+                        values[out - 1] = Math.addExact(values[out - 1], values[k]);
+                    } else {
+                        days[out] = days[k];
+                        values[out] = values[k];
+                        out++;
+                        if (byOrder) {
+                            cum[out] = cum[out - 1];
+                        }
+                    }
+                    if (byOrder) {
+                        cum[out]++;
+                    }
+                }
+            }
+            offsets[n] = out;
+            Currency cur = total > 0 ? batch.currency() : currency;
+            return new PurchaseTimelines(options, ids, offsets, Arrays.copyOf(days, out), Arrays.copyOf(values, out),
+                    byOrder ? Arrays.copyOf(cum, out + 1) : null, Optional.ofNullable(cur), seenRows, total);
+        }
+
+        /**
+         * Counts rows {@code [from, to)} of a batch: marks the customers of non-return rows, adds each
+         * customer's counted rows to {@code perCustomer}; returns the non-return rows.
+         */
+        private static long count(OrderBatch batch, int from, int to, boolean[] counts, boolean[] registered,
+                int[] perCustomer) {
+            long seenRows = 0;
+            for (int r = from; r < to; r++) {
+                if (batch.isReturn(r)) {
+                    continue;
+                }
+                seenRows++;
+                int b = batch.customerIndex(r);
+                registered[b] = true;
+                if (counts[batch.category(r).ordinal()]) {
+                    perCustomer[b]++;
+                }
+            }
+            return seenRows;
+        }
+
+        /** Places the counted rows of {@code [from, to)} at their customers' next places. */
+        private void place(OrderBatch batch, int from, int to, boolean[] counts, int[] next, int[] days,
+                long[] values, LocalDays zoneDays) {
+            for (int r = from; r < to; r++) {
+                if (batch.isReturn(r) || !counts[batch.category(r).ordinal()]) {
+                    continue;
+                }
+                int at = next[batch.customerIndex(r)]++;
                 try {
-                    day = Math.toIntExact(localDays.epochDayOfMicros(batch.placedAtMicros(r)));
+                    days[at] = Math.toIntExact(zoneDays.epochDayOfMicros(batch.placedAtMicros(r)));
                 } catch (ArithmeticException | DateTimeException e) {
                     throw new IllegalArgumentException("row " + r + ": placedAt is outside the supported range", e);
                 }
-                addRow(c, day, net ? batch.netMinor(r) : batch.grossMinor(r));
+                values[at] = net ? batch.netMinor(r) : batch.grossMinor(r);
             }
-            return this;
         }
 
         /**
@@ -489,6 +661,8 @@ public final class PurchaseTimelines {
          */
         public Builder combine(Builder other) {
             Checks.notNull(other, "other");
+            materialize();
+            other.materialize();
             if (!options.equals(other.options)) {
                 throw new IllegalArgumentException("timeline builders of different options cannot combine: " + options
                         + " and " + other.options);
@@ -529,6 +703,7 @@ public final class PurchaseTimelines {
          * @return the bytes, never null
          */
         public byte[] asBytes() {
+            materialize();
             return StateBytes.write(64 + rows * 16, out -> {
                 out.writeInt(FORM);
                 out.writeUTF(options.describe());
@@ -561,6 +736,7 @@ public final class PurchaseTimelines {
          */
         public Builder combine(byte[] state) {
             Checks.notNull(state, "state");
+            materialize();
             Builder other = new Builder(options);
             StateBytes.read(state, in -> {
                 if (in.readInt() != FORM) {
@@ -596,16 +772,23 @@ public final class PurchaseTimelines {
 
         private void addRow(int c, int day, long valueMinor) {
             if (rows == rowCustomer.length) {
-                int grown = Math.max(rows + 1, rows + (rows >> 1));
-                rowCustomer = Arrays.copyOf(rowCustomer, grown);
-                rowDay = Arrays.copyOf(rowDay, grown);
-                rowValue = Arrays.copyOf(rowValue, grown);
+                ensureRoom(Math.max(1, rows >> 1));
             }
             rowCustomer[rows] = c;
             rowDay[rows] = day;
             rowValue[rows] = valueMinor;
             rows++;
             counted++;
+        }
+
+        /** Makes room for {@code more} rows beyond those added. */
+        private void ensureRoom(int more) {
+            if (rows + more > rowCustomer.length) {
+                int grown = Math.max(rows + more, rowCustomer.length + (rowCustomer.length >> 1));
+                rowCustomer = Arrays.copyOf(rowCustomer, grown);
+                rowDay = Arrays.copyOf(rowDay, grown);
+                rowValue = Arrays.copyOf(rowValue, grown);
+            }
         }
 
         private int customerIndex(CustomerId id) {
@@ -634,6 +817,10 @@ public final class PurchaseTimelines {
          * @return the timelines, never null
          */
         public PurchaseTimelines build() {
+            if (pending != null && rows == 0 && index.size() == 0) {
+                return fromBatch(pending);
+            }
+            materialize();
             int n = index.size();
             // customers in ascending identifier order
             int[] byId = n == 0 ? new int[0] : CustomerIdSort.ascending(keys, n);
@@ -692,6 +879,41 @@ public final class PurchaseTimelines {
             offsets[n] = out;
             return new PurchaseTimelines(options, ids, offsets, Arrays.copyOf(days, out), Arrays.copyOf(values, out),
                     byOrder ? Arrays.copyOf(cum, out + 1) : null, Optional.ofNullable(currency), seen, counted);
+        }
+    }
+
+    /**
+     * Sorts places {@code [from, to)} by day, moving the values along: insertion for a short run (a
+     * customer's few orders), else through keys of day and place.
+     */
+    static void sortByDay(int[] days, long[] values, int from, int to) {
+        if (to - from <= 32) {
+            for (int i = from + 1; i < to; i++) {
+                int d = days[i];
+                long v = values[i];
+                int j = i - 1;
+                while (j >= from && days[j] > d) {
+                    days[j + 1] = days[j];
+                    values[j + 1] = values[j];
+                    j--;
+                }
+                days[j + 1] = d;
+                values[j + 1] = v;
+            }
+            return;
+        }
+        long[] keys = new long[to - from];
+        for (int k = from; k < to; k++) {
+            keys[k - from] = ((long) days[k] << 32) | (k - from);
+        }
+        Arrays.sort(keys);
+        long[] moved = new long[to - from];
+        for (int k = 0; k < keys.length; k++) {
+            moved[k] = values[from + (int) keys[k]];
+        }
+        for (int k = 0; k < keys.length; k++) {
+            days[from + k] = (int) (keys[k] >> 32);
+            values[from + k] = moved[k];
         }
     }
 

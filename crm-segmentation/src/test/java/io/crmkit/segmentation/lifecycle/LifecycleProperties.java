@@ -70,12 +70,23 @@ class LifecycleProperties {
         return b.build();
     }
 
-    @Property(tries = 200)
-    void aBatchBuildsTheSameTimelinesAsItsOrders(@ForAll("buys") List<Buy> buys, @ForAll boolean voided) {
-        PurchaseTimelines.Builder fromParts = PurchaseTimelines.builder(TimelineOptions.defaults());
+    /**
+     * A batch read straight by build() (a fresh builder's only input), copied into the builder's rows
+     * first (its byte form asked for) or added after a prospect gives the timelines of its orders:
+     * by order and by day, with void orders, a return and, when skewed, one customer of every order
+     * (a customer's orders sorted by key rather than by insertion).
+     */
+    @Property(tries = 300)
+    void aBatchBuildsTheSameTimelinesAsItsOrders(@ForAll("buys") List<Buy> buys, @ForAll boolean voided,
+            @ForAll boolean byDay, @ForAll boolean skewed, @ForAll @IntRange(min = 0, max = 2) int path) {
+        TimelineOptions options = byDay ? BY_DAY : TimelineOptions.defaults();
+        PurchaseTimelines.Builder fromParts = PurchaseTimelines.builder(options);
         io.crmkit.core.history.OrderBatch.Builder batch = io.crmkit.core.history.OrderBatch.builder(EUR);
+        if (path == 2) {
+            fromParts.customer(CustomerId.of("prospect"));
+        }
         for (int k = 0; k < buys.size(); k++) {
-            Buy buy = buys.get(k);
+            Buy buy = skewed ? new Buy(0, buys.get(k).day(), buys.get(k).cents()) : buys.get(k);
             // every third order is void when asked: seen, its customer known, never a purchase
             OrderStatusCategory category = voided && k % 3 == 0 ? OrderStatusCategory.VOID
                     : OrderStatusCategory.COMPLETED;
@@ -86,11 +97,20 @@ class LifecycleProperties {
         batch.add(batch.customer(id(99)), io.crmkit.core.internal.LocalDays.micros(instant(5)),
                 OrderStatusCategory.COMPLETED, 0, -700); // a return: not a purchase, not seen
         PurchaseTimelines expected = fromParts.build();
-        PurchaseTimelines actual = PurchaseTimelines.builder(TimelineOptions.defaults()).acceptAll(batch.build())
-                .build();
+        PurchaseTimelines.Builder builder = PurchaseTimelines.builder(options);
+        if (path == 2) {
+            builder.customer(CustomerId.of("prospect"));
+        }
+        builder.acceptAll(batch.build());
+        if (path == 1) {
+            assertThat(builder.asBytes()).isNotEmpty();
+        }
+        PurchaseTimelines actual = builder.build();
+        assertThat(builder.build().size()).isEqualTo(actual.size());
 
         assertThat(actual.ordersSeen()).isEqualTo(expected.ordersSeen());
         assertThat(actual.ordersCounted()).isEqualTo(expected.ordersCounted());
+        assertThat(actual.currency()).isEqualTo(expected.currency());
         // a customer seen only in a return is not in the timelines
         assertThat(actual.size()).isEqualTo(expected.size());
         for (int i = 0; i < expected.size(); i++) {

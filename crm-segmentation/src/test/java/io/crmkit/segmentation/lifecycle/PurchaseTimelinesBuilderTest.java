@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,5 +105,49 @@ class PurchaseTimelinesBuilderTest {
         int q = t.indexOf(CustomerId.of("q")).orElseThrow();
         assertThat(t.purchaseDays(q)).containsExactly(D0, D0.plusDays(3));
         assertThat(t.purchaseDays(t.indexOf(CustomerId.of("p")).orElseThrow())).isEmpty();
+    }
+
+    /**
+     * A batch large enough to be read on two threads gives the timelines of the same batch copied
+     * into the builder's rows first (one thread, row by row): customers, days, values, order counts.
+     */
+    @Test
+    void aLargeBatchReadOnTwoThreadsEqualsItsRows() {
+        java.util.Random random = new java.util.Random(42);
+        OrderBatch.Builder b = OrderBatch.builder(EUR);
+        int customers = 7_000;
+        int[] handle = new int[customers];
+        for (int c = 0; c < customers; c++) {
+            handle[c] = b.customer(CustomerId.of("c" + c));
+        }
+        OrderStatusCategory[] categories = OrderStatusCategory.values();
+        int rows = PurchaseTimelines.Builder.PARALLEL_MIN_ROWS + 54_321;
+        for (int r = 0; r < rows; r++) {
+            // a few heavy customers (rows sorted through keys), returns and every status
+            int c = random.nextInt(10) == 0 ? random.nextInt(5) : random.nextInt(customers);
+            long amount = random.nextInt(20) == 0 ? -random.nextInt(5_000) - 1 : random.nextInt(50_000);
+            b.add(handle[c], LocalDays.micros(at(random.nextInt(700)).plusSeconds(random.nextInt(86_400))),
+                    categories[random.nextInt(categories.length)], amount < 0 ? 0 : amount, amount);
+        }
+        OrderBatch batch = b.build();
+        for (TimelineOptions options : List.of(TimelineOptions.defaults(),
+                TimelineOptions.builder().purchaseUnit(io.crmkit.core.history.PurchaseUnit.DAY)
+                        .revenueBasis(RevenueBasis.GROSS).build())) {
+            PurchaseTimelines direct = PurchaseTimelines.builder(options).acceptAll(batch).build();
+            PurchaseTimelines.Builder copied = PurchaseTimelines.builder(options).acceptAll(batch);
+            assertThat(copied.asBytes()).isNotEmpty(); // copies the batch into the rows
+            PurchaseTimelines expected = copied.build();
+            assertThat(direct.size()).isEqualTo(expected.size()).isGreaterThan(customers / 2);
+            assertThat(direct.ordersSeen()).isEqualTo(expected.ordersSeen());
+            assertThat(direct.ordersCounted()).isEqualTo(expected.ordersCounted());
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(direct.customerId(i)).isEqualTo(expected.customerId(i));
+                assertThat(direct.purchaseDays(i)).isEqualTo(expected.purchaseDays(i));
+                assertThat(direct.purchaseCount(i)).isEqualTo(expected.purchaseCount(i));
+                for (int k = 0; k < expected.dayCount(i); k++) {
+                    assertThat(direct.purchaseValue(i, k)).isEqualTo(expected.purchaseValue(i, k));
+                }
+            }
+        }
     }
 }
