@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A small result held as a list of rows, for results of tens to thousands of rows (KPI periods,
- * cohorts, roots); large results implement {@link ResultRows} over their own columns instead.
- * Not thread-safe.
+ * cohorts, roots) and lists built row by row (up to a row per customer); results held in columns
+ * implement {@link ResultRows} over them instead. Filled from one thread; once filled (nothing added
+ * while it is written), read from any: {@link #concurrentReads()}.
  */
 public final class ListRows implements ResultRows {
 
@@ -50,5 +51,11 @@ public final class ListRows implements ResultRows {
     @Override
     public Object value(int row, int column) {
         return rows.get(row)[column];
+    }
+
+    /** True: reading a filled list changes nothing, so a large one is formatted on several threads. */
+    @Override
+    public boolean concurrentReads() {
+        return true;
     }
 }
