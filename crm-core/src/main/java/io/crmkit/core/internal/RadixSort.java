@@ -20,7 +20,7 @@ public final class RadixSort {
      * keys that are equal keep their order.
      *
      * @param keys the keys, not null, at least n long
-     * @param order the values carried, not null, at least n long
+     * @param order the values carried, at least n long; null to carry none
      * @param n how many to sort, not negative
      */
     public static void sort(long[] keys, int[] order, int n) {
@@ -28,7 +28,7 @@ public final class RadixSort {
             return;
         }
         long[] keyBuffer = new long[n];
-        int[] orderBuffer = new int[n];
+        int[] orderBuffer = order == null ? null : new int[n];
         long[] srcKeys = keys;
         int[] srcOrder = order;
         long[] dstKeys = keyBuffer;
@@ -51,7 +51,9 @@ public final class RadixSort {
             for (int i = 0; i < n; i++) {
                 int at = counts[(int) (srcKeys[i] >>> shift) & 0xFF]++;
                 dstKeys[at] = srcKeys[i];
-                dstOrder[at] = srcOrder[i];
+                if (srcOrder != null) {
+                    dstOrder[at] = srcOrder[i];
+                }
             }
             long[] tk = srcKeys;
             srcKeys = dstKeys;
@@ -62,7 +64,9 @@ public final class RadixSort {
         }
         if (srcKeys != keys) {
             System.arraycopy(srcKeys, 0, keys, 0, n);
-            System.arraycopy(srcOrder, 0, order, 0, n);
+            if (order != null) {
+                System.arraycopy(srcOrder, 0, order, 0, n);
+            }
         }
     }
 }

@@ -46,5 +46,11 @@ class RadixSortProperties {
         }
         assertThat(keys[n]).isEqualTo(-1);
         assertThat(order[n]).isZero();
+        long[] alone = new long[n];
+        for (int i = 0; i < n; i++) {
+            alone[i] = list.get(i);
+        }
+        RadixSort.sort(alone, null, n);
+        assertThat(alone).containsExactly(java.util.Arrays.copyOf(keys, n));
     }
 }

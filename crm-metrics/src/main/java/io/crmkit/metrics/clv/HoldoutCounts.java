@@ -3,6 +3,7 @@ package io.crmkit.metrics.clv;
 import io.crmkit.core.history.OrderBatch;
 import io.crmkit.core.history.PeriodUnit;
 import io.crmkit.core.history.PurchaseUnit;
+import io.crmkit.core.internal.RadixSort;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -113,7 +114,7 @@ public final class HoldoutCounts implements Serializable {
         for (int i = 0; i < holdout.length; i++) {
             keys[i] = ((long) data.patternOf(i) << 32) | holdout[i];
         }
-        Arrays.sort(keys);
+        RadixSort.sort(keys, null, keys.length);
         int distinct = 0;
         for (int i = 0; i < keys.length; i++) {
             distinct += i == 0 || keys[i] != keys[i - 1] ? 1 : 0;
