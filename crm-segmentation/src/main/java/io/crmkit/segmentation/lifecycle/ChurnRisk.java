@@ -40,6 +40,16 @@ public record ChurnRisk(CustomerId customerId, RiskLevel level, List<Signal> sig
      * @return the reasons, empty when there is no signal, never null
      */
     public String reasons() {
-        return String.join("; ", signals.stream().map(Signal::reason).toList());
+        if (signals.size() == 1) {
+            return signals.get(0).reason();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Signal s : signals) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(s.reason());
+        }
+        return sb.toString();
     }
 }

@@ -2,6 +2,7 @@ package io.crmkit.segmentation.lifecycle;
 
 import io.crmkit.core.Money;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.internal.RadixSort;
 import io.crmkit.metrics.clv.TransactionModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,26 +110,33 @@ public final class ChurnWarning {
                 rows[w] = i;
             }
         }
-        Integer[] order = new Integer[warnings.size()];
-        for (int w = 0; w < order.length; w++) {
+        // level (highest first), then value at risk (highest first), then row: two stable radix
+        // sorts of the warnings (added in row order), by value, then by level
+        int m = warnings.size();
+        int[] order = new int[m];
+        long[] keys = new long[m];
+        for (int w = 0; w < m; w++) {
             order[w] = w;
+            keys[w] = ~ascendingBits(ranks[w]);
         }
-        double[] rank = ranks;
+        RadixSort.sort(keys, order, m);
+        for (int k = 0; k < m; k++) {
+            keys[k] = 0xFF - (level[rows[order[k]]] & 0xFF);
+        }
+        RadixSort.sort(keys, order, m);
         int[] row = rows;
-        // level (highest first), then value at risk (highest first), then row
-        Arrays.sort(order, (x, y) -> {
-            int c = Byte.compare(level[row[y]], level[row[x]]);
-            if (c == 0) {
-                c = Double.compare(rank[y], rank[x]);
-            }
-            return c != 0 ? c : Integer.compare(row[x], row[y]);
-        });
         List<ChurnRisk> ranked = new ArrayList<>(order.length);
         for (int w = 0; w < order.length; w++) {
             ranked.add(warnings.get(order[w]));
             warningOfRow[row[order[w]]] = w;
         }
         return new ChurnRiskReport(timelines, options, level, ranked, warningOfRow, assessed);
+    }
+
+    /** Bits of a double whose unsigned order is {@link Double#compare}'s order. */
+    private static long ascendingBits(double v) {
+        long b = Double.doubleToLongBits(v);
+        return b < 0 ? ~b : b | Long.MIN_VALUE;
     }
 
     private static void decline(WarningOptions.Decline d, PurchaseTimelines t, int from, int k, int asOf,

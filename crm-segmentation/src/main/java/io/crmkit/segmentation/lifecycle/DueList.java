@@ -95,8 +95,8 @@ public record DueList(LocalDate from, LocalDate to, ContactMedium medium, Contac
      * @return the description, never null
      */
     public String describe() {
-        return "due " + from + " to " + to + " (expected day, both included); consent for " + medium.name().toLowerCase()
-                + " " + purpose.name().toLowerCase() + " at " + consentAt + "; " + withoutConsent
+        return "due " + from + " to " + to + " (expected day, both included); consent for " + medium.name().toLowerCase(java.util.Locale.ROOT)
+                + " " + purpose.name().toLowerCase(java.util.Locale.ROOT) + " at " + consentAt + "; " + withoutConsent
                 + " left out without consent, " + unknown + " unknown";
     }
 }

@@ -1,5 +1,7 @@
 package io.crmkit.segmentation.lifecycle;
 
+import java.util.Locale;
+
 /** The kinds of churn early-warning signal (see {@link WarningOptions} for their rules). */
 public enum SignalKind {
     /** Days since the last purchase, in multiples of the customer's rhythm, at or above the threshold. */
@@ -17,12 +19,15 @@ public enum SignalKind {
     /** The probability of being alive under a fitted model is below the threshold. */
     LOW_P_ALIVE;
 
+    /** The label, computed once (in every locale the same: a Turkish default made "hıgh" of HIGH). */
+    private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /**
      * Returns the kind's name in lower case with hyphens, as printed by the CLI.
      *
      * @return the label, never null
      */
     public String label() {
-        return name().toLowerCase().replace('_', '-');
+        return label;
     }
 }

@@ -1,6 +1,7 @@
 package io.crmkit.segmentation.lifecycle;
 
 import io.crmkit.core.customer.LifecycleStage;
+import java.util.Locale;
 
 /**
  * A customer's lifecycle stage derived from purchase behaviour at an as-of date (see
@@ -19,6 +20,9 @@ public enum Stage {
     CHURNED,
     /** The last purchase came after a gap beyond the churned threshold: won back, not yet at risk. */
     REACTIVATED;
+
+    /** The label, computed once (in every locale the same: a Turkish default made "hıgh" of HIGH). */
+    private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
     /**
      * Returns the crm-core stage a host may store on its {@link io.crmkit.core.customer.Customer}:
@@ -44,6 +48,6 @@ public enum Stage {
      * @return the label, never null
      */
     public String label() {
-        return name().toLowerCase().replace('_', '-');
+        return label;
     }
 }
