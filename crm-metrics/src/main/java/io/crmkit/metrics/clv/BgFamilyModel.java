@@ -51,10 +51,11 @@ abstract class BgFamilyModel {
         double[] tx = data.txIn(data.unit());
         double[] bigT = data.bigTIn(data.unit());
         double[] w = data.weights();
+        BgNbdMath.Times times = new BgNbdMath.Times(tx, bigT);
         MaximumLikelihood.Function f = new MaximumLikelihood.Function() {
             @Override
             public double value(double[] theta, double[] gradient) {
-                return BgNbdMath.total(modified, theta, xs, tx, bigT, w, gradient);
+                return BgNbdMath.total(modified, theta, xs, times, w, gradient);
             }
 
             @Override

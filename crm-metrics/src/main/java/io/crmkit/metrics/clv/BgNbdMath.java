@@ -46,25 +46,67 @@ final class BgNbdMath {
      */
     static double total(boolean modified, double[] theta, int[] xs, double[] tx, double[] bigT, double[] w,
             double[] grad) {
+        return total(modified, theta, xs, new Times(tx, bigT), w, grad);
+    }
+
+    /**
+     * The distinct t_x and T of some patterns and each pattern's index into them, built once per fit:
+     * {@code ln(alpha + t)} is then computed once per distinct time and evaluation (a few thousand)
+     * rather than twice per pattern, with the same values.
+     */
+    static final class Times {
+        final double[] tx;
+        final double[] bigT;
+        private final Ranks txRanks;
+        private final Ranks tRanks;
+        private final int[] txAt;
+        private final int[] tAt;
+
+        Times(double[] tx, double[] bigT) {
+            this.tx = tx;
+            this.bigT = bigT;
+            txRanks = Ranks.of(tx);
+            tRanks = Ranks.of(bigT);
+            txAt = new int[tx.length];
+            tAt = new int[bigT.length];
+            for (int i = 0; i < tx.length; i++) {
+                txAt[i] = txRanks.rank(tx[i]);
+                tAt[i] = tRanks.rank(bigT[i]);
+            }
+        }
+    }
+
+    /** {@link #total(boolean, double[], int[], double[], double[], double[], double[])} over prepared times. */
+    static double total(boolean modified, double[] theta, int[] xs, Times times, double[] w, double[] grad) {
         int n = xs.length;
         int blocks = (n + BLOCK - 1) / BLOCK;
         double[][] sums = new double[blocks][];
         boolean gradient = grad != null;
+        double alpha = theta[1];
+        double[] lnTx = logs(alpha, times.txRanks.values);
+        double[] lnT = logs(alpha, times.tRanks.values);
+        double[] tx = times.tx;
+        double[] bigT = times.bigT;
+        int[] txAt = times.txAt;
+        int[] tAt = times.tAt;
         if (n >= PARALLEL_MIN && Runtime.getRuntime().availableProcessors() > 1
                 && !(Thread.currentThread() instanceof ForkJoinWorkerThread)) {
             int half = blocks / 2;
             CompletableFuture<Void> lower = CompletableFuture.runAsync(() -> {
                 for (int k = 0; k < half; k++) {
-                    sums[k] = block(modified, theta, xs, tx, bigT, w, gradient, k * BLOCK, Math.min(n, (k + 1) * BLOCK));
+                    sums[k] = block(modified, theta, xs, tx, bigT, w, gradient, lnTx, txAt, lnT, tAt, k * BLOCK,
+                            Math.min(n, (k + 1) * BLOCK));
                 }
             });
             for (int k = half; k < blocks; k++) {
-                sums[k] = block(modified, theta, xs, tx, bigT, w, gradient, k * BLOCK, Math.min(n, (k + 1) * BLOCK));
+                sums[k] = block(modified, theta, xs, tx, bigT, w, gradient, lnTx, txAt, lnT, tAt, k * BLOCK,
+                        Math.min(n, (k + 1) * BLOCK));
             }
             Tasks.join(lower);
         } else {
             for (int k = 0; k < blocks; k++) {
-                sums[k] = block(modified, theta, xs, tx, bigT, w, gradient, k * BLOCK, Math.min(n, (k + 1) * BLOCK));
+                sums[k] = block(modified, theta, xs, tx, bigT, w, gradient, lnTx, txAt, lnT, tAt, k * BLOCK,
+                        Math.min(n, (k + 1) * BLOCK));
             }
         }
         double ll = 0;
@@ -86,7 +128,7 @@ final class BgNbdMath {
      * d/dr, d/dalpha, d/da, d/db}}.
      */
     private static double[] block(boolean modified, double[] theta, int[] xs, double[] tx, double[] bigT,
-            double[] w, boolean gradient, int from, int to) {
+            double[] w, boolean gradient, double[] lnTxs, int[] txAt, double[] lnTs, int[] tAt, int from, int to) {
         double r = theta[0];
         double alpha = theta[1];
         double a = theta[2];
@@ -127,7 +169,7 @@ final class BgNbdMath {
             double sP4 = 0;
             for (int i = k; i < end; i++) {
                 double wi = w[i];
-                double lnT = Math.log(alpha + bigT[i]);
+                double lnT = lnTs[tAt[i]];
                 double l3 = -rx * lnT;
                 if (!second) {
                     sumLl += wi * l3;
@@ -136,7 +178,7 @@ final class BgNbdMath {
                         sAlpha -= wi * rx / (alpha + bigT[i]);
                     }
                 } else {
-                    double lnTx = Math.log(alpha + tx[i]);
+                    double lnTx = lnTxs[txAt[i]];
                     double l4 = lnRatio - rx * lnTx;
                     double lse;
                     double p3;
@@ -173,6 +215,15 @@ final class BgNbdMath {
             k = end;
         }
         return new double[] {ll, gr, gAlpha, ga, gb};
+    }
+
+    /** {@code ln(alpha + t)} of each time. */
+    private static double[] logs(double alpha, double[] times) {
+        double[] out = new double[times.length];
+        for (int j = 0; j < times.length; j++) {
+            out[j] = Math.log(alpha + times[j]);
+        }
+        return out;
     }
 
     /** P(alive | x, t_x, T). */
