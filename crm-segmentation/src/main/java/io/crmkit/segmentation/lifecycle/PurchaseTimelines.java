@@ -50,7 +50,11 @@ public final class PurchaseTimelines {
     private final CustomerId[] ids;
     /** Customer i's days are {@code days[offsets[i]] .. days[offsets[i + 1] - 1]}. */
     final int[] offsets;
-    /** Epoch days, ascending and distinct within each customer. */
+    /**
+     * Epoch days, ascending and distinct within each customer: slots {@code [offsets[i],
+     * offsets[i + 1])} of customer i. This array, {@link #values} and {@link #cum} may run past
+     * {@code offsets[size()]}; the slots there are unused.
+     */
     final int[] days;
     /** Each day's value in minor units of {@link #currency}. */
     final long[] values;
@@ -339,7 +343,7 @@ public final class PurchaseTimelines {
 
     @Override
     public String toString() {
-        return "PurchaseTimelines[" + ids.length + " customers, " + days.length + " purchase days, "
+        return "PurchaseTimelines[" + ids.length + " customers, " + offsets[ids.length] + " purchase days, "
                 + options.describe() + "]";
     }
 
@@ -607,8 +611,11 @@ public final class PurchaseTimelines {
             }
             offsets[n] = out;
             Currency cur = total > 0 ? batch.currency() : currency;
-            return new PurchaseTimelines(options, ids, offsets, Arrays.copyOf(days, out), Arrays.copyOf(values, out),
-                    byOrder ? Arrays.copyOf(cum, out + 1) : null, Optional.ofNullable(cur), seenRows, total);
+            // the arrays are kept a little long rather than copied (a copy of every slot at the peak)
+            boolean trim = out < total - (total >>> 3);
+            return new PurchaseTimelines(options, ids, offsets, trim ? Arrays.copyOf(days, out) : days,
+                    trim ? Arrays.copyOf(values, out) : values, byOrder && trim ? Arrays.copyOf(cum, out + 1) : cum,
+                    Optional.ofNullable(cur), seenRows, total);
         }
 
         /**
