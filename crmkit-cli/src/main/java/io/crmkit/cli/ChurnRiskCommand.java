@@ -5,6 +5,7 @@ import io.crmkit.cli.output.Column;
 import io.crmkit.cli.output.Definitions;
 import io.crmkit.cli.output.ListRows;
 import io.crmkit.cli.output.OutputFormat;
+import io.crmkit.cli.output.ResultRows;
 import io.crmkit.cli.output.ResultWriter;
 import io.crmkit.metrics.clv.Horizon;
 import io.crmkit.metrics.clv.ModelFitException;
@@ -255,13 +256,7 @@ public final class ChurnRiskCommand extends CrmkitCommand {
         report.signalCounts().forEach((k, n) -> signals.put(k.label(), n));
         d.put("customers_per_signal", signals);
         d.put("printed", "level " + lowest.label() + " and above");
-        ListRows rows = new ListRows(List.of(Column.text("customer_id"), Column.text("level"),
-                Column.number("signals", 0), Column.number("value_at_risk", 2), Column.text("reasons")));
-        for (ChurnRisk r : report.atLeast(lowest)) {
-            rows.add(r.customerId().value(), r.level().label(), r.signals().size(), r.valueAtRisk().amount(),
-                    r.reasons());
-        }
-        ResultWriter.write(format, d, rows, out(), err());
+        ResultWriter.write(format, d, new WarningRows(report.atLeast(lowest)), out(), err());
         note(data.closing);
         return CrmkitCli.EXIT_OK;
     }
@@ -489,5 +484,44 @@ public final class ChurnRiskCommand extends CrmkitCommand {
 
     private static BigDecimal round(double v) {
         return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_EVEN);
+    }
+
+    /** The warnings printed: a view of the report's list, each cell read when printed (in parallel). */
+    private static final class WarningRows implements ResultRows {
+        private static final List<Column> COLUMNS = List.of(Column.text("customer_id"), Column.text("level"),
+                Column.number("signals", 0), Column.number("value_at_risk", 2), Column.text("reasons"));
+        private final List<ChurnRisk> warnings;
+
+        WarningRows(List<ChurnRisk> warnings) {
+            this.warnings = warnings;
+        }
+
+        @Override
+        public List<Column> columns() {
+            return COLUMNS;
+        }
+
+        @Override
+        public int size() {
+            return warnings.size();
+        }
+
+        @Override
+        public Object value(int row, int column) {
+            ChurnRisk r = warnings.get(row);
+            return switch (column) {
+                case 0 -> r.customerId().value();
+                case 1 -> r.level().label();
+                case 2 -> r.signals().size();
+                case 3 -> r.valueAtRisk().amount();
+                case 4 -> r.reasons();
+                default -> throw new IndexOutOfBoundsException("column " + column);
+            };
+        }
+
+        @Override
+        public boolean concurrentReads() {
+            return true; // immutable warnings in an immutable list
+        }
     }
 }

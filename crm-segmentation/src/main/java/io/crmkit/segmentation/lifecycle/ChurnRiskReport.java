@@ -107,14 +107,16 @@ public final class ChurnRiskReport {
      * @return the counts, never null
      */
     public Map<RiskLevel, Integer> counts() {
-        Map<RiskLevel, Integer> out = new EnumMap<>(RiskLevel.class);
-        for (RiskLevel l : RiskLevel.values()) {
-            out.put(l, 0);
-        }
+        RiskLevel[] levels = RiskLevel.values();
+        int[] n = new int[levels.length];
         for (byte b : level) {
             if (b >= 0) {
-                out.merge(RiskLevel.values()[b], 1, Integer::sum);
+                n[b]++;
             }
+        }
+        Map<RiskLevel, Integer> out = new EnumMap<>(RiskLevel.class);
+        for (RiskLevel l : levels) {
+            out.put(l, n[l.ordinal()]);
         }
         return out;
     }
@@ -125,14 +127,17 @@ public final class ChurnRiskReport {
      * @return the counts, never null
      */
     public Map<SignalKind, Integer> signalCounts() {
-        Map<SignalKind, Integer> out = new EnumMap<>(SignalKind.class);
-        for (SignalKind k : SignalKind.values()) {
-            out.put(k, 0);
-        }
+        SignalKind[] kinds = SignalKind.values();
+        int[] n = new int[kinds.length];
         for (ChurnRisk w : warnings) {
-            for (Signal s : w.signals()) {
-                out.merge(s.kind(), 1, Integer::sum);
+            List<Signal> signals = w.signals();
+            for (int k = 0; k < signals.size(); k++) {
+                n[signals.get(k).kind().ordinal()]++;
             }
+        }
+        Map<SignalKind, Integer> out = new EnumMap<>(SignalKind.class);
+        for (SignalKind k : kinds) {
+            out.put(k, n[k.ordinal()]);
         }
         return out;
     }
