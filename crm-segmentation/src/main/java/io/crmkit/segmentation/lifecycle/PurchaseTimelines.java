@@ -594,19 +594,7 @@ public final class PurchaseTimelines {
                 int to = begin[b + 1];
                 sortByDay(days, values, from, to);
                 for (int k = from; k < to; k++) {
-                    if (out > offsets[c - 1] && days[out - 1] == days[k]) {
-                        values[out - 1] = Math.addExact(values[out - 1], values[k]);
-                    } else {
-                        days[out] = days[k];
-                        values[out] = values[k];
-                        out++;
-                        if (byOrder) {
-                            cum[out] = cum[out - 1];
-                        }
-                    }
-                    if (byOrder) {
-                        cum[out]++;
-                    }
+                    out = addToSlots(days, values, cum, offsets[c - 1], out, days[k], values[k]);
                 }
             }
             offsets[n] = out;
@@ -867,26 +855,36 @@ public final class PurchaseTimelines {
                 }
                 for (int k = from; k < to; k++) {
                     int day = (int) (keyed[k] >> 32);
-                    long value = rowValue[(int) keyed[k]];
-                    if (out > offsets[r] && days[out - 1] == day) {
-                        values[out - 1] = Math.addExact(values[out - 1], value);
-                    } else {
-                        days[out] = day;
-                        values[out] = value;
-                        out++;
-                        if (byOrder) {
-                            cum[out] = cum[out - 1];
-                        }
-                    }
-                    if (byOrder) {
-                        cum[out]++;
-                    }
+                    out = addToSlots(days, values, cum, offsets[r], out, day, rowValue[(int) keyed[k]]);
                 }
             }
             offsets[n] = out;
             return new PurchaseTimelines(options, ids, offsets, Arrays.copyOf(days, out), Arrays.copyOf(values, out),
                     byOrder ? Arrays.copyOf(cum, out + 1) : null, Optional.ofNullable(currency), seen, counted);
         }
+    }
+
+    /**
+     * Adds one counted order to the slots of the customer whose slots start at {@code first}: into
+     * the last slot when it is the order's day (the days come in order), else into a new one; with
+     * {@code cum} (the order unit), one more purchase before the next slot. Returns the slots' end.
+     */
+    static int addToSlots(int[] days, long[] values, int[] cum, int first, int out, int day, long value) {
+        int end = out;
+        if (end > first && days[end - 1] == day) {
+            values[end - 1] = Math.addExact(values[end - 1], value);
+        } else {
+            days[end] = day;
+            values[end] = value;
+            end++;
+            if (cum != null) {
+                cum[end] = cum[end - 1];
+            }
+        }
+        if (cum != null) {
+            cum[end]++;
+        }
+        return end;
     }
 
     /**
