@@ -146,8 +146,10 @@ final class MaximumLikelihood {
                 + " towards the edge of the parameter space";
     }
 
-    private static String fixed(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4f", v);
+    /** Four decimals; a value that rounds to zero is "0.0000" whichever its sign (a gain of -4e-6 is noise). */
+    static String fixed(double v) {
+        String text = String.format(java.util.Locale.ROOT, "%.4f", v);
+        return text.equals("-0.0000") ? "0.0000" : text;
     }
 
     /**

@@ -42,6 +42,16 @@ class NbdBoundaryTest {
     }
 
     @Test
+    void theExplanationsNumbersShowNoNegativeZero() {
+        // a boundary fit's gain over the NBD can be a rounding's -4e-6: shown as 0.0000, not -0.0000
+        assertThat(MaximumLikelihood.fixed(-3.5e-6)).isEqualTo("0.0000");
+        assertThat(MaximumLikelihood.fixed(-0.0)).isEqualTo("0.0000");
+        assertThat(MaximumLikelihood.fixed(-6e-5)).isEqualTo("-0.0001");
+        assertThat(MaximumLikelihood.fixed(-1855266.00048599)).isEqualTo("-1855266.0005");
+        assertThat(MaximumLikelihood.fixed(1.92)).isEqualTo("1.9200");
+    }
+
+    @Test
     void nbdRecoversItsParametersAndIsTheLimitOfTheOthers() {
         BtydData data = noDropOut(4000, 2, 4, 1);
         NbdModel nbd = NbdModel.fit(data);
