@@ -40,9 +40,9 @@ final class BgNbdMath {
      * (r, alpha, a, b) into {@code grad} when not null. The x-dependent gamma terms are computed
      * once per distinct x in a block. The patterns are summed in blocks of {@value #BLOCK}, the
      * blocks' sums then added in order; from {@value #PARALLEL_MIN} patterns on a machine of two
-     * cores or more, the first half of the blocks is summed in the common pool (unless this thread
-     * is one of a pool's: a fit among fits run side by side). The result is the
-     * same to the bit either way (one block is the plain sum).
+     * cores or more, the first half of the blocks is summed on another thread (unless this thread
+     * is a fork-join pool's: a fit among fits run side by side). The result is the same to the bit
+     * either way (one block is the plain sum).
      */
     static double total(boolean modified, double[] theta, int[] xs, double[] tx, double[] bigT, double[] w,
             double[] grad) {

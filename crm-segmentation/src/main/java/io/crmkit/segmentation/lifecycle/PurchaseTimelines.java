@@ -27,9 +27,9 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -504,7 +504,7 @@ public final class PurchaseTimelines {
                             + " of an order batch (convert amounts to one currency before building timelines)");
                 }
                 currency = batch.currency();
-                addRow(c, batchDay(batch, r), net ? batch.netMinor(r) : batch.grossMinor(r));
+                addRow(c, batchDay(batch, r, localDays), net ? batch.netMinor(r) : batch.grossMinor(r));
             }
         }
 
@@ -514,10 +514,10 @@ public final class PurchaseTimelines {
             return counts;
         }
 
-        /** The local day of a batch row. */
-        private int batchDay(OrderBatch batch, int r) {
+        /** The local day of a batch row, by a zone's days (one per thread: they cache). */
+        private static int batchDay(OrderBatch batch, int r, LocalDays zoneDays) {
             try {
-                return Math.toIntExact(localDays.epochDayOfMicros(batch.placedAtMicros(r)));
+                return Math.toIntExact(zoneDays.epochDayOfMicros(batch.placedAtMicros(r)));
             } catch (ArithmeticException | DateTimeException e) {
                 throw new IllegalArgumentException("row " + r + ": placedAt is outside the supported range", e);
             }
@@ -635,11 +635,7 @@ public final class PurchaseTimelines {
                     continue;
                 }
                 int at = next[batch.customerIndex(r)]++;
-                try {
-                    days[at] = Math.toIntExact(zoneDays.epochDayOfMicros(batch.placedAtMicros(r)));
-                } catch (ArithmeticException | DateTimeException e) {
-                    throw new IllegalArgumentException("row " + r + ": placedAt is outside the supported range", e);
-                }
+                days[at] = batchDay(batch, r, zoneDays);
                 values[at] = net ? batch.netMinor(r) : batch.grossMinor(r);
             }
         }
