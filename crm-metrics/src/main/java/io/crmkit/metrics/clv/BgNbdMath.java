@@ -1,8 +1,8 @@
 package io.crmkit.metrics.clv;
 
 import io.crmkit.core.internal.Tasks;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.apache.commons.numbers.gamma.RegularizedBeta;
 
 /**
@@ -39,10 +39,9 @@ final class BgNbdMath {
      * Total log-likelihood over patterns sorted by x, with the gradient with respect to
      * (r, alpha, a, b) into {@code grad} when not null. The x-dependent gamma terms are computed
      * once per distinct x in a block. The patterns are summed in blocks of {@value #BLOCK}, the
-     * blocks' sums then added in order; from {@value #PARALLEL_MIN} patterns on a machine of two
-     * cores or more, the first half of the blocks is summed on another thread (unless this thread
-     * is a fork-join pool's: a fit among fits run side by side). The result is the same to the bit
-     * either way (one block is the plain sum).
+     * blocks' sums then added in order; from {@value #PARALLEL_MIN} patterns, the first half of the
+     * blocks is summed on another thread when {@link Tasks#splits} says so. The result is the same
+     * to the bit either way (one block is the plain sum).
      */
     static double total(boolean modified, double[] theta, int[] xs, double[] tx, double[] bigT, double[] w,
             double[] grad) {
@@ -67,12 +66,8 @@ final class BgNbdMath {
             this.bigT = bigT;
             txRanks = Ranks.of(tx);
             tRanks = Ranks.of(bigT);
-            txAt = new int[tx.length];
-            tAt = new int[bigT.length];
-            for (int i = 0; i < tx.length; i++) {
-                txAt[i] = txRanks.rank(tx[i]);
-                tAt[i] = tRanks.rank(bigT[i]);
-            }
+            txAt = txRanks.ranksOf(tx);
+            tAt = tRanks.ranksOf(bigT);
         }
     }
 
@@ -82,33 +77,13 @@ final class BgNbdMath {
         int blocks = (n + BLOCK - 1) / BLOCK;
         double[][] sums = new double[blocks][];
         boolean gradient = grad != null;
-        double alpha = theta[1];
-        double[] lnTx = logs(alpha, times.txRanks.values);
-        double[] lnT = logs(alpha, times.tRanks.values);
-        double[] tx = times.tx;
-        double[] bigT = times.bigT;
-        int[] txAt = times.txAt;
-        int[] tAt = times.tAt;
-        if (n >= PARALLEL_MIN && Runtime.getRuntime().availableProcessors() > 1
-                && !(Thread.currentThread() instanceof ForkJoinWorkerThread)) {
-            int half = blocks / 2;
-            CompletableFuture<Void> lower = CompletableFuture.runAsync(() -> {
-                for (int k = 0; k < half; k++) {
-                    sums[k] = block(modified, theta, xs, tx, bigT, w, gradient, lnTx, txAt, lnT, tAt, k * BLOCK,
-                            Math.min(n, (k + 1) * BLOCK));
-                }
-            });
-            for (int k = half; k < blocks; k++) {
-                sums[k] = block(modified, theta, xs, tx, bigT, w, gradient, lnTx, txAt, lnT, tAt, k * BLOCK,
-                        Math.min(n, (k + 1) * BLOCK));
-            }
-            Tasks.join(lower);
-        } else {
-            for (int k = 0; k < blocks; k++) {
-                sums[k] = block(modified, theta, xs, tx, bigT, w, gradient, lnTx, txAt, lnT, tAt, k * BLOCK,
-                        Math.min(n, (k + 1) * BLOCK));
-            }
-        }
+        double[] lnTx = logs(theta[1], times.txRanks.values);
+        double[] lnT = logs(theta[1], times.tRanks.values);
+        IntConsumer sumBlock = k -> sums[k] = block(modified, theta, xs, times, w, gradient, lnTx, lnT, k * BLOCK,
+                Math.min(n, (k + 1) * BLOCK));
+        int half = blocks / 2;
+        Tasks.both(Tasks.splits(n, PARALLEL_MIN), () -> IntStream.range(0, half).forEach(sumBlock),
+                () -> IntStream.range(half, blocks).forEach(sumBlock));
         double ll = 0;
         double[] g = new double[4];
         for (double[] sum : sums) {
@@ -127,8 +102,12 @@ final class BgNbdMath {
      * The log-likelihood of patterns {@code [from, to)} and, when asked, its gradient: {@code {ll,
      * d/dr, d/dalpha, d/da, d/db}}.
      */
-    private static double[] block(boolean modified, double[] theta, int[] xs, double[] tx, double[] bigT,
-            double[] w, boolean gradient, double[] lnTxs, int[] txAt, double[] lnTs, int[] tAt, int from, int to) {
+    private static double[] block(boolean modified, double[] theta, int[] xs, Times times, double[] w,
+            boolean gradient, double[] lnTxs, double[] lnTs, int from, int to) {
+        double[] tx = times.tx;
+        double[] bigT = times.bigT;
+        int[] txAt = times.txAt;
+        int[] tAt = times.tAt;
         double r = theta[0];
         double alpha = theta[1];
         double a = theta[2];
@@ -218,7 +197,7 @@ final class BgNbdMath {
     }
 
     /** {@code ln(alpha + t)} of each time. */
-    private static double[] logs(double alpha, double[] times) {
+    static double[] logs(double alpha, double[] times) {
         double[] out = new double[times.length];
         for (int j = 0; j < times.length; j++) {
             out[j] = Math.log(alpha + times[j]);

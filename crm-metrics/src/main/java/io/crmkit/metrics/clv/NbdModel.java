@@ -110,12 +110,7 @@ public final class NbdModel implements TransactionModel {
         double[] psiRx = new double[distinct.length];
         // ln(a + T) once per distinct T (a few thousand) and evaluation: the same values
         Ranks tRanks = Ranks.of(bigT);
-        double[] tValues = tRanks.values;
-        int[] tAt = new int[bigT.length];
-        for (int k = 0; k < bigT.length; k++) {
-            tAt[k] = tRanks.rank(bigT[k]);
-        }
-        double[] lnATs = new double[tValues.length];
+        int[] tAt = tRanks.ranksOf(bigT);
         MaximumLikelihood.Function f = new MaximumLikelihood.Function() {
             @Override
             public double value(double[] theta, double[] gradient) {
@@ -128,9 +123,7 @@ public final class NbdModel implements TransactionModel {
                     lnGammaRx[j] = Special.lnGamma(rr + distinct[j]);
                     psiRx[j] = gradient == null ? 0 : Special.digamma(rr + distinct[j]);
                 }
-                for (int j = 0; j < tValues.length; j++) {
-                    lnATs[j] = Math.log(a + tValues[j]);
-                }
+                double[] lnATs = BgNbdMath.logs(a, tRanks.values);
                 double sum = 0;
                 double g0 = 0;
                 double g1 = 0;

@@ -52,6 +52,15 @@ final class Ranks {
         return new Ranks(column);
     }
 
+    /** The rank of each value of a column whose values are all among these. */
+    int[] ranksOf(double[] column) {
+        int[] out = new int[column.length];
+        for (int i = 0; i < column.length; i++) {
+            out[i] = rank(column[i]);
+        }
+        return out;
+    }
+
     /** The rank of a value of the column. */
     int rank(double v) {
         return slot[find(Double.doubleToRawLongBits(v + 0.0))] - 1;

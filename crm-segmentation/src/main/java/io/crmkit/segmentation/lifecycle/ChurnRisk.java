@@ -4,6 +4,7 @@ import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.internal.Checks;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * One customer's churn risk: the combined level, every raised signal with its numbers, and the
@@ -40,16 +41,10 @@ public record ChurnRisk(CustomerId customerId, RiskLevel level, List<Signal> sig
      * @return the reasons, empty when there is no signal, never null
      */
     public String reasons() {
-        if (signals.size() == 1) {
-            return signals.get(0).reason();
-        }
-        StringBuilder sb = new StringBuilder();
+        StringJoiner reasons = new StringJoiner("; ");
         for (Signal s : signals) {
-            if (sb.length() > 0) {
-                sb.append("; ");
-            }
-            sb.append(s.reason());
+            reasons.add(s.reason());
         }
-        return sb.toString();
+        return reasons.toString();
     }
 }

@@ -28,8 +28,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -527,83 +525,53 @@ public final class PurchaseTimelines {
          * The timelines of one batch, read from it without the builder's index and rows: its
          * customers with a purchase or another non-return row, in its (identifier) order; each one's
          * counted rows placed by a counting sort (12 bytes a row), sorted by day within the customer
-         * and merged per day in place. From {@value #PARALLEL_MIN_ROWS} rows on a machine of two
-         * cores or more, the two halves of the rows are counted and placed side by side (the upper
-         * half's rows of a customer after the lower half's: the day sort makes the order moot).
+         * and merged per day in place. The two halves of the rows are counted and placed side by side
+         * from {@value #PARALLEL_MIN_ROWS} rows when {@link Tasks#splits} says so (the upper half's
+         * rows of a customer after the lower half's: the day sort makes the order moot).
          */
         private PurchaseTimelines fromBatch(OrderBatch batch) {
             boolean[] counts = countedByOrdinal();
             int nb = batch.customerCount();
             int rowCount = batch.rowCount();
-            boolean split = rowCount >= PARALLEL_MIN_ROWS && Runtime.getRuntime().availableProcessors() > 1
-                    && !(Thread.currentThread() instanceof ForkJoinWorkerThread);
-            int mid = split ? rowCount / 2 : rowCount;
+            boolean apart = Tasks.splits(rowCount, PARALLEL_MIN_ROWS);
+            int mid = rowCount / 2;
             boolean[] registered = new boolean[nb];
-            int[] lower = new int[nb + 1];
-            int[] upper = split ? new int[nb + 1] : null;
-            long seenRows;
-            if (split) {
-                CompletableFuture<Long> low = CompletableFuture.supplyAsync(
-                        () -> count(batch, 0, mid, counts, registered, lower));
-                seenRows = count(batch, mid, rowCount, counts, registered, upper);
-                seenRows += Tasks.join(low);
-            } else {
-                seenRows = count(batch, 0, rowCount, counts, registered, lower);
-            }
-            // places: customer b's rows from begin[b], the lower half's first
+            int[] lower = new int[nb];
+            int[] upper = new int[nb];
+            long[] seenRows = new long[2];
+            Tasks.both(apart, () -> seenRows[0] = count(batch, 0, mid, counts, registered, lower),
+                    () -> seenRows[1] = count(batch, mid, rowCount, counts, registered, upper));
+            // places: customer b's rows from begin[b], the lower half's first; the counts become the
+            // halves' next places
             int[] begin = new int[nb + 1];
             for (int b = 0; b < nb; b++) {
-                begin[b + 1] = begin[b] + lower[b] + (split ? upper[b] : 0);
+                begin[b + 1] = begin[b] + lower[b] + upper[b];
+                upper[b] = begin[b] + lower[b];
+                lower[b] = begin[b];
             }
             int total = begin[nb];
             int[] days = new int[total];
             long[] values = new long[total];
-            for (int b = 0; b < nb; b++) {
-                int own = lower[b];
-                lower[b] = begin[b];
-                if (split) {
-                    upper[b] = begin[b] + own;
-                }
-            }
-            if (split) {
-                LocalDays lowerDays = new LocalDays(options.zone());
-                CompletableFuture<Void> low = CompletableFuture.runAsync(
-                        () -> place(batch, 0, mid, counts, lower, days, values, lowerDays));
-                place(batch, mid, rowCount, counts, upper, days, values, localDays);
-                Tasks.join(low);
-            } else {
-                place(batch, 0, rowCount, counts, lower, days, values, localDays);
-            }
-            boolean byOrder = options.purchaseUnit() == PurchaseUnit.ORDER;
-            int[] cum = byOrder ? new int[total + 1] : null;
+            LocalDays lowerDays = new LocalDays(options.zone());
+            Tasks.both(apart, () -> place(batch, 0, mid, counts, lower, days, values, lowerDays),
+                    () -> place(batch, mid, rowCount, counts, upper, days, values, localDays));
+            // every customer with a counted row has a non-return row: the others' ranges are empty
             int n = 0;
             for (boolean r : registered) {
                 n += r ? 1 : 0;
             }
             CustomerId[] ids = new CustomerId[n];
-            int[] offsets = new int[n + 1];
-            int out = 0;
+            int[] places = new int[n + 1];
             int c = 0;
             for (int b = 0; b < nb; b++) {
-                if (!registered[b]) {
-                    continue;
-                }
-                ids[c] = batch.customerId(b);
-                offsets[c++] = out;
-                int from = begin[b];
-                int to = begin[b + 1];
-                sortByDay(days, values, from, to);
-                for (int k = from; k < to; k++) {
-                    out = addToSlots(days, values, cum, offsets[c - 1], out, days[k], values[k]);
+                if (registered[b]) {
+                    ids[c] = batch.customerId(b);
+                    places[c++] = begin[b];
                 }
             }
-            offsets[n] = out;
-            Currency cur = total > 0 ? batch.currency() : currency;
-            // the arrays are kept a little long rather than copied (a copy of every slot at the peak)
-            boolean trim = out < total - (total >>> 3);
-            return new PurchaseTimelines(options, ids, offsets, trim ? Arrays.copyOf(days, out) : days,
-                    trim ? Arrays.copyOf(values, out) : values, byOrder && trim ? Arrays.copyOf(cum, out + 1) : cum,
-                    Optional.ofNullable(cur), seenRows, total);
+            places[n] = total;
+            return assemble(ids, places, days, values, total > 0 ? batch.currency() : currency,
+                    seenRows[0] + seenRows[1], total);
         }
 
         /**
@@ -822,65 +790,64 @@ public final class PurchaseTimelines {
                 ids[r] = keys[byId[r]];
             }
             // counting sort of the rows by customer rank
-            int[] start = new int[n + 1];
+            int[] begin = new int[n + 1];
             for (int k = 0; k < rows; k++) {
-                start[rank[rowCustomer[k]] + 1]++;
+                begin[rank[rowCustomer[k]] + 1]++;
             }
             for (int r = 0; r < n; r++) {
-                start[r + 1] += start[r];
+                begin[r + 1] += begin[r];
             }
-            int[] fill = Arrays.copyOf(start, n);
-            long[] keyed = new long[rows];
-            for (int k = 0; k < rows; k++) {
-                int r = rank[rowCustomer[k]];
-                // day in the high half, row in the low half: sorting a segment sorts by day
-                keyed[fill[r]++] = ((long) rowDay[k] << 32) | (k & 0xFFFF_FFFFL);
-            }
-            int[] offsets = new int[n + 1];
+            int[] fill = Arrays.copyOf(begin, n);
             int[] days = new int[rows];
             long[] values = new long[rows];
-            boolean byOrder = options.purchaseUnit() == PurchaseUnit.ORDER;
-            int[] cum = byOrder ? new int[rows + 1] : null;
+            for (int k = 0; k < rows; k++) {
+                int at = fill[rank[rowCustomer[k]]]++;
+                days[at] = rowDay[k];
+                values[at] = rowValue[k];
+            }
+            return assemble(ids, begin, days, values, currency, seen, counted);
+        }
+
+        /**
+         * The timelines of customers {@code ids} (in identifier order) whose counted orders are
+         * places {@code [begin[i], begin[i + 1])} of {@code days} and {@code values}, in any order:
+         * each customer's sorted by day and merged into one slot per day in place (slots never pass
+         * places). The arrays are kept when at most an eighth of their places end unused, rather
+         * than copied at the peak of memory.
+         */
+        private PurchaseTimelines assemble(CustomerId[] ids, int[] begin, int[] days, long[] values, Currency cur,
+                long ordersSeen, long ordersCounted) {
+            int n = ids.length;
+            int total = begin[n];
+            int[] cum = options.purchaseUnit() == PurchaseUnit.ORDER ? new int[total + 1] : null;
+            int[] offsets = new int[n + 1];
             int out = 0;
-            for (int r = 0; r < n; r++) {
-                offsets[r] = out;
-                int from = start[r];
-                int to = start[r + 1];
-                if (to - from > 1) {
-                    Arrays.sort(keyed, from, to);
-                }
-                for (int k = from; k < to; k++) {
-                    int day = (int) (keyed[k] >> 32);
-                    out = addToSlots(days, values, cum, offsets[r], out, day, rowValue[(int) keyed[k]]);
+            for (int i = 0; i < n; i++) {
+                offsets[i] = out;
+                sortByDay(days, values, begin[i], begin[i + 1]);
+                for (int k = begin[i]; k < begin[i + 1]; k++) {
+                    if (out > offsets[i] && days[out - 1] == days[k]) {
+                        values[out - 1] = Math.addExact(values[out - 1], values[k]);
+                    } else {
+                        days[out] = days[k];
+                        values[out] = values[k];
+                        out++;
+                        if (cum != null) {
+                            cum[out] = cum[out - 1];
+                        }
+                    }
+                    if (cum != null) {
+                        cum[out]++; // one more order before the next slot
+                    }
                 }
             }
             offsets[n] = out;
-            return new PurchaseTimelines(options, ids, offsets, Arrays.copyOf(days, out), Arrays.copyOf(values, out),
-                    byOrder ? Arrays.copyOf(cum, out + 1) : null, Optional.ofNullable(currency), seen, counted);
+            boolean trim = out < total - (total >>> 3);
+            return new PurchaseTimelines(options, ids, offsets, trim ? Arrays.copyOf(days, out) : days,
+                    trim ? Arrays.copyOf(values, out) : values,
+                    cum != null && trim ? Arrays.copyOf(cum, out + 1) : cum, Optional.ofNullable(cur), ordersSeen,
+                    ordersCounted);
         }
-    }
-
-    /**
-     * Adds one counted order to the slots of the customer whose slots start at {@code first}: into
-     * the last slot when it is the order's day (the days come in order), else into a new one; with
-     * {@code cum} (the order unit), one more purchase before the next slot. Returns the slots' end.
-     */
-    static int addToSlots(int[] days, long[] values, int[] cum, int first, int out, int day, long value) {
-        int end = out;
-        if (end > first && days[end - 1] == day) {
-            values[end - 1] = Math.addExact(values[end - 1], value);
-        } else {
-            days[end] = day;
-            values[end] = value;
-            end++;
-            if (cum != null) {
-                cum[end] = cum[end - 1];
-            }
-        }
-        if (cum != null) {
-            cum[end]++;
-        }
-        return end;
     }
 
     /**

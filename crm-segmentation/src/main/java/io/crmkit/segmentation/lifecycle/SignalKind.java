@@ -19,7 +19,7 @@ public enum SignalKind {
     /** The probability of being alive under a fitted model is below the threshold. */
     LOW_P_ALIVE;
 
-    /** The label, computed once (in every locale the same: a Turkish default made "hıgh" of HIGH). */
+    /** The label, computed once, in every locale the same (a Turkish default lower-cases I to a dotless ı). */
     private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
     /**

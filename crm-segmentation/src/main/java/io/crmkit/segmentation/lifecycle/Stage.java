@@ -21,7 +21,7 @@ public enum Stage {
     /** The last purchase came after a gap beyond the churned threshold: won back, not yet at risk. */
     REACTIVATED;
 
-    /** The label, computed once (in every locale the same: a Turkish default made "hıgh" of HIGH). */
+    /** The label, computed once, in every locale the same (a Turkish default lower-cases I to a dotless ı). */
     private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
     /**

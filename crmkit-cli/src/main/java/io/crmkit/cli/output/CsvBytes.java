@@ -65,11 +65,11 @@ final class CsvBytes {
     CsvBytes header(List<Column> columns) {
         for (int c = 0; c < columns.size(); c++) {
             if (c > 0) {
-                ascii(',');
+                raw(',');
             }
             text(columns.get(c).name());
         }
-        ascii('\n');
+        raw('\n');
         return this;
     }
 
@@ -84,7 +84,7 @@ final class CsvBytes {
         for (int r = from; r < to; r++) {
             for (int c = 0; c < k; c++) {
                 if (c > 0) {
-                    ascii(',');
+                    raw(',');
                 }
                 Object v = rows.value(r, c);
                 if (v instanceof String t) {
@@ -93,7 +93,7 @@ final class CsvBytes {
                     cell(v, columns.get(c), full);
                 }
             }
-            ascii('\n');
+            raw('\n');
         }
         return this;
     }
@@ -104,12 +104,12 @@ final class CsvBytes {
             number(((Number) v).longValue());
         } else if (v instanceof Double d) {
             if (full) {
-                ascii(Cells.plain(d));
+                raw(Cells.plain(d));
             } else {
                 natural(d, column.tableDecimals());
             }
         } else if (v instanceof Number) {
-            ascii(full ? Cells.plain(v) : Cells.natural(v, column));
+            raw(full ? Cells.plain(v) : Cells.natural(v, column));
         } else if (v != null) {
             text(Cells.plain(v));
         }
@@ -134,13 +134,13 @@ final class CsvBytes {
                 return;
             }
         }
-        ascii(Cells.natural(d, tableDecimals));
+        raw(Cells.natural(d, tableDecimals));
     }
 
     /** Appends {@code n / 100} in plain decimals, trailing zeros (and a bare point) dropped; n not a multiple of 100. */
     private void hundredths(long n) {
         if (n < 0) {
-            ascii('-');
+            raw('-');
             n = -n;
         }
         number(n / 100);
@@ -156,7 +156,7 @@ final class CsvBytes {
     /** Appends a long's decimal digits. */
     void number(long v) {
         if (v == Long.MIN_VALUE) {
-            ascii(Long.toString(v));
+            raw(Long.toString(v));
             return;
         }
         ensure(20);
@@ -182,14 +182,25 @@ final class CsvBytes {
      * or a backslash; UTF-8 encoded.
      */
     void text(String text) {
-        encode(text);
+        boolean quote = false;
+        for (int i = 0; i < text.length() && !quote; i++) {
+            char ch = text.charAt(i);
+            quote = ch <= ',' || ch == '\\';
+        }
+        if (!quote) {
+            raw(text);
+            return;
+        }
+        raw('"');
+        raw(text.indexOf('"') < 0 ? text : text.replace("\"", "\"\""));
+        raw('"');
     }
 
     /** Appends a text cell of column c, from the column's encoded texts when it has few. */
     private void text(String text, int c) {
         String[] known = seen[c];
         if (known == null) {
-            encode(text);
+            text(text);
             return;
         }
         int n = distinct[c];
@@ -203,7 +214,7 @@ final class CsvBytes {
             }
         }
         int before = length;
-        encode(text);
+        text(text);
         if (n == FEW_TEXTS) {
             seen[c] = null;
         } else {
@@ -213,34 +224,8 @@ final class CsvBytes {
         }
     }
 
-    private void encode(String text) {
-        boolean quote = false;
-        boolean plain = true;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            quote |= ch <= ',' || ch == '\\';
-            plain &= ch < 0x80;
-        }
-        if (!quote) {
-            if (plain) {
-                ascii(text);
-            } else {
-                utf8(text);
-            }
-            return;
-        }
-        ascii('"');
-        String doubled = text.indexOf('"') < 0 ? text : text.replace("\"", "\"\"");
-        if (plain) {
-            ascii(doubled);
-        } else {
-            utf8(doubled);
-        }
-        ascii('"');
-    }
-
     /** Appends a text as it is (UTF-8 encoded), in the fast way when it is ASCII. */
-    private void ascii(String s) {
+    private void raw(String s) {
         int n = s.length();
         ensure(n);
         for (int i = 0; i < n; i++) {
@@ -260,7 +245,7 @@ final class CsvBytes {
         length += b.length;
     }
 
-    private void ascii(char ch) {
+    private void raw(char ch) {
         ensure(1);
         bytes[length++] = (byte) ch;
     }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -337,7 +338,7 @@ public final class ResultWriter {
         });
         try {
             ArrayDeque<CompletableFuture<CsvBytes>> pending = new ArrayDeque<>();
-            java.util.concurrent.ConcurrentLinkedQueue<CsvBytes> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<CsvBytes> free = new ConcurrentLinkedQueue<>();
             int next = 0;
             while (next < n || !pending.isEmpty()) {
                 while (next < n && pending.size() < 2 * threads) {
