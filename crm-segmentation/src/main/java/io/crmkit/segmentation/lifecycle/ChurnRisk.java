@@ -4,7 +4,6 @@ import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.internal.Checks;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * One customer's churn risk: the combined level, every raised signal with its numbers, and the
@@ -41,10 +40,13 @@ public record ChurnRisk(CustomerId customerId, RiskLevel level, List<Signal> sig
      * @return the reasons, empty when there is no signal, never null
      */
     public String reasons() {
-        StringJoiner reasons = new StringJoiner("; ");
-        for (Signal s : signals) {
-            reasons.add(s.reason());
+        StringBuilder sb = new StringBuilder(128 * signals.size());
+        for (int k = 0; k < signals.size(); k++) {
+            if (k > 0) {
+                sb.append("; ");
+            }
+            signals.get(k).appendReason(sb);
         }
-        return reasons.toString();
+        return sb.toString();
     }
 }

@@ -60,7 +60,14 @@ public final class ChurnRiskReport {
      */
     public List<ChurnRisk> atLeast(RiskLevel minimum) {
         Checks.notNull(minimum, "minimum");
-        return warnings.stream().filter(w -> w.level().compareTo(minimum) >= 0).toList();
+        // ranked by level first, highest first: those at or above a level are a prefix, as long as
+        // the assessed customers at those levels (counted from the levels, not the warnings' objects)
+        int from = Math.max(minimum.ordinal(), RiskLevel.LOW.ordinal());
+        int count = 0;
+        for (byte b : level) {
+            count += b >= from ? 1 : 0;
+        }
+        return warnings.subList(0, count);
     }
 
     /**
@@ -129,8 +136,12 @@ public final class ChurnRiskReport {
     public Map<SignalKind, Integer> signalCounts() {
         SignalKind[] kinds = SignalKind.values();
         int[] n = new int[kinds.length];
-        for (ChurnRisk w : warnings) {
-            List<Signal> signals = w.signals();
+        // in customer order, the order the warnings were made in (and lie in memory)
+        for (int row : warningOfRow) {
+            if (row < 0) {
+                continue;
+            }
+            List<Signal> signals = warnings.get(row).signals();
             for (int k = 0; k < signals.size(); k++) {
                 n[signals.get(k).kind().ordinal()]++;
             }

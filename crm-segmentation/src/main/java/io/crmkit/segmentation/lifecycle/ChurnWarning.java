@@ -75,12 +75,13 @@ public final class ChurnWarning {
                 WarningOptions.Overdue o = options.overdue().orElseThrow();
                 double factor = since / rhythms.rhythm[i];
                 if (factor >= o.factor()) {
-                    StringBuilder sb = new StringBuilder(80).append("overdue: ").append(since)
-                            .append(" days since the last purchase = ");
-                    Numbers.fixed(sb, factor, 2).append(" x the ").append(SOURCES[rhythms.source[i]])
-                            .append(" rhythm of ");
-                    Numbers.fixed(sb, rhythms.rhythm[i], 1).append(" days");
-                    signals.add(new Signal(SignalKind.OVERDUE, factor, o.factor(), sb.toString()));
+                    String source = SOURCES[rhythms.source[i]];
+                    double rhythm = rhythms.rhythm[i];
+                    signals.add(new Signal(SignalKind.OVERDUE, factor, o.factor(), sb -> {
+                        sb.append("overdue: ").append(since).append(" days since the last purchase = ");
+                        Numbers.fixed(sb, factor, 2).append(" x the ").append(source).append(" rhythm of ");
+                        Numbers.fixed(sb, rhythm, 1).append(" days");
+                    }));
                 }
             }
             if (options.decline().isPresent()) {
@@ -165,19 +166,23 @@ public final class ChurnWarning {
         }
         double frequencyDrop = 1 - recent / (double) previous;
         if (frequencyDrop >= d.frequencyDrop()) {
-            StringBuilder sb = new StringBuilder(80).append("frequency down ");
-            Numbers.fixed(sb, 100 * frequencyDrop, 0).append("%: ").append(recent)
-                    .append(' ').append(t.purchasesNoun(recent)).append(" in the last ").append(w).append(" days against ").append(previous)
-                    .append(" before");
-            signals.add(new Signal(SignalKind.FREQUENCY_DECLINE, frequencyDrop, d.frequencyDrop(), sb.toString()));
+            int recentPurchases = recent;
+            int previousPurchases = previous;
+            signals.add(new Signal(SignalKind.FREQUENCY_DECLINE, frequencyDrop, d.frequencyDrop(), sb -> {
+                sb.append("frequency down ");
+                Numbers.fixed(sb, 100 * frequencyDrop, 0).append("%: ").append(recentPurchases).append(' ')
+                        .append(t.purchasesNoun(recentPurchases)).append(" in the last ").append(w)
+                        .append(" days against ").append(previousPurchases).append(" before");
+            }));
         }
         if (previousValue > 0) {
             double monetaryDrop = 1 - recentValue / (double) previousValue;
             if (monetaryDrop >= d.monetaryDrop()) {
-                StringBuilder sb = new StringBuilder(80).append("revenue down ");
-                Numbers.fixed(sb, 100 * monetaryDrop, 0).append("% in the last ").append(w)
-                        .append(" days against the ").append(w).append(" days before");
-                signals.add(new Signal(SignalKind.MONETARY_DECLINE, monetaryDrop, d.monetaryDrop(), sb.toString()));
+                signals.add(new Signal(SignalKind.MONETARY_DECLINE, monetaryDrop, d.monetaryDrop(), sb -> {
+                    sb.append("revenue down ");
+                    Numbers.fixed(sb, 100 * monetaryDrop, 0).append("% in the last ").append(w)
+                            .append(" days against the ").append(w).append(" days before");
+                }));
             }
         }
     }
@@ -226,11 +231,13 @@ public final class ChurnWarning {
         double bigT = model.unit().fromDays(bigTDays);
         double p = model.probabilityAlive(x, tx, bigT);
         if (p < a.threshold()) {
-            StringBuilder sb = new StringBuilder(80).append("P(alive) ");
-            Numbers.fixed(sb, p, 3).append(" under ").append(model.name()).append(" (x=").append(x).append(", t_x=");
-            Numbers.fixed(sb, tx, 2).append(", T=");
-            Numbers.fixed(sb, bigT, 2).append(' ').append(model.unit().name().toLowerCase(Locale.ROOT)).append(')');
-            signals.add(new Signal(SignalKind.LOW_P_ALIVE, p, a.threshold(), sb.toString()));
+            signals.add(new Signal(SignalKind.LOW_P_ALIVE, p, a.threshold(), sb -> {
+                sb.append("P(alive) ");
+                Numbers.fixed(sb, p, 3).append(" under ").append(model.name()).append(" (x=").append(x)
+                        .append(", t_x=");
+                Numbers.fixed(sb, tx, 2).append(", T=");
+                Numbers.fixed(sb, bigT, 2).append(' ').append(model.unit().name().toLowerCase(Locale.ROOT)).append(')');
+            }));
         }
     }
 

@@ -274,6 +274,36 @@ class LifecycleProperties {
     }
 
     @Property(tries = 200)
+    void theReportsViewsAgreeWithItsRankedWarnings(@ForAll("buys") List<Buy> buys,
+            @ForAll @IntRange(min = 0, max = 450) int asOf, @ForAll boolean withModel) {
+        WarningOptions.Builder builder = WarningOptions.builder(START.plusDays(asOf));
+        if (withModel) {
+            builder.alive(Optional.of(new WarningOptions.Alive(io.crmkit.metrics.clv.ParetoNbdModel.of(0.55, 10.6,
+                    0.61, 11.7, io.crmkit.core.history.PeriodUnit.WEEKS), 0.5)));
+        }
+        ChurnRiskReport report = ChurnWarning.score(timelines(buys, 0), EngagementHistory.none(), builder.build());
+        List<ChurnRisk> all = report.warnings();
+        for (RiskLevel level : RiskLevel.values()) {
+            assertThat(report.atLeast(level)).as("at least %s", level)
+                    .containsExactlyElementsOf(all.stream().filter(w -> w.level().compareTo(level) >= 0).toList());
+        }
+        Map<SignalKind, Integer> counted = new EnumMap<>(SignalKind.class);
+        for (SignalKind k : SignalKind.values()) {
+            counted.put(k, (int) all.stream().flatMap(w -> w.signals().stream()).filter(x -> x.kind() == k).count());
+        }
+        assertThat(report.signalCounts()).isEqualTo(counted);
+        for (ChurnRisk w : all) {
+            // reasons written when asked for equal the same reasons given as text
+            List<Signal> given = w.signals().stream()
+                    .map(x -> new Signal(x.kind(), x.observed(), x.threshold(), x.reason())).toList();
+            assertThat(given).isEqualTo(w.signals());
+            assertThat(new ChurnRisk(w.customerId(), w.level(), given, w.valueAtRisk()).reasons())
+                    .isEqualTo(w.reasons()).isNotBlank();
+            assertThat(w.signals().get(0).toString()).startsWith("Signal[kind=" + w.signals().get(0).kind());
+        }
+    }
+
+    @Property(tries = 200)
     void aRecentPurchaseNeverRaisesTheRisk(@ForAll("buys") List<Buy> buys, @ForAll @IntRange(min = 0, max = 30) int who,
             @ForAll @IntRange(min = 0, max = 450) int asOf, @ForAll @IntRange(min = 1, max = 50_000) int cents,
             @ForAll boolean withModel) {
