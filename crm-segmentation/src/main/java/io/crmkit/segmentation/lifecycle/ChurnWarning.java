@@ -1,8 +1,10 @@
 package io.crmkit.segmentation.lifecycle;
 
+import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.internal.RadixSort;
+import io.crmkit.core.internal.Tasks;
 import io.crmkit.metrics.clv.TransactionModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,77 +42,39 @@ public final class ChurnWarning {
     public static ChurnRiskReport score(PurchaseTimelines timelines, EngagementHistory engagement,
             WarningOptions options) {
         Checks.notNull(timelines, "timelines");
+        return score(timelines, engagement, options, Tasks.splits(timelines.size(), PARALLEL_MIN_CUSTOMERS));
+    }
+
+    /** {@link #score}, assessing the two halves of the customers side by side when {@code apart}. */
+    static ChurnRiskReport score(PurchaseTimelines timelines, EngagementHistory engagement, WarningOptions options,
+            boolean apart) {
+        Checks.notNull(timelines, "timelines");
         Checks.notNull(engagement, "engagement");
         Checks.notNull(options, "options");
         engagement.checkZone(timelines);
         int asOf = PurchaseTimelines.toEpochDay(options.asOf());
         int n = timelines.size();
-        int[] off = timelines.offsets;
-        int[] days = timelines.days;
-        long[] values = timelines.values;
         Rhythms rhythms = options.overdue().map(o -> Rhythms.of(timelines, asOf, o.rhythm())).orElse(null);
         int[] count = rhythms != null ? rhythms.count : Rhythms.counts(timelines, asOf);
         byte[] level = new byte[n];
         int[] warningOfRow = new int[n];
         Arrays.fill(warningOfRow, -1);
-        List<ChurnRisk> warnings = new ArrayList<>();
-        double[] ranks = new double[64];
-        int[] rows = new int[64];
-        Currency currency = timelines.currency().orElse(null);
-        int assessed = 0;
-        List<Signal> signals = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int k = count[i];
-            if (k == 0) {
-                level[i] = -1;
-                continue;
-            }
-            assessed++;
-            signals.clear();
-            int from = off[i];
-            int first = days[from];
-            int last = days[from + k - 1];
-            int since = asOf - last;
-            if (rhythms != null) {
-                WarningOptions.Overdue o = options.overdue().orElseThrow();
-                double factor = since / rhythms.rhythm[i];
-                if (factor >= o.factor()) {
-                    String source = SOURCES[rhythms.source[i]];
-                    double rhythm = rhythms.rhythm[i];
-                    signals.add(new Signal(SignalKind.OVERDUE, factor, o.factor(), sb -> {
-                        sb.append("overdue: ").append(since).append(" days since the last purchase = ");
-                        Numbers.fixed(sb, factor, 2).append(" x the ").append(source).append(" rhythm of ");
-                        Numbers.fixed(sb, rhythm, 1).append(" days");
-                    }));
-                }
-            }
-            if (options.decline().isPresent()) {
-                decline(options.decline().get(), timelines, from, k, asOf, signals);
-            }
-            EngagementHistory.Events events = engagement.isEmpty() ? null : engagement.of(timelines.customerId(i));
-            if (events != null) {
-                options.complaints().ifPresent(c -> complaints(c, events, asOf, signals));
-                options.satisfaction().ifPresent(s -> satisfaction(s, events, asOf, signals));
-            }
-            if (options.alive().isPresent()) {
-                alive(options.alive().get(), timelines.purchases(from, from + k) - 1, last - first, asOf - first,
-                        signals);
-            }
-            RiskLevel l = options.levels().of(signals.size());
-            level[i] = (byte) l.ordinal();
-            if (l != RiskLevel.NONE) {
-                Money value = value(options.valueAtRisk(), timelines, i, values, from, k, currency);
-                warningOfRow[i] = warnings.size();
-                int w = warnings.size();
-                if (w == ranks.length) {
-                    ranks = Arrays.copyOf(ranks, 2 * w);
-                    rows = Arrays.copyOf(rows, 2 * w);
-                }
-                warnings.add(new ChurnRisk(timelines.customerId(i), l, signals, value));
-                ranks[w] = value.amount().doubleValue();
-                rows[w] = i;
-            }
-        }
+        // the two halves of the customers side by side (each writes its own rows' levels), their
+        // warnings then in row order, the lower half's first: as one pass in row order
+        int mid = n / 2;
+        Part lower = new Part(timelines, engagement, options, asOf, rhythms, count, level);
+        Part upper = new Part(timelines, engagement, options, asOf, rhythms, count, level);
+        Tasks.both(apart, () -> lower.assess(0, mid), () -> upper.assess(mid, n));
+        List<ChurnRisk> warnings = new ArrayList<>(lower.warnings.size() + upper.warnings.size());
+        warnings.addAll(lower.warnings);
+        warnings.addAll(upper.warnings);
+        double[] ranks = new double[warnings.size()];
+        int[] rows = new int[warnings.size()];
+        System.arraycopy(lower.ranks, 0, ranks, 0, lower.warnings.size());
+        System.arraycopy(upper.ranks, 0, ranks, lower.warnings.size(), upper.warnings.size());
+        System.arraycopy(lower.rows, 0, rows, 0, lower.warnings.size());
+        System.arraycopy(upper.rows, 0, rows, lower.warnings.size(), upper.warnings.size());
+        int assessed = lower.assessed + upper.assessed;
         // level (highest first), then value at risk (highest first), then row: two stable radix
         // sorts of the warnings (added in row order), by value, then by level
         int m = warnings.size();
@@ -132,6 +96,133 @@ public final class ChurnWarning {
             warningOfRow[row[order[w]]] = w;
         }
         return new ChurnRiskReport(timelines, options, level, ranked, warningOfRow, assessed);
+    }
+
+    /** Customers from which the assessment runs on two halves side by side ({@link Tasks#splits}). */
+    static final int PARALLEL_MIN_CUSTOMERS = 1 << 15;
+
+    /** Powers of ten that a double holds exactly: 10^0 to 10^22. */
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int k = 1; k < POWERS_OF_TEN.length; k++) {
+            POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1] * 10;
+        }
+    }
+
+    /**
+     * The assessment of a range of customers: writes their levels, and keeps their warnings in row
+     * order with each one's ranking value and row. Not thread-safe; one per range.
+     */
+    private static final class Part {
+        private final PurchaseTimelines timelines;
+        private final EngagementHistory engagement;
+        private final WarningOptions options;
+        private final int asOf;
+        private final Rhythms rhythms;
+        private final int[] count;
+        private final byte[] level;
+        private final Currency currency;
+        final List<ChurnRisk> warnings = new ArrayList<>();
+        double[] ranks = new double[64];
+        int[] rows = new int[64];
+        int assessed;
+
+        Part(PurchaseTimelines timelines, EngagementHistory engagement, WarningOptions options, int asOf,
+                Rhythms rhythms, int[] count, byte[] level) {
+            this.timelines = timelines;
+            this.engagement = engagement;
+            this.options = options;
+            this.asOf = asOf;
+            this.rhythms = rhythms;
+            this.count = count;
+            this.level = level;
+            this.currency = timelines.currency().orElse(null);
+        }
+
+        void assess(int lo, int hi) {
+            int[] off = timelines.offsets;
+            int[] days = timelines.days;
+            long[] values = timelines.values;
+            List<Signal> signals = new ArrayList<>();
+            for (int i = lo; i < hi; i++) {
+                int k = count[i];
+                if (k == 0) {
+                    level[i] = -1;
+                    continue;
+                }
+                assessed++;
+                signals.clear();
+                int from = off[i];
+                int first = days[from];
+                int last = days[from + k - 1];
+                int since = asOf - last;
+                if (rhythms != null) {
+                    WarningOptions.Overdue o = options.overdue().orElseThrow();
+                    double factor = since / rhythms.rhythm[i];
+                    if (factor >= o.factor()) {
+                        String source = SOURCES[rhythms.source[i]];
+                        double rhythm = rhythms.rhythm[i];
+                        signals.add(new Signal(SignalKind.OVERDUE, factor, o.factor(), sb -> {
+                            sb.append("overdue: ").append(since).append(" days since the last purchase = ");
+                            Numbers.fixed(sb, factor, 2).append(" x the ").append(source).append(" rhythm of ");
+                            Numbers.fixed(sb, rhythm, 1).append(" days");
+                        }));
+                    }
+                }
+                if (options.decline().isPresent()) {
+                    decline(options.decline().get(), timelines, from, k, asOf, signals);
+                }
+                EngagementHistory.Events events = engagement.isEmpty() ? null
+                        : engagement.of(timelines.customerId(i));
+                if (events != null) {
+                    options.complaints().ifPresent(c -> complaints(c, events, asOf, signals));
+                    options.satisfaction().ifPresent(s -> satisfaction(s, events, asOf, signals));
+                }
+                if (options.alive().isPresent()) {
+                    alive(options.alive().get(), timelines.purchases(from, from + k) - 1, last - first, asOf - first,
+                            signals);
+                }
+                RiskLevel l = options.levels().of(signals.size());
+                level[i] = (byte) l.ordinal();
+                if (l != RiskLevel.NONE) {
+                    int w = warnings.size();
+                    if (w == ranks.length) {
+                        ranks = Arrays.copyOf(ranks, 2 * w);
+                        rows = Arrays.copyOf(rows, 2 * w);
+                    }
+                    ranks[w] = warn(i, l, signals, values, from, k);
+                    rows[w] = i;
+                }
+            }
+        }
+
+        /**
+         * Adds customer i's warning and returns its value at risk as a double:
+         * {@link java.math.BigDecimal#doubleValue()}'s, by one division when the sum of minor units
+         * and its power of ten are exact doubles (the correctly rounded quotient of exact operands is
+         * the double nearest the amount, which doubleValue gives, without its text).
+         */
+        private double warn(int i, RiskLevel l, List<Signal> signals, long[] values, int from, int k) {
+            CustomerId id = timelines.customerId(i);
+            if (options.valueAtRisk() instanceof ValueAtRisk.Supplied supplied) {
+                Money m = supplied.values().get(id);
+                Money value = m != null ? m : Money.ofMinor(0, currency);
+                warnings.add(new ChurnRisk(id, l, signals, value));
+                return value.amount().doubleValue();
+            }
+            long sum = 0;
+            for (int j = from; j < from + k; j++) {
+                sum = Math.addExact(sum, values[j]);
+            }
+            Money value = Money.ofMinor(sum, currency);
+            warnings.add(new ChurnRisk(id, l, signals, value));
+            java.math.BigDecimal amount = value.amount();
+            int scale = amount.scale();
+            return Math.abs(sum) < 1L << 53 && scale >= 0 && scale < POWERS_OF_TEN.length
+                    && amount.unscaledValue().longValue() == sum ? sum / POWERS_OF_TEN[scale] : amount.doubleValue();
+        }
     }
 
     /** Bits of a double whose unsigned order is {@link Double#compare}'s order. */
@@ -239,18 +330,5 @@ public final class ChurnWarning {
                 Numbers.fixed(sb, bigT, 2).append(' ').append(model.unit().name().toLowerCase(Locale.ROOT)).append(')');
             }));
         }
-    }
-
-    private static Money value(ValueAtRisk measure, PurchaseTimelines timelines, int i, long[] values, int from, int k,
-            Currency currency) {
-        if (measure instanceof ValueAtRisk.Supplied supplied) {
-            Money m = supplied.values().get(timelines.customerId(i));
-            return m != null ? m : Money.ofMinor(0, currency);
-        }
-        long sum = 0;
-        for (int j = from; j < from + k; j++) {
-            sum = Math.addExact(sum, values[j]);
-        }
-        return Money.ofMinor(sum, currency);
     }
 }

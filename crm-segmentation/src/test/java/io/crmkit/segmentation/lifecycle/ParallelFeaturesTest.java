@@ -19,6 +19,35 @@ import org.junit.jupiter.api.Test;
 class ParallelFeaturesTest {
 
     @Test
+    void warningsAssessedInTwoHalvesEqualOnePassInRowOrder() {
+        PurchaseTimelines t = PurchaseTimelines.of(CustomerBaseSimulator.builder()
+                .customers(ChurnWarning.PARALLEL_MIN_CUSTOMERS + 321)
+                .acquisition(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-12-31T00:00:00Z"))
+                .observationEnd(Instant.parse("2025-12-31T00:00:00Z")).seed(11L).build().orders(),
+                TimelineOptions.defaults());
+        WarningOptions options = WarningOptions.builder(LocalDate.of(2025, 9, 30))
+                .alive(java.util.Optional.of(new WarningOptions.Alive(ParetoNbdModel.of(0.55, 10.6, 0.61, 11.7,
+                        PeriodUnit.WEEKS), 0.5)))
+                .build();
+        ChurnRiskReport halves = ChurnWarning.score(t, EngagementHistory.none(), options, true);
+        ChurnRiskReport onePass = ChurnWarning.score(t, EngagementHistory.none(), options, false);
+        assertThat(halves.warnings()).hasSizeGreaterThan(1000).isEqualTo(onePass.warnings());
+        assertThat(halves.counts()).isEqualTo(onePass.counts());
+        assertThat(halves.assessed()).isEqualTo(onePass.assessed());
+        for (int i = 0; i < t.size(); i += 97) {
+            assertThat(halves.warningOf(t.customerId(i))).isEqualTo(onePass.warningOf(t.customerId(i)));
+            assertThat(halves.levelOf(t.customerId(i))).isEqualTo(onePass.levelOf(t.customerId(i)));
+        }
+        // ranked: level, then value at risk, highest first
+        for (int k = 1; k < halves.warnings().size(); k++) {
+            ChurnRisk a = halves.warnings().get(k - 1);
+            ChurnRisk b = halves.warnings().get(k);
+            assertThat(a.level().compareTo(b.level()) > 0 || a.level() == b.level()
+                    && a.valueAtRisk().amount().compareTo(b.valueAtRisk().amount()) >= 0).isTrue();
+        }
+    }
+
+    @Test
     void featuresComputedInParallelRangesEqualEachCustomersOwnDays() {
         PurchaseTimelines t = PurchaseTimelines.of(CustomerBaseSimulator.builder()
                 .customers(ChurnFeatures.PARALLEL_FROM + 2 * ChurnFeatures.RANGE + 123)
