@@ -218,11 +218,19 @@ public final class ChurnWarning {
             }
             Money value = Money.ofMinor(sum, currency);
             warnings.add(new ChurnRisk(id, l, signals, value));
-            java.math.BigDecimal amount = value.amount();
-            int scale = amount.scale();
-            return Math.abs(sum) < 1L << 53 && scale >= 0 && scale < POWERS_OF_TEN.length
-                    && amount.unscaledValue().longValue() == sum ? sum / POWERS_OF_TEN[scale] : amount.doubleValue();
+            return rankValue(sum, value.amount());
         }
+    }
+
+    /**
+     * The double nearest an amount of {@code sum} minor units ({@code amount}, whose unscaled value
+     * is {@code sum}, as {@link Money#ofMinor}'s is): {@link java.math.BigDecimal#doubleValue()}, by
+     * one division when the sum and the power of ten are exact doubles.
+     */
+    static double rankValue(long sum, java.math.BigDecimal amount) {
+        int scale = amount.scale();
+        return Math.abs(sum) < 1L << 53 && scale >= 0 && scale < POWERS_OF_TEN.length
+                ? sum / POWERS_OF_TEN[scale] : amount.doubleValue();
     }
 
     /** Bits of a double whose unsigned order is {@link Double#compare}'s order. */
