@@ -23,9 +23,12 @@ public final class ChurnRiskReport {
     private final List<ChurnRisk> warnings;
     private final int[] warningOfRow;
     private final int assessed;
+    /** The warnings per signal kind, by ordinal, counted as they were raised. */
+    private final int[] signalCounts;
 
     ChurnRiskReport(PurchaseTimelines timelines, WarningOptions options, byte[] level, List<ChurnRisk> warnings,
-            int[] warningOfRow, int assessed) {
+            int[] warningOfRow, int assessed, int[] signalCounts) {
+        this.signalCounts = signalCounts.clone();
         this.timelines = timelines;
         this.options = options;
         this.level = level;
@@ -135,17 +138,7 @@ public final class ChurnRiskReport {
      */
     public Map<SignalKind, Integer> signalCounts() {
         SignalKind[] kinds = SignalKind.values();
-        int[] n = new int[kinds.length];
-        // in customer order, the order the warnings were made in (and lie in memory)
-        for (int row : warningOfRow) {
-            if (row < 0) {
-                continue;
-            }
-            List<Signal> signals = warnings.get(row).signals();
-            for (int k = 0; k < signals.size(); k++) {
-                n[signals.get(k).kind().ordinal()]++;
-            }
-        }
+        int[] n = signalCounts;
         Map<SignalKind, Integer> out = new EnumMap<>(SignalKind.class);
         for (SignalKind k : kinds) {
             out.put(k, n[k.ordinal()]);

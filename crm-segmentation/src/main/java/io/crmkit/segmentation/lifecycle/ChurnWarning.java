@@ -95,7 +95,11 @@ public final class ChurnWarning {
             ranked.add(warnings.get(order[w]));
             warningOfRow[row[order[w]]] = w;
         }
-        return new ChurnRiskReport(timelines, options, level, ranked, warningOfRow, assessed);
+        int[] kindCounts = new int[SignalKind.values().length];
+        for (int k = 0; k < kindCounts.length; k++) {
+            kindCounts[k] = lower.kindCounts[k] + upper.kindCounts[k];
+        }
+        return new ChurnRiskReport(timelines, options, level, ranked, warningOfRow, assessed, kindCounts);
     }
 
     /** Customers from which the assessment runs on two halves side by side ({@link Tasks#splits}). */
@@ -127,6 +131,8 @@ public final class ChurnWarning {
         final List<ChurnRisk> warnings = new ArrayList<>();
         double[] ranks = new double[64];
         int[] rows = new int[64];
+        /** The warnings per signal kind. */
+        final int[] kindCounts = new int[SignalKind.values().length];
         int assessed;
 
         Part(PurchaseTimelines timelines, EngagementHistory engagement, WarningOptions options, int asOf,
@@ -187,6 +193,9 @@ public final class ChurnWarning {
                 RiskLevel l = options.levels().of(signals.size());
                 level[i] = (byte) l.ordinal();
                 if (l != RiskLevel.NONE) {
+                    for (int j = 0; j < signals.size(); j++) {
+                        kindCounts[signals.get(j).kind().ordinal()]++;
+                    }
                     int w = warnings.size();
                     if (w == ranks.length) {
                         ranks = Arrays.copyOf(ranks, 2 * w);

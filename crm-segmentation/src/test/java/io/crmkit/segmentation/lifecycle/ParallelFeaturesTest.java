@@ -33,6 +33,7 @@ class ParallelFeaturesTest {
         ChurnRiskReport onePass = ChurnWarning.score(t, EngagementHistory.none(), options, false);
         assertThat(halves.warnings()).hasSizeGreaterThan(1000).isEqualTo(onePass.warnings());
         assertThat(halves.counts()).isEqualTo(onePass.counts());
+        assertThat(halves.signalCounts()).isEqualTo(onePass.signalCounts());
         assertThat(halves.assessed()).isEqualTo(onePass.assessed());
         for (int i = 0; i < t.size(); i += 97) {
             assertThat(halves.warningOf(t.customerId(i))).isEqualTo(onePass.warningOf(t.customerId(i)));
