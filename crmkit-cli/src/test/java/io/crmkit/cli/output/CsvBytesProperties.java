@@ -54,11 +54,16 @@ class CsvBytesProperties {
         Arbitrary<Character> chars = Arbitraries.oneOf(Arbitraries.chars().range(' ', '~'),
                 Arbitraries.of(',', '"', '\\', '#', '\t', '\n', '\r', 'é', 'ü', '€', '中', '\u0000'));
         Arbitrary<String> surrogates = Arbitraries.of("😀", "a😀b", "\"😀\"");
+        // short texts and long ones (a warning's reasons are a few hundred characters)
         return Arbitraries.oneOf(chars.list().ofMaxSize(12).map(l -> {
             StringBuilder s = new StringBuilder();
             l.forEach(s::append);
             return s.toString();
-        }), surrogates);
+        }), chars.list().ofMinSize(28).ofMaxSize(90).map(l -> {
+            StringBuilder s = new StringBuilder();
+            l.forEach(s::append);
+            return s.toString();
+        }), surrogates, surrogates.map(x -> "a long text before the emoji, " + x + ", and after it"));
     }
 
     /** The quoting rule, spelled out: quoted when a character is at most ',' or a backslash, quotes doubled. */
