@@ -25,10 +25,17 @@ public final class ChurnRiskReport {
     private final int assessed;
     /** The warnings per signal kind, by ordinal, counted as they were raised. */
     private final int[] signalCounts;
+    /** The assessed customers per level, by ordinal. */
+    private final int[] perLevel = new int[RiskLevel.values().length];
 
     ChurnRiskReport(PurchaseTimelines timelines, WarningOptions options, byte[] level, List<ChurnRisk> warnings,
             int[] warningOfRow, int assessed, int[] signalCounts) {
         this.signalCounts = signalCounts.clone();
+        for (byte b : level) {
+            if (b >= 0) {
+                perLevel[b]++;
+            }
+        }
         this.timelines = timelines;
         this.options = options;
         this.level = level;
@@ -64,11 +71,10 @@ public final class ChurnRiskReport {
     public List<ChurnRisk> atLeast(RiskLevel minimum) {
         Checks.notNull(minimum, "minimum");
         // ranked by level first, highest first: those at or above a level are a prefix, as long as
-        // the assessed customers at those levels (counted from the levels, not the warnings' objects)
-        int from = Math.max(minimum.ordinal(), RiskLevel.LOW.ordinal());
+        // the assessed customers at those levels (every customer above none has a warning)
         int count = 0;
-        for (byte b : level) {
-            count += b >= from ? 1 : 0;
+        for (int l = Math.max(minimum.ordinal(), RiskLevel.LOW.ordinal()); l < perLevel.length; l++) {
+            count += perLevel[l];
         }
         return warnings.subList(0, count);
     }
@@ -117,16 +123,9 @@ public final class ChurnRiskReport {
      * @return the counts, never null
      */
     public Map<RiskLevel, Integer> counts() {
-        RiskLevel[] levels = RiskLevel.values();
-        int[] n = new int[levels.length];
-        for (byte b : level) {
-            if (b >= 0) {
-                n[b]++;
-            }
-        }
         Map<RiskLevel, Integer> out = new EnumMap<>(RiskLevel.class);
-        for (RiskLevel l : levels) {
-            out.put(l, n[l.ordinal()]);
+        for (RiskLevel l : RiskLevel.values()) {
+            out.put(l, perLevel[l.ordinal()]);
         }
         return out;
     }

@@ -105,16 +105,6 @@ public final class ChurnWarning {
     /** Customers from which the assessment runs on two halves side by side ({@link Tasks#splits}). */
     static final int PARALLEL_MIN_CUSTOMERS = 1 << 15;
 
-    /** Powers of ten that a double holds exactly: 10^0 to 10^22. */
-    private static final double[] POWERS_OF_TEN = new double[23];
-
-    static {
-        POWERS_OF_TEN[0] = 1;
-        for (int k = 1; k < POWERS_OF_TEN.length; k++) {
-            POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1] * 10;
-        }
-    }
-
     /**
      * The assessment of a range of customers: writes their levels, and keeps their warnings in row
      * order with each one's ranking value and row. Not thread-safe; one per range.
@@ -207,12 +197,7 @@ public final class ChurnWarning {
             }
         }
 
-        /**
-         * Adds customer i's warning and returns its value at risk as a double:
-         * {@link java.math.BigDecimal#doubleValue()}'s, by one division when the sum of minor units
-         * and its power of ten are exact doubles (the correctly rounded quotient of exact operands is
-         * the double nearest the amount, which doubleValue gives, without its text).
-         */
+        /** Adds customer i's warning and returns its value at risk as a double, for the ranking. */
         private double warn(int i, RiskLevel l, List<Signal> signals, long[] values, int from, int k) {
             CustomerId id = timelines.customerId(i);
             if (options.valueAtRisk() instanceof ValueAtRisk.Supplied supplied) {
@@ -227,20 +212,10 @@ public final class ChurnWarning {
             }
             Money value = Money.ofMinor(sum, currency);
             warnings.add(new ChurnRisk(id, l, signals, value));
-            return rankValue(sum, value.amount());
+            return value.amount().doubleValue();
         }
     }
 
-    /**
-     * The double nearest an amount of {@code sum} minor units ({@code amount}, whose unscaled value
-     * is {@code sum}, as {@link Money#ofMinor}'s is): {@link java.math.BigDecimal#doubleValue()}, by
-     * one division when the sum and the power of ten are exact doubles.
-     */
-    static double rankValue(long sum, java.math.BigDecimal amount) {
-        int scale = amount.scale();
-        return Math.abs(sum) < 1L << 53 && scale >= 0 && scale < POWERS_OF_TEN.length
-                ? sum / POWERS_OF_TEN[scale] : amount.doubleValue();
-    }
 
     /** Bits of a double whose unsigned order is {@link Double#compare}'s order. */
     private static long ascendingBits(double v) {
@@ -276,10 +251,12 @@ public final class ChurnWarning {
         if (frequencyDrop >= d.frequencyDrop()) {
             int recentPurchases = recent;
             int previousPurchases = previous;
+            // the noun now, not the timelines: a signal kept after its report must not hold them
+            String noun = t.purchasesNoun(recent);
             signals.add(new Signal(SignalKind.FREQUENCY_DECLINE, frequencyDrop, d.frequencyDrop(), sb -> {
                 sb.append("frequency down ");
                 Numbers.fixed(sb, 100 * frequencyDrop, 0).append("%: ").append(recentPurchases).append(' ')
-                        .append(t.purchasesNoun(recentPurchases)).append(" in the last ").append(w)
+                        .append(noun).append(" in the last ").append(w)
                         .append(" days against ").append(previousPurchases).append(" before");
             }));
         }

@@ -200,7 +200,7 @@ public final class PurchaseTimelines {
 
     /** Returns what is counted, for reasons and messages: "purchase(s)" or "purchase day(s)" for n of them. */
     String purchasesNoun(long n) {
-        return (cum == null ? "purchase day" : "purchase") + (n == 1 ? "" : "s");
+        return cum == null ? (n == 1 ? "purchase day" : "purchase days") : n == 1 ? "purchase" : "purchases";
     }
 
     /** Returns the number of customer i's purchases on or before the epoch day. */

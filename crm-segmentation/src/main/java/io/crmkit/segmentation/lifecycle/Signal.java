@@ -8,8 +8,9 @@ import java.util.Objects;
  * only, never personal data.
  *
  * <p>A value type with a record's accessors, equality and text (kind, observed, threshold,
- * reason), but not a record: the signals that {@link ChurnWarning} raises keep their numbers and
- * write the reason when it is asked for. A million warned customers then hold no reason texts
+ * reason), but not a record (ADR 0001's exception for an expensive text): the signals that
+ * {@link ChurnWarning} raises keep their numbers and write the reason when it is asked for, so
+ * equality and hashing write it too. A million warned customers then hold no reason texts
  * between the assessment and the printing, and the texts are made on the threads that print them
  * (a record would make every reason up front, on the assessing thread).
  *
@@ -46,10 +47,7 @@ public final class Signal {
      * @throws IllegalArgumentException if a number is not finite or the reason blank
      */
     public Signal(SignalKind kind, double observed, double threshold, String reason) {
-        this(kind, observed, threshold, Checks.notNull(reason, "reason"), null);
-        if (reason.isBlank()) {
-            throw new IllegalArgumentException("reason must not be blank");
-        }
+        this(kind, observed, threshold, reason, null);
     }
 
     /** A signal whose reason is written from its numbers when asked for (never blank). */
@@ -57,10 +55,17 @@ public final class Signal {
         this(kind, observed, threshold, null, Checks.notNull(text, "text"));
     }
 
+    /** Checks in the record's order: kind, observed, threshold, then a given reason. */
     private Signal(SignalKind kind, double observed, double threshold, String reason, Reason text) {
         this.kind = Checks.notNull(kind, "kind");
         this.observed = Checks.finite(observed, "observed");
         this.threshold = Checks.finite(threshold, "threshold");
+        if (text == null) {
+            Checks.notNull(reason, "reason");
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("reason must not be blank");
+            }
+        }
         this.reason = reason;
         this.text = text;
     }

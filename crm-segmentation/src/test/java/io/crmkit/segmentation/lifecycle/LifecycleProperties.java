@@ -273,15 +273,6 @@ class LifecycleProperties {
                 .noneMatch(s -> s.kind() == SignalKind.OVERDUE);
     }
 
-    @Property(tries = 2000)
-    void aWarningsRankingValueIsTheAmountsNearestDouble(@ForAll long sum,
-            @ForAll @IntRange(min = 0, max = 3) int which, @ForAll boolean small) {
-        Currency c = Currency.getInstance(new String[] {"USD", "JPY", "BHD", "XXX"}[which]);
-        long s = small ? sum % 100_000_000L : sum; // amounts of everyday size, and any long
-        io.crmkit.core.Money m = io.crmkit.core.Money.ofMinor(s, c);
-        assertThat(ChurnWarning.rankValue(s, m.amount())).isEqualTo(m.amount().doubleValue());
-    }
-
     @Property(tries = 200)
     void theReportsViewsAgreeWithItsRankedWarnings(@ForAll("buys") List<Buy> buys,
             @ForAll @IntRange(min = 0, max = 450) int asOf, @ForAll boolean withModel) {

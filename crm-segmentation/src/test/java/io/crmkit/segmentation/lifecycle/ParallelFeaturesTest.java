@@ -39,13 +39,19 @@ class ParallelFeaturesTest {
             assertThat(halves.warningOf(t.customerId(i))).isEqualTo(onePass.warningOf(t.customerId(i)));
             assertThat(halves.levelOf(t.customerId(i))).isEqualTo(onePass.levelOf(t.customerId(i)));
         }
-        // ranked: level, then value at risk, highest first
-        for (int k = 1; k < halves.warnings().size(); k++) {
-            ChurnRisk a = halves.warnings().get(k - 1);
-            ChurnRisk b = halves.warnings().get(k);
-            assertThat(a.level().compareTo(b.level()) > 0 || a.level() == b.level()
-                    && a.valueAtRisk().amount().compareTo(b.valueAtRisk().amount()) >= 0).isTrue();
+        // ranked as the report says, sorted here on its own: level and value at risk highest first,
+        // then customer identifier (the timelines' order)
+        java.util.List<ChurnRisk> reference = new java.util.ArrayList<>(halves.warnings());
+        reference.sort(java.util.Comparator.comparing(ChurnRisk::level).reversed()
+                .thenComparing(w -> w.valueAtRisk().amount(), java.util.Comparator.reverseOrder())
+                .thenComparing(ChurnRisk::customerId));
+        assertThat(halves.warnings()).isEqualTo(reference);
+        long ties = 0;
+        for (int k = 1; k < reference.size(); k++) {
+            ties += reference.get(k - 1).level() == reference.get(k).level() && reference.get(k - 1).valueAtRisk()
+                    .amount().compareTo(reference.get(k).valueAtRisk().amount()) == 0 ? 1 : 0;
         }
+        assertThat(ties).as("warnings tied on level and value, ordered by identifier").isPositive();
     }
 
     @Test
