@@ -297,6 +297,8 @@ class LifecycleProperties {
             List<Signal> given = w.signals().stream()
                     .map(x -> new Signal(x.kind(), x.observed(), x.threshold(), x.reason())).toList();
             assertThat(given).isEqualTo(w.signals());
+            assertThat(given.hashCode()).isEqualTo(w.signals().hashCode());
+            assertThat(given.toString()).isEqualTo(w.signals().toString());
             assertThat(new ChurnRisk(w.customerId(), w.level(), given, w.valueAtRisk()).reasons())
                     .isEqualTo(w.reasons()).isNotBlank();
             assertThat(w.signals().get(0).toString()).startsWith("Signal[kind=" + w.signals().get(0).kind());
