@@ -136,11 +136,9 @@ public final class ChurnRiskReport {
      * @return the counts, never null
      */
     public Map<SignalKind, Integer> signalCounts() {
-        SignalKind[] kinds = SignalKind.values();
-        int[] n = signalCounts;
         Map<SignalKind, Integer> out = new EnumMap<>(SignalKind.class);
-        for (SignalKind k : kinds) {
-            out.put(k, n[k.ordinal()]);
+        for (SignalKind k : SignalKind.values()) {
+            out.put(k, signalCounts[k.ordinal()]);
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package io.crmkit.segmentation.lifecycle;
 
-import io.crmkit.core.CustomerId;
 import io.crmkit.core.Money;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.internal.RadixSort;
@@ -68,16 +67,19 @@ public final class ChurnWarning {
         List<ChurnRisk> warnings = new ArrayList<>(lower.warnings.size() + upper.warnings.size());
         warnings.addAll(lower.warnings);
         warnings.addAll(upper.warnings);
-        double[] ranks = new double[warnings.size()];
-        int[] rows = new int[warnings.size()];
-        System.arraycopy(lower.ranks, 0, ranks, 0, lower.warnings.size());
+        int m = warnings.size();
+        double[] ranks = Arrays.copyOf(lower.ranks, m);
         System.arraycopy(upper.ranks, 0, ranks, lower.warnings.size(), upper.warnings.size());
-        System.arraycopy(lower.rows, 0, rows, 0, lower.warnings.size());
-        System.arraycopy(upper.rows, 0, rows, lower.warnings.size(), upper.warnings.size());
+        // the warnings are in row order: warning w is the w-th customer whose level is above none
+        int[] rows = new int[m];
+        for (int i = 0, w = 0; i < n; i++) {
+            if (level[i] > RiskLevel.NONE.ordinal()) {
+                rows[w++] = i;
+            }
+        }
         int assessed = lower.assessed + upper.assessed;
         // level (highest first), then value at risk (highest first), then row: two stable radix
         // sorts of the warnings (added in row order), by value, then by level
-        int m = warnings.size();
         int[] order = new int[m];
         long[] keys = new long[m];
         for (int w = 0; w < m; w++) {
@@ -107,7 +109,7 @@ public final class ChurnWarning {
 
     /**
      * The assessment of a range of customers: writes their levels, and keeps their warnings in row
-     * order with each one's ranking value and row. Not thread-safe; one per range.
+     * order with each one's ranking value. Not thread-safe; one per range.
      */
     private static final class Part {
         private final PurchaseTimelines timelines;
@@ -120,7 +122,6 @@ public final class ChurnWarning {
         private final Currency currency;
         final List<ChurnRisk> warnings = new ArrayList<>();
         double[] ranks = new double[64];
-        int[] rows = new int[64];
         /** The warnings per signal kind. */
         final int[] kindCounts = new int[SignalKind.values().length];
         int assessed;
@@ -189,38 +190,32 @@ public final class ChurnWarning {
                     int w = warnings.size();
                     if (w == ranks.length) {
                         ranks = Arrays.copyOf(ranks, 2 * w);
-                        rows = Arrays.copyOf(rows, 2 * w);
                     }
-                    ranks[w] = warn(i, l, signals, values, from, k);
-                    rows[w] = i;
+                    Money value = value(options.valueAtRisk(), timelines, i, values, from, k, currency);
+                    warnings.add(new ChurnRisk(timelines.customerId(i), l, signals, value));
+                    ranks[w] = value.amount().doubleValue();
                 }
             }
         }
-
-        /** Adds customer i's warning and returns its value at risk as a double, for the ranking. */
-        private double warn(int i, RiskLevel l, List<Signal> signals, long[] values, int from, int k) {
-            CustomerId id = timelines.customerId(i);
-            if (options.valueAtRisk() instanceof ValueAtRisk.Supplied supplied) {
-                Money m = supplied.values().get(id);
-                Money value = m != null ? m : Money.ofMinor(0, currency);
-                warnings.add(new ChurnRisk(id, l, signals, value));
-                return value.amount().doubleValue();
-            }
-            long sum = 0;
-            for (int j = from; j < from + k; j++) {
-                sum = Math.addExact(sum, values[j]);
-            }
-            Money value = Money.ofMinor(sum, currency);
-            warnings.add(new ChurnRisk(id, l, signals, value));
-            return value.amount().doubleValue();
-        }
     }
-
 
     /** Bits of a double whose unsigned order is {@link Double#compare}'s order. */
     private static long ascendingBits(double v) {
         long b = Double.doubleToLongBits(v);
         return b < 0 ? ~b : b | Long.MIN_VALUE;
+    }
+
+    private static Money value(ValueAtRisk measure, PurchaseTimelines timelines, int i, long[] values, int from, int k,
+            Currency currency) {
+        if (measure instanceof ValueAtRisk.Supplied supplied) {
+            Money m = supplied.values().get(timelines.customerId(i));
+            return m != null ? m : Money.ofMinor(0, currency);
+        }
+        long sum = 0;
+        for (int j = from; j < from + k; j++) {
+            sum = Math.addExact(sum, values[j]);
+        }
+        return Money.ofMinor(sum, currency);
     }
 
     private static void decline(WarningOptions.Decline d, PurchaseTimelines t, int from, int k, int asOf,

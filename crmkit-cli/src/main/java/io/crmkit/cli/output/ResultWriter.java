@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.crmkit.core.internal.Tasks;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class ResultWriter {
         }
     }
 
-    private static final ThreadLocal<java.io.OutputStream> BINARY = new ThreadLocal<>();
+    private static final ThreadLocal<OutputStream> BINARY = new ThreadLocal<>();
 
     /**
      * Sets the byte stream behind stdout, where {@link OutputFormat#XLSX} results written from this
@@ -117,7 +118,7 @@ public final class ResultWriter {
      *
      * @param stdout the bytes of standard output, or null for none
      */
-    public static void binaryOutput(java.io.OutputStream stdout) {
+    public static void binaryOutput(OutputStream stdout) {
         if (stdout == null) {
             BINARY.remove();
         } else {
@@ -205,7 +206,7 @@ public final class ResultWriter {
             }
             case JSON -> json(definitions, rows, out);
             case XLSX -> {
-                java.io.OutputStream bytes = BINARY.get();
+                OutputStream bytes = BINARY.get();
                 if (bytes == null) {
                     throw new XlsxException("--format xlsx writes a binary workbook to stdout, which is a terminal"
                             + " here (or not a byte stream): redirect it to a file, e.g. > result.xlsx");
@@ -312,7 +313,7 @@ public final class ResultWriter {
         List<Column> columns = rows.columns();
         // the lines as UTF-8 bytes, straight to stdout's bytes when there are some (text written
         // before them flushed first), else decoded into the writer
-        java.io.OutputStream bytes = BINARY.get();
+        OutputStream bytes = BINARY.get();
         if (bytes != null) {
             out.flush();
         }
@@ -365,7 +366,7 @@ public final class ResultWriter {
     }
 
     /** Prints a chunk of CSV to stdout's bytes, or to the writer when there are none. */
-    private static void emit(CsvBytes text, PrintWriter out, java.io.OutputStream bytes) throws IOException {
+    private static void emit(CsvBytes text, PrintWriter out, OutputStream bytes) throws IOException {
         if (bytes != null) {
             bytes.write(text.array(), 0, text.length());
         } else {
@@ -374,7 +375,7 @@ public final class ResultWriter {
     }
 
     /** Flushes stdout's bytes, so that text written later to the writer follows them. */
-    private static void finish(java.io.OutputStream bytes) throws IOException {
+    private static void finish(OutputStream bytes) throws IOException {
         if (bytes != null) {
             bytes.flush();
         }
